@@ -1,0 +1,77 @@
+/**
+ * The one contract between the Custom UI and the resolvers: keys, payload schemas and
+ * response schemas. Imported by both `src/entry` and `static/`; never copied.
+ *
+ * Written with `zod/mini` (same engine as zod, tree-shakable functional API): the UI bundles
+ * these schemas to check every answer, and the issue panel has a 120 KB budget.
+ */
+import * as z from 'zod/mini';
+
+/** Stable error codes the UI switches on. Messages are for logs, never for branching. */
+export const ERROR_CODES = ['FORBIDDEN', 'INVALID_PAYLOAD', 'NOT_FOUND', 'JIRA_UNAVAILABLE', 'RATE_LIMITED', 'INTERNAL'] as const;
+export const errorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const appErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+});
+export type AppErrorJson = z.infer<typeof appErrorSchema>;
+
+/** Every resolver answers with this envelope, so failures are data the UI can render. */
+export function envelopeSchema<T extends z.ZodMiniType>(data: T) {
+  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: appErrorSchema })]);
+}
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppErrorJson };
+
+const projectKeySchema = z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,254}$/u, 'a Jira project key'));
+const issueKeySchema = z.string().check(z.regex(/^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/u, 'a Jira issue key'));
+const count = z.int().check(z.nonnegative());
+
+export const statusCategoryKeySchema = z.enum(['new', 'indeterminate', 'done', 'undefined']);
+export type StatusCategoryKey = z.infer<typeof statusCategoryKeySchema>;
+
+export const milestoneViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Calendar day `YYYY-MM-DD` in the project's time zone, or null when unplanned. */
+  releaseDate: z.nullable(z.string()),
+  overdue: z.boolean(),
+});
+export type MilestoneView = z.infer<typeof milestoneViewSchema>;
+
+export const projectOverviewSchema = z.object({
+  project: z.object({ id: z.string(), key: z.string(), name: z.string() }),
+  counts: z.object({ new: count, indeterminate: count, done: count, undefined: count }),
+  total: count,
+  milestones: z.array(milestoneViewSchema),
+});
+export type ProjectOverview = z.infer<typeof projectOverviewSchema>;
+
+export const issueSummarySchema = z.object({
+  key: z.string(),
+  summary: z.string(),
+  status: z.object({ name: z.string(), category: statusCategoryKeySchema }),
+  /** Calendar day `YYYY-MM-DD`, or null when the issue has no due date. */
+  dueDate: z.nullable(z.string()),
+});
+export type IssueSummary = z.infer<typeof issueSummarySchema>;
+
+/**
+ * Resolver definitions. A payload may name its project or issue, but the resolver
+ * authorizes from the Forge context and refuses a payload that disagrees with it.
+ */
+export const resolverContract = {
+  'project/overview': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema) }),
+    response: projectOverviewSchema,
+  },
+  'issue/summary': {
+    payload: z.strictObject({ issueKey: z.optional(issueKeySchema) }),
+    response: issueSummarySchema,
+  },
+} as const;
+
+export type ResolverKey = keyof typeof resolverContract;
+export type PayloadOf<K extends ResolverKey> = z.input<(typeof resolverContract)[K]['payload']>;
+export type ResponseOf<K extends ResolverKey> = z.infer<(typeof resolverContract)[K]['response']>;

@@ -1,0 +1,20 @@
+import type { ErrorCode } from '../../contract';
+
+/**
+ * A failure the app anticipates, with a stable code the edge translates once
+ * (resolver envelope, web-trigger status). Anything else is a bug and is rethrown.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'AppError';
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { InMemoryIssueSource } from '../adapters/memory/in-memory-issue-source';
+import { InMemoryStore } from '../adapters/memory/in-memory-store';
+import { AppError } from './app-error';
+import { getProjectOverview } from './get-project-overview';
+import type { IssueHeadline } from './ports';
+
+const issue = (key: string, statusCategory: IssueHeadline['statusCategory']): IssueHeadline => ({
+  id: key.replace(/\D/gu, ''),
+  key,
+  summary: key,
+  statusName: statusCategory,
+  statusCategory,
+  dueDate: null,
+  projectKey: 'ACME',
+});
+
+const source = new InMemoryIssueSource([
+  {
+    project: { id: '10000', key: 'ACME', name: 'Acme portal' },
+    milestones: [
+      { id: '1', name: 'Beta', released: false, archived: false, releaseDate: '2026-11-26' },
+      { id: '2', name: 'Alpha', released: true, archived: false, releaseDate: '2026-10-01' },
+      { id: '3', name: 'GA', released: false, archived: false, releaseDate: '2026-12-15' },
+    ],
+    issues: [
+      issue('ACME-1', 'new'),
+      issue('ACME-2', 'indeterminate'),
+      issue('ACME-3', 'done'),
+      issue('ACME-4', 'done'),
+      issue('ACME-5', 'undefined'),
+    ],
+  },
+]);
+
+describe('getProjectOverview', () => {
+  it('given a project, counts its issues by category, lists open milestones and tracks the project', async () => {
+    const store = new InMemoryStore();
+    // In Shanghai it is already the 27th, so Beta (due the 26th) is overdue there, though not yet in UTC.
+    const now = new Date('2026-11-26T17:00:00Z');
+    const overview = await getProjectOverview(
+      { issues: source, store, clock: { now: () => now }, settings: { timeZone: 'Asia/Shanghai' } },
+      'ACME',
+    );
+
+    expect(overview.counts).toEqual({ new: 1, indeterminate: 1, done: 2, undefined: 1 });
+    expect(overview.total).toBe(5);
+    expect(overview.milestones).toEqual([
+      { id: '1', name: 'Beta', releaseDate: '2026-11-26', overdue: true },
+      { id: '3', name: 'GA', releaseDate: '2026-12-15', overdue: false },
+    ]);
+    expect([...store.projects.values()]).toEqual([{ id: '10000', key: 'ACME', firstSeenAt: now.toISOString() }]);
+  });
+
+  it('given an unknown project, fails NOT_FOUND and stores nothing', async () => {
+    const store = new InMemoryStore();
+    const result = getProjectOverview({ issues: source, store, clock: { now: () => new Date() }, settings: { timeZone: 'UTC' } }, 'NOPE');
+    await expect(result).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(result).rejects.toBeInstanceOf(AppError);
+    expect(store.projects.size).toBe(0);
+  });
+});

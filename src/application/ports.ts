@@ -1,0 +1,75 @@
+import type { Milestone } from '../domain/milestone';
+import type { StatusCategoryCounts, StatusCategoryKey } from '../domain/status-category';
+
+export interface ProjectRef {
+  id: string;
+  key: string;
+  name: string;
+}
+
+export interface IssueHeadline {
+  id: string;
+  key: string;
+  summary: string;
+  statusName: string;
+  statusCategory: StatusCategoryKey;
+  /** Calendar day `YYYY-MM-DD`, or null. */
+  dueDate: string | null;
+  projectKey: string;
+}
+
+/**
+ * Reads Jira. Implementations throw `AppError` with `NOT_FOUND`, `JIRA_UNAVAILABLE` or
+ * `RATE_LIMITED` when Jira cannot answer; they never return partial data.
+ */
+export interface IssueSource {
+  getProject(projectKey: string): Promise<ProjectRef>;
+  countByStatusCategory(projectKey: string): Promise<StatusCategoryCounts>;
+  listMilestones(projectKey: string): Promise<Milestone[]>;
+  getIssueHeadline(issueKey: string): Promise<IssueHeadline>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+/** A project the app has seen, so background jobs know what to look after. */
+export interface TrackedProject {
+  id: string;
+  key: string;
+  firstSeenAt: string;
+}
+
+export interface KpiSnapshot {
+  projectId: string;
+  /** ISO instant. */
+  capturedAt: string;
+  counts: StatusCategoryCounts;
+}
+
+export interface ProjectChangeMarker {
+  projectId: string;
+  /** ISO instant of the first change not yet refreshed. */
+  dirtySince: string;
+  changes: number;
+}
+
+export interface Store {
+  trackProject(project: ProjectRef, at: Date): Promise<void>;
+  listTrackedProjects(): Promise<TrackedProject[]>;
+  saveKpiSnapshot(snapshot: KpiSnapshot): Promise<void>;
+  listKpiSnapshots(projectId: string, limit: number): Promise<KpiSnapshot[]>;
+  markProjectDirty(projectId: string, at: Date): Promise<ProjectChangeMarker>;
+  getChangeMarker(projectId: string): Promise<ProjectChangeMarker | undefined>;
+  clearChangeMarker(projectId: string): Promise<void>;
+}
+
+/** Hands long work to the async queue (Forge `consumer`). */
+export interface RefreshQueue {
+  requestRefresh(projectId: string, projectKey: string): Promise<void>;
+}
+
+export interface ProjectSettings {
+  /** IANA zone in which the project's calendar days are counted. */
+  timeZone: string;
+}

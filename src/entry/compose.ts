@@ -1,0 +1,23 @@
+/**
+ * Wires production adapters. The only place that chooses concrete implementations; handlers
+ * receive what this builds.
+ */
+import type { Clock, ProjectSettings, RefreshQueue } from '../application/ports';
+import { forgeJiraTransport } from '../adapters/jira/forge-jira-transport';
+import { JiraClient, RETRY_POLICIES } from '../adapters/jira/jira-client';
+import { JiraIssueSource } from '../adapters/jira/jira-issue-source';
+import { ForgeRefreshQueue } from '../adapters/events/forge-refresh-queue';
+import { KvsStore } from '../adapters/storage/kvs-store';
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Until per-project settings land, calendar days are counted in UTC. */
+export const defaultProjectSettings: ProjectSettings = { timeZone: 'UTC' };
+
+export function jiraIssueSource(as: 'user' | 'app', policy: keyof typeof RETRY_POLICIES): JiraIssueSource {
+  return new JiraIssueSource(new JiraClient({ transport: forgeJiraTransport(as), policy: RETRY_POLICIES[policy] }));
+}
+
+export const kvsStore = new KvsStore();
+
+export const refreshQueue: RefreshQueue = new ForgeRefreshQueue();
