@@ -1,0 +1,1176 @@
+/**
+ * A Jira Cloud REST v3 emulator over loaded datasets: the subset this app calls, with Jira's
+ * shapes, paging rules, page caps, error bodies, product events, fault injection and usage
+ * accounting. Requests and responses are standard fetch objects; the origin is ignored.
+ */
+import { Buffer } from 'node:buffer';
+import { z } from 'zod';
+import type { Dataset, DatasetField, DatasetHistory, DatasetIssue } from './dataset';
+import { JqlError, assertBoundedJql, compileJql, parseJql, type JqlContext } from './jql';
+import { SeededRandom } from './seeded-random';
+import { DEFAULT_SITE_URL, parseJiraTimestamp, toJiraTimestamp, userJson, type JsonObject, type UserSpec } from './site-catalog';
+
+export interface JiraFaultPlan {
+  /** Share of requests answered 429 with Retry-After (0..1). */
+  rateLimitShare?: number;
+  retryAfterSeconds?: number;
+  /** Share of requests answered 503 (0..1). */
+  serverErrorShare?: number;
+  latencyMs?: number;
+  /** Every request fails with 503. */
+  failAll?: boolean;
+  seed?: number;
+}
+
+export type IssueEventType = 'avi:jira:created:issue' | 'avi:jira:updated:issue' | 'avi:jira:deleted:issue';
+
+export type IssueEventChangeItem = {
+  field: string;
+  fieldtype: string;
+  fieldId?: string;
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
+};
+
+/** The Forge product-event payload for Jira issue events (a type alias, so it is a plain record). */
+export type IssueEvent = {
+  eventType: IssueEventType;
+  issue: {
+    id: string;
+    key: string;
+    fields: { project: { id: string; key: string; [key: string]: unknown }; [key: string]: unknown };
+  };
+  changelog?: { id: string; items: IssueEventChangeItem[] };
+  atlassianId?: string;
+  associatedUsers?: { accountId: string }[];
+};
+
+export interface JiraEmulatorOptions {
+  datasets: Dataset[];
+  now?: () => Date;
+  faults?: JiraFaultPlan;
+  onIssueEvent?: (event: IssueEvent) => void;
+  /** Answer 401 when this returns false (default: every request is authenticated). */
+  authorize?: (request: Request) => boolean;
+  myself?: UserSpec;
+}
+
+export interface EndpointStats {
+  calls: number;
+  bytes: number;
+}
+
+export interface JiraEmulatorStats {
+  byEndpoint: Record<string, EndpointStats>;
+  totalCalls: number;
+  totalBytes: number;
+  rateLimitPoints: number;
+}
+
+/** Page caps of the enhanced search: 5000 for id/key-only requests, 100 otherwise. */
+export const SEARCH_MAX_RESULTS_ID_ONLY = 5000;
+export const SEARCH_MAX_RESULTS_WITH_FIELDS = 100;
+export const SEARCH_DEFAULT_MAX_RESULTS = 50;
+/** Histories embedded by `expand=changelog` in search results; the rest needs bulkfetch. */
+export const SEARCH_CHANGELOG_LIMIT = 40;
+export const ISSUE_CHANGELOG_LIMIT = 100;
+export const BULK_CHANGELOG_MAX_ISSUES = 1000;
+export const PROPERTY_VALUE_MAX_BYTES = 32768;
+
+const DEFAULT_MYSELF: UserSpec = {
+  accountId: '712020:5f1c0e3a-9d0b-4c51-a7de-1b0a9c3e2201',
+  displayName: 'Dana Whitfield',
+  emailAddress: 'dana.whitfield@brightpath.agency',
+  timeZone: 'Europe/London',
+};
+
+const PERMISSION_NAMES: Record<string, string> = {
+  BROWSE_PROJECTS: 'Browse Projects',
+  CREATE_ISSUES: 'Create Issues',
+  EDIT_ISSUES: 'Edit Issues',
+  ADD_COMMENTS: 'Add Comments',
+  ADMINISTER_PROJECTS: 'Administer Projects',
+  TRANSITION_ISSUES: 'Transition Issues',
+  SCHEDULE_ISSUES: 'Schedule Issues',
+  ASSIGN_ISSUES: 'Assign Issues',
+  LINK_ISSUES: 'Link Issues',
+  WORK_ON_ISSUES: 'Work On Issues',
+  ADMINISTER: 'Administer Jira',
+};
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: { errorMessages: string[]; errors: Record<string, string> },
+  ) {
+    super(body.errorMessages[0] ?? Object.values(body.errors)[0] ?? `HTTP ${status}`);
+  }
+}
+
+function fail(status: number, message: string, errors: Record<string, string> = {}): never {
+  throw new HttpError(status, { errorMessages: message ? [message] : [], errors });
+}
+
+interface StoredIssue {
+  json: DatasetIssue;
+  /** Oldest first. */
+  histories: DatasetHistory[];
+  projectKey: string;
+}
+
+interface FieldSelection {
+  idOnly: boolean;
+  includeKey: boolean;
+  has: (fieldId: string) => boolean;
+}
+
+interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  points?: number;
+}
+
+const SearchBodySchema = z.looseObject({
+  jql: z.string().optional(),
+  nextPageToken: z.string().nullish(),
+  maxResults: z.number().int().optional(),
+  fields: z.array(z.string()).optional(),
+  expand: z.union([z.string(), z.array(z.string())]).optional(),
+  properties: z.array(z.string()).max(5).optional(),
+  fieldsByKeys: z.boolean().optional(),
+  failFast: z.boolean().optional(),
+  reconcileIssues: z.array(z.number()).max(50).optional(),
+});
+
+const BulkChangelogBodySchema = z.object({
+  issueIdsOrKeys: z.array(z.string()).min(1).max(BULK_CHANGELOG_MAX_ISSUES),
+  fieldIds: z.array(z.string()).max(10).optional(),
+  maxResults: z.number().int().min(1).max(10000).optional(),
+  nextPageToken: z.string().nullish(),
+});
+
+const CreateIssueBodySchema = z.looseObject({
+  fields: z.record(z.string(), z.unknown()),
+  update: z.record(z.string(), z.unknown()).optional(),
+});
+
+const EditIssueBodySchema = z.looseObject({
+  fields: z.record(z.string(), z.unknown()).optional(),
+  update: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))).optional(),
+});
+
+const CommentBodySchema = z.looseObject({
+  body: z.looseObject({ type: z.literal('doc'), version: z.number(), content: z.array(z.unknown()) }),
+  visibility: z.looseObject({}).optional(),
+});
+
+function encodeToken(payload: object): string {
+  return Buffer.from(JSON.stringify(payload)).toString('base64url');
+}
+
+function decodeToken<T>(token: string, schema: z.ZodType<T>): T | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(Buffer.from(token, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function hashText(text: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36);
+}
+
+const PageTokenSchema = z.object({ o: z.number().int().min(0), h: z.string() });
+
+function asRecord(value: unknown): Record<string, unknown> | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+/**
+ * The text of an id, key or name from parsed JSON, where Jira sends strings or numbers. Objects and
+ * arrays have no such text (`String` would give "[object Object]"), so they yield `undefined`.
+ */
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+function splitList(values: readonly string[]): string[] {
+  return values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
+}
+
+export class JiraEmulator {
+  readonly datasets: Dataset[];
+  private readonly now: () => Date;
+  private readonly onIssueEvent: ((event: IssueEvent) => void) | undefined;
+  private readonly authorize: ((request: Request) => boolean) | undefined;
+  private readonly myself: UserSpec;
+  private readonly site = DEFAULT_SITE_URL;
+  private readonly issuesById = new Map<string, StoredIssue>();
+  private readonly idByKey = new Map<string, string>();
+  private readonly properties = new Map<string, Map<string, unknown>>();
+  private readonly fields: DatasetField[] = [];
+  private readonly fieldById = new Map<string, DatasetField>();
+  private readonly statuses: JsonObject[] = [];
+  private readonly priorities: JsonObject[] = [];
+  private readonly linkTypes: JsonObject[] = [];
+  private faults: JiraFaultPlan | undefined;
+  private faultRng = new SeededRandom(1);
+  private usage: JiraEmulatorStats = { byEndpoint: {}, totalCalls: 0, totalBytes: 0, rateLimitPoints: 0 };
+  private nextHistoryId = 900_000_000;
+  private nextCommentId = 900_000_000;
+
+  constructor(options: JiraEmulatorOptions) {
+    this.datasets = options.datasets;
+    this.now = options.now ?? (() => new Date());
+    this.onIssueEvent = options.onIssueEvent;
+    this.authorize = options.authorize;
+    this.myself = options.myself ?? DEFAULT_MYSELF;
+    const seen = { field: new Set<string>(), status: new Set<string>(), priority: new Set<string>(), link: new Set<string>() };
+    const addUnique = <T extends JsonObject>(target: T[], set: Set<string>, items: readonly T[] | undefined) => {
+      for (const item of items ?? []) {
+        const id = String(item['id']);
+        if (set.has(id)) continue;
+        set.add(id);
+        target.push(item);
+      }
+    };
+    for (const dataset of this.datasets) {
+      addUnique(this.fields, seen.field, dataset.fields);
+      addUnique(this.statuses, seen.status, dataset.statuses);
+      addUnique(this.priorities, seen.priority, dataset.priorities);
+      addUnique(this.linkTypes, seen.link, dataset.issueLinkTypes);
+      for (const issue of dataset.issues) this.store(issue, dataset.project.key);
+    }
+    for (const field of this.fields) this.fieldById.set(field.id, field);
+    this.setFaults(options.faults);
+  }
+
+  private store(issue: DatasetIssue, projectKey: string): StoredIssue {
+    const histories = [...(issue.changelog?.histories ?? [])].sort(
+      (a, b) => parseJiraTimestamp(a.created) - parseJiraTimestamp(b.created) || Number(a.id) - Number(b.id),
+    );
+    const stored: StoredIssue = { json: issue, histories, projectKey };
+    this.issuesById.set(issue.id, stored);
+    this.idByKey.set(issue.key.toUpperCase(), issue.id);
+    return stored;
+  }
+
+  setFaults(plan?: JiraFaultPlan): void {
+    this.faults = plan;
+    this.faultRng = new SeededRandom(plan?.seed ?? 1);
+  }
+
+  stats(): JiraEmulatorStats {
+    return structuredClone(this.usage);
+  }
+
+  resetStats(): void {
+    this.usage = { byEndpoint: {}, totalCalls: 0, totalBytes: 0, rateLimitPoints: 0 };
+  }
+
+  async handle(request: Request): Promise<Response> {
+    const url = new URL(request.url, this.site);
+    const method = request.method.toUpperCase();
+    const route = this.route(method, url.pathname);
+    const endpoint = `${method} ${route?.template ?? url.pathname}`;
+    let reply: Reply;
+    const fault = await this.injectFault();
+    if (fault) {
+      reply = fault;
+    } else if (this.authorize && !this.authorize(request)) {
+      reply = {
+        status: 401,
+        body: { errorMessages: ['You are not authenticated. Authentication required to perform this operation.'], errors: {} },
+      };
+    } else if (!route) {
+      reply = {
+        status: 404,
+        body: { errorMessages: [`No resource found for ${method} ${url.pathname} in the Jira emulator.`], errors: {} },
+      };
+    } else {
+      try {
+        reply = await route.run(url, request);
+      } catch (error) {
+        if (error instanceof HttpError) reply = { status: error.status, body: error.body };
+        else if (error instanceof JqlError) reply = { status: 400, body: error.toJiraBody() };
+        else throw error;
+      }
+    }
+    const text = reply.body === undefined ? null : JSON.stringify(reply.body);
+    const bytes = text === null ? 0 : Buffer.byteLength(text);
+    const entry = (this.usage.byEndpoint[endpoint] ??= { calls: 0, bytes: 0 });
+    entry.calls += 1;
+    entry.bytes += bytes;
+    this.usage.totalCalls += 1;
+    this.usage.totalBytes += bytes;
+    this.usage.rateLimitPoints += reply.points ?? 1;
+    const headers = new Headers(reply.headers);
+    if (text !== null) headers.set('content-type', 'application/json;charset=UTF-8');
+    return new Response(text, { status: reply.status, headers });
+  }
+
+  private async injectFault(): Promise<Reply | null> {
+    const plan = this.faults;
+    if (!plan) return null;
+    if (plan.latencyMs && plan.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, plan.latencyMs));
+    if (plan.failAll) return { status: 503, body: { errorMessages: ['Service unavailable (injected fault).'], errors: {} }, points: 0 };
+    const roll = this.faultRng.next();
+    const rateShare = plan.rateLimitShare ?? 0;
+    if (roll < rateShare) {
+      const retryAfter = String(plan.retryAfterSeconds ?? 1);
+      return {
+        status: 429,
+        body: { errorMessages: ['Rate limit exceeded.'], errors: {} },
+        headers: { 'Retry-After': retryAfter, 'RateLimit-Reason': 'jira-burst-based', 'X-RateLimit-NearLimit': 'true' },
+        points: 0,
+      };
+    }
+    if (roll < rateShare + (plan.serverErrorShare ?? 0)) {
+      return { status: 503, body: { errorMessages: ['Service unavailable (injected fault).'], errors: {} }, points: 0 };
+    }
+    return null;
+  }
+
+  private route(method: string, path: string): { template: string; run: (url: URL, request: Request) => Promise<Reply> | Reply } | null {
+    const p = path.replace(/\/+$/, '');
+    const api = '/rest/api/3';
+    const match = (re: RegExp) => re.exec(p);
+    let m: RegExpExecArray | null;
+    if (p === `${api}/search/jql` && (method === 'GET' || method === 'POST')) {
+      return { template: `${api}/search/jql`, run: (url, req) => this.search(url, req, method) };
+    }
+    if (p === `${api}/search/approximate-count` && method === 'POST') return { template: p, run: (_u, req) => this.approximateCount(req) };
+    if (p === `${api}/changelog/bulkfetch` && method === 'POST') return { template: p, run: (_u, req) => this.bulkChangelog(req) };
+    if (p === `${api}/issue` && method === 'POST') return { template: p, run: (_u, req) => this.createIssue(req) };
+    if ((m = match(/^\/rest\/api\/3\/issue\/([^/]+)\/properties\/([^/]+)$/))) {
+      const [, idOrKey = '', rawKey = ''] = m;
+      const propertyKey = decodeURIComponent(rawKey);
+      const template = `${api}/issue/{issueIdOrKey}/properties/{propertyKey}`;
+      if (method === 'GET') return { template, run: () => this.getProperty(idOrKey, propertyKey) };
+      if (method === 'PUT') return { template, run: (_u, req) => this.setProperty(idOrKey, propertyKey, req) };
+      if (method === 'DELETE') return { template, run: () => this.deleteProperty(idOrKey, propertyKey) };
+      return null;
+    }
+    if ((m = match(/^\/rest\/api\/3\/issue\/([^/]+)\/properties$/)) && method === 'GET') {
+      const idOrKey = m[1] ?? '';
+      return { template: `${api}/issue/{issueIdOrKey}/properties`, run: () => this.listProperties(idOrKey) };
+    }
+    if ((m = match(/^\/rest\/api\/3\/issue\/([^/]+)\/comment$/)) && method === 'POST') {
+      const idOrKey = m[1] ?? '';
+      return { template: `${api}/issue/{issueIdOrKey}/comment`, run: (_u, req) => this.addComment(idOrKey, req) };
+    }
+    if ((m = match(/^\/rest\/api\/3\/issue\/([^/]+)$/))) {
+      const idOrKey = m[1] ?? '';
+      const template = `${api}/issue/{issueIdOrKey}`;
+      if (method === 'GET') return { template, run: (url) => this.getIssue(idOrKey, url) };
+      if (method === 'PUT') return { template, run: (_u, req) => this.editIssue(idOrKey, req) };
+      if (method === 'DELETE') return { template, run: () => this.deleteIssue(idOrKey) };
+      return null;
+    }
+    if ((m = match(/^\/rest\/api\/3\/project\/([^/]+)\/versions$/)) && method === 'GET') {
+      const idOrKey = m[1] ?? '';
+      return { template: `${api}/project/{projectIdOrKey}/versions`, run: () => this.versions(idOrKey) };
+    }
+    if (p === `${api}/project/search` && method === 'GET') return { template: p, run: (url) => this.projectSearch(url) };
+    if ((m = match(/^\/rest\/api\/3\/project\/([^/]+)$/)) && method === 'GET') {
+      const idOrKey = m[1] ?? '';
+      return { template: `${api}/project/{projectIdOrKey}`, run: () => this.project(idOrKey) };
+    }
+    if (method !== 'GET') return null;
+    if (p === `${api}/field`) return { template: p, run: () => ({ status: 200, body: this.fields }) };
+    if (p === `${api}/status`) return { template: p, run: () => ({ status: 200, body: this.statuses }) };
+    if (p === `${api}/priority/search`) return { template: p, run: (url) => this.prioritySearch(url) };
+    if (p === `${api}/issueLinkType`) return { template: p, run: () => ({ status: 200, body: { issueLinkTypes: this.linkTypes } }) };
+    if (p === `${api}/mypermissions`) return { template: p, run: (url) => this.myPermissions(url) };
+    if (p === `${api}/myself`) return { template: p, run: () => ({ status: 200, body: this.myselfJson() }) };
+    return null;
+  }
+
+  // ---- search ------------------------------------------------------------------------------
+
+  private jqlContext(): JqlContext {
+    return {
+      now: this.now(),
+      projects: this.datasets.map((d) => ({ id: d.project.id, key: d.project.key, name: d.project.name })),
+      priorityOrder: this.priorities.map((p) => String(p['id'])),
+      currentAccountId: this.myself.accountId,
+    };
+  }
+
+  private runJql(jql: string): StoredIssue[] {
+    const query = parseJql(jql);
+    assertBoundedJql(query);
+    const compiled = compileJql(query, this.jqlContext());
+    const hits: StoredIssue[] = [];
+    for (const stored of this.issuesById.values()) if (compiled.matches(stored.json)) hits.push(stored);
+    return hits.sort((a, b) => compiled.compare(a.json, b.json));
+  }
+
+  private async readJson(request: Request): Promise<unknown> {
+    const text = await request.text();
+    if (!text.trim()) fail(400, 'No content to map due to end-of-input');
+    try {
+      return JSON.parse(text);
+    } catch {
+      fail(400, 'Unexpected character in the request body: it is not valid JSON.');
+    }
+  }
+
+  private parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) errors[issue.path.join('.') || 'request'] = issue.message;
+      fail(400, '', errors);
+    }
+    return parsed.data;
+  }
+
+  private async search(url: URL, request: Request, method: string): Promise<Reply> {
+    let jql = '';
+    let token: string | null = null;
+    let maxResults: number | null = null;
+    let fieldSpec: string[] = [];
+    let expand: string[] = [];
+    let propertyKeys: string[] = [];
+    if (method === 'GET') {
+      const q = url.searchParams;
+      jql = q.get('jql') ?? '';
+      token = q.get('nextPageToken');
+      const rawMax = q.get('maxResults');
+      if (rawMax !== null) {
+        maxResults = Number(rawMax);
+        if (!Number.isInteger(maxResults)) fail(400, `The value '${rawMax}' is invalid for the parameter 'maxResults'.`);
+      }
+      fieldSpec = splitList(q.getAll('fields'));
+      expand = splitList(q.getAll('expand'));
+      propertyKeys = splitList(q.getAll('properties'));
+    } else {
+      const body = this.parseBody(SearchBodySchema, await this.readJson(request));
+      jql = body.jql ?? '';
+      token = body.nextPageToken ?? null;
+      maxResults = body.maxResults ?? null;
+      fieldSpec = splitList(body.fields ?? []);
+      expand = splitList(Array.isArray(body.expand) ? body.expand : body.expand ? [body.expand] : []);
+      propertyKeys = splitList(body.properties ?? []);
+    }
+    if (propertyKeys.length > 5) fail(400, 'A maximum of 5 issue properties can be requested.');
+    const selection = this.selectFields(fieldSpec, 'id');
+    // Page cap rule: the spec promises up to 5000 issues only for id/key-only requests and
+    // "fewer items per page where a large number of fields are requested"; 100 is what sites enforce.
+    const cap = selection.idOnly ? SEARCH_MAX_RESULTS_ID_ONLY : SEARCH_MAX_RESULTS_WITH_FIELDS;
+    if (maxResults !== null && maxResults < 0) fail(400, "The value for 'maxResults' must be a positive number.");
+    const pageSize = Math.min(cap, maxResults === null || maxResults === 0 ? SEARCH_DEFAULT_MAX_RESULTS : maxResults);
+    const hits = this.runJql(jql);
+    const jqlHash = hashText(jql.trim());
+    let offset = 0;
+    if (token) {
+      const decoded = decodeToken(token, PageTokenSchema);
+      if (!decoded || decoded.h !== jqlHash) fail(400, 'The provided next page token is invalid or expired.');
+      offset = decoded.o;
+    }
+    const page = hits.slice(offset, offset + pageSize);
+    const isLast = offset + page.length >= hits.length;
+    const expandSet = new Set(expand.map((e) => e.toLowerCase()));
+    const issues = page.map((stored) => this.renderIssue(stored, selection, expandSet, propertyKeys, SEARCH_CHANGELOG_LIMIT, false));
+    const body: JsonObject = { issues };
+    if (!isLast) body['nextPageToken'] = encodeToken({ o: offset + page.length, h: jqlHash });
+    body['isLast'] = isLast;
+    if (expandSet.has('names')) body['names'] = this.namesFor(page, selection);
+    if (expandSet.has('schema')) body['schema'] = this.schemaFor(page, selection);
+    return { status: 200, body, points: 1 + page.length };
+  }
+
+  private selectFields(spec: readonly string[], defaultSpec: 'id' | '*all'): FieldSelection {
+    const tokens = spec.length > 0 ? spec : [defaultSpec];
+    const includes = new Set<string>();
+    const excludes = new Set<string>();
+    let all = false;
+    let navigable = false;
+    let includeKey = false;
+    for (const token of tokens) {
+      if (token === '*all') all = true;
+      else if (token === '*navigable') navigable = true;
+      else if (token.startsWith('-')) excludes.add(token.slice(1));
+      else if (token === 'id') continue;
+      else if (token === 'key') includeKey = true;
+      else includes.add(token);
+    }
+    // Why: "-description" alone means all navigable fields except description (search docs).
+    if (!all && !navigable && includes.size === 0 && excludes.size > 0) navigable = true;
+    const idOnly = !all && !navigable && includes.size === 0;
+    const nonNavigable = new Set(this.fields.filter((f) => f['navigable'] === false).map((f) => f.id));
+    return {
+      idOnly,
+      includeKey: includeKey || !idOnly,
+      has: (fieldId) => !excludes.has(fieldId) && (all || includes.has(fieldId) || (navigable && !nonNavigable.has(fieldId))),
+    };
+  }
+
+  private renderIssue(
+    stored: StoredIssue,
+    selection: FieldSelection,
+    expand: ReadonlySet<string>,
+    propertyKeys: readonly string[],
+    changelogLimit: number,
+    full: boolean,
+  ): JsonObject {
+    const { json } = stored;
+    const out: JsonObject = {};
+    if (!selection.idOnly || full || expand.size > 0 || propertyKeys.length > 0) {
+      out['expand'] = full ? 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations' : '';
+    }
+    out['id'] = json.id;
+    if (selection.includeKey || full) {
+      out['self'] = `${this.site}/rest/api/3/issue/${json.id}`;
+      out['key'] = json.key;
+    }
+    if (!selection.idOnly) {
+      const fields: JsonObject = {};
+      for (const [fieldId, value] of Object.entries(json.fields)) if (selection.has(fieldId)) fields[fieldId] = value;
+      out['fields'] = fields;
+    }
+    if (propertyKeys.length > 0) {
+      const props = this.properties.get(json.id);
+      const selected: JsonObject = {};
+      for (const key of propertyKeys) if (props?.has(key)) selected[key] = props.get(key);
+      out['properties'] = selected;
+    }
+    if (expand.has('changelog')) {
+      const newestFirst = [...stored.histories].reverse().slice(0, changelogLimit);
+      out['changelog'] = { startAt: 0, maxResults: newestFirst.length, total: stored.histories.length, histories: newestFirst };
+    }
+    if (full && expand.has('names')) out['names'] = this.namesFor([stored], selection);
+    if (full && expand.has('schema')) out['schema'] = this.schemaFor([stored], selection);
+    return out;
+  }
+
+  private namesFor(page: readonly StoredIssue[], selection: FieldSelection): Record<string, string> {
+    const names: Record<string, string> = {};
+    if (selection.idOnly) return names;
+    for (const stored of page) {
+      for (const fieldId of Object.keys(stored.json.fields)) {
+        if (selection.has(fieldId) && !(fieldId in names)) names[fieldId] = this.fieldById.get(fieldId)?.name ?? fieldId;
+      }
+    }
+    return names;
+  }
+
+  private schemaFor(page: readonly StoredIssue[], selection: FieldSelection): Record<string, unknown> {
+    const schema: Record<string, unknown> = {};
+    if (selection.idOnly) return schema;
+    for (const stored of page) {
+      for (const fieldId of Object.keys(stored.json.fields)) {
+        const fieldSchema = this.fieldById.get(fieldId)?.schema;
+        if (selection.has(fieldId) && fieldSchema && !(fieldId in schema)) schema[fieldId] = fieldSchema;
+      }
+    }
+    return schema;
+  }
+
+  private async approximateCount(request: Request): Promise<Reply> {
+    const body = this.parseBody(z.looseObject({ jql: z.string().optional() }), await this.readJson(request));
+    return { status: 200, body: { count: this.runJql(body.jql ?? '').length } };
+  }
+
+  private async bulkChangelog(request: Request): Promise<Reply> {
+    const body = this.parseBody(BulkChangelogBodySchema, await this.readJson(request));
+    const pageSize = body.maxResults ?? 1000;
+    const wantedFields = body.fieldIds && body.fieldIds.length > 0 ? new Set(body.fieldIds) : null;
+    const requestHash = hashText(JSON.stringify([body.issueIdsOrKeys, body.fieldIds ?? []]));
+    let offset = 0;
+    if (body.nextPageToken) {
+      const decoded = decodeToken(body.nextPageToken, PageTokenSchema);
+      if (!decoded || decoded.h !== requestHash) fail(400, 'The provided next page token is invalid or expired.');
+      offset = decoded.o;
+    }
+    const entries: { issueId: string; history: DatasetHistory; ms: number }[] = [];
+    const seen = new Set<string>();
+    for (const idOrKey of body.issueIdsOrKeys) {
+      const stored = this.findIssue(idOrKey);
+      if (!stored || seen.has(stored.json.id)) continue;
+      seen.add(stored.json.id);
+      for (const history of stored.histories) {
+        const items = wantedFields ? history.items.filter((item) => wantedFields.has(item.fieldId ?? item.field)) : history.items;
+        if (items.length === 0) continue;
+        entries.push({
+          issueId: stored.json.id,
+          history: items === history.items ? history : { ...history, items },
+          ms: parseJiraTimestamp(history.created),
+        });
+      }
+    }
+    // Oldest changelog first, then smallest issue id, as the endpoint documents.
+    entries.sort((a, b) => a.ms - b.ms || Number(a.issueId) - Number(b.issueId));
+    const page = entries.slice(offset, offset + pageSize);
+    const grouped = new Map<string, DatasetHistory[]>();
+    for (const entry of page) {
+      const list = grouped.get(entry.issueId) ?? [];
+      list.push(entry.history);
+      grouped.set(entry.issueId, list);
+    }
+    const out: JsonObject = { issueChangeLogs: [...grouped].map(([issueId, changeHistories]) => ({ issueId, changeHistories })) };
+    if (offset + page.length < entries.length) out['nextPageToken'] = encodeToken({ o: offset + page.length, h: requestHash });
+    return { status: 200, body: out, points: 1 + grouped.size };
+  }
+
+  // ---- issues ------------------------------------------------------------------------------
+
+  private findIssue(idOrKey: string): StoredIssue | undefined {
+    const decoded = decodeURIComponent(idOrKey);
+    const id = this.idByKey.get(decoded.toUpperCase()) ?? decoded;
+    return this.issuesById.get(id);
+  }
+
+  private requireIssue(idOrKey: string): StoredIssue {
+    const stored = this.findIssue(idOrKey);
+    if (!stored) fail(404, 'Issue does not exist or you do not have permission to see it.');
+    return stored;
+  }
+
+  private getIssue(idOrKey: string, url: URL): Reply {
+    const stored = this.requireIssue(idOrKey);
+    const selection = this.selectFields(splitList(url.searchParams.getAll('fields')), '*all');
+    const expand = new Set(splitList(url.searchParams.getAll('expand')).map((e) => e.toLowerCase()));
+    const propertyKeys = splitList(url.searchParams.getAll('properties'));
+    return { status: 200, body: this.renderIssue(stored, selection, expand, propertyKeys, ISSUE_CHANGELOG_LIMIT, true), points: 2 };
+  }
+
+  private projectOf(stored: StoredIssue): { id: string; key: string; [key: string]: unknown } {
+    const project = asRecord(stored.json.fields['project']);
+    return { ...(project ?? {}), id: scalarText(project?.['id']) ?? '', key: scalarText(project?.['key']) ?? stored.projectKey };
+  }
+
+  private emit(eventType: IssueEventType, stored: StoredIssue, changelog?: { id: string; items: IssueEventChangeItem[] }): void {
+    if (!this.onIssueEvent) return;
+    const f = stored.json.fields;
+    const pick = (...keys: string[]) => Object.fromEntries(keys.filter((k) => k in f).map((k) => [k, f[k]]));
+    const event: IssueEvent = {
+      eventType,
+      issue: {
+        id: stored.json.id,
+        key: stored.json.key,
+        fields: {
+          ...pick('summary', 'issuetype', 'creator', 'created', 'reporter', 'assignee', 'updated', 'status', 'priority', 'labels'),
+          project: this.projectOf(stored),
+        },
+      },
+      ...(changelog ? { changelog } : {}),
+      atlassianId: this.myself.accountId,
+      associatedUsers: [{ accountId: this.myself.accountId }],
+    };
+    this.onIssueEvent(structuredClone(event));
+  }
+
+  private async createIssue(request: Request): Promise<Reply> {
+    const body = this.parseBody(CreateIssueBodySchema, await this.readJson(request));
+    const input = body.fields;
+    const errors: Record<string, string> = {};
+    const projectRef = asRecord(input['project']);
+    const dataset = this.datasets.find(
+      (d) => projectRef && (d.project.key === projectRef['key'] || d.project.id === (scalarText(projectRef['id']) ?? '')),
+    );
+    if (!dataset) errors['project'] = 'Specify a valid project ID or key';
+    if (typeof input['summary'] !== 'string' || input['summary'].trim() === '')
+      errors['summary'] = 'You must specify a summary of the issue.';
+    const typeRef = asRecord(input['issuetype']);
+    const projectTypes = dataset ? this.issueTypesOf(dataset) : [];
+    const issueType = projectTypes.find((t) => typeRef && (t['id'] === typeRef['id'] || t['name'] === typeRef['name']));
+    if (!issueType) errors['issuetype'] = 'Specify an issue type';
+    if (!dataset || !issueType || Object.keys(errors).length > 0) fail(400, '', errors);
+    const nowDate = this.now();
+    const ts = toJiraTimestamp(nowDate);
+    const ids = [...this.issuesById.keys()].map(Number).filter(Number.isFinite);
+    const id = String(Math.max(10000, ...ids) + 1);
+    const numbers = dataset.issues.map((i) => Number(i.key.split('-').pop())).filter(Number.isFinite);
+    const key = `${dataset.project.key}-${Math.max(0, ...numbers) + 1}`;
+    const initialStatus = this.initialStatus(dataset);
+    const reporter = userJson(this.site, this.myself);
+    const sample = dataset.issues[0]?.fields;
+    const fields: JsonObject = {
+      statuscategorychangedate: ts,
+      issuetype: issueType,
+      timespent: null,
+      project: sample?.['project'] ?? {
+        self: `${this.site}/rest/api/3/project/${dataset.project.id}`,
+        id: dataset.project.id,
+        key: dataset.project.key,
+        name: dataset.project.name,
+      },
+      fixVersions: [],
+      aggregatetimespent: null,
+      resolution: null,
+      resolutiondate: null,
+      workratio: -1,
+      lastViewed: null,
+      watches: { self: `${this.site}/rest/api/3/issue/${key}/watchers`, watchCount: 1, isWatching: true },
+      issuerestriction: { issuerestrictions: {}, shouldDisplay: true },
+      created: ts,
+      priority: this.priorities.find((p) => p['name'] === 'Medium') ?? this.priorities[0] ?? null,
+      labels: [],
+      aggregatetimeoriginalestimate: null,
+      timeestimate: null,
+      versions: [],
+      issuelinks: [],
+      assignee: null,
+      updated: ts,
+      status: initialStatus,
+      components: [],
+      timeoriginalestimate: null,
+      description: null,
+      timetracking: {},
+      security: null,
+      aggregatetimeestimate: null,
+      attachment: [],
+      summary: '',
+      creator: reporter,
+      subtasks: [],
+      reporter,
+      aggregateprogress: { progress: 0, total: 0 },
+      environment: null,
+      duedate: null,
+      progress: { progress: 0, total: 0 },
+      votes: { self: `${this.site}/rest/api/3/issue/${key}/votes`, votes: 0, hasVoted: false },
+      comment: { comments: [], self: `${this.site}/rest/api/3/issue/${id}/comment`, maxResults: 0, total: 0, startAt: 0 },
+      worklog: { startAt: 0, maxResults: 20, total: 0, worklogs: [] },
+    };
+    for (const field of this.fields) if (field.custom === true && !(field.id in fields)) fields[field.id] = null;
+    const issue: DatasetIssue = {
+      expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
+      id,
+      self: `${this.site}/rest/api/3/issue/${id}`,
+      key,
+      fields,
+    };
+    const stored = this.store(issue, dataset.project.key);
+    this.applyFieldEdits(stored, { ...input, project: undefined, issuetype: undefined }, {});
+    dataset.issues.push(issue);
+    this.emit('avi:jira:created:issue', stored);
+    return { status: 201, body: { id, key, self: issue['self'] }, points: 2 };
+  }
+
+  private issueTypesOf(dataset: Dataset): JsonObject[] {
+    const types = new Map<string, JsonObject>();
+    for (const issue of dataset.issues) {
+      const type = asRecord(issue.fields['issuetype']);
+      if (type) types.set(String(type['id']), type);
+    }
+    return [...types.values()];
+  }
+
+  private initialStatus(dataset: Dataset): JsonObject | null {
+    const isNew = (s: JsonObject | null) => asRecord(s?.['statusCategory'])?.['key'] === 'new';
+    for (const issue of dataset.issues) {
+      const status = asRecord(issue.fields['status']);
+      if (status && isNew(status)) return status;
+    }
+    const listed = (dataset.statuses ?? []).find((s) => isNew(s));
+    if (listed) {
+      const { untranslatedName: _u, scope: _s, ...status } = listed;
+      return status;
+    }
+    return asRecord(dataset.issues[0]?.fields['status']);
+  }
+
+  /** Applies `fields` and `update` edits, returns the change items (Jira's changelog form). */
+  private applyFieldEdits(
+    stored: StoredIssue,
+    input: Record<string, unknown>,
+    update: Record<string, Record<string, unknown>[]>,
+  ): IssueEventChangeItem[] {
+    const f = stored.json.fields;
+    const items: IssueEventChangeItem[] = [];
+    const errors: Record<string, string> = {};
+    const fieldName = (id: string) => this.fieldById.get(id)?.name ?? id;
+    const describe = (value: unknown): { raw: string | null; text: string | null } => {
+      if (value === null || value === undefined) return { raw: null, text: null };
+      if (Array.isArray(value))
+        return {
+          raw: value.map((v) => String(asRecord(v)?.['id'] ?? v)).join(' ') || null,
+          text: value.map((v) => String(asRecord(v)?.['name'] ?? asRecord(v)?.['value'] ?? v)).join(' ') || null,
+        };
+      const o = asRecord(value);
+      if (o)
+        return {
+          raw: scalarText(o['id']) ?? scalarText(o['accountId']) ?? '',
+          text:
+            scalarText(o['name']) ??
+            scalarText(o['displayName']) ??
+            scalarText(o['value']) ??
+            (o['type'] === 'doc' ? JSON.stringify(o) : ''),
+        };
+      // Parsed JSON leaves only strings, numbers and booleans here.
+      const text = scalarText(value) ?? '';
+      return { raw: text, text };
+    };
+    const set = (id: string, next: unknown) => {
+      const before = describe(f[id]);
+      f[id] = next;
+      const after = describe(next);
+      const custom = id.startsWith('customfield_');
+      items.push({
+        field: custom ? fieldName(id) : id,
+        fieldtype: custom ? 'custom' : 'jira',
+        fieldId: id,
+        from: before.raw,
+        fromString: before.text,
+        to: after.raw,
+        toString: after.text,
+      });
+    };
+    for (const [id, value] of Object.entries(input)) {
+      if (value === undefined) continue;
+      switch (id) {
+        case 'summary':
+          if (typeof value !== 'string' || value.trim() === '') errors[id] = 'You must specify a summary of the issue.';
+          else set(id, value);
+          break;
+        case 'description':
+        case 'environment':
+          if (value !== null && asRecord(value)?.['type'] !== 'doc')
+            errors[id] = 'Operation value must be an Atlassian Document (see the Atlassian Document Format).';
+          else set(id, value);
+          break;
+        case 'labels':
+          if (!Array.isArray(value) || value.some((l) => typeof l !== 'string' || /\s/.test(l)))
+            errors[id] = 'Labels must be a list of strings without spaces.';
+          else set(id, value);
+          break;
+        case 'duedate':
+          if (value !== null && (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)))
+            errors[id] = "Error parsing date string: expected format 'yyyy-MM-dd'.";
+          else set(id, value);
+          break;
+        case 'priority': {
+          const ref = asRecord(value);
+          const priority = this.priorities.find((p) => ref && (p['id'] === ref['id'] || p['name'] === ref['name']));
+          if (!priority) errors[id] = 'Specify a valid priority.';
+          else set(id, { self: priority['self'], iconUrl: priority['iconUrl'], name: priority['name'], id: priority['id'] });
+          break;
+        }
+        case 'assignee': {
+          const ref = asRecord(value);
+          if (value === null) set(id, null);
+          else if (typeof ref?.['accountId'] !== 'string') errors[id] = 'Specify a valid accountId.';
+          else
+            set(
+              id,
+              userJson(this.site, {
+                accountId: ref['accountId'],
+                displayName: ref['accountId'] === this.myself.accountId ? this.myself.displayName : ref['accountId'],
+                timeZone: 'UTC',
+              }),
+            );
+          break;
+        }
+        case 'fixVersions': {
+          const dataset = this.datasets.find((d) => d.project.key === stored.projectKey);
+          const refs = Array.isArray(value) ? value.map(asRecord) : [];
+          const versions = refs.map((ref) =>
+            (dataset?.versions ?? []).find((v) => ref && (v.id === (scalarText(ref['id']) ?? '') || v.name === ref['name'])),
+          );
+          if (!Array.isArray(value) || versions.some((v) => !v)) errors[id] = 'Version is not valid.';
+          else
+            set(
+              id,
+              versions.map((v) => ({
+                self: v?.['self'],
+                id: v?.id,
+                description: v?.['description'] ?? '',
+                name: v?.name,
+                archived: v?.archived ?? false,
+                released: v?.released ?? false,
+                ...(v?.releaseDate ? { releaseDate: v.releaseDate } : {}),
+              })),
+            );
+          break;
+        }
+        case 'parent': {
+          const ref = asRecord(value);
+          const parent = ref ? this.findIssue(scalarText(ref['key']) ?? scalarText(ref['id']) ?? '') : undefined;
+          if (!parent) errors[id] = 'Parent issue does not exist.';
+          else
+            set(id, {
+              id: parent.json.id,
+              key: parent.json.key,
+              self: `${this.site}/rest/api/3/issue/${parent.json.id}`,
+              fields: {
+                summary: parent.json.fields['summary'],
+                status: parent.json.fields['status'],
+                priority: parent.json.fields['priority'],
+                issuetype: parent.json.fields['issuetype'],
+              },
+            });
+          break;
+        }
+        default:
+          if (id.startsWith('customfield_') && this.fieldById.has(id)) set(id, value);
+          else errors[id] = `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
+      }
+    }
+    for (const [id, operations] of Object.entries(update)) {
+      if (id !== 'labels') {
+        errors[id] = `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
+        continue;
+      }
+      const labels = new Set(Array.isArray(f['labels']) ? (f['labels'] as string[]) : []);
+      for (const op of operations) {
+        if (typeof op['add'] === 'string') labels.add(op['add']);
+        if (typeof op['remove'] === 'string') labels.delete(op['remove']);
+        if (Array.isArray(op['set'])) {
+          labels.clear();
+          for (const l of op['set']) if (typeof l === 'string') labels.add(l);
+        }
+      }
+      set('labels', [...labels]);
+    }
+    if (Object.keys(errors).length > 0) fail(400, '', errors);
+    return items;
+  }
+
+  private addHistory(stored: StoredIssue, items: IssueEventChangeItem[]): { id: string; items: IssueEventChangeItem[] } {
+    this.nextHistoryId += 1;
+    const id = String(this.nextHistoryId);
+    const created = toJiraTimestamp(this.now());
+    const history: DatasetHistory = { id, author: userJson(this.site, this.myself), created, items: items.map((item) => ({ ...item })) };
+    stored.histories.push(history);
+    const changelog = (stored.json.changelog ??= { histories: [] });
+    changelog.histories.unshift(history);
+    stored.json.fields['updated'] = created;
+    return { id, items };
+  }
+
+  private async editIssue(idOrKey: string, request: Request): Promise<Reply> {
+    const stored = this.requireIssue(idOrKey);
+    const body = this.parseBody(EditIssueBodySchema, await this.readJson(request));
+    // Why validate on a copy: Jira applies an edit all or nothing.
+    const snapshot = structuredClone(stored.json.fields);
+    let items: IssueEventChangeItem[];
+    try {
+      items = this.applyFieldEdits(stored, body.fields ?? {}, body.update ?? {});
+    } catch (error) {
+      stored.json.fields = snapshot;
+      throw error;
+    }
+    const changed = items.filter((item) => item.from !== item.to || item.fromString !== item.toString);
+    if (changed.length > 0) this.emit('avi:jira:updated:issue', stored, this.addHistory(stored, changed));
+    return { status: 204, points: 2 };
+  }
+
+  private deleteIssue(idOrKey: string): Reply {
+    const stored = this.requireIssue(idOrKey);
+    this.issuesById.delete(stored.json.id);
+    this.idByKey.delete(stored.json.key.toUpperCase());
+    this.properties.delete(stored.json.id);
+    for (const dataset of this.datasets) {
+      const index = dataset.issues.indexOf(stored.json);
+      if (index >= 0) dataset.issues.splice(index, 1);
+    }
+    this.emit('avi:jira:deleted:issue', stored);
+    return { status: 204, points: 2 };
+  }
+
+  private async addComment(idOrKey: string, request: Request): Promise<Reply> {
+    const stored = this.requireIssue(idOrKey);
+    const raw = await this.readJson(request);
+    const parsed = CommentBodySchema.safeParse(raw);
+    if (!parsed.success)
+      fail(400, '', { comment: 'Comment body is not valid! It must be an Atlassian Document (see the Atlassian Document Format).' });
+    this.nextCommentId += 1;
+    const ts = toJiraTimestamp(this.now());
+    const author = userJson(this.site, this.myself);
+    const comment: JsonObject = {
+      self: `${this.site}/rest/api/3/issue/${stored.json.id}/comment/${this.nextCommentId}`,
+      id: String(this.nextCommentId),
+      author,
+      body: parsed.data.body,
+      updateAuthor: author,
+      created: ts,
+      updated: ts,
+      jsdPublic: true,
+      ...(parsed.data.visibility ? { visibility: parsed.data.visibility } : {}),
+    };
+    const page = asRecord(stored.json.fields['comment']) ?? { comments: [], startAt: 0 };
+    const comments = Array.isArray(page['comments']) ? (page['comments'] as unknown[]) : [];
+    comments.push(comment);
+    stored.json.fields['comment'] = { ...page, comments, maxResults: comments.length, total: comments.length };
+    stored.json.fields['updated'] = ts;
+    this.emit('avi:jira:updated:issue', stored);
+    return { status: 201, body: comment, points: 2 };
+  }
+
+  // ---- issue properties ----------------------------------------------------------------------
+
+  private listProperties(idOrKey: string): Reply {
+    const stored = this.requireIssue(idOrKey);
+    const props = this.properties.get(stored.json.id) ?? new Map<string, unknown>();
+    const keys = [...props.keys()].map((key) => ({
+      self: `${this.site}/rest/api/3/issue/${stored.json.id}/properties/${encodeURIComponent(key)}`,
+      key,
+    }));
+    return { status: 200, body: { keys } };
+  }
+
+  private getProperty(idOrKey: string, key: string): Reply {
+    const stored = this.requireIssue(idOrKey);
+    const props = this.properties.get(stored.json.id);
+    if (!props?.has(key)) fail(404, `The property with key '${key}' does not exist.`);
+    return { status: 200, body: { key, value: props.get(key) } };
+  }
+
+  private async setProperty(idOrKey: string, key: string, request: Request): Promise<Reply> {
+    const stored = this.requireIssue(idOrKey);
+    if (key.length === 0 || key.length > 255) fail(400, 'The property key must be between 1 and 255 characters.');
+    const text = await request.text();
+    if (Buffer.byteLength(text) > PROPERTY_VALUE_MAX_BYTES)
+      fail(400, `The property value must be less than ${PROPERTY_VALUE_MAX_BYTES} bytes.`);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      fail(400, 'The property value must be valid JSON.');
+    }
+    const props = this.properties.get(stored.json.id) ?? new Map<string, unknown>();
+    const existed = props.has(key);
+    props.set(key, value);
+    this.properties.set(stored.json.id, props);
+    return { status: existed ? 200 : 201, points: 2 };
+  }
+
+  private deleteProperty(idOrKey: string, key: string): Reply {
+    const stored = this.requireIssue(idOrKey);
+    const props = this.properties.get(stored.json.id);
+    if (!props?.has(key)) fail(404, `The property with key '${key}' does not exist.`);
+    props.delete(key);
+    return { status: 204, points: 2 };
+  }
+
+  // ---- projects and metadata -----------------------------------------------------------------
+
+  private findDataset(idOrKey: string): Dataset {
+    const decoded = decodeURIComponent(idOrKey);
+    const dataset = this.datasets.find((d) => d.project.key.toUpperCase() === decoded.toUpperCase() || d.project.id === decoded);
+    if (!dataset) fail(404, `No project could be found with key '${decoded}'.`);
+    return dataset;
+  }
+
+  private versions(idOrKey: string): Reply {
+    return { status: 200, body: this.findDataset(idOrKey).versions ?? [] };
+  }
+
+  private project(idOrKey: string): Reply {
+    const dataset = this.findDataset(idOrKey);
+    return {
+      status: 200,
+      body: {
+        ...dataset.project,
+        components: [],
+        issueTypes: this.issueTypesOf(dataset),
+        versions: dataset.versions ?? [],
+      },
+    };
+  }
+
+  private projectSearch(url: URL): Reply {
+    const q = url.searchParams;
+    const startAt = Math.max(0, Number(q.get('startAt') ?? 0) || 0);
+    const maxResults = Math.min(50, Math.max(1, Number(q.get('maxResults') ?? 50) || 50));
+    const keys = new Set(splitList(q.getAll('keys')).map((k) => k.toUpperCase()));
+    const ids = new Set(splitList(q.getAll('id')));
+    const query = (q.get('query') ?? '').toLowerCase();
+    const matching = this.datasets
+      .map((d) => d.project)
+      .filter(
+        (p) =>
+          (keys.size === 0 || keys.has(p.key.toUpperCase())) &&
+          (ids.size === 0 || ids.has(p.id)) &&
+          (!query || p.key.toLowerCase().includes(query) || p.name.toLowerCase().includes(query)),
+      )
+      .sort((a, b) => a.name.localeCompare(b.name));
+    const values = matching
+      .slice(startAt, startAt + maxResults)
+      .map(({ lead: _lead, description: _d, issueTypes: _t, versions: _v, components: _c, ...rest }) => rest);
+    const isLast = startAt + values.length >= matching.length;
+    const self = `${this.site}/rest/api/3/project/search?startAt=${startAt}&maxResults=${maxResults}`;
+    return {
+      status: 200,
+      body: {
+        self,
+        ...(isLast ? {} : { nextPage: `${this.site}/rest/api/3/project/search?startAt=${startAt + maxResults}&maxResults=${maxResults}` }),
+        maxResults,
+        startAt,
+        total: matching.length,
+        isLast,
+        values,
+      },
+    };
+  }
+
+  private prioritySearch(url: URL): Reply {
+    const q = url.searchParams;
+    const startAt = Math.max(0, Number(q.get('startAt') ?? 0) || 0);
+    const maxResults = Math.min(50, Math.max(1, Number(q.get('maxResults') ?? 50) || 50));
+    const ids = new Set(splitList(q.getAll('id')));
+    const name = (q.get('priorityName') ?? '').toLowerCase();
+    const matching = this.priorities.filter(
+      (p) => (ids.size === 0 || ids.has(String(p['id']))) && (!name || String(p['name']).toLowerCase().includes(name)),
+    );
+    const values = matching.slice(startAt, startAt + maxResults);
+    const isLast = startAt + values.length >= matching.length;
+    return {
+      status: 200,
+      body: {
+        self: `${this.site}/rest/api/3/priority/search?startAt=${startAt}&maxResults=${maxResults}`,
+        ...(isLast ? {} : { nextPage: `${this.site}/rest/api/3/priority/search?startAt=${startAt + maxResults}&maxResults=${maxResults}` }),
+        maxResults,
+        startAt,
+        total: matching.length,
+        isLast,
+        values,
+      },
+    };
+  }
+
+  private myPermissions(url: URL): Reply {
+    const q = url.searchParams;
+    const keys = splitList(q.getAll('permissions'));
+    if (keys.length === 0) fail(400, "The 'permissions' query parameter is required.");
+    const projectKey = q.get('projectKey') ?? q.get('projectId');
+    if (projectKey) this.findDataset(projectKey);
+    const issueKey = q.get('issueKey') ?? q.get('issueId');
+    if (issueKey) this.requireIssue(issueKey);
+    const permissions: Record<string, JsonObject> = {};
+    keys.forEach((key, index) => {
+      permissions[key] = {
+        id: String(index + 1),
+        key,
+        name: PERMISSION_NAMES[key] ?? key.replace(/_/g, ' ').toLowerCase(),
+        type: key === 'ADMINISTER' ? 'GLOBAL' : 'PROJECT',
+        description: `Permission ${key}.`,
+        havePermission: true,
+      };
+    });
+    return { status: 200, body: { permissions } };
+  }
+
+  private myselfJson(): JsonObject {
+    return {
+      ...userJson(this.site, this.myself),
+      locale: 'en_US',
+      groups: { size: 1, items: [] },
+      applicationRoles: { size: 1, items: [] },
+      expand: 'groups,applicationRoles',
+    };
+  }
+}
