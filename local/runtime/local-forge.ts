@@ -1,0 +1,264 @@
+/**
+ * The local Forge platform: installs the SDK globals, reads the manifest and invokes the
+ * app's real handlers for resolvers, web triggers, scheduled triggers, product events and
+ * the async queue — the same entry points Forge calls.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { installForgeGlobals, type ForgeRequestInit, type KvsBackend, type ProductBackend } from './forge-globals';
+import { INTERVAL_MS, loadManifest, splitHandler, uiModules, type Manifest, type UiModule } from './manifest';
+
+export interface LocalUser {
+  accountId: string;
+  displayName: string;
+}
+
+export const LOCAL_USER: LocalUser = { accountId: '557058:local-pm', displayName: 'Pat Morgan (PM)' };
+export const LOCAL_CLOUD_ID = '00000000-0000-4000-8000-00000000c10d';
+
+/** The trusted context Forge gives a UI module and its resolver. */
+export interface ExtensionContext {
+  accountId: string;
+  cloudId: string;
+  localId: string;
+  moduleKey: string;
+  siteUrl: string;
+  environmentId: string;
+  environmentType: 'DEVELOPMENT';
+  locale: string;
+  timezone: string;
+  theme: { colorMode: 'light' | 'dark' };
+  extension: {
+    type: string;
+    project: { id: string; key: string; type: string };
+    issue?: { id: string; key: string; type: string; typeId: string };
+  };
+}
+
+export interface WebTriggerRequestJson {
+  method: string;
+  path: string;
+  userPath: string;
+  headers: Record<string, string[]>;
+  queryParameters: Record<string, string[]>;
+  body: string;
+}
+
+export interface WebTriggerResponseJson {
+  statusCode: number;
+  headers?: Record<string, string[]>;
+  body?: string;
+}
+
+export interface InvocationRecord {
+  kind: 'resolver' | 'webtrigger' | 'scheduled' | 'trigger' | 'consumer';
+  key: string;
+  ok: boolean;
+  ms: number;
+  error?: string;
+}
+
+export interface LocalForgeOptions {
+  rootDir: string;
+  kvs: KvsBackend;
+  product: ProductBackend;
+  /** Where the app's handler modules are imported from: `src` by default. */
+  appDir?: string;
+  siteUrl?: string;
+}
+
+type Handler = (...args: unknown[]) => unknown;
+
+const QUEUE_PUBLISH = /^\/webhook\/queue\/publish\//u;
+
+export class LocalForge {
+  readonly manifest: Manifest;
+  readonly uiModules: UiModule[];
+  readonly invocations: InvocationRecord[] = [];
+  private readonly handlers = new Map<string, Handler>();
+  private readonly pendingQueue = new Set<Promise<void>>();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private uninstall: (() => void) | undefined;
+
+  private constructor(private readonly options: LocalForgeOptions) {
+    this.manifest = loadManifest(path.join(options.rootDir, 'manifest.yml'));
+    this.uiModules = uiModules(this.manifest);
+  }
+
+  static readManifest(rootDir: string): Promise<Manifest> {
+    return Promise.resolve(loadManifest(path.join(rootDir, 'manifest.yml')));
+  }
+
+  /** Installs the platform globals and imports every handler the manifest declares. */
+  static async start(options: LocalForgeOptions): Promise<LocalForge> {
+    const forge = new LocalForge(options);
+    forge.uninstall = installForgeGlobals({
+      kvs: options.kvs,
+      product: options.product,
+      platform: (p, init) => forge.platform(p, init),
+      appId: forge.manifest.app.id,
+    });
+    await forge.loadHandlers();
+    return forge;
+  }
+
+  get entities() {
+    return this.manifest.app.storage?.entities ?? [];
+  }
+
+  private async loadHandlers(): Promise<void> {
+    const appDir = this.options.appDir ?? path.join(this.options.rootDir, 'src');
+    const modules = new Map<string, Record<string, unknown>>();
+    for (const fn of this.manifest.modules.function) {
+      const { file, exportName } = splitHandler(fn.handler);
+      let mod = modules.get(file);
+      if (!mod) {
+        mod = (await import(pathToFileURL(path.join(appDir, `${file}.ts`)).href)) as Record<string, unknown>;
+        modules.set(file, mod);
+      }
+      const handler = mod[exportName];
+      if (typeof handler !== 'function') throw new Error(`manifest: function ${fn.key} handler ${fn.handler} is not an exported function`);
+      this.handlers.set(fn.key, handler as Handler);
+    }
+  }
+
+  private handler(functionKey: string): Handler {
+    const handler = this.handlers.get(functionKey);
+    if (!handler) throw new Error(`manifest has no function ${functionKey}`);
+    return handler;
+  }
+
+  private async record(kind: InvocationRecord['kind'], key: string, run: () => unknown): Promise<unknown> {
+    const started = performance.now();
+    try {
+      const result = await run();
+      this.invocations.push({ kind, key, ok: true, ms: performance.now() - started });
+      return result;
+    } catch (error) {
+      this.invocations.push({ kind, key, ok: false, ms: performance.now() - started, error: String(error) });
+      throw error;
+    } finally {
+      if (this.invocations.length > 500) this.invocations.splice(0, this.invocations.length - 500);
+    }
+  }
+
+  uiModule(moduleKey: string): UiModule {
+    const module = this.uiModules.find((m) => m.key === moduleKey);
+    if (!module) throw new Error(`manifest has no UI module ${moduleKey}`);
+    return module;
+  }
+
+  /** Calls a UI module's resolver the way Forge does: `{ call, context }` plus the runtime payload. */
+  async invokeResolver(context: ExtensionContext, functionKey: string, payload: unknown): Promise<unknown> {
+    const module = this.uiModule(context.moduleKey);
+    if (!module.resolverFunction) throw new Error(`module ${module.key} has no resolver`);
+    const handler = this.handler(module.resolverFunction);
+    const { accountId, ...rest } = context;
+    return this.record('resolver', functionKey, () =>
+      handler(
+        { call: { functionKey, payload }, context: rest },
+        { principal: { accountId }, installContext: `ari:cloud:jira::site/${context.cloudId}` },
+      ),
+    );
+  }
+
+  async invokeWebTrigger(triggerKey: string, request: WebTriggerRequestJson): Promise<WebTriggerResponseJson> {
+    const trigger = this.manifest.modules.webtrigger.find((t) => t.key === triggerKey);
+    if (!trigger) return { statusCode: 404, headers: { 'Content-Type': ['text/plain'] }, body: 'Not found' };
+    const handler = this.handler(trigger.function);
+    return (await this.record('webtrigger', triggerKey, () =>
+      handler(request, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
+    )) as WebTriggerResponseJson;
+  }
+
+  scheduledTriggerKeys(): string[] {
+    return this.manifest.modules.scheduledTrigger.map((t) => t.key);
+  }
+
+  async runScheduledTrigger(triggerKey: string): Promise<unknown> {
+    const trigger = this.manifest.modules.scheduledTrigger.find((t) => t.key === triggerKey);
+    if (!trigger) throw new Error(`manifest has no scheduled trigger ${triggerKey}`);
+    const handler = this.handler(trigger.function);
+    return this.record('scheduled', triggerKey, () =>
+      handler(
+        { context: { cloudId: LOCAL_CLOUD_ID, moduleKey: triggerKey }, contextToken: 'local' },
+        { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` },
+      ),
+    );
+  }
+
+  /** Runs every scheduled trigger on its interval until `stop()`. */
+  startSchedules(): void {
+    for (const trigger of this.manifest.modules.scheduledTrigger) {
+      const timer = setInterval(() => {
+        this.runScheduledTrigger(trigger.key).catch(() => undefined);
+      }, INTERVAL_MS[trigger.interval]);
+      timer.unref();
+      this.timers.push(timer);
+    }
+  }
+
+  /** Delivers a product event to every trigger subscribed to its type. */
+  async fireProductEvent(event: { eventType: string } & Record<string, unknown>): Promise<number> {
+    const triggers = this.manifest.modules.trigger.filter((t) => t.events.includes(event.eventType));
+    for (const trigger of triggers) {
+      const handler = this.handler(trigger.function);
+      await this.record('trigger', trigger.key, () =>
+        handler({ ...event, atlassianId: LOCAL_USER.accountId }, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
+      );
+    }
+    return triggers.length;
+  }
+
+  /** Waits until the async queue is empty, including events pushed by consumers. */
+  async drainQueue(): Promise<void> {
+    while (this.pendingQueue.size > 0) await Promise.allSettled([...this.pendingQueue]);
+  }
+
+  /** Forge platform endpoints the SDKs call through stargate: queue publishing. */
+  private platform(requestPath: string, init: ForgeRequestInit): Promise<Response> {
+    if (QUEUE_PUBLISH.test(requestPath)) return Promise.resolve(this.publish(typeof init.body === 'string' ? init.body : '{}'));
+    return Promise.resolve(new Response(JSON.stringify({ message: `not emulated: ${requestPath}` }), { status: 404 }));
+  }
+
+  private publish(body: string): Response {
+    const request = JSON.parse(body) as { queueName?: string; jobId?: string; payload?: { body?: unknown; delayInSeconds?: number }[] };
+    const consumers = this.manifest.modules.consumer.filter((c) => c.queue === request.queueName);
+    if (consumers.length === 0)
+      return new Response(JSON.stringify({ errorMessage: `no consumer for queue ${request.queueName ?? '(none)'}` }), { status: 400 });
+    for (const event of request.payload ?? []) {
+      for (const consumer of consumers) {
+        const handler = this.handler(consumer.function);
+        const delayMs = (event.delayInSeconds ?? 0) * 1000;
+        const job = new Promise<void>((resolve) => setTimeout(resolve, delayMs))
+          .then(() =>
+            this.record('consumer', consumer.key, () =>
+              handler(
+                {
+                  body: event.body,
+                  queueName: request.queueName,
+                  jobId: request.jobId,
+                  eventId: randomUUID(),
+                  retryContext: { retryCount: 0 },
+                },
+                { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` },
+              ),
+            ),
+          )
+          .then(
+            () => undefined,
+            () => undefined,
+          );
+        this.pendingQueue.add(job);
+        void job.finally(() => this.pendingQueue.delete(job));
+      }
+    }
+    return new Response(JSON.stringify({}), { status: 201, headers: { 'content-type': 'application/json' } });
+  }
+
+  stop(): void {
+    for (const timer of this.timers) clearInterval(timer);
+    this.uninstall?.();
+  }
+}

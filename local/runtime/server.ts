@@ -1,0 +1,392 @@
+/**
+ * The local host: a small Jira-like site that renders the app's Custom UI modules in
+ * iframes with a working `window.__bridge`, serves web triggers at local URLs and exposes
+ * admin endpoints (run a schedule now, inject faults) for the PM and the tests.
+ */
+import { randomBytes } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { z } from 'zod';
+import { LOCAL_PRODUCT_ORIGIN, type ProductBackend } from './forge-globals';
+import { LOCAL_CLOUD_ID, LOCAL_USER, type ExtensionContext, type LocalForge } from './local-forge';
+
+export interface LocalControls {
+  setJiraFaults?: (plan: unknown) => void;
+  setKvsFaults?: (plan: unknown) => void;
+  jiraStats?: () => unknown;
+  resetStats?: () => void;
+}
+
+export interface LocalServerOptions {
+  forge: LocalForge;
+  product: ProductBackend;
+  rootDir: string;
+  port?: number;
+  host?: string;
+  controls?: LocalControls;
+}
+
+interface Session {
+  context: ExtensionContext;
+  createdAt: number;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_SESSIONS = 500;
+
+const frameQuery = z.object({
+  project: z.string().regex(/^[A-Z][A-Z0-9_]*$/u),
+  issue: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/u)
+    .optional(),
+  lang: z.enum(['en', 'zh-CN']).default('en'),
+  theme: z.enum(['light', 'dark']).default('light'),
+  route: z.string().startsWith('/').max(500).default('/'),
+});
+
+const invokeBody = z.object({ functionKey: z.string().min(1), payload: z.unknown().optional() });
+const fetchProductBody = z.object({
+  restPath: z.string().startsWith('/'),
+  fetchRequestInit: z
+    .object({ method: z.string().optional(), headers: z.array(z.tuple([z.string(), z.string()])).optional(), body: z.string().nullish() })
+    .optional(),
+});
+
+export class LocalServer {
+  private readonly sessions = new Map<string, Session>();
+  private server: Server | undefined;
+  private readonly hostDir: string;
+
+  constructor(private readonly options: LocalServerOptions) {
+    this.hostDir = path.join(options.rootDir, 'local', 'host');
+  }
+
+  async listen(): Promise<string> {
+    this.server = createServer((req, res) => {
+      this.route(req, res).catch((error: unknown) => {
+        if (!res.headersSent) sendJson(res, 500, { message: error instanceof Error ? error.message : String(error) });
+        else res.end();
+      });
+    });
+    const server = this.server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (error: NodeJS.ErrnoException) => {
+        reject(
+          error.code === 'EADDRINUSE'
+            ? new Error(`port ${String(this.options.port)} is in use; choose another with --port N (0 for any free one)`)
+            : error,
+        );
+      });
+      server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve);
+    });
+    return this.url;
+  }
+
+  get url(): string {
+    const address = this.server?.address() as AddressInfo | null;
+    if (!address) throw new Error('server not listening');
+    return `http://${this.options.host ?? '127.0.0.1'}:${address.port}`;
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      if (!this.server) return resolve();
+      this.server.closeAllConnections();
+      this.server.close(() => resolve());
+    });
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const p = url.pathname;
+    const method = req.method ?? 'GET';
+
+    if (p === '/__local/health') return sendJson(res, 200, { ok: true });
+    if (p === '/__local/modules') {
+      return sendJson(
+        res,
+        200,
+        this.options.forge.uiModules.map((m) => ({ kind: m.kind, key: m.key, title: m.title, label: m.label })),
+      );
+    }
+    if (p === '/__host/tokens.css') return sendCss(res, designTokenCss());
+    if (p.startsWith('/__host/')) return this.serveFile(res, this.hostDir, p.slice('/__host/'.length));
+    if (p.startsWith('/__local/frame/')) return this.serveFrame(url, res);
+    if (p.startsWith('/__local/bridge/') && method === 'POST') return this.bridge(p, req, res);
+    if (p.startsWith('/__local/jira/')) return this.hostJira(url, req, res);
+    if (p.startsWith('/x1/')) return this.webTrigger(url, req, res);
+    if (p.startsWith('/__local/admin/')) return this.admin(p, method, req, res);
+    if (method === 'GET') return this.serveFile(res, this.hostDir, 'index.html');
+    return sendJson(res, 404, { message: 'Not found' });
+  }
+
+  /** A UI module's resource. Its `index.html` gets the bridge injected before any app script. */
+  private async serveFrame(url: URL, res: ServerResponse): Promise<void> {
+    const [moduleKey, ...rest] = url.pathname.slice('/__local/frame/'.length).split('/');
+    const module = this.options.forge.uiModules.find((m) => m.key === moduleKey);
+    if (!module) return sendJson(res, 404, { message: `no UI module ${String(moduleKey)}` });
+    const resourceDir = path.join(this.options.rootDir, module.resourcePath);
+    const file = rest.join('/') || 'index.html';
+    if (file !== 'index.html') return this.serveFile(res, resourceDir, file);
+
+    const query = frameQuery.safeParse(Object.fromEntries(url.searchParams));
+    if (!query.success) return sendJson(res, 400, { message: z.prettifyError(query.error) });
+    const indexFile = path.join(resourceDir, 'index.html');
+    if (!existsSync(indexFile)) return sendHtml(res, 503, '<p>The Custom UI is not built yet. Run <code>npm run build:ui</code>.</p>');
+
+    const context = await this.contextFor(module.kind, module.key, query.data);
+    if (!context) return sendHtml(res, 404, '<p>That project or issue does not exist.</p>');
+    const sessionId = randomBytes(16).toString('hex');
+    if (this.sessions.size >= MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value as string);
+    this.sessions.set(sessionId, { context, createdAt: Date.now() });
+
+    const boot = { sessionId, context, route: query.data.route };
+    const injected = `<script>window.__LOCAL_FORGE__=${scriptJson(boot)};</script><script src="/__host/bridge.js"></script>`;
+    const html = readFileSync(indexFile, 'utf8').replace(/<head>/iu, `<head>${injected}`);
+    return sendHtml(res, 200, html);
+  }
+
+  /** Builds the trusted context from Jira's own records, as the platform would. */
+  private async contextFor(kind: string, moduleKey: string, q: z.infer<typeof frameQuery>): Promise<ExtensionContext | undefined> {
+    const project = await this.productJson(`/rest/api/3/project/${q.project}`);
+    const projectParsed = z.looseObject({ id: z.string(), key: z.string(), projectTypeKey: z.string().optional() }).safeParse(project);
+    if (!projectParsed.success) return undefined;
+    let issue: ExtensionContext['extension']['issue'];
+    if (kind === 'jira:issueContext') {
+      if (!q.issue) return undefined;
+      const issueJson = z
+        .looseObject({
+          id: z.string(),
+          key: z.string(),
+          fields: z.looseObject({ issuetype: z.looseObject({ id: z.string(), name: z.string() }) }),
+        })
+        .safeParse(await this.productJson(`/rest/api/3/issue/${q.issue}?fields=issuetype,project`));
+      if (!issueJson.success) return undefined;
+      issue = {
+        id: issueJson.data.id,
+        key: issueJson.data.key,
+        type: issueJson.data.fields.issuetype.name,
+        typeId: issueJson.data.fields.issuetype.id,
+      };
+    }
+    return {
+      accountId: LOCAL_USER.accountId,
+      cloudId: LOCAL_CLOUD_ID,
+      localId: `ari:cloud:ecosystem::extension/${this.options.forge.manifest.app.id.split('/').pop() ?? 'app'}/local/static/${moduleKey}`,
+      moduleKey,
+      siteUrl: this.url,
+      environmentId: 'local-env',
+      environmentType: 'DEVELOPMENT',
+      locale: q.lang === 'zh-CN' ? 'zh_CN' : 'en_US',
+      timezone: 'UTC',
+      theme: { colorMode: q.theme },
+      extension: {
+        type: kind,
+        project: { id: projectParsed.data.id, key: projectParsed.data.key, type: projectParsed.data.projectTypeKey ?? 'software' },
+        ...(issue ? { issue } : {}),
+      },
+    };
+  }
+
+  private async productJson(restPath: string): Promise<unknown> {
+    const response = await this.options.product(new Request(new URL(restPath, LOCAL_PRODUCT_ORIGIN)), {
+      type: 'fpp',
+      provider: 'user',
+      remote: 'jira',
+      accountId: LOCAL_USER.accountId,
+    });
+    return response.ok ? await response.json() : undefined;
+  }
+
+  /** `window.__bridge` calls from a frame: the session id names the trusted context. */
+  private async bridge(p: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const [sessionId, action] = p.slice('/__local/bridge/'.length).split('/');
+    const session = this.sessions.get(sessionId ?? '');
+    if (!session) return sendJson(res, 401, { message: 'Unknown or expired frame session; reload the page.' });
+    const body = JSON.parse((await readBody(req)) || '{}') as unknown;
+    if (action === 'invoke') {
+      const call = invokeBody.safeParse(body);
+      if (!call.success) return sendJson(res, 400, { message: z.prettifyError(call.error) });
+      try {
+        const result = await this.options.forge.invokeResolver(session.context, call.data.functionKey, call.data.payload);
+        return sendJson(res, 200, { result: result ?? null });
+      } catch (error) {
+        // What a Forge resolver that throws looks like to the frame: a rejected invoke.
+        return sendJson(res, 500, {
+          message: `There was an error invoking the function - ${error instanceof Error ? error.message : String(error)}`,
+        });
+      }
+    }
+    if (action === 'fetch-product') {
+      const call = fetchProductBody.safeParse(body);
+      if (!call.success) return sendJson(res, 400, { message: z.prettifyError(call.error) });
+      const init = call.data.fetchRequestInit ?? {};
+      const method = (init.method ?? 'GET').toUpperCase();
+      const request = new Request(new URL(call.data.restPath, LOCAL_PRODUCT_ORIGIN), {
+        method,
+        headers: init.headers ?? [],
+        ...(method !== 'GET' && init.body ? { body: init.body } : {}),
+      });
+      const response = await this.options.product(request, {
+        type: 'fpp',
+        provider: 'user',
+        remote: 'jira',
+        accountId: session.context.accountId,
+      });
+      return sendJson(res, 200, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: Object.fromEntries(response.headers.entries()),
+        body: await response.text(),
+        isAttachment: false,
+      });
+    }
+    return sendJson(res, 404, { message: `bridge action ${String(action)} is not emulated` });
+  }
+
+  /** The host's own Jira pages read the product as the local user. */
+  private async hostJira(url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const restPath = url.pathname.slice('/__local/jira'.length) + url.search;
+    const method = req.method ?? 'GET';
+    const body = method === 'GET' ? undefined : await readBody(req);
+    const response = await this.options.product(
+      new Request(new URL(restPath, LOCAL_PRODUCT_ORIGIN), {
+        method,
+        headers: { 'content-type': 'application/json' },
+        ...(body ? { body } : {}),
+      }),
+      { type: 'fpp', provider: 'user', remote: 'jira', accountId: LOCAL_USER.accountId },
+    );
+    res.writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'application/json' });
+    res.end(Buffer.from(await response.arrayBuffer()));
+  }
+
+  /** `/x1/<trigger-key>/<userPath>`: a web trigger's local URL; the rest of the path is `userPath`. */
+  private async webTrigger(url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const [triggerKey = '', ...userPath] = url.pathname.slice('/x1/'.length).split('/');
+    const headers: Record<string, string[]> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value : [value];
+    }
+    const queryParameters: Record<string, string[]> = {};
+    for (const [name, value] of url.searchParams) (queryParameters[name] ??= []).push(value);
+    const response = await this.options.forge.invokeWebTrigger(triggerKey, {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      userPath: userPath.join('/'),
+      headers,
+      queryParameters,
+      body: await readBody(req),
+    });
+    const outHeaders: Record<string, string> = {};
+    for (const [name, values] of Object.entries(response.headers ?? {})) outHeaders[name] = values.join(', ');
+    res.writeHead(response.statusCode, outHeaders);
+    res.end(response.body ?? '');
+  }
+
+  private async admin(p: string, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const action = p.slice('/__local/admin/'.length);
+    const { forge, controls } = this.options;
+    if (action === 'invocations' && method === 'GET') return sendJson(res, 200, forge.invocations);
+    if (action === 'scheduled' && method === 'GET') return sendJson(res, 200, forge.scheduledTriggerKeys());
+    if (action.startsWith('scheduled/') && method === 'POST') {
+      const result = await forge.runScheduledTrigger(decodeURIComponent(action.slice('scheduled/'.length)));
+      return sendJson(res, 200, { result: result ?? null });
+    }
+    if (action === 'queue/drain' && method === 'POST') {
+      await forge.drainQueue();
+      return sendJson(res, 200, { ok: true });
+    }
+    if (action === 'faults' && method === 'POST') {
+      const body = z.object({ jira: z.unknown().optional(), kvs: z.unknown().optional() }).parse(JSON.parse((await readBody(req)) || '{}'));
+      try {
+        if ('jira' in body) controls?.setJiraFaults?.(body.jira);
+        if ('kvs' in body) controls?.setKvsFaults?.(body.kvs);
+      } catch (error) {
+        return sendJson(res, 400, { message: error instanceof z.ZodError ? z.prettifyError(error) : String(error) });
+      }
+      return sendJson(res, 200, { ok: true });
+    }
+    if (action === 'jira-stats' && method === 'GET') return sendJson(res, 200, controls?.jiraStats?.() ?? {});
+    return sendJson(res, 404, { message: `no admin action ${action}` });
+  }
+
+  private serveFile(res: ServerResponse, dir: string, relative: string): void {
+    const file = path.resolve(dir, decodeURIComponent(relative));
+    // Never serve outside the folder, whatever the path says.
+    if (!file.startsWith(path.resolve(dir) + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+      return sendJson(res, 404, { message: 'Not found' });
+    }
+    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    createReadStream(file).pipe(res);
+  }
+}
+
+/**
+ * The design-token CSS Jira applies inside a Custom UI frame when the app calls
+ * `view.theme.enable()`: light and dark colour themes plus spacing, typography and shape.
+ */
+const designTokenCss = (() => {
+  let css: string | undefined;
+  return () => {
+    if (css === undefined) {
+      const require = createRequire(import.meta.url);
+      css = ['atlassian-light', 'atlassian-dark', 'atlassian-spacing', 'atlassian-typography', 'atlassian-shape']
+        .map((theme) => (require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${theme}.js`) as { default: string }).default)
+        .join('\n');
+    }
+    return css;
+  };
+})();
+
+function sendCss(res: ServerResponse, css: string): void {
+  res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=3600' });
+  res.end(css);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function sendHtml(res: ServerResponse, status: number, html: string): void {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(html);
+}
+
+/** JSON safe to embed in a `<script>`: no `</script>` or HTML comment can close it early. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</gu, '\\u003c')
+    .replace(/>/gu, '\\u003e')
+    .replace(/&/gu, '\\u0026')
+    .replace(/\u2028/gu, '\\u2028')
+    .replace(/\u2029/gu, '\\u2029');
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new Error('request body too large');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
