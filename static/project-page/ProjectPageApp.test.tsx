@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryAppHistory } from '../shared/app-history';
+import { renderForTest } from '../shared/render-for-test';
+import { ProjectPageApp } from './ProjectPageApp';
+
+describe('ProjectPageApp', () => {
+  it('opens Overview at the root, loading, with an accessible tab list', () => {
+    const html = renderForTest(<ProjectPageApp history={createMemoryAppHistory('/')} />);
+    expect(html).toContain('role="tablist" aria-label="Client follow-up sections"');
+    expect(html.match(/role="tab"/gu)).toHaveLength(7);
+    expect(html).toMatch(/<button[^>]*aria-selected="true"[^>]*tabindex="0"[^>]*data-testid="tab-overview"/u);
+    expect(html).toContain('role="tabpanel"');
+    expect(html).toContain('aria-labelledby="cf-tab-overview"');
+    expect(html).toMatch(/role="status" aria-label="Loading project overview"/u);
+  });
+
+  it('shows a coming-soon empty state for a section without content', () => {
+    const html = renderForTest(<ProjectPageApp history={createMemoryAppHistory('/risks')} />);
+    expect(html).toMatch(/data-testid="tab-risks"/u);
+    expect(html).toMatch(/<button[^>]*aria-selected="true"[^>]*data-testid="tab-risks"/u);
+    expect(html).toContain('data-testid="coming-soon"');
+    expect(html).toContain('Risks is coming soon');
+    expect(html).not.toContain('role="status"');
+  });
+
+  it('labels the tabs in Chinese for a Chinese locale', () => {
+    const html = renderForTest(<ProjectPageApp history={createMemoryAppHistory('/share')} />, { locale: 'zh_CN' });
+    expect(html).toContain('aria-label="客户跟进栏目"');
+    expect(html).toContain('“分享”即将推出');
+  });
+});

@@ -1,0 +1,32 @@
+import { token } from '@atlaskit/tokens';
+import { useCallback, useSyncExternalStore } from 'react';
+import type { AppHistory } from '../shared/app-history';
+import { useI18n } from '../shared/i18n/I18nProvider';
+import { ComingSoonSection } from './ComingSoonSection';
+import { OverviewSection } from './OverviewSection';
+import { PANEL_ID, SectionTabs, tabIdOf } from './SectionTabs';
+import { SECTION_LABEL_KEYS, toPath, toSection, type SectionId } from './sections';
+
+function usePathname(history: AppHistory): string {
+  const subscribe = useCallback((onChange: () => void) => history.listen(onChange), [history]);
+  const read = () => history.pathname;
+  return useSyncExternalStore(subscribe, read, read);
+}
+
+/** The project page: section tabs routed through the host history, and the open section. */
+export function ProjectPageApp({ history }: { history: AppHistory }) {
+  const { t } = useI18n();
+  const section = toSection(usePathname(history));
+  const select = (next: SectionId) => {
+    if (next !== section) history.push(toPath(next));
+  };
+  return (
+    <main style={{ padding: `${token('space.200', '16px')} ${token('space.300', '24px')}` }}>
+      <h1 className="cf-visually-hidden">{t('app.title')}</h1>
+      <SectionTabs current={section} onSelect={select} />
+      <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabIdOf(section)} tabIndex={0} data-testid={`section-${section}`}>
+        {section === 'overview' ? <OverviewSection /> : <ComingSoonSection label={t(SECTION_LABEL_KEYS[section])} />}
+      </div>
+    </main>
+  );
+}

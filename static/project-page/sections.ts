@@ -1,0 +1,34 @@
+import type { MessageKey } from '../shared/i18n/i18n';
+
+/** The project page's sections, in tab order. Only Overview has content so far. */
+export const SECTIONS = ['overview', 'communication', 'feedback', 'changes', 'risks', 'share', 'settings'] as const;
+export type SectionId = (typeof SECTIONS)[number];
+
+export const SECTION_LABEL_KEYS = {
+  overview: 'section.overview',
+  communication: 'section.communication',
+  feedback: 'section.feedback',
+  changes: 'section.changes',
+  risks: 'section.risks',
+  share: 'section.share',
+  settings: 'section.settings',
+} as const satisfies Record<SectionId, MessageKey>;
+
+function isSectionId(value: string): value is SectionId {
+  return (SECTIONS as readonly string[]).includes(value);
+}
+
+/**
+ * The section a pathname shows. The first path segment names it (`/risks`, `/risks/R-1`);
+ * the root and any unknown path show Overview, so an old or mistyped link still lands.
+ */
+export function toSection(pathname: string): SectionId {
+  const first = pathname.split('/').find((segment) => segment !== '') ?? '';
+  const candidate = first.toLowerCase();
+  return isSectionId(candidate) ? candidate : 'overview';
+}
+
+/** The pathname of a section: Overview is the root, so the app's plain URL opens it. */
+export function toPath(section: SectionId): string {
+  return section === 'overview' ? '/' : `/${section}`;
+}

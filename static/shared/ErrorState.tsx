@@ -1,0 +1,33 @@
+import { token } from '@atlaskit/tokens';
+import type { AppErrorJson } from '../../contract';
+import { useI18n } from './i18n/I18nProvider';
+
+/**
+ * What went wrong, in the user's language, and the way out. The text comes from the
+ * error code; the server's message is for logs only and never shown.
+ */
+export function ErrorState({ error, onRetry }: { error: AppErrorJson; onRetry: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div
+      role="alert"
+      style={{
+        display: 'grid',
+        gap: token('space.100', '8px'),
+        justifyItems: 'start',
+        padding: token('space.200', '16px'),
+        borderRadius: token('radius.small', '3px'),
+        background: token('color.background.danger', '#FFECEB'),
+        color: token('color.text', '#292A2E'),
+      }}
+    >
+      <strong style={{ font: token('font.heading.xsmall', 'normal 653 14px/20px sans-serif') }}>{t('error.heading')}</strong>
+      <p data-testid="error-message" data-error-code={error.code} style={{ margin: 0 }}>
+        {t(`error.${error.code}`)}
+      </p>
+      <button type="button" className="cf-button" data-testid="retry-button" onClick={onRetry}>
+        {t('error.retry')}
+      </button>
+    </div>
+  );
+}

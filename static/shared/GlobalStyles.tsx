@@ -1,0 +1,64 @@
+import { token } from '@atlaskit/tokens';
+
+/**
+ * The few rules inline styles cannot express (pseudo-classes, keyframes, media queries).
+ * Every value is a design token, so the light and dark themes both apply.
+ */
+const CSS = `
+html, body { margin: 0; }
+body {
+  background: ${token('elevation.surface', '#FFFFFF')};
+  color: ${token('color.text', '#292A2E')};
+  font: ${token('font.body', 'normal 400 14px/20px ui-sans-serif, -apple-system, BlinkMacSystemFont, "Segoe UI", sans-serif')};
+}
+.cf-visually-hidden {
+  position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+}
+.cf-button {
+  display: inline-flex; align-items: center; height: 2rem;
+  padding: 0 ${token('space.150', '12px')};
+  border: none; border-radius: ${token('radius.small', '3px')};
+  background: ${token('color.background.neutral', '#0515240F')};
+  color: ${token('color.text', '#292A2E')};
+  font: ${token('font.body', 'normal 500 14px/20px sans-serif')};
+  font-weight: ${token('font.weight.medium', '500')};
+  cursor: pointer;
+}
+.cf-button:hover { background: ${token('color.background.neutral.hovered', '#0B120E24')}; }
+.cf-button:active { background: ${token('color.background.neutral.pressed', '#080F214A')}; }
+.cf-button:focus-visible, .cf-tab:focus-visible {
+  outline: 2px solid ${token('color.border.focused', '#4688EC')};
+  outline-offset: 2px;
+}
+.cf-tablist {
+  display: flex; flex-wrap: wrap; gap: ${token('space.050', '4px')};
+  margin: 0 0 ${token('space.300', '24px')};
+  border-bottom: 2px solid ${token('color.border', '#0B120E24')};
+}
+.cf-tab {
+  position: relative; margin-bottom: -2px;
+  padding: ${token('space.050', '4px')} ${token('space.100', '8px')};
+  border: none; border-bottom: 2px solid transparent; background: none;
+  color: ${token('color.text.subtle', '#505258')};
+  font: ${token('font.body', 'normal 500 14px/20px sans-serif')};
+  font-weight: ${token('font.weight.medium', '500')};
+  cursor: pointer;
+}
+.cf-tab:hover { color: ${token('color.text', '#292A2E')}; border-bottom-color: ${token('color.border', '#0B120E24')}; }
+.cf-tab[aria-selected="true"] {
+  color: ${token('color.text.selected', '#1868DB')};
+  border-bottom-color: ${token('color.border.selected', '#1868DB')};
+}
+.cf-skeleton {
+  border-radius: ${token('radius.small', '3px')};
+  background: ${token('color.skeleton', '#0515240F')};
+  animation: cf-pulse 1.2s ease-in-out infinite alternate;
+}
+@keyframes cf-pulse { from { opacity: 1; } to { opacity: 0.5; } }
+@media (prefers-reduced-motion: reduce) { .cf-skeleton { animation: none; } }
+`;
+
+export function GlobalStyles() {
+  return <style>{CSS}</style>;
+}

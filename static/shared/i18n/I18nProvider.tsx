@@ -1,0 +1,34 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createTranslator, formatCount, formatDay, toAppLocale, toIntlLocale, type AppLocale, type Translate } from './i18n';
+
+export interface I18n {
+  locale: AppLocale;
+  intlLocale: string;
+  t: Translate;
+  formatDay: (day: string) => string;
+  formatCount: (count: number) => string;
+}
+
+export function createI18n(forgeLocale: string | null | undefined): I18n {
+  const locale = toAppLocale(forgeLocale);
+  const intlLocale = toIntlLocale(forgeLocale);
+  return {
+    locale,
+    intlLocale,
+    t: createTranslator(locale),
+    formatDay: (day) => formatDay(day, intlLocale),
+    formatCount: (count) => formatCount(count, intlLocale),
+  };
+}
+
+const I18nContext = createContext<I18n>(createI18n('en-US'));
+
+/** Provides messages and formatters for the host's locale (`context.locale`). */
+export function I18nProvider({ forgeLocale, children }: { forgeLocale: string | null | undefined; children: ReactNode }) {
+  const i18n = useMemo(() => createI18n(forgeLocale), [forgeLocale]);
+  return <I18nContext value={i18n}>{children}</I18nContext>;
+}
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

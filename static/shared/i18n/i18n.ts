@@ -1,0 +1,73 @@
+/**
+ * Locale resolution, message lookup and `Intl` formatting. Pure: the locale comes from
+ * the Forge context and is passed in.
+ */
+import { en, type Catalogue, type MessageKey } from './messages-en';
+import { zhCN } from './messages-zh-cn';
+
+export const APP_LOCALES = ['en', 'zh-CN'] as const;
+export type AppLocale = (typeof APP_LOCALES)[number];
+
+export const CATALOGUES: Readonly<Record<AppLocale, Catalogue>> = { en, 'zh-CN': zhCN };
+
+const DEFAULT_INTL_LOCALE = 'en-US';
+
+/**
+ * The BCP 47 tag for `Intl`, from a Forge locale (`en_US` raw, `en-US` once the bridge has
+ * normalised it). An unusable tag falls back to `en-US`.
+ */
+export function toIntlLocale(forgeLocale: string | null | undefined): string {
+  if (!forgeLocale) return DEFAULT_INTL_LOCALE;
+  try {
+    return Intl.getCanonicalLocales(forgeLocale.replaceAll('_', '-'))[0] ?? DEFAULT_INTL_LOCALE;
+  } catch {
+    return DEFAULT_INTL_LOCALE;
+  }
+}
+
+/**
+ * The catalogue for a Forge locale: any Chinese locale reads the Simplified Chinese
+ * catalogue (the only Chinese one we have), everything else English.
+ */
+export function toAppLocale(forgeLocale: string | null | undefined): AppLocale {
+  const language = toIntlLocale(forgeLocale).split('-')[0]?.toLowerCase();
+  return language === 'zh' ? 'zh-CN' : 'en';
+}
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** A `t` function; an unknown placeholder is left as written so the gap is visible. */
+export function createTranslator(locale: AppLocale): Translate {
+  const catalogue = CATALOGUES[locale];
+  return (key, params) => {
+    const template = catalogue[key];
+    if (!params) return template;
+    return template.replace(/\{(\w+)\}/gu, (whole, name: string) => {
+      const value = params[name];
+      return value === undefined ? whole : String(value);
+    });
+  };
+}
+
+const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/u;
+
+/**
+ * Formats a calendar day `YYYY-MM-DD` per locale. The day is formatted in UTC on purpose:
+ * it is already a day in the project's time zone, and shifting it by the viewer's offset
+ * would show the day before. A string that is not a calendar day is returned unchanged.
+ */
+export function formatDay(day: string, intlLocale: string): string {
+  const match = CALENDAR_DAY.exec(day);
+  if (!match) return day;
+  const [, year, month, date] = match;
+  const instant = new Date(Date.UTC(Number(year), Number(month) - 1, Number(date)));
+  if (Number.isNaN(instant.getTime())) return day;
+  return new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeZone: 'UTC' }).format(instant);
+}
+
+export function formatCount(count: number, intlLocale: string): string {
+  return new Intl.NumberFormat(intlLocale).format(count);
+}
+
+export type { MessageKey } from './messages-en';
