@@ -1,0 +1,112 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalApp } from '../../local/runtime/create-local-app';
+import { launchChromium, type Chromium } from '../support/chromium';
+import { expectedCategoryCounts, expectedOpenMilestoneNames, rawIssue } from '../support/dataset-oracle';
+import { ROOT_DIR, demoDatasets, startLocalApp } from '../support/local-app';
+
+const SHOTS = path.join(ROOT_DIR, 'test-results', 'screenshots');
+const datasets = demoDatasets();
+const demo = datasets[0];
+if (!demo) throw new Error('the demo generator produced no project');
+const projectKey = demo.project.key;
+
+let app: LocalApp;
+let browser: Chromium;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  app = await startLocalApp({ serve: true, datasets });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await app.close();
+});
+
+async function frameOf(page: Page, moduleKey: string): Promise<Frame> {
+  const handle = await page.waitForSelector(`iframe[data-module-key="${moduleKey}"]`);
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error(`no frame for ${moduleKey}`);
+  return frame;
+}
+
+const LANGS = [
+  { lang: 'en', projectPageLink: 'Client follow-up', issuesLink: 'Issues' },
+  { lang: 'zh-CN', projectPageLink: 'Client follow-up', issuesLink: '事务' },
+] as const;
+
+describe.each(LANGS)('the local host in $lang', ({ lang, projectPageLink, issuesLink }) => {
+  it('opens the demo project page and shows the issue counts and open milestones', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    await page.goto(`${app.url ?? ''}/?lang=${lang}`);
+    await page.getByRole('link', { name: demo.project.name }).click();
+    await page.getByRole('link', { name: projectPageLink }).click();
+
+    const frame = await frameOf(page, 'client-followup-project-page');
+    const expected = expectedCategoryCounts(demo);
+    await frame.waitForSelector('[data-testid="count-done"]');
+    const total = expected.new + expected.indeterminate + expected.done + expected.undefined;
+    expect(await frame.textContent('[data-testid="overview-total"]')).toContain(total.toLocaleString(lang));
+    expect(await frame.textContent('[data-testid="count-new"]')).toContain(expected.new.toLocaleString(lang));
+    expect(await frame.textContent('[data-testid="count-indeterminate"]')).toContain(expected.indeterminate.toLocaleString(lang));
+    expect(await frame.textContent('[data-testid="count-done"]')).toContain(expected.done.toLocaleString(lang));
+    const milestoneText = (await frame.textContent('[data-testid="milestone-list"]')) ?? '';
+    for (const name of expectedOpenMilestoneNames(demo)) expect(milestoneText).toContain(name);
+    expect(await frame.getAttribute('html', 'lang')).toMatch(new RegExp(`^${lang.split('-')[0] ?? lang}`, 'u'));
+    // The app's own words are in the host's language (the Overview tab).
+    expect(await frame.getByRole('tab', { selected: true }).textContent()).toBe(lang === 'en' ? 'Overview' : '概览');
+
+    await page.screenshot({ path: path.join(SHOTS, `project-page-${lang}.png`), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens an issue and shows its key, status and due date in the context panel', async () => {
+    const page = await browser.context.newPage();
+    const issue = rawIssue(demo, (i) => i.dueDate !== null);
+    await page.goto(`${app.url ?? ''}/projects/${projectKey}/issues?lang=${lang}`);
+    await page.getByRole('link', { name: issuesLink, exact: true }).waitFor();
+    await page.goto(`${app.url ?? ''}/browse/${issue.key}?lang=${lang}`);
+
+    const frame = await frameOf(page, 'client-risk-context');
+    await frame.waitForSelector('[data-testid="issue-key"]');
+    expect(await frame.textContent('[data-testid="issue-key"]')).toBe(issue.key);
+    expect(((await frame.textContent('[data-testid="issue-status"]')) ?? '').toLowerCase()).toContain(issue.statusName.toLowerCase());
+    const due = (await frame.textContent('[data-testid="issue-due"]')) ?? '';
+    const [y, m, d] = (issue.dueDate ?? '').split('-').map(Number);
+    const formatted = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1),
+    );
+    expect(due).toContain(formatted);
+
+    await page.screenshot({ path: path.join(SHOTS, `issue-view-${lang}.png`), fullPage: true });
+    await page.close();
+  });
+});
+
+describe('the trust rule through the real bridge', () => {
+  it('refuses a payload naming another project than the frame context', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${app.url ?? ''}/projects/${projectKey}/apps/client-followup-project-page`);
+    const frame = await frameOf(page, 'client-followup-project-page');
+    await frame.waitForSelector('[data-testid="count-done"]');
+    const other = datasets[1]?.project.key ?? 'OTHER';
+    const answer = await frame.evaluate(
+      async (key) =>
+        (globalThis as unknown as { __bridge: { callBridge(n: string, p: unknown): Promise<unknown> } }).__bridge.callBridge('invoke', {
+          functionKey: 'project/overview',
+          payload: { projectKey: key },
+        }),
+      other,
+    );
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await page.close();
+  });
+});

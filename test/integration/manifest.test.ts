@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import manifestLib from '@forge/manifest';
+import { loadManifest } from '../../local/runtime/manifest';
+
+const { validate, ProcessorBuilder, ValidationTypes } = manifestLib;
+const manifestFile = path.resolve(import.meta.dirname, '../../manifest.yml');
+
+/** Validation messages, so a failure prints what Forge's linter would say. */
+const messages = (errors: { message: string; line?: number }[] | undefined) => (errors ?? []).map((e) => `${String(e.line)}: ${e.message}`);
+
+describe('manifest.yml', () => {
+  it('passes @forge/manifest full validation with no errors (needs the built Custom UI)', async () => {
+    const result = await validate(false, manifestFile);
+    expect(messages(result.errors)).toEqual([]);
+    expect(result.success).toBe(true);
+  });
+
+  it('declares the scopes its product triggers need', async () => {
+    const result = await ProcessorBuilder.instance().withValidation(ValidationTypes.PRODUCT_TRIGGER).build().process(manifestFile);
+    expect(messages(result.errors)).toEqual([]);
+    expect(result.success).toBe(true);
+  });
+
+  it('declares every module the app is built from, on nodejs22.x', () => {
+    const manifest = loadManifest(manifestFile) as ReturnType<typeof loadManifest> & { app: { runtime: { name: string } } };
+    const modules = manifest.modules;
+    expect(manifest.app.runtime.name).toBe('nodejs22.x');
+    expect(modules['jira:projectPage'].map((m) => m.title)).toEqual(['Client follow-up']);
+    expect(modules['jira:issueContext'].map((m) => m.title)).toEqual(['Client risk']);
+    expect(modules.webtrigger).toHaveLength(1);
+    expect(modules.scheduledTrigger.map((t) => t.interval)).toEqual(['day']);
+    expect(modules.trigger[0]?.events.sort()).toEqual(['avi:jira:created:issue', 'avi:jira:deleted:issue', 'avi:jira:updated:issue']);
+    expect(modules.consumer.map((c) => c.queue)).toEqual(['project-refresh']);
+    const entityProperty = (manifest.modules as Record<string, unknown>)['jira:entityProperty'];
+    expect(entityProperty).toMatchObject([
+      { entityType: 'issue', values: [{ searchAlias: 'clientRiskLevel' }, { searchAlias: 'clientRiskScore' }] },
+    ]);
+  });
+});

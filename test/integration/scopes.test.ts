@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { parse } from 'yaml';
+import type { LocalApp } from '../../local/runtime/create-local-app';
+import type { ExtensionContext } from '../../local/runtime/local-forge';
+import { ROOT_DIR, demoDatasets, startLocalApp } from '../support/local-app';
+
+/**
+ * "Least scopes that work": every Jira operation the app calls, mapped through Atlassian's
+ * OpenAPI document to its current OAuth scopes, must be declared — and every Jira scope the
+ * manifest declares must be needed by some call the app makes.
+ */
+const spec = z
+  .object({ paths: z.record(z.string(), z.record(z.string(), z.unknown())) })
+  .parse(JSON.parse(readFileSync(path.resolve(ROOT_DIR, '../shared/jira-openapi/swagger-v3.v3.json'), 'utf8')));
+const operationScopes = z.object({
+  'x-atlassian-oauth2-scopes': z.array(z.object({ scopes: z.array(z.string()), state: z.string() })),
+});
+const manifestScopes = z
+  .object({ permissions: z.object({ scopes: z.array(z.string()) }) })
+  .parse(parse(readFileSync(path.join(ROOT_DIR, 'manifest.yml'), 'utf8'))).permissions.scopes;
+
+const datasets = demoDatasets();
+const [acme] = datasets;
+if (!acme) throw new Error('no demo project');
+const project = { id: acme.project.id, key: acme.project.key, type: 'software' };
+
+let app: LocalApp;
+beforeAll(async () => {
+  app = await startLocalApp({ datasets });
+});
+afterAll(async () => {
+  await app.close();
+});
+
+function context(moduleKey: string, issue?: { id: string; key: string }): ExtensionContext {
+  return {
+    accountId: 'a',
+    cloudId: 'c',
+    localId: 'l',
+    moduleKey,
+    siteUrl: 'http://local',
+    environmentId: 'e',
+    environmentType: 'DEVELOPMENT',
+    locale: 'en_US',
+    timezone: 'UTC',
+    theme: { colorMode: 'light' },
+    extension: {
+      type: issue ? 'jira:issueContext' : 'jira:projectPage',
+      project,
+      ...(issue ? { issue: { ...issue, type: 'Story', typeId: '1' } } : {}),
+    },
+  };
+}
+
+describe('manifest scopes', () => {
+  it('are exactly the current scopes of the Jira operations the app calls, plus storage', async () => {
+    app.emulator?.resetStats();
+    const issue = acme.issues[0];
+    if (!issue) throw new Error('no issue');
+    await app.forge.invokeResolver(context('client-followup-project-page'), 'project/overview', {});
+    await app.forge.invokeResolver(context('client-risk-context', { id: issue.id, key: issue.key }), 'issue/summary', {});
+    await app.forge.runScheduledTrigger('daily-kpi-snapshot');
+
+    const called = Object.keys(app.emulator?.stats().byEndpoint ?? {});
+    expect(called.length).toBeGreaterThan(0);
+    const needed = new Set<string>();
+    for (const endpoint of called) {
+      const [method = '', template = ''] = endpoint.split(' ');
+      const operation = spec.paths[template]?.[method.toLowerCase()];
+      expect(operation, `${endpoint} is not an operation in Jira's OpenAPI document`).toBeDefined();
+      const current = operationScopes.parse(operation)['x-atlassian-oauth2-scopes'].find((s) => s.state === 'Current');
+      for (const scope of current?.scopes ?? []) needed.add(scope);
+    }
+    expect(manifestScopes.filter((s) => s !== 'storage:app').sort()).toEqual([...needed].sort());
+    expect(manifestScopes).toContain('storage:app');
+  });
+});
