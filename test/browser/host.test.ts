@@ -110,3 +110,57 @@ describe('the trust rule through the real bridge', () => {
     await page.close();
   });
 });
+
+describe('the local bridge', () => {
+  it('keeps the project page route in the host URL (view.createHistory), so a section survives a reload', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${app.url ?? ''}/projects/${projectKey}/apps/client-followup-project-page`);
+    const frame = await frameOf(page, 'client-followup-project-page');
+    await frame.getByRole('tab', { name: 'Risks' }).click();
+    await page.waitForURL(/\/apps\/client-followup-project-page\/risks$/u);
+    await page.reload();
+    const reloaded = await frameOf(page, 'client-followup-project-page');
+    await reloaded.waitForSelector('[data-testid="section-risks"]');
+    expect(await reloaded.getByRole('tab', { selected: true }).textContent()).toBe('Risks');
+    await page.close();
+  });
+
+  it('answers requestJira (fetchProduct), router navigation and flags like the product', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${app.url ?? ''}/projects/${projectKey}/apps/client-followup-project-page`);
+    const frame = await frameOf(page, 'client-followup-project-page');
+    await frame.waitForSelector('[data-testid="count-done"]');
+    const issueKey = demo.issues[0]?.key ?? '';
+    type Bridge = { __bridge: { callBridge(name: string, payload?: unknown): Promise<unknown> } };
+
+    const fetched = await frame.evaluate(
+      (key) =>
+        (globalThis as unknown as Bridge).__bridge.callBridge('fetchProduct', {
+          product: 'jira',
+          restPath: `/rest/api/3/issue/${key}?fields=summary`,
+          fetchRequestInit: { method: 'GET', body: null, headers: [['accept', 'application/json']] },
+          isMultipartFormData: false,
+        }),
+      issueKey,
+    );
+    expect(fetched).toMatchObject({ status: 200 });
+    expect(JSON.parse((fetched as { body: string }).body)).toMatchObject({ key: issueKey });
+
+    await frame.evaluate(() =>
+      (globalThis as unknown as Bridge).__bridge.callBridge('showFlag', {
+        id: 'saved',
+        title: 'Saved',
+        type: 'success',
+        isAutoDismiss: false,
+      }),
+    );
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+
+    await frame.evaluate(
+      (key) => (globalThis as unknown as Bridge).__bridge.callBridge('navigate', { target: 'issue', issueKey: key, type: 'same-tab' }),
+      issueKey,
+    );
+    await page.waitForURL(new RegExp(`/browse/${issueKey}$`, 'u'));
+    await page.close();
+  });
+});
