@@ -1,1 +1,2 @@
 export * from './resolvers';
+export * from './report';

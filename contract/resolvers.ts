@@ -6,6 +6,7 @@
  * these schemas to check every answer, and the issue panel has a 120 KB budget.
  */
 import * as z from 'zod/mini';
+import { issueRiskSchema, statusReportSchema } from './report';
 
 /** Stable error codes the UI switches on. Messages are for logs, never for branching. */
 export const ERROR_CODES = ['FORBIDDEN', 'INVALID_PAYLOAD', 'NOT_FOUND', 'JIRA_UNAVAILABLE', 'RATE_LIMITED', 'INTERNAL'] as const;
@@ -57,6 +58,18 @@ export const issueSummarySchema = z.object({
 });
 export type IssueSummary = z.infer<typeof issueSummarySchema>;
 
+export const issueRiskViewSchema = z.object({
+  key: z.string(),
+  summary: z.string(),
+  status: z.object({ name: z.string(), category: statusCategoryKeySchema }),
+  dueDate: z.nullable(z.string()),
+  /** Null for a done issue: done issues carry no risk. */
+  risk: z.nullable(issueRiskSchema),
+  /** Unresolved issues blocking this one, to link to. */
+  blockedBy: z.array(z.object({ key: z.string(), statusName: z.string() })),
+});
+export type IssueRiskView = z.infer<typeof issueRiskViewSchema>;
+
 /**
  * Resolver definitions. A payload may name its project or issue, but the resolver
  * authorizes from the Forge context and refuses a payload that disagrees with it.
@@ -69,6 +82,16 @@ export const resolverContract = {
   'issue/summary': {
     payload: z.strictObject({ issueKey: z.optional(issueKeySchema) }),
     response: issueSummarySchema,
+  },
+  /** The live draft status report of the context's project, for one audience. */
+  'project/report': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema), audience: z.optional(z.enum(['internal', 'client'])) }),
+    response: statusReportSchema,
+  },
+  /** The context issue's client risk: score, level, reasons, blockers. */
+  'issue/risk': {
+    payload: z.strictObject({ issueKey: z.optional(issueKeySchema) }),
+    response: issueRiskViewSchema,
   },
 } as const;
 

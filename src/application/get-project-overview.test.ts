@@ -19,9 +19,9 @@ const source = new InMemoryIssueSource([
   {
     project: { id: '10000', key: 'ACME', name: 'Acme portal' },
     milestones: [
-      { id: '1', name: 'Beta', released: false, archived: false, releaseDate: '2026-11-26' },
-      { id: '2', name: 'Alpha', released: true, archived: false, releaseDate: '2026-10-01' },
-      { id: '3', name: 'GA', released: false, archived: false, releaseDate: '2026-12-15' },
+      { id: '1', name: 'Beta', released: false, archived: false, releaseDate: '2026-11-26', startDate: null },
+      { id: '2', name: 'Alpha', released: true, archived: false, releaseDate: '2026-10-01', startDate: null },
+      { id: '3', name: 'GA', released: false, archived: false, releaseDate: '2026-12-15', startDate: null },
     ],
     issues: [
       issue('ACME-1', 'new'),

@@ -1,3 +1,4 @@
+import type { Issue } from '../domain/issue';
 import type { Milestone } from '../domain/milestone';
 import type { StatusCategoryCounts, StatusCategoryKey } from '../domain/status-category';
 
@@ -72,4 +73,28 @@ export interface RefreshQueue {
 export interface ProjectSettings {
   /** IANA zone in which the project's calendar days are counted. */
   timeZone: string;
+}
+
+/** Custom field ids the PM set in settings, overriding discovery by name/schema. */
+export interface FieldOverrides {
+  storyPoints?: string;
+  flagged?: string;
+  sprint?: string;
+  startDate?: string;
+}
+
+export interface ProjectReadResult {
+  project: ProjectRef;
+  issues: Issue[];
+  milestones: Milestone[];
+  /** Number of priority levels in the site's scheme. */
+  priorityCount: number;
+}
+
+/**
+ * Reads everything the report needs about one project, whole: either all of it or a typed
+ * `AppError` (`JIRA_UNAVAILABLE`, `RATE_LIMITED`, `NOT_FOUND`, `FORBIDDEN`) — never a partial read.
+ */
+export interface ProjectReader {
+  readProject(projectKey: string, options?: { fieldOverrides?: FieldOverrides }): Promise<ProjectReadResult>;
 }

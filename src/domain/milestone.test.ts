@@ -7,6 +7,7 @@ const milestone = (over: Partial<Milestone>): Milestone => ({
   released: false,
   archived: false,
   releaseDate: '2026-03-10',
+  startDate: null,
   ...over,
 });
 

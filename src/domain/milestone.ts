@@ -6,6 +6,8 @@ export interface Milestone {
   archived: boolean;
   /** Calendar day `YYYY-MM-DD` in the project's time zone, or null when unplanned. */
   releaseDate: string | null;
+  /** Calendar day `YYYY-MM-DD` the version started (its scope baseline), or null. */
+  startDate: string | null;
 }
 
 export interface MilestoneStatus {

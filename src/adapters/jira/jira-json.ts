@@ -17,6 +17,7 @@ export const jiraVersionJson = z.looseObject({
   released: z.boolean().optional(),
   archived: z.boolean().optional(),
   releaseDate: z.string().optional(),
+  startDate: z.string().optional(),
 });
 export type JiraVersionJson = z.infer<typeof jiraVersionJson>;
 

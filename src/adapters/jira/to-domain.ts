@@ -17,6 +17,7 @@ export function toMilestone(json: JiraVersionJson): Milestone {
     released: json.released ?? false,
     archived: json.archived ?? false,
     releaseDate: toCalendarDayOrNull(json.releaseDate),
+    startDate: toCalendarDayOrNull(json.startDate),
   };
 }
 

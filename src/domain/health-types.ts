@@ -1,0 +1,95 @@
+import type { Dimension } from './settings';
+
+export type Rag = 'green' | 'amber' | 'red' | 'grey';
+
+/** Why a measure or dimension has its colour, as data; `health-messages.ts` turns it into a sentence. */
+export interface Why {
+  code: string;
+  params: Readonly<Record<string, string | number>>;
+}
+
+export type MeasureId = 'slipDays' | 'overdueShare' | 'scopeCreep' | 'topPriorityBugs' | 'reopenRate' | 'effortVariance' | 'costPerformance' | 'csat' | 'commsLateDays';
+
+export interface MeasureResult {
+  id: MeasureId;
+  /** The measured value (days, a share 0..1, a count, a mean), or null when there is not enough data. */
+  value: number | null;
+  rag: Rag;
+  why: Why;
+  /** Issue keys behind the value. */
+  evidence: readonly string[];
+}
+
+export interface DimensionAssessment {
+  dimension: Dimension;
+  /** False when the PM switched the dimension off: then `rag` is grey and it does not count in overall. */
+  enabled: boolean;
+  /** The worse of its measures; grey when none has data. */
+  rag: Rag;
+  measures: readonly MeasureResult[];
+  why: Why;
+  evidence: readonly string[];
+}
+
+export interface MilestoneForecast {
+  id: string;
+  name: string;
+  released: boolean;
+  /** Current target day, `YYYY-MM-DD`, or null. */
+  releaseDate: string | null;
+  startDate: string | null;
+  issuesTotal: number;
+  issuesDone: number;
+  pointsTotal: number;
+  pointsDone: number;
+  /** What throughput and remaining are counted in. */
+  unit: 'points' | 'issues';
+  remaining: number;
+  /** Median completed per week over the throughput window, in `unit`. */
+  weeklyThroughput: number;
+  /** `YYYY-MM-DD`, or null when it cannot be forecast (no throughput, nothing remaining on an undated one). */
+  forecastDate: string | null;
+  /** forecast − target in days (positive = late), or null. */
+  slipDays: number | null;
+  overdue: boolean;
+  rag: Rag;
+  /** Issues in the milestone at its baseline, and those added after it (not via an approved change). */
+  baselineCount: number;
+  addedAfterBaseline: readonly string[];
+}
+
+export interface HealthAssessment {
+  dimensions: Readonly<Record<Dimension, DimensionAssessment>>;
+  /** Red if any enabled dimension is red; amber if any is amber or two or more are grey; else green. */
+  overall: Exclude<Rag, 'grey'>;
+  /** Unreleased, unarchived milestones by date, plus any released within the period. */
+  milestones: readonly MilestoneForecast[];
+  /** The next unreleased dated milestone, or null. */
+  nextMilestoneId: string | null;
+  /** Median created→completed of issues done in the throughput window, ms; null with no data. */
+  medianCycleTimeMs: number | null;
+}
+
+export type RiskLevel = 'high' | 'medium' | 'low';
+
+export type RiskSignal =
+  | { code: 'overdue'; days: number; points: number }
+  | { code: 'dueSoonNotStarted'; days: number; points: number }
+  | { code: 'blocked'; by: { key: string; statusName: string; days: number | null }; points: number }
+  | { code: 'flagged'; points: number }
+  | { code: 'stale'; days: number; points: number }
+  | { code: 'longCycle'; days: number; medianDays: number; points: number }
+  | { code: 'reopened'; count: number; points: number }
+  | { code: 'overrun'; ratio: number; points: number }
+  | { code: 'topPriority'; priority: string; points: number }
+  | { code: 'addedAfterBaseline'; milestone: string; points: number }
+  | { code: 'milestoneRed'; milestone: string; points: number };
+
+export interface IssueRisk {
+  key: string;
+  /** 0..100 after the client-facing weight and the cap. */
+  score: number;
+  level: RiskLevel;
+  clientFacing: boolean;
+  signals: readonly RiskSignal[];
+}

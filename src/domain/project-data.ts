@@ -1,0 +1,30 @@
+import type { Issue } from './issue';
+import type { Milestone } from './milestone';
+
+/** Everything the rules read about one project at one moment. Built by the application layer. */
+export interface ProjectData {
+  project: { id: string; key: string; name: string };
+  /** Normalized issues, subtasks included. */
+  issues: readonly Issue[];
+  /** Project versions (milestones), released and archived included. */
+  milestones: readonly Milestone[];
+  /** Number of priority levels in the site's scheme (ranks are 0..count-1, 0 = highest). */
+  priorityCount: number;
+  satisfaction: SatisfactionInput;
+  communication: CommunicationInput;
+}
+
+/** Client feedback (the records issues fill it; empty until then). */
+export interface SatisfactionInput {
+  ratings: readonly { at: number; rating: number }[];
+  /** Complaints (rating ≤ 2) past their follow-up due date and not resolved. */
+  overdueComplaints: number;
+}
+
+/** Touchpoints due (the comms-plan issues fill it; empty until then). */
+export interface CommunicationInput {
+  touchpoints: readonly { title: string; dueAt: number; graceDays: number; doneAt: number | null }[];
+}
+
+export const NO_SATISFACTION_DATA: SatisfactionInput = { ratings: [], overdueComplaints: 0 };
+export const NO_COMMUNICATION_DATA: CommunicationInput = { touchpoints: [] };
