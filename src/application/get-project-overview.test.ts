@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryIssueSource } from '../adapters/memory/in-memory-issue-source';
 import { InMemoryStore } from '../adapters/memory/in-memory-store';
+import { DEFAULT_SETTINGS } from '../domain/settings';
 import { AppError } from './app-error';
 import { getProjectOverview } from './get-project-overview';
 import type { IssueHeadline } from './ports';
@@ -39,7 +40,7 @@ describe('getProjectOverview', () => {
     // In Shanghai it is already the 27th, so Beta (due the 26th) is overdue there, though not yet in UTC.
     const now = new Date('2026-11-26T17:00:00Z');
     const overview = await getProjectOverview(
-      { issues: source, store, clock: { now: () => now }, settings: { timeZone: 'Asia/Shanghai' } },
+      { issues: source, store, clock: { now: () => now }, settings: { ...DEFAULT_SETTINGS, timeZone: 'Asia/Shanghai' } },
       'ACME',
     );
 
@@ -54,7 +55,7 @@ describe('getProjectOverview', () => {
 
   it('given an unknown project, fails NOT_FOUND and stores nothing', async () => {
     const store = new InMemoryStore();
-    const result = getProjectOverview({ issues: source, store, clock: { now: () => new Date() }, settings: { timeZone: 'UTC' } }, 'NOPE');
+    const result = getProjectOverview({ issues: source, store, clock: { now: () => new Date() }, settings: DEFAULT_SETTINGS }, 'NOPE');
     await expect(result).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(result).rejects.toBeInstanceOf(AppError);
     expect(store.projects.size).toBe(0);

@@ -2,7 +2,8 @@ import type { ProjectOverview } from '../../contract';
 import { toCalendarDay } from '../domain/calendar-day';
 import { deriveOpenMilestones } from '../domain/milestone';
 import { totalOf } from '../domain/status-category';
-import type { Clock, IssueSource, ProjectSettings, Store } from './ports';
+import type { ProjectSettings } from '../domain/settings';
+import type { Clock, IssueSource, Store } from './ports';
 
 export interface ProjectOverviewDeps {
   issues: IssueSource;

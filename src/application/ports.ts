@@ -70,10 +70,6 @@ export interface RefreshQueue {
   requestRefresh(projectId: string, projectKey: string): Promise<void>;
 }
 
-export interface ProjectSettings {
-  /** IANA zone in which the project's calendar days are counted. */
-  timeZone: string;
-}
 
 /** Custom field ids the PM set in settings, overriding discovery by name/schema. */
 export interface FieldOverrides {

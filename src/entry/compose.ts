@@ -2,7 +2,8 @@
  * Wires production adapters. The only place that chooses concrete implementations; handlers
  * receive what this builds.
  */
-import type { Clock, ProjectSettings, RefreshQueue } from '../application/ports';
+import type { Clock, RefreshQueue } from '../application/ports';
+import { DEFAULT_SETTINGS, type ProjectSettings } from '../domain/settings';
 import { forgeJiraTransport } from '../adapters/jira/forge-jira-transport';
 import { JiraClient, RETRY_POLICIES } from '../adapters/jira/jira-client';
 import { JiraIssueSource } from '../adapters/jira/jira-issue-source';
@@ -12,7 +13,7 @@ import { KvsStore } from '../adapters/storage/kvs-store';
 export const systemClock: Clock = { now: () => new Date() };
 
 /** Until per-project settings land, calendar days are counted in UTC. */
-export const defaultProjectSettings: ProjectSettings = { timeZone: 'UTC' };
+export const defaultProjectSettings: ProjectSettings = DEFAULT_SETTINGS;
 
 export function jiraIssueSource(as: 'user' | 'app', policy: keyof typeof RETRY_POLICIES): JiraIssueSource {
   return new JiraIssueSource(new JiraClient({ transport: forgeJiraTransport(as), policy: RETRY_POLICIES[policy] }));
