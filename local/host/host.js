@@ -32,6 +32,7 @@
       openProject: 'Open project',
       failed: 'Could not load from Jira',
       reporter: 'Reporter',
+      search: 'Search',
     },
     'zh-CN': {
       brand: 'Jira（本地）',
@@ -62,6 +63,7 @@
       openProject: '打开项目',
       failed: '无法从 Jira 加载',
       reporter: '报告人',
+      search: '搜索',
     },
   };
   const prefs = {
@@ -145,6 +147,53 @@
     );
   };
 
+  /** A paged issue table for a JQL query, with a "Load more" button. */
+  const issueTable = (jql) => {
+    const tbody = el('tbody');
+    const more = el('button', { type: 'button', class: 'load-more', text: t('loadMore') });
+    let token;
+    const load = async () => {
+      const params = new URLSearchParams({ jql, fields: 'summary,status,issuetype,priority,duedate,assignee', maxResults: '50' });
+      if (token) params.set('nextPageToken', token);
+      const page = await jira(`/rest/api/3/search/jql?${params}`);
+      for (const issue of page.issues || []) {
+        const f = issue.fields || {};
+        tbody.append(
+          el(
+            'tr',
+            {},
+            el('td', {}, f.issuetype?.name || ''),
+            el('td', {}, link(`/browse/${issue.key}`, issue.key)),
+            el('td', {}, f.summary || ''),
+            el('td', {}, lozenge(f.status)),
+            el('td', {}, f.priority?.name || ''),
+            el('td', {}, f.duedate || ''),
+            el('td', {}, f.assignee?.displayName || t('unassigned')),
+          ),
+        );
+      }
+      token = page.nextPageToken;
+      more.hidden = page.isLast !== false || !token;
+    };
+    more.addEventListener('click', () => void load().catch(showError));
+    const headers = [t('type'), t('key'), t('summary'), t('status'), t('priority'), t('due'), t('assignee')];
+    const table = el(
+      'table',
+      { class: 'issues', 'aria-label': t('issues') },
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          headers.map((h) => el('th', { scope: 'col' }, h)),
+        ),
+      ),
+      tbody,
+    );
+    return { table, more, load };
+  };
+
   const views = {
     async home() {
       renderSidebar(null);
@@ -181,53 +230,7 @@
     async issues(projectKey) {
       const project = await jira(`/rest/api/3/project/${encodeURIComponent(projectKey)}`);
       renderSidebar(project, 'issues');
-      const tbody = el('tbody');
-      const more = el('button', { type: 'button', class: 'load-more', text: t('loadMore') });
-      let token;
-      const load = async () => {
-        const params = new URLSearchParams({
-          jql: `project = "${project.key}" ORDER BY updated DESC`,
-          fields: 'summary,status,issuetype,priority,duedate,assignee',
-          maxResults: '50',
-        });
-        if (token) params.set('nextPageToken', token);
-        const page = await jira(`/rest/api/3/search/jql?${params}`);
-        for (const issue of page.issues || []) {
-          const f = issue.fields || {};
-          tbody.append(
-            el(
-              'tr',
-              {},
-              el('td', {}, f.issuetype?.name || ''),
-              el('td', {}, link(`/browse/${issue.key}`, issue.key)),
-              el('td', {}, f.summary || ''),
-              el('td', {}, lozenge(f.status)),
-              el('td', {}, f.priority?.name || ''),
-              el('td', {}, f.duedate || ''),
-              el('td', {}, f.assignee?.displayName || t('unassigned')),
-            ),
-          );
-        }
-        token = page.nextPageToken;
-        more.hidden = page.isLast !== false || !token;
-      };
-      more.addEventListener('click', () => void load().catch(showError));
-      const table = el(
-        'table',
-        { class: 'issues', 'aria-label': t('issues') },
-        el(
-          'thead',
-          {},
-          el(
-            'tr',
-            {},
-            [t('type'), t('key'), t('summary'), t('status'), t('priority'), t('due'), t('assignee')].map((h) =>
-              el('th', { scope: 'col' }, h),
-            ),
-          ),
-        ),
-        tbody,
-      );
+      const { table, more, load } = issueTable(`project = "${project.key}" ORDER BY updated DESC`);
       main.replaceChildren(
         el('div', { class: 'breadcrumbs' }, link('/', t('projects')), ' / ', project.name),
         el('h1', { text: t('issues') }),
@@ -235,6 +238,21 @@
         more,
       );
       document.title = `${t('issues')} — ${project.name}`;
+      await load();
+    },
+
+    /** Jira's issue search page (`/issues/?jql=…`), which the app links evidence to. */
+    async search(jql) {
+      renderSidebar(null);
+      const { table, more, load } = issueTable(jql);
+      main.replaceChildren(
+        el('div', { class: 'breadcrumbs' }, link('/', t('projects'))),
+        el('h1', { text: t('search') }),
+        el('p', { class: 'muted' }, el('code', {}, jql)),
+        table,
+        more,
+      );
+      document.title = `${t('search')} — ${t('brand')}`;
       await load();
     },
 
@@ -322,6 +340,9 @@
         return await views.projectApp(match[1], match[2], match[3]);
       if ((match = path.match(/^\/projects\/([A-Z][A-Z0-9_]*)(\/issues)?\/?$/))) return await views.issues(match[1]);
       if ((match = path.match(/^\/browse\/([A-Z][A-Z0-9_]*-\d+)$/))) return await views.issue(match[1]);
+      if (/^\/issues\/?$/.test(path) && new URLSearchParams(location.search).get('jql')) {
+        return await views.search(new URLSearchParams(location.search).get('jql'));
+      }
       return views.notFound();
     } catch (error) {
       showError(error);
@@ -351,8 +372,10 @@
     if (event.origin !== location.origin || !event.data || event.data.source !== 'local-forge') return;
     const frame = [...document.querySelectorAll('iframe.forge-frame')].find((f) => f.contentWindow === event.source);
     const message = event.data;
-    if (message.type === 'resize' && frame && frame.classList.contains('context-frame')) {
-      frame.style.height = `${Math.min(Math.max(message.height, 80), 2000)}px`;
+    if (message.type === 'resize' && frame) {
+      // Like Jira, frames grow with their content (the project page keeps its CSS minimum height).
+      const limit = frame.classList.contains('project-frame') ? 20000 : 2000;
+      frame.style.height = `${Math.min(Math.max(message.height, 80), limit)}px`;
     } else if (message.type === 'route' && frame && frame.classList.contains('project-frame')) {
       const m = location.pathname.match(/^(\/projects\/[A-Z][A-Z0-9_]*\/apps\/[^/]+)/);
       if (m) history.replaceState({}, '', `${m[1]}${message.path === '/' ? '' : message.path}`);

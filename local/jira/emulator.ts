@@ -209,6 +209,9 @@ function splitList(values: readonly string[]): string[] {
     .filter((v) => v.length > 0);
 }
 
+/** POST endpoints that only read. */
+const READ_ONLY_POSTS = ['/search/jql', '/search/approximate-count', '/changelog/bulkfetch'];
+
 export class JiraEmulator {
   readonly datasets: Dataset[];
   private readonly now: () => Date;
@@ -279,13 +282,19 @@ export class JiraEmulator {
     this.usage = { byEndpoint: {}, totalCalls: 0, totalBytes: 0, rateLimitPoints: 0 };
   }
 
-  async handle(request: Request): Promise<Response> {
+  /**
+   * Answers one REST request. `asHost` marks Jira's own page traffic (the local host rendering
+   * projects and issues): it is neither faulted nor counted, since injected faults and the
+   * call statistics are about the app's calls to Jira.
+   */
+  async handle(request: Request, options: { asHost?: boolean } = {}): Promise<Response> {
     const url = new URL(request.url, this.site);
     const method = request.method.toUpperCase();
+    if (method !== 'GET' && !READ_ONLY_POSTS.some((suffix) => url.pathname.endsWith(suffix))) this.generation += 1;
     const route = this.route(method, url.pathname);
     const endpoint = `${method} ${route?.template ?? url.pathname}`;
     let reply: Reply;
-    const fault = await this.injectFault();
+    const fault = options.asHost ? null : await this.injectFault();
     if (fault) {
       reply = fault;
     } else if (this.authorize && !this.authorize(request)) {
@@ -309,12 +318,14 @@ export class JiraEmulator {
     }
     const text = reply.body === undefined ? null : JSON.stringify(reply.body);
     const bytes = text === null ? 0 : Buffer.byteLength(text);
-    const entry = (this.usage.byEndpoint[endpoint] ??= { calls: 0, bytes: 0 });
-    entry.calls += 1;
-    entry.bytes += bytes;
-    this.usage.totalCalls += 1;
-    this.usage.totalBytes += bytes;
-    this.usage.rateLimitPoints += reply.points ?? 1;
+    if (!options.asHost) {
+      const entry = (this.usage.byEndpoint[endpoint] ??= { calls: 0, bytes: 0 });
+      entry.calls += 1;
+      entry.bytes += bytes;
+      this.usage.totalCalls += 1;
+      this.usage.totalBytes += bytes;
+      this.usage.rateLimitPoints += reply.points ?? 1;
+    }
     const headers = new Headers(reply.headers);
     if (text !== null) headers.set('content-type', 'application/json;charset=UTF-8');
     return new Response(text, { status: reply.status, headers });
@@ -391,6 +402,7 @@ export class JiraEmulator {
     if (p === `${api}/field`) return { template: p, run: () => ({ status: 200, body: this.fields }) };
     if (p === `${api}/status`) return { template: p, run: () => ({ status: 200, body: this.statuses }) };
     if (p === `${api}/priority/search`) return { template: p, run: (url) => this.prioritySearch(url) };
+    if (p === `${api}/priority`) return { template: p, run: () => ({ status: 200, body: this.priorities }) };
     if (p === `${api}/issueLinkType`) return { template: p, run: () => ({ status: 200, body: { issueLinkTypes: this.linkTypes } }) };
     if (p === `${api}/mypermissions`) return { template: p, run: (url) => this.myPermissions(url) };
     if (p === `${api}/myself`) return { template: p, run: () => ({ status: 200, body: this.myselfJson() }) };
@@ -407,6 +419,10 @@ export class JiraEmulator {
       currentAccountId: this.myself.accountId,
     };
   }
+
+  /** Bumped by every request that may change data; invalidates `searchSnapshot`. */
+  private generation = 0;
+  private searchSnapshot: { jqlHash: string; generation: number; hits: StoredIssue[] } | null = null;
 
   private runJql(jql: string): StoredIssue[] {
     const query = parseJql(jql);
@@ -472,7 +488,6 @@ export class JiraEmulator {
     const cap = selection.idOnly ? SEARCH_MAX_RESULTS_ID_ONLY : SEARCH_MAX_RESULTS_WITH_FIELDS;
     if (maxResults !== null && maxResults < 0) fail(400, "The value for 'maxResults' must be a positive number.");
     const pageSize = Math.min(cap, maxResults === null || maxResults === 0 ? SEARCH_DEFAULT_MAX_RESULTS : maxResults);
-    const hits = this.runJql(jql);
     const jqlHash = hashText(jql.trim());
     let offset = 0;
     if (token) {
@@ -480,6 +495,12 @@ export class JiraEmulator {
       if (!decoded || decoded.h !== jqlHash) fail(400, 'The provided next page token is invalid or expired.');
       offset = decoded.o;
     }
+    // Later pages reuse the first page's result set while nothing changed, so paging a large
+    // project is linear (as on a real site), not one full JQL run and sort per page.
+    const snapshot = this.searchSnapshot;
+    const hits =
+      token && snapshot && snapshot.jqlHash === jqlHash && snapshot.generation === this.generation ? snapshot.hits : this.runJql(jql);
+    this.searchSnapshot = { jqlHash, generation: this.generation, hits };
     const page = hits.slice(offset, offset + pageSize);
     const isLast = offset + page.length >= hits.length;
     const expandSet = new Set(expand.map((e) => e.toLowerCase()));

@@ -194,6 +194,12 @@ export class SqliteKvs implements KvsBackend {
     this.db.exec('DELETE FROM kvs_item');
   }
 
+  /** Every stored row (all namespaces, values as stored), for tests that assert nothing changed. */
+  dump(): { ns: string; key: string; value: string; updatedAt: number }[] {
+    const rows = this.db.prepare('SELECT ns, key, value, updated_at AS updatedAt FROM kvs_item ORDER BY ns, key').all();
+    return z.array(z.object({ ns: z.string(), key: z.string(), value: z.string(), updatedAt: z.number() })).parse(rows);
+  }
+
   close(): void {
     this.db.close();
   }

@@ -86,6 +86,7 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
     server = new LocalServer({
       forge,
       product,
+      ...(emulator ? { hostProduct: (request: Request) => emulator.handle(request, { asHost: true }) } : {}),
       rootDir: options.rootDir,
       ...(options.serve.port !== undefined ? { port: options.serve.port } : {}),
       ...(options.serve.host !== undefined ? { host: options.serve.host } : {}),

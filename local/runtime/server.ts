@@ -23,6 +23,8 @@ export interface LocalControls {
 export interface LocalServerOptions {
   forge: LocalForge;
   product: ProductBackend;
+  /** Jira's own page traffic (project list, issue view, frame contexts); defaults to `product`. */
+  hostProduct?: ProductBackend;
   rootDir: string;
   port?: number;
   host?: string;
@@ -205,7 +207,7 @@ export class LocalServer {
   }
 
   private async productJson(restPath: string): Promise<unknown> {
-    const response = await this.options.product(new Request(new URL(restPath, LOCAL_PRODUCT_ORIGIN)), {
+    const response = await (this.options.hostProduct ?? this.options.product)(new Request(new URL(restPath, LOCAL_PRODUCT_ORIGIN)), {
       type: 'fpp',
       provider: 'user',
       remote: 'jira',
@@ -265,7 +267,7 @@ export class LocalServer {
     const restPath = url.pathname.slice('/__local/jira'.length) + url.search;
     const method = req.method ?? 'GET';
     const body = method === 'GET' ? undefined : await readBody(req);
-    const response = await this.options.product(
+    const response = await (this.options.hostProduct ?? this.options.product)(
       new Request(new URL(restPath, LOCAL_PRODUCT_ORIGIN), {
         method,
         headers: { 'content-type': 'application/json' },

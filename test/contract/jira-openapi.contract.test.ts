@@ -245,6 +245,13 @@ const CASES: Case[] = [
   { name: 'fields', method: 'GET', template: '/rest/api/3/field', path: '/rest/api/3/field', status: 200 },
   { name: 'statuses', method: 'GET', template: '/rest/api/3/status', path: '/rest/api/3/status', status: 200 },
   { name: 'priorities', method: 'GET', template: '/rest/api/3/priority/search', path: '/rest/api/3/priority/search', status: 200 },
+  {
+    name: 'all priorities (the list the app reads)',
+    method: 'GET',
+    template: '/rest/api/3/priority',
+    path: '/rest/api/3/priority',
+    status: 200,
+  },
   { name: 'issue link types', method: 'GET', template: '/rest/api/3/issueLinkType', path: '/rest/api/3/issueLinkType', status: 200 },
   {
     name: 'my permissions',
@@ -377,6 +384,7 @@ describe('Jira emulator responses match the Jira OpenAPI spec', () => {
       'GET /rest/api/3/field',
       'GET /rest/api/3/status',
       'GET /rest/api/3/priority/search',
+      'GET /rest/api/3/priority',
       'GET /rest/api/3/issueLinkType',
       'GET /rest/api/3/mypermissions',
       'GET /rest/api/3/myself',
