@@ -8,7 +8,16 @@ export interface Why {
   params: Readonly<Record<string, string | number>>;
 }
 
-export type MeasureId = 'slipDays' | 'overdueShare' | 'scopeCreep' | 'topPriorityBugs' | 'reopenRate' | 'effortVariance' | 'costPerformance' | 'csat' | 'commsLateDays';
+export type MeasureId =
+  | 'slipDays'
+  | 'overdueShare'
+  | 'scopeCreep'
+  | 'topPriorityBugs'
+  | 'reopenRate'
+  | 'effortVariance'
+  | 'costPerformance'
+  | 'csat'
+  | 'commsLateDays';
 
 export interface MeasureResult {
   id: MeasureId;
@@ -66,7 +75,7 @@ export interface HealthAssessment {
   milestones: readonly MilestoneForecast[];
   /** The next unreleased dated milestone, or null. */
   nextMilestoneId: string | null;
-  /** Median created→completed of issues done in the throughput window, ms; null with no data. */
+  /** Median started→completed (created when never started) of issues done in the throughput window, ms; null with no data. */
   medianCycleTimeMs: number | null;
 }
 

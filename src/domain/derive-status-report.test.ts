@@ -1,0 +1,294 @@
+import { describe, expect, it } from 'vitest';
+import { statusReportSchema, type StatusReportJson } from '../../contract/report';
+import { deriveDataQuality } from './derive-data-quality';
+import { deriveReportSections } from './derive-report-sections';
+import { deriveStatusReport, toStatusReportJson, type ReportModel, type StatusReportInput } from './derive-status-report';
+import type { HealthAssessment, IssueRisk, Rag } from './health-types';
+import type { Issue } from './issue';
+import type { ProjectData } from './project-data';
+import { DIMENSIONS, type Dimension } from './settings';
+import { aDoneIssue, aMilestone, anInProgressIssue, anIssue, aProject, at, DAY_MS, settingsWith } from './testing/builders';
+import { aForecast, aHealth, aRisk } from './testing/report-builders';
+
+const NOW = at('2026-03-10T12:00:00Z');
+const START = at('2026-03-03T12:00:00Z');
+const SETTINGS = settingsWith();
+const EPIC = { name: 'Epic', subtask: false, hierarchyLevel: 1 };
+const SUBTASK = { name: 'Sub-task', subtask: true, hierarchyLevel: -1 };
+const link = (key: string) => ({ key, statusName: 'In Review', category: 'indeterminate' as const, since: NOW - 4 * DAY_MS });
+
+/** A model from hand-built health and risks, so these tests do not depend on the health rules. */
+function model(issues: readonly Issue[], health: HealthAssessment = aHealth(), risks: readonly IssueRisk[] = []): ReportModel {
+  const data = aProject({ issues });
+  return {
+    project: data.project,
+    now: NOW,
+    health,
+    risks,
+    sections: deriveReportSections(data, health, risks, SETTINGS, NOW, START),
+    dataQuality: deriveDataQuality(data, SETTINGS),
+  };
+}
+
+const project = (m: ReportModel, over: Partial<Parameters<typeof toStatusReportJson>[1]> = {}): StatusReportJson =>
+  toStatusReportJson(m, { audience: 'internal', lang: 'en', ...over });
+
+describe('toStatusReportJson: overall', () => {
+  const red = aHealth({ overall: 'red', dimensions: { schedule: { rag: 'red' } } });
+  it.each([
+    {
+      case: 'no override',
+      override: null,
+      audience: 'internal' as const,
+      expected: { computed: 'red', reported: 'red', overrideReason: null },
+    },
+    {
+      case: 'override, internal sees both and the reason',
+      override: { rag: 'amber' as const, reason: 'Client agreed new date' },
+      audience: 'internal' as const,
+      expected: { computed: 'red', reported: 'amber', overrideReason: 'Client agreed new date' },
+    },
+    {
+      case: 'override, the client sees only the reported RAG',
+      override: { rag: 'amber' as const, reason: 'Client agreed new date' },
+      audience: 'client' as const,
+      expected: { computed: 'amber', reported: 'amber', overrideReason: null },
+    },
+    {
+      case: 'an override equal to the computed RAG is no override',
+      override: { rag: 'red' as const, reason: 'Same' },
+      audience: 'internal' as const,
+      expected: { computed: 'red', reported: 'red', overrideReason: null },
+    },
+  ])('$case', ({ override, audience, expected }) => {
+    expect(project(model([], red), { override, audience }).overall).toMatchObject(expected);
+  });
+
+  it('headline: the reported colour and the first dimension with the computed RAG', () => {
+    const health = aHealth({ overall: 'red', dimensions: { scope: { rag: 'amber' }, quality: { rag: 'red' }, cost: { rag: 'red' } } });
+    const json = project(model([], health));
+    expect(json.overall.headline).toMatch(/^Red: /u);
+    expect(json.overall.headline).toContain(json.dimensions.quality.label);
+    const overridden = project(model([], health), { override: { rag: 'amber', reason: 'x' } });
+    expect(overridden.overall.headline).toMatch(/^Reported Amber, computed Red: /u);
+    expect(project(model([], health), { override: { rag: 'amber', reason: 'x' }, audience: 'client' }).overall.headline).toMatch(
+      /^Amber: /u,
+    );
+  });
+
+  it('headline: amber for lack of data names the grey dimensions', () => {
+    const health = aHealth({ overall: 'amber', dimensions: { cost: { rag: 'grey' }, satisfaction: { rag: 'grey' } } });
+    const json = project(model([], health));
+    expect(json.overall.headline).toBe(`Amber: not enough data for ${json.dimensions.cost.label}, ${json.dimensions.satisfaction.label}`);
+  });
+
+  it('headline: green names the next milestone', () => {
+    const health = aHealth({ milestones: [aForecast({ id: '7', name: 'Beta', releaseDate: '2026-04-01' })], nextMilestoneId: '7' });
+    expect(project(model([], health)).overall.headline).toBe('Green: on track; next milestone Beta is due 2026-04-01');
+    expect(project(model([], aHealth())).overall.headline).toBe('Green: every tracked dimension is on track');
+  });
+});
+
+describe('toStatusReportJson: dimensions and milestones', () => {
+  it.each<{ now: Rag; previous: Rag | undefined; sustained: boolean }>([
+    { now: 'amber', previous: 'amber', sustained: true },
+    { now: 'red', previous: 'amber', sustained: true },
+    { now: 'amber', previous: 'green', sustained: false },
+    { now: 'green', previous: 'red', sustained: false },
+    { now: 'red', previous: undefined, sustained: false },
+    { now: 'grey', previous: 'red', sustained: false },
+  ])('sustained: $now now, $previous before -> $sustained', ({ now, previous, sustained }) => {
+    const health = aHealth({ dimensions: { cost: { rag: now } } });
+    const json = project(model([], health), { previousDimensions: previous === undefined ? null : { cost: previous } });
+    expect(json.dimensions.cost.sustained).toBe(sustained);
+  });
+
+  it.each([
+    { case: 'unknown original', originals: {}, expected: null },
+    { case: 'original equal to the current target', originals: { '100': '2026-03-31' }, expected: null },
+    { case: 'original different from the current target', originals: { '100': '2026-03-15' }, expected: '2026-03-15' },
+  ])('originalReleaseDate: $case', ({ originals, expected }) => {
+    const json = project(model([], aHealth({ milestones: [aForecast({ id: '100', releaseDate: '2026-03-31' })] })), {
+      originalReleaseDates: originals,
+    });
+    expect(json.sections.milestones[0]?.originalReleaseDate).toBe(expected);
+  });
+
+  it('evidence is listed in natural key order', () => {
+    const health = aHealth({ dimensions: { schedule: { evidence: ['ACME-10', 'ACME-9', 'ACME-100'] } } });
+    expect(project(model([], health)).dimensions.schedule.evidence).toEqual(['ACME-9', 'ACME-10', 'ACME-100']);
+  });
+});
+
+describe('toStatusReportJson: issues', () => {
+  it('issue refs carry display names, never e-mail addresses, and the epic key', () => {
+    const issues = [
+      anIssue({ key: 'ACME-1', type: EPIC }),
+      anInProgressIssue(START, { key: 'ACME-2', parentKey: 'ACME-1', assignee: { accountId: 'a', displayName: 'Li Na' } }),
+      anInProgressIssue(START, { key: 'ACME-3', assignee: { accountId: 'b', displayName: 'bob@example.com' } }),
+    ];
+    const refs = project(model(issues)).sections.inProgress;
+    expect(refs.map((r) => [r.key, r.assignee, r.epicKey])).toEqual([
+      ['ACME-2', 'Li Na', 'ACME-1'],
+      ['ACME-3', null, null],
+    ]);
+  });
+
+  it('data-quality notes are for the internal audience only; a "more" note keeps its code', () => {
+    const closed = Array.from({ length: 22 }, (_, i) => anIssue({ key: `ACME-${i + 1}`, status: { name: 'Closed', category: 'done' } }));
+    const m = model(closed);
+    const internal = project(m).dataQuality;
+    expect(internal).toHaveLength(21);
+    expect(internal[20]).toEqual({ code: 'doneWithoutResolution', issueKey: null, message: '…and 2 more issues with the same problem.' });
+    expect(project(m, { audience: 'client' }).dataQuality).toEqual([]);
+  });
+
+  it('risk reasons are sentences; for the client an internal blocker reads "an internal task"', () => {
+    const issues = [anIssue({ key: 'ACME-1', labels: ['internal'] }), anIssue({ key: 'ACME-2', blockedBy: [link('ACME-1')] })];
+    const risks = [
+      aRisk('ACME-2', 30, { signals: [{ code: 'blocked', by: { key: 'ACME-1', statusName: 'In Review', days: 4 }, points: 25 }] }),
+    ];
+    const internal = project(model(issues, aHealth(), risks));
+    expect(internal.issueRisks[0]?.reasons[0]).toContain('ACME-1');
+    const client = project(model(issues, aHealth(), risks), { audience: 'client' });
+    expect(client.issueRisks.map((r) => r.key)).toEqual(['ACME-2']);
+    expect(client.issueRisks[0]?.reasons[0]).toContain('an internal task');
+    expect(client.issueRisks[0]?.reasons[0]).not.toContain('ACME-1');
+    // In Chinese the spaces that set a key apart go with it.
+    const zh = project(model(issues, aHealth(), risks), { audience: 'client', lang: 'zh-CN' });
+    expect(zh.issueRisks[0]?.reasons[0]).toMatch(/被一项内部任务（In Review）/u);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// End to end: the real health and risk rules.
+
+/** A small project with every kind of issue the report treats specially. */
+function scenario(): ProjectData {
+  const releasedInPeriod = aMilestone({ id: '100', name: 'Alpha', released: true, releaseDate: '2026-03-05', startDate: '2026-01-10' });
+  const next = aMilestone({ id: '200', name: 'Beta', releaseDate: '2026-03-20', startDate: '2026-02-01' });
+  const issues: Issue[] = [
+    anIssue({ key: 'ACME-1', type: EPIC, summary: 'Checkout' }),
+    anIssue({ key: 'ACME-2', type: EPIC, summary: 'Ops tooling', labels: ['internal'] }),
+    aDoneIssue(NOW - 2 * DAY_MS, { key: 'ACME-3', parentKey: 'ACME-1', fixVersions: ['200'], storyPoints: 3 }),
+    aDoneIssue(NOW - 3 * DAY_MS, { key: 'ACME-4', parentKey: 'ACME-2', fixVersions: ['200'] }),
+    aDoneIssue(NOW - DAY_MS, { key: 'ACME-5', parentKey: 'ACME-3', type: SUBTASK }),
+    anInProgressIssue(NOW - 20 * DAY_MS, {
+      key: 'ACME-6',
+      parentKey: 'ACME-1',
+      fixVersions: ['200'],
+      due: '2026-03-08',
+      flagged: true,
+      blockedBy: [link('ACME-7'), link('OPS-12')],
+      priority: { name: 'Highest', rank: 0 },
+      assignee: { accountId: 'x', displayName: 'Wang Fang' },
+      labels: ['client'],
+    }),
+    anInProgressIssue(NOW - 5 * DAY_MS, { key: 'ACME-7', labels: ['internal'], due: '2026-03-01', flagged: true, summary: 'Fix build' }),
+    anIssue({ key: 'ACME-8', fixVersions: ['200'], due: '2026-03-12', summary: 'Follow-up of ACME-7' }),
+    anIssue({ key: 'ACME-9', status: { name: 'Waiting for customer', category: 'indeterminate' }, due: '2026-03-11' }),
+    anIssue({ key: 'ACME-10', labels: ['waiting-on-client'] }),
+    anIssue({ key: 'ACME-11', type: { name: 'Bug' }, priority: { name: 'High', rank: 1 }, due: '2026-03-09', fixVersions: ['200'] }),
+    anIssue({ key: 'ACME-12', resolution: 'Fixed', history: { completedAt: NOW - DAY_MS } }),
+    anIssue({ key: 'ACME-13', status: { name: 'Triage', category: 'undefined' } }),
+  ];
+  return aProject({ issues, milestones: [releasedInPeriod, next] });
+}
+
+const input = (over: Partial<StatusReportInput> = {}): StatusReportInput => ({
+  data: scenario(),
+  settings: SETTINGS,
+  now: NOW,
+  periodStart: START,
+  audience: 'internal',
+  lang: 'en',
+  ...over,
+});
+
+describe('deriveStatusReport', () => {
+  it.each([
+    { audience: 'internal' as const, lang: 'en' as const },
+    { audience: 'client' as const, lang: 'en' as const },
+    { audience: 'internal' as const, lang: 'zh-CN' as const },
+    { audience: 'client' as const, lang: 'zh-CN' as const },
+  ])('matches the contract schema exactly ($audience, $lang)', ({ audience, lang }) => {
+    const report = deriveStatusReport(input({ audience, lang }));
+    expect(statusReportSchema.parse(report)).toEqual(report);
+    expect(report.generatedAt).toBe('2026-03-10T12:00:00.000Z');
+    expect(report.period).toEqual({ start: '2026-03-03T12:00:00.000Z', end: '2026-03-10T12:00:00.000Z' });
+  });
+
+  it('is deterministic: the same input gives byte-identical JSON', () => {
+    const a = JSON.stringify(deriveStatusReport(input({ override: { rag: 'green', reason: 'ok' } })));
+    const b = JSON.stringify(deriveStatusReport(input({ override: { rag: 'green', reason: 'ok' } })));
+    expect(a).toBe(b);
+  });
+
+  it('does not depend on the order issues arrive in', () => {
+    const data = scenario();
+    const reversed = { ...data, issues: [...data.issues].reverse() };
+    expect(JSON.stringify(deriveStatusReport(input({ data: reversed })))).toBe(JSON.stringify(deriveStatusReport(input({ data }))));
+  });
+
+  it('lists what the sections promise', () => {
+    const report = deriveStatusReport(input());
+    const s = report.sections;
+    expect(s.completed.map((g) => [g.epic?.key ?? null, g.issues.map((i) => i.key)])).toEqual([
+      ['ACME-1', ['ACME-3', 'ACME-5']],
+      ['ACME-2', ['ACME-4']],
+      [null, ['ACME-12']],
+    ]);
+    expect(s.inProgress.map((i) => i.key)).toEqual(['ACME-7', 'ACME-6']);
+    expect(s.nextUp.map((i) => i.key)).toEqual(['ACME-11', 'ACME-8']);
+    expect(s.waitingOnClient.map((i) => i.key)).toEqual(['ACME-9', 'ACME-10']);
+    expect(s.risks.flagged.map((i) => i.key)).toEqual(['ACME-7', 'ACME-6']);
+    expect(s.risks.blocked.map((b) => [b.issue.key, b.blockedBy])).toEqual([['ACME-6', ['ACME-7', 'OPS-12']]]);
+    expect(s.milestones.map((m) => m.name)).toEqual(['Alpha', 'Beta']);
+    expect(report.issueRisks[0]?.key).toBe('ACME-6');
+    expect(report.issueRisks.map((r) => r.key).sort()).toEqual(
+      ['ACME-1', 'ACME-2', 'ACME-6', 'ACME-7', 'ACME-8', 'ACME-9', 'ACME-10', 'ACME-11', 'ACME-13'].sort(),
+    );
+    expect(report.dataQuality.map((n) => [n.code, n.issueKey])).toEqual([
+      ['resolvedNotDone', 'ACME-12'],
+      ['noStatusCategory', 'ACME-13'],
+      ['blockerOutsideProject', 'ACME-6'],
+    ]);
+  });
+
+  it.each(['en', 'zh-CN'] as const)('an internal issue is in the internal report and nowhere in the client one (%s)', (lang) => {
+    const internal = JSON.stringify(deriveStatusReport(input({ lang })));
+    const client = JSON.stringify(deriveStatusReport(input({ lang, audience: 'client' })));
+    // ACME-4 is under the internal epic ACME-2 but not internal itself: the client sees it, without its epic.
+    for (const key of ['ACME-2', 'ACME-5', 'ACME-7', 'OPS-12']) {
+      const pattern = new RegExp(`\\b${key}\\b`, 'u');
+      expect(internal).toMatch(pattern);
+      expect(client).not.toMatch(pattern);
+    }
+    const report = deriveStatusReport(input({ lang, audience: 'client' }));
+    expect(report.sections.completed.map((g) => [g.epic?.key ?? null, g.issues.map((i) => i.key)])).toEqual([
+      ['ACME-1', ['ACME-3']],
+      [null, ['ACME-4', 'ACME-12']],
+    ]);
+    // Two hidden blockers give one sentence, not the same one twice.
+    expect(report.issueRisks[0]?.reasons.filter((r) => r.includes(lang === 'en' ? 'an internal task' : '一项内部任务'))).toHaveLength(1);
+    expect(report.sections.risks.blocked).toEqual([{ issue: expect.objectContaining({ key: 'ACME-6' }) as unknown, blockedBy: [] }]);
+  });
+
+  it('Chinese output leaves no English sentence in the translated parts', () => {
+    const report = deriveStatusReport(input({ lang: 'zh-CN', override: { rag: 'amber', reason: '客户已同意' } }));
+    // Names from Jira and acronyms stay as they are.
+    const names = ['Beta', 'Alpha', 'Highest', 'High', 'In Review', 'Triage', 'Fixed', 'CSAT'];
+    const strip = (text: string): string =>
+      names.reduce((t, n) => t.replaceAll(n, ''), text.replace(/\b[A-Z][A-Z0-9_]*-\d+\b/gu, '').replace(/\d{4}-\d{2}-\d{2}/gu, ''));
+    const sentences = [
+      report.overall.headline,
+      ...DIMENSIONS.flatMap((d: Dimension) => {
+        const dim = report.dimensions[d];
+        return [dim.label, dim.why, ...dim.measures.flatMap((m) => [m.label, m.display, m.why])];
+      }),
+      ...report.issueRisks.flatMap((r) => r.reasons),
+      ...report.dataQuality.map((n) => n.message),
+    ];
+    for (const sentence of sentences) expect(strip(sentence), sentence).not.toMatch(/[A-Za-z]{3,}/u);
+  });
+});
