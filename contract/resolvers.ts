@@ -49,15 +49,6 @@ export const projectOverviewSchema = z.object({
 });
 export type ProjectOverview = z.infer<typeof projectOverviewSchema>;
 
-export const issueSummarySchema = z.object({
-  key: z.string(),
-  summary: z.string(),
-  status: z.object({ name: z.string(), category: statusCategoryKeySchema }),
-  /** Calendar day `YYYY-MM-DD`, or null when the issue has no due date. */
-  dueDate: z.nullable(z.string()),
-});
-export type IssueSummary = z.infer<typeof issueSummarySchema>;
-
 export const issueRiskViewSchema = z.object({
   key: z.string(),
   summary: z.string(),
@@ -78,10 +69,6 @@ export const resolverContract = {
   'project/overview': {
     payload: z.strictObject({ projectKey: z.optional(projectKeySchema) }),
     response: projectOverviewSchema,
-  },
-  'issue/summary': {
-    payload: z.strictObject({ issueKey: z.optional(issueKeySchema) }),
-    response: issueSummarySchema,
   },
   /** The live draft status report of the context's project, for one audience. */
   'project/report': {

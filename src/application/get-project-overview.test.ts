@@ -4,17 +4,9 @@ import { InMemoryStore } from '../adapters/memory/in-memory-store';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import { AppError } from './app-error';
 import { getProjectOverview } from './get-project-overview';
-import type { IssueHeadline } from './ports';
+import type { StatusCategoryKey } from '../domain/status-category';
 
-const issue = (key: string, statusCategory: IssueHeadline['statusCategory']): IssueHeadline => ({
-  id: key.replace(/\D/gu, ''),
-  key,
-  summary: key,
-  statusName: statusCategory,
-  statusCategory,
-  dueDate: null,
-  projectKey: 'ACME',
-});
+const issue = (key: string, statusCategory: StatusCategoryKey) => ({ key, statusCategory });
 
 const source = new InMemoryIssueSource([
   {

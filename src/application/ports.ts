@@ -1,22 +1,12 @@
 import type { Issue } from '../domain/issue';
 import type { Milestone } from '../domain/milestone';
-import type { StatusCategoryCounts, StatusCategoryKey } from '../domain/status-category';
+import type { CommunicationInput, SatisfactionInput } from '../domain/project-data';
+import type { StatusCategoryCounts } from '../domain/status-category';
 
 export interface ProjectRef {
   id: string;
   key: string;
   name: string;
-}
-
-export interface IssueHeadline {
-  id: string;
-  key: string;
-  summary: string;
-  statusName: string;
-  statusCategory: StatusCategoryKey;
-  /** Calendar day `YYYY-MM-DD`, or null. */
-  dueDate: string | null;
-  projectKey: string;
 }
 
 /**
@@ -27,7 +17,6 @@ export interface IssueSource {
   getProject(projectKey: string): Promise<ProjectRef>;
   countByStatusCategory(projectKey: string): Promise<StatusCategoryCounts>;
   listMilestones(projectKey: string): Promise<Milestone[]>;
-  getIssueHeadline(issueKey: string): Promise<IssueHeadline>;
 }
 
 export interface Clock {
@@ -70,7 +59,6 @@ export interface RefreshQueue {
   requestRefresh(projectId: string, projectKey: string): Promise<void>;
 }
 
-
 /** Custom field ids the PM set in settings, overriding discovery by name/schema. */
 export interface FieldOverrides {
   storyPoints?: string;
@@ -93,4 +81,10 @@ export interface ProjectReadResult {
  */
 export interface ProjectReader {
   readProject(projectKey: string, options?: { fieldOverrides?: FieldOverrides }): Promise<ProjectReadResult>;
+}
+
+/** The app's own records the health reads: feedback (satisfaction) and touchpoints (communication). */
+export interface RecordsSource {
+  satisfaction(projectId: string, now: number): Promise<SatisfactionInput>;
+  communication(projectId: string, now: number): Promise<CommunicationInput>;
 }

@@ -7,6 +7,8 @@ import { DEFAULT_SETTINGS, type ProjectSettings } from '../domain/settings';
 import { forgeJiraTransport } from '../adapters/jira/forge-jira-transport';
 import { JiraClient, RETRY_POLICIES } from '../adapters/jira/jira-client';
 import { JiraIssueSource } from '../adapters/jira/jira-issue-source';
+import { JiraProjectReader } from '../adapters/jira/jira-project-reader';
+import { KvsRecordsSource } from '../adapters/storage/kvs-records-source';
 import { ForgeRefreshQueue } from '../adapters/events/forge-refresh-queue';
 import { KvsStore } from '../adapters/storage/kvs-store';
 
@@ -19,6 +21,12 @@ export function jiraIssueSource(as: 'user' | 'app', policy: keyof typeof RETRY_P
   return new JiraIssueSource(new JiraClient({ transport: forgeJiraTransport(as), policy: RETRY_POLICIES[policy] }));
 }
 
+export function jiraProjectReader(as: 'user' | 'app', policy: keyof typeof RETRY_POLICIES): JiraProjectReader {
+  return new JiraProjectReader(new JiraClient({ transport: forgeJiraTransport(as), policy: RETRY_POLICIES[policy] }));
+}
+
 export const kvsStore = new KvsStore();
+
+export const recordsSource = new KvsRecordsSource();
 
 export const refreshQueue: RefreshQueue = new ForgeRefreshQueue();

@@ -90,3 +90,23 @@ describe('JiraClient retries', () => {
     await expect(client.getJson('/x')).resolves.toEqual({ a: 1 });
   });
 });
+
+describe('JiraClient time budget', () => {
+  it('is shared by all requests of one client (one invocation), not reset per request', async () => {
+    let clock = 0;
+    const responses = [429, 200, 429, 429].map((status) => () => new Response('{}', { status, headers: { 'Retry-After': '20' } }));
+    const client = new JiraClient({
+      transport: () => Promise.resolve((responses.shift() ?? (() => new Response('{}')))()),
+      policy: { maxAttempts: 5, budgetMs: 50_000, baseDelayMs: 100, maxDelayMs: 1_000 },
+      sleep: (ms) => {
+        clock += ms;
+        return Promise.resolve();
+      },
+      monotonicNow: () => clock,
+    });
+    await client.getJson('/a'); // waits 20 s, 30 s left
+    // The second request may wait once more (20 s, 10 s left) but not a third time.
+    await expect(client.getJson('/b')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    expect(clock).toBe(40_000);
+  });
+});

@@ -13,7 +13,11 @@ export type JiraTransport = (
 export interface RetryPolicy {
   /** Total attempts including the first. */
   maxAttempts: number;
-  /** Give up when the next wait would end after this many ms from the first attempt. */
+  /**
+   * Total time for all requests of one client, from its creation: a client lives for one
+   * invocation, so this is what fits the calling function's limit. A wait that would end
+   * past it is not started.
+   */
   budgetMs: number;
   baseDelayMs: number;
   maxDelayMs: number;
@@ -42,11 +46,13 @@ export class JiraClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly monotonicNow: () => number;
+  private readonly deadline: number;
 
   constructor(private readonly options: JiraClientOptions) {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
     this.monotonicNow = options.monotonicNow ?? (() => performance.now());
+    this.deadline = this.monotonicNow() + options.policy.budgetMs;
   }
 
   async getJson(path: string): Promise<unknown> {
@@ -63,7 +69,6 @@ export class JiraClient {
 
   private async send(path: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<unknown> {
     const { policy } = this.options;
-    const started = this.monotonicNow();
     for (let attempt = 1; ; attempt++) {
       let response: Response;
       try {
@@ -82,8 +87,7 @@ export class JiraClient {
         throw await toAppError(path, response);
       }
       const waitMs = this.waitBeforeRetry(attempt, response);
-      const elapsed = this.monotonicNow() - started;
-      if (attempt >= policy.maxAttempts || elapsed + waitMs > policy.budgetMs) {
+      if (attempt >= policy.maxAttempts || this.monotonicNow() + waitMs > this.deadline) {
         throw new AppError(
           response.status === 429 ? 'RATE_LIMITED' : 'JIRA_UNAVAILABLE',
           `Jira answered ${response.status} to ${describe(path)} after ${attempt} attempts`,

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { AppError } from '../../application/app-error';
-import type { IssueHeadline, IssueSource, ProjectRef } from '../../application/ports';
+import type { IssueSource, ProjectRef } from '../../application/ports';
 import type { Milestone } from '../../domain/milestone';
 import { emptyStatusCategoryCounts, type StatusCategoryCounts, type StatusCategoryKey } from '../../domain/status-category';
 import type { JiraClient } from './jira-client';
-import { jiraApproximateCountJson, jiraIssueHeadlineJson, jiraProjectJson, jiraVersionJson } from './jira-json';
-import { toIssueHeadline, toMilestone } from './to-domain';
+import { jiraApproximateCountJson, jiraProjectJson, jiraVersionJson } from './jira-json';
+import { toMilestone } from './to-domain';
 
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]*$/u;
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/u;
 
 /**
  * `IssueSource` over Jira Cloud REST v3. Works with any `JiraClient` transport: Forge's
@@ -57,24 +56,13 @@ export class JiraIssueSource implements IssueSource {
     return json.map(toMilestone);
   }
 
-  /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-get */
-  async getIssueHeadline(issueKey: string): Promise<IssueHeadline> {
-    if (!ISSUE_KEY.test(issueKey)) throw new AppError('INVALID_PAYLOAD', 'Not a Jira issue key');
-    const json = parse(
-      jiraIssueHeadlineJson,
-      await this.client.getJson(`/rest/api/3/issue/${issueKey}?fields=summary,status,duedate,project`),
-      'issue',
-    );
-    return toIssueHeadline(json);
-  }
-
   private async count(jql: string): Promise<number> {
     return parse(jiraApproximateCountJson, await this.client.postJson('/rest/api/3/search/approximate-count', { jql }), 'count').count;
   }
 }
 
 /** Project keys go into paths and JQL; only a well-formed key may. */
-function projectKeyPath(projectKey: string): string {
+export function projectKeyPath(projectKey: string): string {
   if (!PROJECT_KEY.test(projectKey)) throw new AppError('INVALID_PAYLOAD', 'Not a Jira project key');
   return projectKey;
 }

@@ -25,14 +25,71 @@ export const jiraApproximateCountJson = z.looseObject({ count: z.number().int().
 
 const jiraStatusCategoryJson = z.looseObject({ key: z.string() });
 
-export const jiraIssueHeadlineJson = z.looseObject({
+/** Jira sends ids as strings, but some endpoints and older sites send numbers. */
+const jiraIdJson = z.union([z.string(), z.number()]).transform(String);
+
+export const jiraFieldJson = z.looseObject({
   id: z.string(),
-  key: z.string(),
-  fields: z.looseObject({
-    summary: z.string().nullish(),
-    duedate: z.string().nullish(),
-    status: z.looseObject({ name: z.string(), statusCategory: jiraStatusCategoryJson.nullish() }),
-    project: z.looseObject({ key: z.string() }),
-  }),
+  name: z.string(),
+  custom: z.boolean().optional(),
+  schema: z
+    .looseObject({
+      type: z.string().optional(),
+      items: z.string().optional(),
+      custom: z.string().optional(),
+      system: z.string().optional(),
+    })
+    .optional(),
 });
-export type JiraIssueHeadlineJson = z.infer<typeof jiraIssueHeadlineJson>;
+export type JiraFieldJson = z.infer<typeof jiraFieldJson>;
+
+export const jiraStatusJson = z.looseObject({
+  id: jiraIdJson,
+  name: z.string(),
+  statusCategory: jiraStatusCategoryJson.nullish(),
+});
+export type JiraStatusJson = z.infer<typeof jiraStatusJson>;
+
+export const jiraPriorityJson = z.looseObject({ id: jiraIdJson, name: z.string() });
+export type JiraPriorityJson = z.infer<typeof jiraPriorityJson>;
+
+/** A page of `GET /priority/search` (offset-paged: `startAt`/`maxResults`/`isLast`). */
+export const jiraPriorityPageJson = z.looseObject({
+  values: z.array(jiraPriorityJson),
+  startAt: z.number().int().optional(),
+  maxResults: z.number().int().optional(),
+  total: z.number().int().optional(),
+  isLast: z.boolean().optional(),
+});
+
+export const jiraIssueLinkTypeJson = z.looseObject({
+  id: jiraIdJson,
+  name: z.string(),
+  inward: z.string(),
+  outward: z.string(),
+});
+export type JiraIssueLinkTypeJson = z.infer<typeof jiraIssueLinkTypeJson>;
+
+export const jiraIssueLinkTypesJson = z.looseObject({ issueLinkTypes: z.array(jiraIssueLinkTypeJson) });
+
+/**
+ * The page envelope of `/search/jql`. Issues stay `unknown` here: they go through the
+ * hand-checked mapper in `to-issue.ts`, because a zod pass over 100k nested issues would cost
+ * more than the JSON parse itself (see the benchmark).
+ */
+export const jiraSearchPageJson = z.looseObject({
+  issues: z.array(z.unknown()),
+  nextPageToken: z.string().nullish(),
+  isLast: z.boolean().optional(),
+});
+
+/** A page of `/changelog/bulkfetch`; histories are checked by hand like issues. */
+export const jiraBulkChangelogPageJson = z.looseObject({
+  issueChangeLogs: z.array(
+    z.looseObject({
+      issueId: jiraIdJson,
+      changeHistories: z.array(z.unknown()).optional(),
+    }),
+  ),
+  nextPageToken: z.string().nullish(),
+});

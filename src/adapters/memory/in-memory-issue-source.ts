@@ -1,12 +1,12 @@
 import { AppError } from '../../application/app-error';
-import type { IssueHeadline, IssueSource, ProjectRef } from '../../application/ports';
+import type { IssueSource, ProjectRef } from '../../application/ports';
 import type { Milestone } from '../../domain/milestone';
-import { emptyStatusCategoryCounts, type StatusCategoryCounts } from '../../domain/status-category';
+import { emptyStatusCategoryCounts, type StatusCategoryCounts, type StatusCategoryKey } from '../../domain/status-category';
 
 export interface InMemoryProject {
   project: ProjectRef;
   milestones: Milestone[];
-  issues: IssueHeadline[];
+  issues: { key: string; statusCategory: StatusCategoryKey }[];
 }
 
 /** `IssueSource` over plain data, for use-case tests. Unknown keys are NOT_FOUND, like Jira. */
@@ -31,11 +31,5 @@ export class InMemoryIssueSource implements IssueSource {
 
   listMilestones(projectKey: string): Promise<Milestone[]> {
     return Promise.resolve(this.find(projectKey).milestones);
-  }
-
-  getIssueHeadline(issueKey: string): Promise<IssueHeadline> {
-    const issue = this.projects.flatMap((p) => p.issues).find((i) => i.key === issueKey);
-    if (!issue) throw new AppError('NOT_FOUND', `No issue ${issueKey}`);
-    return Promise.resolve(issue);
   }
 }

@@ -43,3 +43,11 @@ export function authorizeIssue(context: unknown, requestedKey: string | undefine
   }
   return { id: issue.id, key: issue.key };
 }
+
+const localeContext = z.looseObject({ locale: z.string().optional() });
+
+/** The report language from the context's locale (`zh_CN`, `zh-CN`, `zh-TW`…): Chinese for any `zh`, else English. */
+export function languageOf(context: unknown): 'en' | 'zh-CN' {
+  const parsed = localeContext.safeParse(context);
+  return parsed.success && parsed.data.locale?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}

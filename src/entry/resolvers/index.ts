@@ -1,8 +1,9 @@
 import { makeResolver } from '@forge/resolver';
-import { getIssueSummary } from '../../application/get-issue-summary';
+import { buildStatusReport } from '../../application/build-status-report';
+import { getIssueRisk } from '../../application/get-issue-risk';
 import { getProjectOverview } from '../../application/get-project-overview';
-import { defaultProjectSettings, jiraIssueSource, kvsStore, systemClock } from '../compose';
-import { authorizeIssue, authorizeProject } from './authorize';
+import { defaultProjectSettings, jiraIssueSource, jiraProjectReader, kvsStore, recordsSource, systemClock } from '../compose';
+import { authorizeIssue, authorizeProject, languageOf } from './authorize';
 import { defineResolver } from './define-resolver';
 
 export const resolverHandlers = {
@@ -13,9 +14,20 @@ export const resolverHandlers = {
       project.key,
     );
   }),
-  'issue/summary': defineResolver('issue/summary', async ({ payload, context }) => {
+  'project/report': defineResolver('project/report', async ({ payload, context }) => {
+    const project = authorizeProject(context, payload.projectKey);
+    return buildStatusReport(
+      { reader: jiraProjectReader('user', 'resolver'), records: recordsSource, settings: defaultProjectSettings },
+      { projectKey: project.key, audience: payload.audience ?? 'internal', lang: languageOf(context), now: systemClock.now() },
+    );
+  }),
+  'issue/risk': defineResolver('issue/risk', async ({ payload, context }) => {
     const issue = authorizeIssue(context, payload.issueKey);
-    return getIssueSummary({ issues: jiraIssueSource('user', 'resolver') }, issue.key);
+    const project = authorizeProject(context, undefined);
+    return getIssueRisk(
+      { reader: jiraProjectReader('user', 'resolver'), records: recordsSource, settings: defaultProjectSettings },
+      { projectKey: project.key, issueKey: issue.key, lang: languageOf(context), now: systemClock.now() },
+    );
   }),
 };
 

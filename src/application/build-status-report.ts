@@ -1,0 +1,53 @@
+import type { StatusReportJson } from '../../contract';
+import { deriveStatusReport } from '../domain/derive-status-report';
+import type { ProjectData } from '../domain/project-data';
+import type { ProjectSettings } from '../domain/settings';
+import type { ProjectReader, ProjectReadResult, RecordsSource } from './ports';
+
+export interface StatusReportDeps {
+  reader: ProjectReader;
+  records: RecordsSource;
+  settings: ProjectSettings;
+}
+
+export interface StatusReportRequest {
+  projectKey: string;
+  audience: 'internal' | 'client';
+  lang: 'en' | 'zh-CN';
+  now: Date;
+}
+
+/**
+ * The live draft status report of one project for one audience, derived from Jira and the
+ * app's own records.
+ * @throws AppError JIRA_UNAVAILABLE / RATE_LIMITED / NOT_FOUND / FORBIDDEN from the reader —
+ *   a report is whole or not at all.
+ */
+export async function buildStatusReport(deps: StatusReportDeps, request: StatusReportRequest): Promise<StatusReportJson> {
+  const read = await deps.reader.readProject(request.projectKey);
+  return deriveFromRead(deps, read, request);
+}
+
+/** The derivation half of `buildStatusReport`, for callers that already hold the read. */
+export async function deriveFromRead(
+  deps: Pick<StatusReportDeps, 'records' | 'settings'>,
+  read: ProjectReadResult,
+  request: StatusReportRequest,
+): Promise<StatusReportJson> {
+  const now = request.now.getTime();
+  const [satisfaction, communication] = await Promise.all([
+    deps.records.satisfaction(read.project.id, now),
+    deps.records.communication(read.project.id, now),
+  ]);
+  const data: ProjectData = { ...read, satisfaction, communication };
+  return deriveStatusReport({
+    data,
+    settings: deps.settings,
+    now,
+    periodStart: null,
+    audience: request.audience,
+    lang: request.lang,
+    override: null,
+    previousDimensions: null,
+  });
+}
