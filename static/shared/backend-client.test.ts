@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IssueSummary, ProjectOverview } from '../../contract';
+import type { IssueRiskView, ProjectOverview } from '../../contract';
 import { createBridgeBackendClient, type InvokeFn } from './backend-client';
 
 const overview: ProjectOverview = {
@@ -9,11 +9,13 @@ const overview: ProjectOverview = {
   milestones: [{ id: '1', name: 'Beta', releaseDate: '2025-03-31', overdue: true }],
 };
 
-const issue: IssueSummary = {
+const issue: IssueRiskView = {
   key: 'ACME-7',
   summary: 'Homepage hero',
   status: { name: 'In Progress', category: 'indeterminate' },
   dueDate: null,
+  risk: { key: 'ACME-7', score: 35, level: 'medium', reasons: ['Blocked by ACME-3 (In Review) for 2 days'] },
+  blockedBy: [{ key: 'ACME-3', statusName: 'In Review' }],
 };
 
 /** An invoke that records what it was asked and answers with `answer`. */
@@ -37,14 +39,14 @@ describe('createBridgeBackendClient', () => {
 
   it('lets unknown fields through in the data, as the schemas allow', async () => {
     const { invoke } = fakeInvoke(() => ({ ok: true, data: { ...issue, extra: 1 } }));
-    const result = await createBridgeBackendClient(invoke).call('issue/summary', {});
+    const result = await createBridgeBackendClient(invoke).call('issue/risk', {});
     expect(result.ok).toBe(true);
   });
 
   it('passes a well-formed error envelope through unchanged', async () => {
     const error = { code: 'FORBIDDEN', message: 'no browse permission' } as const;
     const { invoke } = fakeInvoke(() => ({ ok: false, error }));
-    expect(await createBridgeBackendClient(invoke).call('issue/summary', {})).toEqual({ ok: false, error });
+    expect(await createBridgeBackendClient(invoke).call('issue/risk', {})).toEqual({ ok: false, error });
   });
 
   it.each([
@@ -62,16 +64,16 @@ describe('createBridgeBackendClient', () => {
 
   it('given a rejected invoke, when called, then answers an INTERNAL error envelope', async () => {
     const { invoke } = fakeInvoke(() => Promise.reject(new Error('There was an error invoking the function')));
-    const result = await createBridgeBackendClient(invoke).call('issue/summary', {});
+    const result = await createBridgeBackendClient(invoke).call('issue/risk', {});
     expect(result).toEqual({
       ok: false,
-      error: { code: 'INTERNAL', message: 'Calling issue/summary failed: There was an error invoking the function' },
+      error: { code: 'INTERNAL', message: 'Calling issue/risk failed: There was an error invoking the function' },
     });
   });
 
   it('given a payload the contract refuses, when called, then answers INVALID_PAYLOAD without invoking', async () => {
     const { invoke, calls } = fakeInvoke(() => ({ ok: true, data: issue }));
-    const result = await createBridgeBackendClient(invoke).call('issue/summary', { issueKey: 'not a key' });
+    const result = await createBridgeBackendClient(invoke).call('issue/risk', { issueKey: 'not a key' });
     expect(!result.ok && result.error.code).toBe('INVALID_PAYLOAD');
     expect(calls).toEqual([]);
   });

@@ -3,6 +3,9 @@ import { renderToString } from 'react-dom/server';
 import type { BackendClient } from './backend-client';
 import { BackendProvider } from './BackendProvider';
 import { I18nProvider } from './i18n/I18nProvider';
+import type { Navigation } from './navigation';
+import { NavigationProvider } from './NavigationProvider';
+import { createFakeNavigation } from '../testing/fake-navigation';
 
 /** A backend that never answers: components stay in their loading state. */
 export const pendingBackend: BackendClient = {
@@ -15,11 +18,17 @@ export const pendingBackend: BackendClient = {
  */
 export function renderForTest(
   ui: ReactNode,
-  { locale = 'en-US', backend = pendingBackend }: { locale?: string; backend?: BackendClient } = {},
+  {
+    locale = 'en-US',
+    backend = pendingBackend,
+    navigation = createFakeNavigation(),
+  }: { locale?: string; backend?: BackendClient; navigation?: Navigation } = {},
 ): string {
   return renderToString(
     <I18nProvider forgeLocale={locale}>
-      <BackendProvider client={backend}>{ui}</BackendProvider>
+      <BackendProvider client={backend}>
+        <NavigationProvider navigation={navigation}>{ui}</NavigationProvider>
+      </BackendProvider>
     </I18nProvider>,
   );
 }

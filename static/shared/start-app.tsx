@@ -7,6 +7,8 @@ import { createBridgeBackendClient } from './backend-client';
 import { GlobalStyles } from './GlobalStyles';
 import { I18nProvider } from './i18n/I18nProvider';
 import { toIntlLocale } from './i18n/i18n';
+import { createBridgeNavigation } from './navigation';
+import { NavigationProvider } from './NavigationProvider';
 import { toHostSettings } from './to-host-settings';
 
 const THEME_WAIT_MS = 800;
@@ -35,8 +37,10 @@ export async function startApp<T>(prepare: () => Promise<T>, app: (prepared: T) 
     <StrictMode>
       <I18nProvider forgeLocale={settings.forgeLocale}>
         <BackendProvider client={createBridgeBackendClient()}>
-          <GlobalStyles />
-          {app(prepared)}
+          <NavigationProvider navigation={createBridgeNavigation(settings.siteUrl)}>
+            <GlobalStyles />
+            {app(prepared)}
+          </NavigationProvider>
         </BackendProvider>
       </I18nProvider>
     </StrictMode>,

@@ -1,5 +1,16 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { createTranslator, formatCount, formatDay, toAppLocale, toIntlLocale, type AppLocale, type Translate } from './i18n';
+import {
+  createTranslator,
+  formatCount,
+  formatDay,
+  formatInstant,
+  formatPeriod,
+  formatSignedDays,
+  toAppLocale,
+  toIntlLocale,
+  type AppLocale,
+  type Translate,
+} from './i18n';
 
 export interface I18n {
   locale: AppLocale;
@@ -7,6 +18,9 @@ export interface I18n {
   t: Translate;
   formatDay: (day: string) => string;
   formatCount: (count: number) => string;
+  formatSignedDays: (days: number) => string;
+  formatInstant: (value: string) => string;
+  formatPeriod: (start: string, end: string) => string;
 }
 
 export function createI18n(forgeLocale: string | null | undefined): I18n {
@@ -18,6 +32,9 @@ export function createI18n(forgeLocale: string | null | undefined): I18n {
     t: createTranslator(locale),
     formatDay: (day) => formatDay(day, intlLocale),
     formatCount: (count) => formatCount(count, intlLocale),
+    formatSignedDays: (days) => formatSignedDays(days, intlLocale),
+    formatInstant: (value) => formatInstant(value, intlLocale),
+    formatPeriod: (start, end) => formatPeriod(start, end, intlLocale),
   };
 }
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES, createTranslator, formatCount, formatDay, toAppLocale, toIntlLocale } from './i18n';
+import {
+  CATALOGUES,
+  createTranslator,
+  formatCount,
+  formatDay,
+  formatInstant,
+  formatPeriod,
+  formatSignedDays,
+  toAppLocale,
+  toIntlLocale,
+} from './i18n';
 import { en } from './messages-en';
 
 const placeholdersOf = (message: string) => [...message.matchAll(/\{(\w+)\}/gu)].map((match) => match[1]).sort();
@@ -63,5 +73,38 @@ describe('formatCount', () => {
   it('groups digits per locale', () => {
     expect(formatCount(12345, 'en-US')).toBe('12,345');
     expect(formatCount(12345, 'de-DE')).toBe('12.345');
+  });
+});
+
+describe('formatSignedDays', () => {
+  it.each([
+    [8, 'en-US', '+8 days'],
+    [-1, 'en-US', '-1 day'],
+    [0, 'en-US', '0 days'],
+    [3, 'zh-CN', '+3天'],
+  ])('formats %i in %s as %s', (days, locale, expected) => {
+    expect(formatSignedDays(days, locale)).toBe(expected);
+  });
+});
+
+describe('formatPeriod', () => {
+  const plain = (text: string) => text.replace(/\s/gu, ' ');
+
+  it('formats two calendar days as one range, without slipping a day', () => {
+    expect(plain(formatPeriod('2025-03-01', '2025-03-14', 'en-US'))).toBe('Mar 1 – 14, 2025');
+    expect(plain(formatPeriod('2025-01-01', '2025-02-01', 'en-GB'))).toBe('1 Jan – 1 Feb 2025');
+  });
+
+  it('accepts ISO instants and shows anything else as written', () => {
+    expect(formatPeriod('2025-03-01T00:00:00Z', '2025-03-14T12:00:00Z', 'en-US')).toMatch(/2025/u);
+    expect(formatPeriod('last week', 'now', 'en-US')).toBe('last week – now');
+  });
+});
+
+describe('formatInstant', () => {
+  it('formats an instant with a date and time, a calendar day with a date only', () => {
+    expect(formatInstant('2025-03-14T09:30:00.000Z', 'en-US')).toMatch(/^Mar 1[34], 2025, \d{1,2}:\d{2}\s[AP]M$/u);
+    expect(formatInstant('2025-03-14', 'en-US')).toBe('Mar 14, 2025');
+    expect(formatInstant('soon', 'en-US')).toBe('soon');
   });
 });

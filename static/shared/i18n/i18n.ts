@@ -70,4 +70,45 @@ export function formatCount(count: number, intlLocale: string): string {
   return new Intl.NumberFormat(intlLocale).format(count);
 }
 
+/** A signed number of days ("+3 days", "-2 days", "0 days"; "+3天" in Chinese). */
+export function formatSignedDays(days: number, intlLocale: string): string {
+  return new Intl.NumberFormat(intlLocale, { style: 'unit', unit: 'day', unitDisplay: 'long', signDisplay: 'exceptZero' }).format(days);
+}
+
+/**
+ * A calendar day as a UTC instant (see `formatDay`), or an ISO instant as it is; null when
+ * the string is neither.
+ */
+function toInstant(value: string): { instant: Date; isDay: boolean } | null {
+  const match = CALENDAR_DAY.exec(value);
+  const instant = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : new Date(value);
+  return Number.isNaN(instant.getTime()) ? null : { instant, isDay: match !== null };
+}
+
+/** An ISO instant as a date and time in the viewer's time zone; anything else unchanged. */
+export function formatInstant(value: string, intlLocale: string): string {
+  const parsed = toInstant(value);
+  if (!parsed) return value;
+  const options: Intl.DateTimeFormatOptions = parsed.isDay
+    ? { dateStyle: 'medium', timeZone: 'UTC' }
+    : { dateStyle: 'medium', timeStyle: 'short' };
+  return new Intl.DateTimeFormat(intlLocale, options).format(parsed.instant);
+}
+
+/**
+ * A period as one localised date range ("Mar 1 – 15, 2025"). Each end may be a calendar day
+ * or an ISO instant; instants are shown as days in the viewer's time zone. An end that is
+ * neither is shown as written.
+ */
+export function formatPeriod(start: string, end: string, intlLocale: string): string {
+  const from = toInstant(start);
+  const to = toInstant(end);
+  if (!from || !to) return `${start} – ${end}`;
+  const bothDays = from.isDay && to.isDay;
+  const format = new Intl.DateTimeFormat(intlLocale, bothDays ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium' });
+  return from.instant.getTime() <= to.instant.getTime()
+    ? format.formatRange(from.instant, to.instant)
+    : `${format.format(from.instant)} – ${format.format(to.instant)}`;
+}
+
 export type { MessageKey } from './messages-en';

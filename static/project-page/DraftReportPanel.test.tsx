@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { createBridgeBackendClient } from '../shared/backend-client';
+import { renderForTest, textOfTestId } from '../shared/render-for-test';
+import { aClientStatusReport, aStatusReport } from '../testing/status-report-builder';
+import { DraftReportPanel } from './DraftReportPanel';
+import { reportPayloadOf } from './report-payload';
+
+describe('DraftReportPanel', () => {
+  it('opens on the internal report, with an accessible audience toggle', () => {
+    const html = renderForTest(<DraftReportPanel internal={aStatusReport()} />);
+    expect(html).toContain('role="group" aria-label="Report audience"');
+    expect(html).toMatch(/<button[^>]*aria-pressed="true"[^>]*data-testid="audience-internal"[^>]*>Internal</u);
+    expect(html).toMatch(/<button[^>]*aria-pressed="false"[^>]*data-testid="audience-client"[^>]*>Client preview</u);
+    expect(html).toContain('data-audience="internal"');
+    expect(html).not.toContain('client-preview-banner');
+  });
+
+  it('in client preview, says so in a banner and loads the client version', () => {
+    const html = renderForTest(<DraftReportPanel internal={aStatusReport()} initialAudience="client" />);
+    expect(html).toMatch(/<button[^>]*aria-pressed="true"[^>]*data-testid="audience-client"/u);
+    expect(textOfTestId(html, 'client-preview-banner')).toContain('This is what the client sees');
+    expect(html).toMatch(/role="status" aria-label="Loading the draft status report"/u);
+    expect(html).not.toContain('data-audience="internal"');
+  });
+});
+
+describe('reportPayloadOf', () => {
+  it('keeps one payload object per audience, so switching back does not refetch by accident', () => {
+    expect(reportPayloadOf('client')).toBe(reportPayloadOf('client'));
+    expect(reportPayloadOf('internal')).toEqual({ audience: 'internal' });
+  });
+
+  it('client preview asks the backend for the client audience', async () => {
+    const calls: unknown[] = [];
+    const backend = createBridgeBackendClient((functionKey, payload) => {
+      calls.push({ functionKey, payload });
+      return Promise.resolve({ ok: true, data: aClientStatusReport() });
+    });
+    const result = await backend.call('project/report', reportPayloadOf('client'));
+    expect(calls).toEqual([{ functionKey: 'project/report', payload: { audience: 'client' } }]);
+    expect(result.ok && result.data.audience).toBe('client');
+  });
+});

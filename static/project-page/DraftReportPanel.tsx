@@ -1,0 +1,76 @@
+import { token } from '@atlaskit/tokens';
+import { useId, useState } from 'react';
+import type { StatusReportJson } from '../../contract';
+import { ErrorState } from '../shared/ErrorState';
+import { LoadingState } from '../shared/LoadingState';
+import { useI18n } from '../shared/i18n/I18nProvider';
+import { useResolver } from '../shared/use-resolver';
+import { AudienceToggle } from './AudienceToggle';
+import { reportPayloadOf, type Audience } from './report-payload';
+import { ReportView } from './ReportView';
+
+function ClientBanner() {
+  const { t } = useI18n();
+  return (
+    <div
+      data-testid="client-preview-banner"
+      style={{
+        display: 'grid',
+        gap: token('space.050', '4px'),
+        margin: `0 0 ${token('space.200', '16px')}`,
+        padding: `${token('space.150', '12px')} ${token('space.200', '16px')}`,
+        borderRadius: token('radius.small', '3px'),
+        borderInlineStart: `4px solid ${token('color.border.discovery', '#AF59E1')}`,
+        background: token('color.background.discovery', '#F8EEFE'),
+        color: token('color.text', '#292A2E'),
+      }}
+    >
+      <strong>{t('report.clientBanner')}</strong>
+      <span>{t('report.clientBannerBody')}</span>
+    </div>
+  );
+}
+
+/** The client version, fetched when the preview opens (and again each time it reopens). */
+function ClientPreview() {
+  const { t } = useI18n();
+  const { state, retry } = useResolver('project/report', reportPayloadOf('client'));
+  switch (state.status) {
+    case 'loading':
+      return <LoadingState label={t('report.loading')} lines={6} />;
+    case 'failed':
+      return <ErrorState error={state.error} onRetry={retry} />;
+    case 'ready':
+      return <ReportView report={state.data} />;
+  }
+}
+
+/**
+ * The live draft report. The internal version arrives with the page (it also feeds the
+ * health tiles); "Client preview" asks for the client version, under a banner saying so.
+ */
+export function DraftReportPanel({ internal, initialAudience = 'internal' }: { internal: StatusReportJson; initialAudience?: Audience }) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const [audience, setAudience] = useState<Audience>(initialAudience);
+  return (
+    <section aria-labelledby={headingId} data-testid="draft-report" style={{ marginTop: token('space.400', '32px') }}>
+      <div
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          alignItems: 'center',
+          gap: token('space.200', '16px'),
+          marginBottom: token('space.200', '16px'),
+        }}
+      >
+        <h2 id={headingId} style={{ margin: 0, font: token('font.heading.medium', 'normal 653 20px/24px sans-serif') }}>
+          {t('report.heading')}
+        </h2>
+        <AudienceToggle audience={audience} onChange={setAudience} />
+      </div>
+      <div aria-live="polite">{audience === 'client' && <ClientBanner />}</div>
+      {audience === 'client' ? <ClientPreview /> : <ReportView report={internal} />}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { renderForTest, textOfTestId } from '../shared/render-for-test';
+import { aDimension, aStatusReport } from '../testing/status-report-builder';
+import { HealthView } from './HealthView';
+
+/** The markup of one dimension tile. */
+function tileHtml(html: string, key: string): string {
+  const match = new RegExp(`<li[^>]*data-testid="health-tile-${key}"[\\s\\S]*?</li>`, 'u').exec(html);
+  if (!match) throw new Error(`no tile ${key}`);
+  return match[0];
+}
+
+describe('HealthView', () => {
+  it('shows the overall reported status with its word, and the computed one when it differs', () => {
+    const html = renderForTest(<HealthView report={aStatusReport()} />);
+    expect(textOfTestId(html, 'overall-rag')).toBe('Amber');
+    expect(textOfTestId(html, 'overall-override')).toBe(
+      'Reported amber — computed red · Reason given: The client agreed to move Beta by a week.',
+    );
+  });
+
+  it('shows no override line when computed and reported agree', () => {
+    const report = aStatusReport();
+    report.overall = { ...report.overall, computed: 'amber', overrideReason: null };
+    expect(renderForTest(<HealthView report={report} />)).not.toContain('overall-override');
+  });
+
+  it('draws six tiles, each with its RAG in words and token colours', () => {
+    const html = renderForTest(<HealthView report={aStatusReport()} />);
+    expect(html.match(/data-testid="health-tile-/gu)).toHaveLength(6);
+    const schedule = tileHtml(html, 'schedule');
+    expect(schedule).toContain('data-rag="red"');
+    expect(textOfTestId(schedule, 'health-rag')).toBe('Red');
+    expect(schedule).toContain('var(--ds-background-danger-bold');
+    expect(textOfTestId(schedule, 'health-measure')).toBe('+8 days');
+    expect(textOfTestId(schedule, 'health-why')).toBe('Beta is forecast 8 days after its target.');
+    expect(textOfTestId(schedule, 'health-sustained')).toContain('Sustained');
+    expect(textOfTestId(tileHtml(html, 'scope'), 'health-rag')).toBe('Amber');
+    expect(textOfTestId(tileHtml(html, 'quality'), 'health-rag')).toBe('Green');
+    expect(textOfTestId(tileHtml(html, 'cost'), 'health-rag')).toBe('Not enough data');
+    expect(tileHtml(html, 'scope')).not.toContain('health-sustained');
+  });
+
+  it('links several evidence issues to a Jira search, and one to the issue itself', () => {
+    const html = renderForTest(<HealthView report={aStatusReport()} />);
+    const schedule = tileHtml(html, 'schedule');
+    expect(textOfTestId(schedule, 'evidence-link')).toBe('View 3 issues in Jira');
+    expect(schedule).toContain(`href="https://acme.example/issues/?jql=${encodeURIComponent('key in (ACME-12, ACME-15, ACME-21)')}"`);
+    const scope = tileHtml(html, 'scope');
+    expect(textOfTestId(scope, 'evidence-link')).toBe('View ACME-30 in Jira');
+    expect(scope).toContain('href="https://acme.example/browse/ACME-30"');
+    expect(tileHtml(html, 'quality')).not.toContain('evidence-link');
+  });
+
+  it('says when a dimension is turned off instead of giving it a colour', () => {
+    const report = aStatusReport();
+    report.dimensions.cost = aDimension({ label: 'Cost', enabled: false, rag: 'grey' });
+    const cost = tileHtml(renderForTest(<HealthView report={report} />), 'cost');
+    expect(cost).toContain('data-rag="off"');
+    expect(cost).toContain('Turned off');
+    expect(cost).not.toContain('health-rag');
+  });
+
+  it('frames the report in Simplified Chinese', () => {
+    const html = renderForTest(<HealthView report={aStatusReport()} />, { locale: 'zh-CN' });
+    expect(textOfTestId(html, 'overall-override')).toContain('上报为黄色 — 计算为红色');
+    expect(html).toContain('在 Jira 中查看 3 个问题');
+    expect(html).toContain('持续');
+  });
+});

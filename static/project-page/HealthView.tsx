@@ -1,0 +1,131 @@
+import { token } from '@atlaskit/tokens';
+import type { CSSProperties } from 'react';
+import type { RagJson, StatusReportJson } from '../../contract';
+import { useI18n } from '../shared/i18n/I18nProvider';
+import { JiraLink } from '../shared/JiraLink';
+import { RagLozenge } from '../shared/RagLozenge';
+import { TokenLozenge } from '../shared/TokenLozenge';
+import type { EvidenceLink } from './to-evidence-link';
+import { toHealthTiles, toOverallStatus, type HealthTile } from './to-health-tiles';
+
+/** The tile's accent bar: the bold RAG colour; grey is a plain border colour, not a signal. */
+const ACCENT: Record<RagJson, string> = {
+  green: token('color.background.success.bold', '#5B7F24'),
+  amber: token('color.background.warning.bold', '#FBC828'),
+  red: token('color.background.danger.bold', '#C9372C'),
+  grey: token('color.border.bold', '#7D818A'),
+};
+
+const subtle: CSSProperties = { color: token('color.text.subtle', '#505258') };
+const plainList: CSSProperties = { listStyle: 'none', margin: 0, padding: 0 };
+
+function tileStyle(rag: RagJson, enabled: boolean): CSSProperties {
+  return {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: token('space.075', '6px'),
+    padding: token('space.200', '16px'),
+    borderRadius: token('radius.medium', '6px'),
+    borderTop: `4px solid ${enabled ? ACCENT[rag] : token('color.border', '#0B120E24')}`,
+    background: token('elevation.surface.raised', '#FFFFFF'),
+    boxShadow: token('elevation.shadow.raised', '0px 1px 1px #1E1F2140, 0px 0px 1px #1E1F214f'),
+    opacity: enabled ? 1 : 0.8,
+  };
+}
+
+export function EvidenceLinkText({ evidence }: { evidence: EvidenceLink }) {
+  const { t, formatCount } = useI18n();
+  const [only] = evidence.keys;
+  if (evidence.total === 1 && only !== undefined) return <>{t('evidence.one', { key: only })}</>;
+  if (evidence.keys.length < evidence.total) {
+    return <>{t('evidence.some', { shown: formatCount(evidence.keys.length), count: formatCount(evidence.total) })}</>;
+  }
+  return <>{t('evidence.many', { count: formatCount(evidence.total) })}</>;
+}
+
+function Tile({ tile }: { tile: HealthTile }) {
+  const { t } = useI18n();
+  return (
+    <li data-testid={`health-tile-${tile.key}`} data-rag={tile.enabled ? tile.rag : 'off'} style={tileStyle(tile.rag, tile.enabled)}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.075', '6px') }}>
+        <h3 style={{ margin: 0, marginInlineEnd: 'auto', font: token('font.heading.xsmall', 'normal 653 14px/16px sans-serif') }}>
+          {tile.label}
+        </h3>
+        {tile.enabled ? <RagLozenge rag={tile.rag} testId="health-rag" /> : <TokenLozenge>{t('health.off')}</TokenLozenge>}
+        {tile.enabled && tile.sustained && (
+          <span data-testid="health-sustained">
+            <TokenLozenge appearance="new">{t('health.sustained')}</TokenLozenge>
+            <span className="cf-visually-hidden">: {t('health.sustainedHint')}</span>
+          </span>
+        )}
+      </div>
+      {tile.enabled ? (
+        <>
+          {tile.display !== null && (
+            <p style={{ margin: 0 }}>
+              <span data-testid="health-measure" style={{ font: token('font.heading.large', 'normal 653 24px/28px sans-serif') }}>
+                {tile.display}
+              </span>
+              {tile.measureLabel !== null && (
+                <span style={{ ...subtle, display: 'block', font: token('font.body.small', 'normal 400 12px/16px sans-serif') }}>
+                  {tile.measureLabel}
+                </span>
+              )}
+            </p>
+          )}
+          <p data-testid="health-why" style={{ margin: 0 }}>
+            {tile.why}
+          </p>
+          {tile.evidence !== null && (
+            <p style={{ margin: 'auto 0 0' }}>
+              <JiraLink issueKeys={tile.evidence.keys} testId="evidence-link">
+                <EvidenceLinkText evidence={tile.evidence} />
+              </JiraLink>
+            </p>
+          )}
+        </>
+      ) : (
+        <p style={{ ...subtle, margin: 0 }}>{t('health.offWhy')}</p>
+      )}
+    </li>
+  );
+}
+
+/** Overall health and the six dimension tiles, from the internal draft report. */
+export function HealthView({ report }: { report: StatusReportJson }) {
+  const { t } = useI18n();
+  const overall = toOverallStatus(report);
+  return (
+    <>
+      <div style={{ display: 'grid', gap: token('space.050', '4px'), marginBottom: token('space.200', '16px') }}>
+        <p data-testid="overall-status" style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px'), margin: 0 }}>
+          <span style={{ fontWeight: token('font.weight.semibold', '600') }}>{t('health.overall')}</span>
+          <RagLozenge rag={overall.reported} testId="overall-rag" />
+        </p>
+        {overall.override !== null && (
+          <p data-testid="overall-override" style={{ ...subtle, margin: 0 }}>
+            {t('health.reportedVsComputed', {
+              reported: t(`ragInline.${overall.reported}`),
+              computed: t(`ragInline.${overall.override.computed}`),
+            })}
+            {overall.override.reason !== null && <> · {t('health.overrideReason', { reason: overall.override.reason })}</>}
+          </p>
+        )}
+      </div>
+      <ul
+        aria-label={t('health.dimensions')}
+        data-testid="health-tiles"
+        style={{
+          ...plainList,
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fill, minmax(15rem, 1fr))',
+          gap: token('space.200', '16px'),
+        }}
+      >
+        {toHealthTiles(report).map((tile) => (
+          <Tile key={tile.key} tile={tile} />
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+import { token } from '@atlaskit/tokens';
+import type { MilestoneReportJson } from '../../contract';
+import { useI18n } from '../shared/i18n/I18nProvider';
+import { RagLozenge } from '../shared/RagLozenge';
+import { TokenLozenge } from '../shared/TokenLozenge';
+import { reportMetaStyle } from './ReportIssueList';
+import { toProgressPercent, toSlip } from './to-report-view';
+
+function DayCell({ day, empty }: { day: string | null; empty: string }) {
+  const { formatDay } = useI18n();
+  return day === null ? <>{empty}</> : <time dateTime={day}>{formatDay(day)}</time>;
+}
+
+function SlipText({ milestone }: { milestone: MilestoneReportJson }) {
+  const { t, formatSignedDays } = useI18n();
+  const slip = toSlip(milestone);
+  switch (slip.kind) {
+    case 'unknown':
+      return <>{t('report.noSlip')}</>;
+    case 'onTime':
+      return <>{t('report.onTime')}</>;
+    case 'days':
+      return <>{formatSignedDays(slip.days)}</>;
+  }
+}
+
+/**
+ * Milestones as a table: target (and the original target when it moved), forecast, slip,
+ * progress by issues and points, and the RAG as a word.
+ */
+export function MilestonesTable({ milestones }: { milestones: readonly MilestoneReportJson[] }) {
+  const { t, formatCount, formatDay } = useI18n();
+  return (
+    <div className="cf-table-scroll">
+      <table className="cf-table" data-testid="report-milestones">
+        <caption className="cf-visually-hidden">{t('report.milestones')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('report.col.milestone')}</th>
+            <th scope="col">{t('report.col.target')}</th>
+            <th scope="col">{t('report.col.forecast')}</th>
+            <th scope="col">{t('report.col.slip')}</th>
+            <th scope="col">{t('report.col.progress')}</th>
+            <th scope="col">{t('report.col.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {milestones.map((milestone) => {
+            const percent = toProgressPercent(milestone.progress);
+            return (
+              <tr key={milestone.id} data-testid="report-milestone">
+                <th scope="row" style={{ fontWeight: token('font.weight.medium', '500') }}>
+                  {milestone.name} {milestone.released && <TokenLozenge appearance="success">{t('report.released')}</TokenLozenge>}
+                </th>
+                <td>
+                  <DayCell day={milestone.releaseDate} empty={t('milestone.noReleaseDate')} />
+                  {milestone.originalReleaseDate !== null && milestone.originalReleaseDate !== milestone.releaseDate && (
+                    <span style={{ ...reportMetaStyle, display: 'block' }}>
+                      {t('report.wasTarget', { date: formatDay(milestone.originalReleaseDate) })}
+                    </span>
+                  )}
+                </td>
+                <td>
+                  <DayCell day={milestone.forecastDate} empty={milestone.released ? '—' : t('report.noForecast')} />
+                </td>
+                <td data-testid="report-milestone-slip">
+                  <SlipText milestone={milestone} />
+                </td>
+                <td>
+                  {t('report.progressIssues', {
+                    done: formatCount(milestone.progress.issuesDone),
+                    total: formatCount(milestone.progress.issuesTotal),
+                  })}
+                  {percent !== null && (
+                    <progress
+                      value={milestone.progress.issuesDone}
+                      max={milestone.progress.issuesTotal}
+                      aria-hidden="true"
+                      style={{
+                        display: 'block',
+                        width: '100%',
+                        maxWidth: '8rem',
+                        height: '0.375rem',
+                        accentColor: token('color.background.brand.bold', '#1868DB'),
+                      }}
+                    />
+                  )}
+                  {milestone.progress.pointsTotal > 0 && (
+                    <span style={{ ...reportMetaStyle, display: 'block' }}>
+                      {t('report.progressPoints', {
+                        done: formatCount(milestone.progress.pointsDone),
+                        total: formatCount(milestone.progress.pointsTotal),
+                      })}
+                    </span>
+                  )}
+                </td>
+                <td>
+                  <RagLozenge rag={milestone.rag} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

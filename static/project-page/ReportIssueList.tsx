@@ -1,0 +1,107 @@
+import { token } from '@atlaskit/tokens';
+import { useId, useState, type CSSProperties, type ReactNode } from 'react';
+import type { IssueRefJson } from '../../contract';
+import { useI18n } from '../shared/i18n/I18nProvider';
+import { IssueKeyLink } from '../shared/JiraLink';
+import { TokenLozenge } from '../shared/TokenLozenge';
+import { toLozengeAppearance } from '../shared/to-lozenge-appearance';
+
+const listStyle: CSSProperties = { listStyle: 'none', margin: 0, padding: 0 };
+const rowStyle: CSSProperties = {
+  display: 'flex',
+  flexWrap: 'wrap',
+  alignItems: 'baseline',
+  columnGap: token('space.100', '8px'),
+  rowGap: token('space.025', '2px'),
+  padding: `${token('space.075', '6px')} 0`,
+  borderBottom: `1px solid ${token('color.border', '#0B120E24')}`,
+};
+const metaStyle: CSSProperties = {
+  color: token('color.text.subtle', '#505258'),
+  font: token('font.body.small', 'normal 400 12px/16px sans-serif'),
+};
+
+export function EmptyNote() {
+  const { t } = useI18n();
+  return <p style={{ ...metaStyle, margin: 0 }}>{t('report.empty')}</p>;
+}
+
+/** One issue: its key as a link, its summary, and what a PM scans for (status, owner, due). */
+export function IssueLine({ issue, showStatus = true, children }: { issue: IssueRefJson; showStatus?: boolean; children?: ReactNode }) {
+  const { t, formatDay } = useI18n();
+  return (
+    <li style={rowStyle} data-testid="report-issue" data-issue-key={issue.key}>
+      <IssueKeyLink issueKey={issue.key} />
+      <span>{issue.summary}</span>
+      {showStatus && <TokenLozenge appearance={toLozengeAppearance(issue.status.category)}>{issue.status.name}</TokenLozenge>}
+      <span style={metaStyle}>
+        {issue.assignee ?? t('report.unassigned')}
+        {issue.due !== null && (
+          <>
+            {' · '}
+            {t('report.due', { date: formatDay(issue.due) })}
+          </>
+        )}
+      </span>
+      {children}
+    </li>
+  );
+}
+
+/** Long lists show this many items until the reader asks for all of them. */
+export const COLLAPSED_ITEMS = 10;
+
+/**
+ * A list that shows its first `COLLAPSED_ITEMS` items and a "Show all" button (a
+ * disclosure: `aria-expanded`, `aria-controls`) when there are more; a quiet "Nothing to
+ * report." when there are none, so an empty section still reads.
+ */
+export function CollapsibleList<T>({ items, testId, children }: { items: readonly T[]; testId: string; children: (item: T) => ReactNode }) {
+  const { t, formatCount } = useI18n();
+  const listId = useId();
+  const [expanded, setExpanded] = useState(false);
+  if (items.length === 0) return <EmptyNote />;
+  const collapsible = items.length > COLLAPSED_ITEMS;
+  const shown = collapsible && !expanded ? items.slice(0, COLLAPSED_ITEMS) : items;
+  return (
+    <>
+      <ul id={listId} style={listStyle} data-testid={testId} data-total={items.length}>
+        {shown.map(children)}
+      </ul>
+      {collapsible && (
+        <button
+          type="button"
+          className="cf-button"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          data-testid="show-all"
+          style={{ marginTop: token('space.100', '8px') }}
+          onClick={() => {
+            setExpanded(!expanded);
+          }}
+        >
+          {expanded ? t('report.showFewer') : t('report.showAll', { count: formatCount(items.length) })}
+        </button>
+      )}
+    </>
+  );
+}
+
+/** A list of issues, collapsed when long. */
+export function ReportIssueList({
+  issues,
+  testId,
+  showStatus = true,
+}: {
+  issues: readonly IssueRefJson[];
+  testId: string;
+  showStatus?: boolean;
+}) {
+  return (
+    <CollapsibleList items={issues} testId={testId}>
+      {(issue) => <IssueLine key={issue.key} issue={issue} showStatus={showStatus} />}
+    </CollapsibleList>
+  );
+}
+
+export { metaStyle as reportMetaStyle };

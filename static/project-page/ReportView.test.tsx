@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { renderForTest, textOfTestId } from '../shared/render-for-test';
+import { aClientStatusReport, anIssueRef, aStatusReport } from '../testing/status-report-builder';
+import { ReportView } from './ReportView';
+
+/** The markup of the element carrying `testId`, up to its own closing tag (no nesting of the same tag). */
+function partOf(html: string, tag: string, testId: string): string {
+  const match = new RegExp(`<${tag}[^>]*data-testid="${testId}"[\\s\\S]*?</${tag}>`, 'u').exec(html);
+  if (!match) throw new Error(`no ${testId}`);
+  return match[0];
+}
+
+describe('ReportView', () => {
+  const html = renderForTest(<ReportView report={aStatusReport()} />);
+
+  it('opens with the headline, the period and the status', () => {
+    expect(textOfTestId(html, 'report-headline')).toBe('Beta is forecast 8 days late; checkout is blocked on the payment provider.');
+    // Intl puts thin spaces around the range dash.
+    expect(textOfTestId(html, 'report-period')?.replace(/\s/gu, ' ')).toBe('Period: Mar 1 – 14, 2025');
+    expect(textOfTestId(html, 'report-status')).toBe('Amber');
+    expect(textOfTestId(html, 'report-override')).toBe('Reported amber — computed red');
+  });
+
+  it('gives each section a heading', () => {
+    for (const heading of [
+      'Milestones',
+      'Completed this period',
+      'In progress',
+      'Next up',
+      'Risks and blockers',
+      'Waiting on the client',
+    ]) {
+      expect(html).toMatch(new RegExp(`<h3[^>]*>${heading}</h3>`, 'u'));
+    }
+  });
+
+  it('tabulates milestones with a caption, header scopes, dates, slip, progress and RAG', () => {
+    const table = partOf(html, 'table', 'report-milestones');
+    expect(table).toContain('<caption');
+    expect(table.match(/<th scope="col"/gu)).toHaveLength(6);
+    expect(table.match(/<th scope="row"/gu)).toHaveLength(3);
+    expect(table).toContain('<time dateTime="2025-03-31">Mar 31, 2025</time>');
+    expect(table).toContain('was Mar 24, 2025');
+    expect(table).toContain('<time dateTime="2025-04-08">Apr 8, 2025</time>');
+    const slips = [...table.matchAll(/data-testid="report-milestone-slip">([^<]*)</gu)].map((match) => match[1]);
+    expect(slips).toEqual(['+8 days', '-5 days', 'On time']);
+    expect(table).toContain('12 of 23 issues');
+    expect(table).toContain('30 of 55 points');
+    expect(table).toContain('Released');
+    expect(table).toContain('>Red<');
+  });
+
+  it('groups completed work by epic, issue keys as links to Jira', () => {
+    const completed = partOf(html, 'section', 'report-completed');
+    expect(completed).toMatch(/<h4[^>]*><a href="https:\/\/acme.example\/browse\/ACME-3"[^>]*>ACME-3<\/a> (<!-- -->)?Homepage<\/h4>/u);
+    expect(completed).toContain('No epic');
+    expect(completed).toContain('Homepage hero');
+    expect(completed).toContain('href="https://acme.example/browse/ACME-9"');
+  });
+
+  it('lists risks: flagged, blocked with its blockers as links, top risks with score and level', () => {
+    const risks = partOf(html, 'section', 'report-risks');
+    expect(textOfTestId(risks, 'report-flagged')).toContain('ACME-12');
+    const blocked = partOf(risks, 'ul', 'report-blocked');
+    expect(blocked).toContain('Blocked by');
+    expect(blocked).toContain('href="https://acme.example/browse/ACME-40"');
+    expect(blocked).toContain('href="https://acme.example/browse/ACME-41"');
+    const top = partOf(risks, 'ul', 'report-top-risks');
+    expect(top).toContain('High risk');
+    expect(top).toContain('88 / 100');
+    expect(top).toContain('Medium risk');
+  });
+
+  it('lists each issue waiting on the client once', () => {
+    const waiting = partOf(html, 'section', 'report-waiting');
+    expect(waiting.match(/data-issue-key="ACME-21"/gu)).toHaveLength(1);
+    expect(waiting.match(/data-testid="report-issue"/gu)).toHaveLength(2);
+  });
+
+  it('shows data-quality notes internally', () => {
+    expect(textOfTestId(html, 'report-data-quality')).toContain('ACME-17 has a resolution but its status is not done.');
+  });
+
+  it('shows the client version without the computed status or data notes', () => {
+    const client = renderForTest(<ReportView report={aClientStatusReport()} />);
+    expect(client).toContain('data-audience="client"');
+    expect(client).not.toContain('report-override');
+    expect(client).not.toContain('report-data-quality');
+    expect(client).not.toContain('computed');
+  });
+
+  it('says "Nothing to report." for an empty section', () => {
+    const report = aStatusReport();
+    report.sections = { ...report.sections, nextUp: [], milestones: [] };
+    const empty = renderForTest(<ReportView report={report} />);
+    expect(textOfTestId(empty, 'report-next-up')).toContain('Nothing to report.');
+    expect(empty).not.toContain('report-milestones"');
+  });
+
+  it('shows the first ten of a long list, with a disclosure button for the rest', () => {
+    const report = aStatusReport();
+    report.sections = {
+      ...report.sections,
+      inProgress: Array.from({ length: 12 }, (_, index) => anIssueRef({ key: `ACME-${String(index + 100)}` })),
+    };
+    const section = partOf(renderForTest(<ReportView report={report} />), 'section', 'report-in-progress');
+    expect(section.match(/data-testid="report-issue"/gu)).toHaveLength(10);
+    expect(section).toMatch(
+      /<button type="button" class="cf-button" aria-expanded="false" aria-controls="[^"]+" data-testid="show-all"[^>]*>Show all 12<\/button>/u,
+    );
+  });
+
+  it('frames the report in Chinese with Chinese dates', () => {
+    const zh = renderForTest(<ReportView report={aStatusReport()} />, { locale: 'zh-CN' });
+    expect(zh).toContain('本期已完成');
+    expect(zh).toContain('2025年3月31日');
+    expect(zh).toContain('+8天');
+  });
+});

@@ -1,0 +1,170 @@
+import { token } from '@atlaskit/tokens';
+import { useId, type CSSProperties, type ReactNode } from 'react';
+import type { StatusReportJson } from '../../contract';
+import { useI18n } from '../shared/i18n/I18nProvider';
+import { IssueKeyLink } from '../shared/JiraLink';
+import { RagLozenge } from '../shared/RagLozenge';
+import { TokenLozenge } from '../shared/TokenLozenge';
+import { MilestonesTable } from './MilestonesTable';
+import { CollapsibleList, EmptyNote, IssueLine, ReportIssueList, reportMetaStyle } from './ReportIssueList';
+import { toDistinctIssues } from './to-report-view';
+import { toOverallStatus } from './to-health-tiles';
+
+const h3Style: CSSProperties = {
+  margin: `${token('space.300', '24px')} 0 ${token('space.100', '8px')}`,
+  font: token('font.heading.small', 'normal 653 16px/20px sans-serif'),
+};
+const h4Style: CSSProperties = {
+  margin: `${token('space.200', '16px')} 0 ${token('space.050', '4px')}`,
+  font: token('font.heading.xsmall', 'normal 653 14px/16px sans-serif'),
+};
+
+/** A report section: a heading, and its content labelled by it. */
+function ReportSection({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id} data-testid={testId}>
+      <h3 id={id} style={h3Style}>
+        {title}
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+const LEVEL_APPEARANCE = { high: 'removed', medium: 'moved', low: 'success' } as const;
+
+function RisksSection({ risks }: { risks: StatusReportJson['sections']['risks'] }) {
+  const { t, formatCount } = useI18n();
+  return (
+    <ReportSection title={t('report.risks')} testId="report-risks">
+      <h4 style={h4Style}>{t('report.flagged')}</h4>
+      <ReportIssueList issues={risks.flagged} testId="report-flagged" />
+      <h4 style={h4Style}>{t('report.blocked')}</h4>
+      <CollapsibleList items={risks.blocked} testId="report-blocked">
+        {({ issue, blockedBy }) => (
+          <IssueLine key={issue.key} issue={issue}>
+            <span style={{ flexBasis: '100%' }}>
+              {t('report.blockedBy')}{' '}
+              {blockedBy.map((key, index) => (
+                <span key={key}>
+                  {index > 0 && ', '}
+                  <IssueKeyLink issueKey={key} />
+                </span>
+              ))}
+            </span>
+          </IssueLine>
+        )}
+      </CollapsibleList>
+      <h4 style={h4Style}>{t('report.topRisks')}</h4>
+      <CollapsibleList items={risks.topRisks} testId="report-top-risks">
+        {({ issue, score, level }) => (
+          <IssueLine key={issue.key} issue={issue} showStatus={false}>
+            <TokenLozenge appearance={LEVEL_APPEARANCE[level]}>{t(`risk.level.${level}`)}</TokenLozenge>
+            <span style={reportMetaStyle}>
+              {t('risk.score')} {t('risk.scoreValue', { score: formatCount(score) })}
+            </span>
+          </IssueLine>
+        )}
+      </CollapsibleList>
+    </ReportSection>
+  );
+}
+
+/**
+ * The status report, rendered from its JSON for either audience. Every sentence in the
+ * JSON is already in the report's language; only the frame is translated here.
+ */
+export function ReportView({ report }: { report: StatusReportJson }) {
+  const { t, formatInstant, formatPeriod } = useI18n();
+  const overall = toOverallStatus(report);
+  const { sections } = report;
+  return (
+    <article data-testid="report" data-audience={report.audience}>
+      <p data-testid="report-headline" style={{ margin: 0, font: token('font.heading.medium', 'normal 653 20px/24px sans-serif') }}>
+        {report.overall.headline}
+      </p>
+      <p style={{ ...reportMetaStyle, margin: `${token('space.050', '4px')} 0 0` }}>
+        <span data-testid="report-period">{t('report.period', { range: formatPeriod(report.period.start, report.period.end) })}</span>
+        {' · '}
+        {t('report.generated', { time: formatInstant(report.generatedAt) })}
+      </p>
+      <p
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          alignItems: 'center',
+          gap: token('space.100', '8px'),
+          margin: `${token('space.100', '8px')} 0 0`,
+        }}
+      >
+        <span style={{ fontWeight: token('font.weight.semibold', '600') }}>{t('report.status')}</span>
+        <RagLozenge rag={overall.reported} testId="report-status" />
+        {overall.override !== null && (
+          <span style={reportMetaStyle} data-testid="report-override">
+            {t('health.reportedVsComputed', {
+              reported: t(`ragInline.${overall.reported}`),
+              computed: t(`ragInline.${overall.override.computed}`),
+            })}
+          </span>
+        )}
+      </p>
+
+      <ReportSection title={t('report.milestones')} testId="report-milestones-section">
+        {sections.milestones.length === 0 ? <EmptyNote /> : <MilestonesTable milestones={sections.milestones} />}
+      </ReportSection>
+
+      <ReportSection title={t('report.completed')} testId="report-completed">
+        {sections.completed.length === 0 ? (
+          <EmptyNote />
+        ) : (
+          sections.completed.map((group) => (
+            <div key={group.epic?.key ?? ''}>
+              <h4 style={h4Style}>
+                {group.epic === null ? (
+                  t('report.noEpic')
+                ) : (
+                  <>
+                    <IssueKeyLink issueKey={group.epic.key} /> {group.epic.summary}
+                  </>
+                )}
+              </h4>
+              <ReportIssueList issues={group.issues} testId="report-completed-issues" showStatus={false} />
+            </div>
+          ))
+        )}
+      </ReportSection>
+
+      <ReportSection title={t('report.inProgress')} testId="report-in-progress">
+        <ReportIssueList issues={sections.inProgress} testId="report-in-progress-issues" />
+      </ReportSection>
+
+      <ReportSection title={t('report.nextUp')} testId="report-next-up">
+        <ReportIssueList issues={sections.nextUp} testId="report-next-up-issues" />
+      </ReportSection>
+
+      <RisksSection risks={sections.risks} />
+
+      <ReportSection title={t('report.waitingOnClient')} testId="report-waiting">
+        <ReportIssueList issues={toDistinctIssues(sections.waitingOnClient)} testId="report-waiting-issues" />
+      </ReportSection>
+
+      {report.audience === 'internal' && report.dataQuality.length > 0 && (
+        <ReportSection title={t('report.dataQuality')} testId="report-data-quality">
+          <ul style={{ margin: 0, paddingInlineStart: token('space.250', '20px') }}>
+            {report.dataQuality.map((note, index) => (
+              <li key={`${note.code}-${note.issueKey ?? String(index)}`}>
+                {note.issueKey !== null && (
+                  <>
+                    <IssueKeyLink issueKey={note.issueKey} />{' '}
+                  </>
+                )}
+                {note.message}
+              </li>
+            ))}
+          </ul>
+        </ReportSection>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,44 @@
+import type { MouseEvent, ReactNode } from 'react';
+import { NEW_TAB_HINT_ID, useNavigation } from './NavigationProvider';
+
+/** A modified click (new tab, new window) is left to the browser and the real `href`. */
+function isPlainClick(event: MouseEvent): boolean {
+  return event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
+}
+
+/**
+ * A link into Jira: a real anchor (focusable, copyable, announced as a link) whose plain
+ * click opens through the host router in a new tab. One issue opens the issue itself;
+ * several open an issue search.
+ */
+export function JiraLink({ issueKeys, testId, children }: { issueKeys: readonly string[]; testId?: string; children: ReactNode }) {
+  const navigation = useNavigation();
+  const [only] = issueKeys;
+  const href = issueKeys.length === 1 && only !== undefined ? navigation.issueUrl(only) : navigation.searchUrl(issueKeys);
+  return (
+    <a
+      href={href}
+      target="_blank"
+      rel="noreferrer"
+      className="cf-link"
+      aria-describedby={NEW_TAB_HINT_ID}
+      data-testid={testId}
+      onClick={(event) => {
+        if (!isPlainClick(event)) return;
+        event.preventDefault();
+        navigation.openSearch(issueKeys);
+      }}
+    >
+      {children}
+    </a>
+  );
+}
+
+/** An issue key as a link to the issue. */
+export function IssueKeyLink({ issueKey, testId }: { issueKey: string; testId?: string }) {
+  return (
+    <JiraLink issueKeys={[issueKey]} {...(testId === undefined ? {} : { testId })}>
+      {issueKey}
+    </JiraLink>
+  );
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { issueRiskViewSchema, statusReportSchema } from '../../contract';
+import { anIssueRiskView } from './issue-risk-view-builder';
+import { aClientStatusReport, aStatusReport } from './status-report-builder';
+
+describe('test-data builders', () => {
+  it('build reports the contract accepts, for both audiences', () => {
+    expect(statusReportSchema.safeParse(aStatusReport()).success).toBe(true);
+    expect(statusReportSchema.safeParse(aClientStatusReport()).success).toBe(true);
+  });
+
+  it('build an issue risk view the contract accepts', () => {
+    expect(issueRiskViewSchema.safeParse(anIssueRiskView()).success).toBe(true);
+    expect(issueRiskViewSchema.safeParse(anIssueRiskView({ risk: null, blockedBy: [] })).success).toBe(true);
+  });
+});
