@@ -1,0 +1,55 @@
+/** The `report` command: read the project, derive the report, render it. */
+import { JiraClient, RETRY_POLICIES, type JiraTransport } from '../src/adapters/jira/jira-client';
+import { JiraProjectReader } from '../src/adapters/jira/jira-project-reader';
+import { buildStatusReport } from '../src/application/build-status-report';
+import type { RecordsSource } from '../src/application/ports';
+import { renderReportHtml } from '../src/application/render/render-report-html';
+import { renderReportMarkdown } from '../src/application/render/render-report-markdown';
+import { NO_COMMUNICATION_DATA, NO_SATISFACTION_DATA } from '../src/domain/project-data';
+import { DEFAULT_SETTINGS } from '../src/domain/settings';
+import type { StatusReportJson } from '../contract/report';
+import { loadDataset } from '../local/jira/dataset';
+import { JiraEmulator } from '../local/jira/emulator';
+import { emulatorTransport } from './emulator-transport';
+import { UsageError, type ReportCommand } from './parse-args';
+import { siteTransport } from './site-transport';
+
+/** Feedback and touchpoint records live in the app's storage, which the CLI does not read. */
+const NO_RECORDS: RecordsSource = {
+  satisfaction: () => Promise.resolve(NO_SATISFACTION_DATA),
+  communication: () => Promise.resolve(NO_COMMUNICATION_DATA),
+};
+
+export function renderReport(report: StatusReportJson, format: ReportCommand['format']): string {
+  if (format === 'markdown') return renderReportMarkdown(report);
+  if (format === 'html') return renderReportHtml(report);
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/**
+ * @throws UsageError, DatasetError (bad input), AppError (Jira could not be read).
+ */
+export async function runReport(command: ReportCommand, clock: () => Date): Promise<string> {
+  const now = command.now ?? clock();
+  let transport: JiraTransport;
+  let projectKey: string;
+  if (command.source.kind === 'dataset') {
+    const dataset = loadDataset(command.source.file);
+    if (command.source.projectKey !== undefined && command.source.projectKey !== dataset.project.key.toUpperCase()) {
+      throw new UsageError(`--project ${command.source.projectKey} is not the dataset's project (${dataset.project.key})`);
+    }
+    projectKey = dataset.project.key;
+    transport = emulatorTransport(new JiraEmulator({ datasets: [dataset], now: () => now }));
+  } else {
+    projectKey = command.source.projectKey;
+    transport = siteTransport(command.source.site, command.source.email, command.source.apiToken);
+  }
+  const reader = new JiraProjectReader(new JiraClient({ transport, policy: RETRY_POLICIES.consumer }), {
+    blockingLinkTypes: DEFAULT_SETTINGS.blockingLinkTypes,
+  });
+  const built = await buildStatusReport(
+    { reader, records: NO_RECORDS, settings: DEFAULT_SETTINGS },
+    { projectKey, audience: command.audience, lang: command.lang, now },
+  );
+  return renderReport(built, command.format);
+}

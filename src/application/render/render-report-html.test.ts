@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { aStatusReport, anIssueRef } from '../../../test/support/status-report-builder';
+import { renderReportHtml } from './render-report-html';
+
+describe('renderReportHtml', () => {
+  it('renders a self-contained page with every section', () => {
+    const page = renderReportHtml(aStatusReport());
+    expect(page.startsWith('<!doctype html>')).toBe(true);
+    for (const text of [
+      'Status report: Acme Customer Portal',
+      'Overall health',
+      'Health by dimension',
+      'Milestone slip',
+      '+4 days',
+      'Completed',
+      'In progress',
+      'Next up',
+      'Milestones',
+      'Release 2',
+      '2026-12-11 (first target 2026-12-04)',
+      'Flagged',
+      'Blocked',
+      'blocked by ACME-9',
+      'Top risks',
+      'Waiting on client',
+      'Issue risks',
+      'Overdue by 3 days',
+      'Data quality',
+      'ACME-11',
+    ]) {
+      expect(page).toContain(text);
+    }
+    expect(page).toContain('<html lang="en">');
+  });
+
+  it('makes no external requests: no scripts, links, or remote URLs', () => {
+    const page = renderReportHtml(aStatusReport());
+    expect(page).not.toMatch(/<script|<link|<img|<iframe|src=|href=|@import|url\(/iu);
+    expect(page).toContain("default-src 'none'");
+  });
+
+  it('escapes a malicious summary, project name and reason', () => {
+    const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+    const report = aStatusReport({
+      project: { id: '1', key: 'EV"IL', name: evil },
+      issueRisks: [{ key: 'ACME-1', score: 50, level: 'medium', reasons: [evil] }],
+    });
+    report.sections.inProgress = [anIssueRef({ summary: evil, assignee: evil })];
+    report.overall.overrideReason = evil;
+    const page = renderReportHtml(report);
+    expect(page).not.toContain('<script>');
+    expect(page).not.toContain('<img');
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;');
+    expect(page).toContain('EV&quot;IL');
+  });
+
+  it('uses Chinese headings for zh-CN', () => {
+    const page = renderReportHtml(aStatusReport({ lang: 'zh-CN' }));
+    expect(page).toContain('<html lang="zh-CN">');
+    for (const text of ['项目状态报告', '整体健康度', '各维度健康度', '里程碑', '风险', '等待客户', '数据质量'])
+      expect(page).toContain(text);
+    expect(page).not.toContain('Overall health');
+  });
+
+  it('leaves data quality out of the client version', () => {
+    const page = renderReportHtml(aStatusReport({ audience: 'client', dataQuality: [] }));
+    expect(page).not.toContain('Data quality');
+  });
+
+  it('shows the computed status next to an overriding reported one', () => {
+    const report = aStatusReport();
+    report.overall = { ...report.overall, computed: 'red', reported: 'amber', overrideReason: 'Client agreed new date.' };
+    const page = renderReportHtml(report);
+    expect(page).toMatch(/Reported: <span class="rag rag-amber">Amber<\/span>/u);
+    expect(page).toMatch(/Computed: <span class="rag rag-red">Red<\/span>/u);
+    expect(page).toContain('Client agreed new date.');
+  });
+
+  it('lists only the highest issue risks and says so', () => {
+    const issueRisks = Array.from({ length: 40 }, (_, i) => ({ key: `ACME-${i + 1}`, score: 100 - i, level: 'low' as const, reasons: [] }));
+    const page = renderReportHtml(aStatusReport({ issueRisks }));
+    expect(page).toContain('The 15 highest of 40 open issues.');
+    expect(page).toContain('ACME-15<');
+    expect(page).not.toContain('ACME-16<');
+  });
+});

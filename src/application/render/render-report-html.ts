@@ -1,0 +1,405 @@
+/**
+ * The status report as one self-contained HTML page: inline CSS, no scripts, no external
+ * requests (a CSP forbids them), printable. Pure, so the app's client status page and the CLI
+ * share it. Every value goes through the `html` template, which escapes it.
+ */
+import type { IssueRefJson, RagJson, StatusReportJson } from '../../../contract/report';
+import { RENDERED_ISSUE_RISKS, reportLabels, type ReportLabels } from './report-labels';
+import {
+  describeEvidence,
+  describeIssueRef,
+  describeProgress,
+  describeSlip,
+  describeTarget,
+  dimensionEntries,
+  showsDataQuality,
+} from './report-text';
+import { html, type SafeHtml } from './safe-html';
+
+// A literal template with no interpolation: trusted markup by construction.
+const STYLE = html`<style>
+  :root {
+    color-scheme: light;
+    --text: #172b4d;
+    --muted: #505f79;
+    --line: #dfe1e6;
+    --green: #216e4e;
+    --green-bg: #dcfff1;
+    --amber: #7f5f01;
+    --amber-bg: #fff7d6;
+    --red: #ae2e24;
+    --red-bg: #ffeceb;
+    --grey: #44546f;
+    --grey-bg: #f1f2f4;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  body {
+    margin: 0 auto;
+    max-width: 60rem;
+    padding: 2rem 1.5rem;
+    font:
+      15px/1.5 -apple-system,
+      BlinkMacSystemFont,
+      'Segoe UI',
+      'PingFang SC',
+      'Microsoft YaHei',
+      'Noto Sans CJK SC',
+      Roboto,
+      Arial,
+      sans-serif;
+    color: var(--text);
+  }
+  h1 {
+    font-size: 1.6rem;
+    margin: 0 0 0.25rem;
+  }
+  h2 {
+    font-size: 1.2rem;
+    margin: 2rem 0 0.5rem;
+    padding-bottom: 0.25rem;
+    border-bottom: 1px solid var(--line);
+  }
+  h3 {
+    font-size: 1rem;
+    margin: 1.25rem 0 0.25rem;
+  }
+  .meta,
+  .muted {
+    color: var(--muted);
+  }
+  .meta {
+    margin: 0;
+    font-size: 0.9rem;
+  }
+  .headline {
+    font-size: 1.05rem;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    margin: 0.5rem 0;
+    font-size: 0.9rem;
+  }
+  th,
+  td {
+    text-align: left;
+    vertical-align: top;
+    padding: 0.4rem 0.5rem;
+    border-bottom: 1px solid var(--line);
+  }
+  th {
+    color: var(--muted);
+    font-weight: 600;
+  }
+  ul {
+    padding-left: 1.25rem;
+    margin: 0.25rem 0;
+  }
+  li {
+    margin: 0.15rem 0;
+  }
+  .key {
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  .rag {
+    display: inline-block;
+    padding: 0 0.45rem;
+    border-radius: 3px;
+    font-size: 0.75rem;
+    font-weight: 700;
+    text-transform: uppercase;
+    letter-spacing: 0.02em;
+    white-space: nowrap;
+  }
+  .rag-green {
+    color: var(--green);
+    background: var(--green-bg);
+  }
+  .rag-amber {
+    color: var(--amber);
+    background: var(--amber-bg);
+  }
+  .rag-red {
+    color: var(--red);
+    background: var(--red-bg);
+  }
+  .rag-grey {
+    color: var(--grey);
+    background: var(--grey-bg);
+  }
+  .overall {
+    display: flex;
+    gap: 1rem;
+    align-items: baseline;
+    flex-wrap: wrap;
+  }
+  .override {
+    border-left: 3px solid var(--line);
+    margin: 0.5rem 0;
+    padding: 0.25rem 0.75rem;
+    color: var(--muted);
+  }
+  .measures {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  @media print {
+    body {
+      max-width: none;
+      padding: 0;
+      font-size: 11pt;
+    }
+    h2 {
+      break-after: avoid;
+    }
+    tr,
+    li {
+      break-inside: avoid;
+    }
+    .rag {
+      border: 1px solid currentColor;
+      -webkit-print-color-adjust: exact;
+      print-color-adjust: exact;
+    }
+  }
+</style>`;
+
+/** The colour is never the only cue: the badge always carries the word. */
+function badge(rag: RagJson, labels: ReportLabels): SafeHtml {
+  return html`<span class="rag rag-${rag}">${labels.rag[rag]}</span>`;
+}
+
+function issueItem(issue: IssueRefJson, labels: ReportLabels, extra?: SafeHtml | string): SafeHtml {
+  return html`<li>
+    <span class="key">${issue.key}</span> ${issue.summary} <span class="muted">(${describeIssueRef(issue, labels)})</span>${
+      extra === undefined ? null : html` — ${extra}`
+    }
+  </li>`;
+}
+
+function issueList(issues: readonly IssueRefJson[], labels: ReportLabels): SafeHtml {
+  return issues.length === 0
+    ? html`<p class="muted">${labels.none}</p>`
+    : html`<ul>
+        ${issues.map((i) => issueItem(i, labels))}
+      </ul>`;
+}
+
+function dimensionsTable(report: StatusReportJson, l: ReportLabels): SafeHtml {
+  const rows = dimensionEntries(report).map(
+    ([key, d]) =>
+      html`<tr data-dimension="${key}">
+        <th scope="row">${d.label}</th>
+        <td>
+          ${badge(d.rag, l)}${d.enabled ? null : html` <span class="muted">${l.disabled}</span>`}${
+            d.sustained ? html` <span class="muted">${l.sustained}</span>` : null
+          }
+        </td>
+        <td>
+          ${
+            d.measures.length === 0
+              ? '—'
+              : html`<ul class="measures">
+                  ${d.measures.map((m) => html`<li>${m.label}${l.colon}<strong>${m.display}</strong> ${badge(m.rag, l)}</li>`)}
+                </ul>`
+          }
+        </td>
+        <td>${d.why || '—'}</td>
+        <td>${describeEvidence(d.evidence, l)}</td>
+      </tr>`,
+  );
+  return html`<table>
+    <thead>
+      <tr>
+        <th scope="col">${l.dimension}</th>
+        <th scope="col">${l.status}</th>
+        <th scope="col">${l.measure}</th>
+        <th scope="col">${l.why}</th>
+        <th scope="col">${l.evidence}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows}
+    </tbody>
+  </table>`;
+}
+
+function milestonesTable(report: StatusReportJson, l: ReportLabels): SafeHtml {
+  const milestones = report.sections.milestones;
+  if (milestones.length === 0) return html`<p class="muted">${l.none}</p>`;
+  return html`<table>
+    <thead>
+      <tr>
+        <th scope="col">${l.milestone}</th>
+        <th scope="col">${l.status}</th>
+        <th scope="col">${l.releaseDate}</th>
+        <th scope="col">${l.forecast}</th>
+        <th scope="col">${l.slipDays}</th>
+        <th scope="col">${l.progress}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${milestones.map(
+        (m) =>
+          html`<tr>
+            <th scope="row">${m.name}${m.released ? html` <span class="muted">(${l.released})</span>` : null}</th>
+            <td>${badge(m.rag, l)}</td>
+            <td>${describeTarget(m, l)}</td>
+            <td>${m.forecastDate ?? '—'}</td>
+            <td>${describeSlip(m.slipDays)}</td>
+            <td>${describeProgress(m.progress, l)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+function issueRisksSection(report: StatusReportJson, l: ReportLabels): SafeHtml {
+  const shown = report.issueRisks.slice(0, RENDERED_ISSUE_RISKS);
+  if (shown.length === 0) return html`<p class="muted">${l.none}</p>`;
+  return html`${shown.length < report.issueRisks.length ? html`<p class="muted">${l.issueRisksShown(shown.length, report.issueRisks.length)}</p>` : null}
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">${l.key}</th>
+          <th scope="col">${l.score}</th>
+          <th scope="col">${l.level}</th>
+          <th scope="col">${l.reasons}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${shown.map(
+          (r) =>
+            html`<tr>
+              <th scope="row" class="key">${r.key}</th>
+              <td>${r.score}</td>
+              <td>${l.levels[r.level]}</td>
+              <td>
+                ${
+                  r.reasons.length === 0
+                    ? '—'
+                    : html`<ul class="measures">
+                        ${r.reasons.map((reason) => html`<li>${reason}</li>`)}
+                      </ul>`
+                }
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+}
+
+export function renderReportHtml(report: StatusReportJson): string {
+  const l = reportLabels(report.lang);
+  const { overall, sections } = report;
+  const page = html`<!doctype html>
+    <html lang="${report.lang}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />
+        <meta name="referrer" content="no-referrer" />
+        <title>${l.title}${l.colon}${report.project.name}</title>
+        ${STYLE}
+      </head>
+      <body>
+        <header>
+          <h1>${l.title}${l.colon}${report.project.name} <span class="muted">(${report.project.key})</span></h1>
+          <p class="meta">
+            ${l.generatedAt}${l.colon}${report.generatedAt} · ${l.period}${l.colon}${report.period.start} – ${report.period.end} ·
+            ${l.audience}${l.colon}${l.audiences[report.audience]}
+          </p>
+        </header>
+        <main>
+          <section aria-labelledby="overall">
+            <h2 id="overall">${l.overall}</h2>
+            <p class="overall">
+              <span>${l.reported}${l.colon}${badge(overall.reported, l)}</span>${
+                overall.computed === overall.reported
+                  ? null
+                  : html`<span class="muted">${l.computed}${l.colon}${badge(overall.computed, l)}</span>`
+              }
+            </p>
+            <p class="headline">${overall.headline}</p>
+            ${overall.overrideReason ? html`<p class="override">${l.overrideReason}${l.colon}${overall.overrideReason}</p>` : null}
+          </section>
+          <section aria-labelledby="dimensions">
+            <h2 id="dimensions">${l.dimensions}</h2>
+            ${dimensionsTable(report, l)}
+          </section>
+          <section aria-labelledby="completed">
+            <h2 id="completed">${l.completed}</h2>
+            ${
+              sections.completed.length === 0
+                ? html`<p class="muted">${l.none}</p>`
+                : sections.completed.map(
+                    (group) =>
+                      html`<h3>${group.epic ? html`<span class="key">${group.epic.key}</span> ${group.epic.summary}` : l.noEpic}</h3>
+                        ${issueList(group.issues, l)}`,
+                  )
+            }
+          </section>
+          <section aria-labelledby="in-progress">
+            <h2 id="in-progress">${l.inProgress}</h2>
+            ${issueList(sections.inProgress, l)}
+          </section>
+          <section aria-labelledby="next-up">
+            <h2 id="next-up">${l.nextUp}</h2>
+            ${issueList(sections.nextUp, l)}
+          </section>
+          <section aria-labelledby="milestones">
+            <h2 id="milestones">${l.milestones}</h2>
+            ${milestonesTable(report, l)}
+          </section>
+          <section aria-labelledby="risks">
+            <h2 id="risks">${l.risks}</h2>
+            <h3>${l.flagged}</h3>
+            ${issueList(sections.risks.flagged, l)}
+            <h3>${l.blocked}</h3>
+            ${
+              sections.risks.blocked.length === 0
+                ? html`<p class="muted">${l.none}</p>`
+                : html`<ul>
+                    ${sections.risks.blocked.map((b) => issueItem(b.issue, l, `${l.blockedBy} ${b.blockedBy.join(', ')}`))}
+                  </ul>`
+            }
+            <h3>${l.topRisks}</h3>
+            ${
+              sections.risks.topRisks.length === 0
+                ? html`<p class="muted">${l.none}</p>`
+                : html`<ul>
+                    ${sections.risks.topRisks.map((r) => issueItem(r.issue, l, `${l.levels[r.level]} (${l.score} ${r.score})`))}
+                  </ul>`
+            }
+          </section>
+          <section aria-labelledby="waiting-on-client">
+            <h2 id="waiting-on-client">${l.waitingOnClient}</h2>
+            ${issueList(sections.waitingOnClient, l)}
+          </section>
+          <section aria-labelledby="issue-risks">
+            <h2 id="issue-risks">${l.issueRisks}</h2>
+            ${issueRisksSection(report, l)}
+          </section>
+          ${
+            showsDataQuality(report)
+              ? html`<section aria-labelledby="data-quality">
+                  <h2 id="data-quality">${l.dataQuality}</h2>
+                  ${
+                    report.dataQuality.length === 0
+                      ? html`<p class="muted">${l.none}</p>`
+                      : html`<ul>
+                          ${report.dataQuality.map((n) => html`<li>${n.issueKey ? html`<span class="key">${n.issueKey}</span> ` : null}${n.message}</li>`)}
+                        </ul>`
+                  }
+                </section>`
+              : null
+          }
+        </main>
+      </body>
+    </html> `;
+  return page.value;
+}

@@ -1,0 +1,228 @@
+/**
+ * The real `client-followup` binary, spawned as a user would run it: invalid input gives one
+ * line and exit 2; a demo dataset gives a schema-valid report in every format.
+ */
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statusReportSchema, type StatusReportJson } from '../../contract/report';
+import type { Dataset } from '../../local/jira/dataset';
+import { DEMO_NOW, ROOT_DIR, demoDatasets } from '../support/local-app';
+
+const BIN = path.join(ROOT_DIR, 'bin', 'client-followup.mjs');
+const NOW = DEMO_NOW.toISOString();
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
+  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('JIRA_')));
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: ROOT_DIR, env: { ...baseEnv, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+let dir: string;
+let acme: Dataset;
+const file = (name: string) => path.join(dir, name);
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'cf-cli-'));
+  const [first, second] = demoDatasets();
+  if (!first || !second) throw new Error('demo datasets missing');
+  acme = first;
+  writeFileSync(file('acme.json'), JSON.stringify(first));
+  writeFileSync(file('hz.json'), JSON.stringify(second));
+  writeFileSync(file('malformed.json'), '{"project": {"id": "1", "key": "X", "name": "X"}, "issues": [');
+  writeFileSync(file('no-project.json'), JSON.stringify({ issues: [] }));
+  writeFileSync(file('no-issues.json'), JSON.stringify({ project: { id: '1', key: 'X', name: 'X' } }));
+  writeFileSync(file('array.json'), '[]');
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('client-followup: invalid input', () => {
+  const cases: [string, () => string[], RegExp, Record<string, string>?][] = [
+    ['a missing file', () => ['report', '--dataset', file('nope.json')], /nope\.json: cannot read dataset file \(ENOENT\)/u],
+    ['malformed JSON', () => ['report', '--dataset', file('malformed.json')], /malformed\.json: not valid JSON/u],
+    ['a dataset without project', () => ['report', '--dataset', file('no-project.json')], /"project" is required/u],
+    ['a dataset without issues', () => ['report', '--dataset', file('no-issues.json')], /"issues" is required/u],
+    ['a dataset that is not an object', () => ['report', '--dataset', file('array.json')], /expected a JSON object/u],
+    ['an unknown flag', () => ['report', '--dataset', file('acme.json'), '--colour', 'red'], /unknown option --colour/u],
+    ['a flag without its value', () => ['report', '--dataset'], /--dataset needs a value/u],
+    ['a repeated flag', () => ['report', '--dataset', 'a', '--dataset', 'b'], /--dataset is given more than once/u],
+    ['a bad --now', () => ['report', '--dataset', file('acme.json'), '--now', 'last tuesday'], /--now must be an ISO 8601/u],
+    [
+      'a bad --audience',
+      () => ['report', '--dataset', file('acme.json'), '--audience', 'board'],
+      /--audience must be internal or client \(got 'board'\)/u,
+    ],
+    [
+      'a bad --format',
+      () => ['report', '--dataset', file('acme.json'), '--format=pdf'],
+      /--format must be json or markdown or html \(got 'pdf'\)/u,
+    ],
+    ['a bad --lang', () => ['report', '--dataset', file('acme.json'), '--lang', 'fr'], /--lang must be en or zh-CN \(got 'fr'\)/u],
+    ['--site without credentials', () => ['report', '--site', 'https://acme.atlassian.net', '--project', 'ACME'], /JIRA_EMAIL is not set/u],
+    [
+      '--site without a token',
+      () => ['report', '--site', 'https://acme.atlassian.net', '--project', 'ACME'],
+      /JIRA_API_TOKEN is not set/u,
+      { JIRA_EMAIL: 'pm@example.com' },
+    ],
+    ['--site without --project', () => ['report', '--site', 'https://acme.atlassian.net'], /--site needs --project KEY/u],
+    ['--site that is not a URL', () => ['report', '--site', 'acme', '--project', 'ACME'], /--site must be an http\(s\) URL/u],
+    [
+      'both --dataset and --site',
+      () => ['report', '--dataset', file('acme.json'), '--site', 'https://acme.atlassian.net'],
+      /either --dataset or --site, not both/u,
+    ],
+    ['neither --dataset nor --site', () => ['report'], /give --dataset FILE or --site URL --project KEY/u],
+    ['no command', () => ['--dataset', file('acme.json')], /missing command/u],
+    ['an unknown command', () => ['publish', '--dataset', file('acme.json')], /unknown command 'publish'/u],
+    [
+      'a --project not in the dataset',
+      () => ['report', '--dataset', file('acme.json'), '--project', 'OTHER'],
+      /--project OTHER is not the dataset's project \(ACME\)/u,
+    ],
+  ];
+
+  it.each(cases)('%s: one line naming it, exit 2', async (_name, args, message, env) => {
+    const result = await run(args(), env);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^client-followup: [^\n]+\n$/u);
+    expect(result.stderr).toMatch(message);
+  });
+});
+
+describe('client-followup report --dataset', () => {
+  let internal: StatusReportJson;
+
+  beforeAll(async () => {
+    const result = await run(['report', '--dataset', file('acme.json'), '--now', NOW]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    internal = statusReportSchema.parse(JSON.parse(result.stdout));
+  });
+
+  it('prints the report JSON with the documented keys', () => {
+    expect(Object.keys(internal)).toEqual(
+      expect.arrayContaining(['generatedAt', 'period', 'overall', 'dimensions', 'sections', 'issueRisks', 'dataQuality']),
+    );
+    expect(internal.generatedAt).toBe(NOW);
+    expect(internal.project.key).toBe('ACME');
+    expect(Object.keys(internal.period)).toEqual(expect.arrayContaining(['start', 'end']));
+    expect(Object.keys(internal.overall)).toEqual(expect.arrayContaining(['computed', 'reported']));
+    expect(Object.keys(internal.dimensions)).toEqual(['schedule', 'scope', 'quality', 'cost', 'satisfaction', 'communication']);
+    for (const dimension of Object.values(internal.dimensions)) expect(dimension).toHaveProperty('evidence');
+    expect(Object.keys(internal.sections)).toEqual(
+      expect.arrayContaining(['completed', 'inProgress', 'nextUp', 'milestones', 'risks', 'waitingOnClient']),
+    );
+    expect(internal.issueRisks.length).toBeGreaterThan(0);
+    for (const risk of internal.issueRisks) expect(Object.keys(risk)).toEqual(expect.arrayContaining(['key', 'score', 'level', 'reasons']));
+  });
+
+  it('is reproducible for the same --now', async () => {
+    const again = await run(['report', '--dataset', file('acme.json'), '--now', NOW]);
+    expect(statusReportSchema.parse(JSON.parse(again.stdout))).toEqual(internal);
+  });
+
+  it('leaves internal issues out of the client version', async () => {
+    const internalKeys = new Set(
+      acme.issues.filter((issue) => (issue.fields['labels'] as string[] | undefined)?.includes('internal')).map((i) => i.key),
+    );
+    const shownInternally = internal.issueRisks.map((r) => r.key).filter((key) => internalKeys.has(key));
+    expect(shownInternally.length).toBeGreaterThan(0);
+    const result = await run(['report', '--dataset', file('acme.json'), '--now', NOW, '--audience', 'client']);
+    expect(result.code).toBe(0);
+    const client = statusReportSchema.parse(JSON.parse(result.stdout));
+    expect(client.audience).toBe('client');
+    for (const key of shownInternally) expect(result.stdout).not.toContain(`"${key}"`);
+    expect(client.dataQuality).toEqual([]);
+  });
+
+  it('prints Markdown with the project name and headings', async () => {
+    const result = await run(['report', '--dataset', file('acme.json'), '--now', NOW, '--format', 'markdown']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`# Status report: ${acme.project.name} (ACME)`);
+    for (const heading of [
+      '## Overall health',
+      '## Health by dimension',
+      '## Milestones',
+      '## Risks',
+      '## Waiting on client',
+      '## Data quality',
+    ]) {
+      expect(result.stdout).toContain(heading);
+    }
+  });
+
+  it('prints a self-contained HTML page', async () => {
+    const result = await run(['report', '--dataset', file('acme.json'), '--now', NOW, '--format', 'html']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith('<!doctype html>')).toBe(true);
+    expect(result.stdout).toContain(acme.project.name);
+    expect(result.stdout).toContain('<h2 id="dimensions">Health by dimension</h2>');
+    expect(result.stdout).not.toMatch(/<script|<link|src=|href=/iu);
+  });
+
+  it('speaks Chinese with --lang zh-CN', async () => {
+    const markdown = await run(['report', '--dataset', file('hz.json'), '--now', NOW, '--format', 'markdown', '--lang', 'zh-CN']);
+    expect(markdown.code).toBe(0);
+    for (const heading of ['# 项目状态报告', '## 整体健康度', '## 各维度健康度', '## 里程碑', '## 等待客户'])
+      expect(markdown.stdout).toContain(heading);
+    const json = await run(['report', '--dataset', file('hz.json'), '--now', NOW, '--lang', 'zh-CN']);
+    expect(statusReportSchema.parse(JSON.parse(json.stdout)).lang).toBe('zh-CN');
+  });
+
+  it('prints usage with --help', async () => {
+    const result = await run(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('client-followup report --dataset FILE');
+  });
+});
+
+describe('client-followup report --site', () => {
+  it('sends Basic auth and exits 1 with one line when Jira refuses', async () => {
+    const seen: { url: string | undefined; authorization: string | undefined }[] = [];
+    const server = createServer((req, res) => {
+      seen.push({ url: req.url, authorization: req.headers.authorization });
+      res.writeHead(401, { 'content-type': 'application/json' }).end('{"errorMessages":["Unauthorized"],"errors":{}}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const result = await run(['report', '--site', `http://127.0.0.1:${port}`, '--project', 'acme', '--now', NOW], {
+        JIRA_EMAIL: 'pm@example.com',
+        JIRA_API_TOKEN: 'secret-token',
+      });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^client-followup: FORBIDDEN: [^\n]+\n$/u);
+      expect(result.stderr).not.toContain('secret-token');
+      expect(seen[0]).toEqual({
+        url: '/rest/api/3/project/ACME',
+        authorization: `Basic ${Buffer.from('pm@example.com:secret-token').toString('base64')}`,
+      });
+    } finally {
+      server.close();
+    }
+  });
+});
