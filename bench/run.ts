@@ -101,6 +101,25 @@ async function startTimes(): Promise<void> {
   });
 }
 
+/**
+ * The derivation figures (issue 3): `bench/derivation.ts` in its own process with room for the
+ * 100k-issue recordings, so its heap and timings are not shared with this process.
+ */
+async function derivationFigures(): Promise<void> {
+  const child = spawn(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', path.join(rootDir, 'bench', 'derivation.ts')], {
+    cwd: rootDir,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  for (const line of out.split('\n')) {
+    if (line.startsWith('ROW ')) rows.push(JSON.parse(line.slice(4)) as Row);
+  }
+  if (code !== 0)
+    rows.push({ measure: 'derivation bench', value: 'failed', budget: '', verdict: `bench/derivation.ts exited ${String(code)}` });
+}
+
 function print(): void {
   const headers: Row = { measure: 'measure', value: 'value', budget: 'budget', verdict: 'verdict' };
   const all = [headers, ...rows];
@@ -116,4 +135,5 @@ const builtAt = existsSync(path.join(rootDir, 'static/dist/project-page/index.ht
 process.stdout.write(`Client Follow-up bench — node ${process.version}, UI built ${builtAt?.toISOString() ?? 'never'}\n`);
 bundleSizes();
 await startTimes();
+await derivationFigures();
 print();
