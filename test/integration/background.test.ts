@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFRESH_AFTER_CHANGES } from '../../src/application/record-issue-change';
 import type { LocalApp } from '../../local/runtime/create-local-app';
 import { expectedCategoryCounts } from '../support/dataset-oracle';
+import { projectPageContext } from '../support/contexts';
 import { demoDatasets, startLocalApp } from '../support/local-app';
 
 const datasets = demoDatasets();
@@ -42,23 +43,7 @@ describe('product events -> change marker -> async queue -> consumer', () => {
   });
 
   it('marks a followed project dirty, and after enough changes refreshes it in the consumer', async () => {
-    await app.forge.invokeResolver(
-      {
-        accountId: 'a',
-        cloudId: 'c',
-        localId: 'l',
-        moduleKey: 'client-followup-project-page',
-        siteUrl: 'http://local',
-        environmentId: 'e',
-        environmentType: 'DEVELOPMENT',
-        locale: 'en_US',
-        timezone: 'UTC',
-        theme: { colorMode: 'light' },
-        extension: { type: 'jira:projectPage', project: { id: projectId, key: projectKey, type: 'software' } },
-      },
-      'project/overview',
-      {},
-    );
+    await app.forge.invokeResolver(projectPageContext({ id: projectId, key: projectKey }), 'project/overview', {});
     await app.forge.fireProductEvent(issueEvent('avi:jira:created:issue'));
     expect(await kvs.get(`change-marker:v1:${projectId}`)).toMatchObject({ projectId, changes: 1 });
 

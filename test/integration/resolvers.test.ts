@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionContext } from '../../local/runtime/local-forge';
+import { issuePanelContext, projectPageContext } from '../support/contexts';
 import type { LocalApp } from '../../local/runtime/create-local-app';
-import { LOCAL_CLOUD_ID, LOCAL_USER } from '../../local/runtime/local-forge';
 import { expectedCategoryCounts, expectedOpenMilestoneNames, rawIssue } from '../support/dataset-oracle';
 import { demoDatasets, startLocalApp } from '../support/local-app';
 
@@ -16,31 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close();
 });
-
-function projectPageContext(project: { id: unknown; key: unknown }): ExtensionContext {
-  return {
-    accountId: LOCAL_USER.accountId,
-    cloudId: LOCAL_CLOUD_ID,
-    localId: 'local',
-    moduleKey: 'client-followup-project-page',
-    siteUrl: 'http://local',
-    environmentId: 'local-env',
-    environmentType: 'DEVELOPMENT',
-    locale: 'en_US',
-    timezone: 'UTC',
-    theme: { colorMode: 'light' },
-    extension: { type: 'jira:projectPage', project: { id: String(project.id), key: String(project.key), type: 'software' } },
-  };
-}
-
-function issueContext(issueKey: string, issueId: string): ExtensionContext {
-  const base = projectPageContext(acme?.project ?? { id: '', key: '' });
-  return {
-    ...base,
-    moduleKey: 'client-risk-context',
-    extension: { ...base.extension, type: 'jira:issueContext', issue: { id: issueId, key: issueKey, type: 'Story', typeId: '10001' } },
-  };
-}
 
 describe('project/overview through the real path (resolver -> @forge/api -> emulator, KVS on SQLite)', () => {
   it('given the demo project context, returns its counts by status category and open milestones', async () => {
@@ -98,17 +73,17 @@ describe('project/overview through the real path (resolver -> @forge/api -> emul
   });
 });
 
-describe('issue/summary', () => {
+describe('issue/risk', () => {
   const issue = rawIssue(acme, (i) => i.dueDate !== null);
   const issueId = String((acme.issues.find((i) => i.key === issue.key) as { id: unknown }).id);
 
   it('returns the issue in the context: key, status and due date', async () => {
-    const answer = await app.forge.invokeResolver(issueContext(issue.key, issueId), 'issue/summary', {});
+    const answer = await app.forge.invokeResolver(issuePanelContext(acme.project, { id: issueId, key: issue.key }), 'issue/risk', {});
     expect(answer).toMatchObject({ ok: true, data: { key: issue.key, status: { name: issue.statusName }, dueDate: issue.dueDate } });
   });
 
   it('refuses a payload naming another issue', async () => {
-    const answer = await app.forge.invokeResolver(issueContext(issue.key, issueId), 'issue/summary', {
+    const answer = await app.forge.invokeResolver(issuePanelContext(acme.project, { id: issueId, key: issue.key }), 'issue/risk', {
       issueKey: `${acme.project.key}-999999`,
     });
     expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

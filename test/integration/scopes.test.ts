@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parse } from 'yaml';
 import type { LocalApp } from '../../local/runtime/create-local-app';
-import type { ExtensionContext } from '../../local/runtime/local-forge';
+import { issuePanelContext, projectPageContext } from '../support/contexts';
 import { ROOT_DIR, demoDatasets, startLocalApp } from '../support/local-app';
 
 /**
@@ -25,7 +25,6 @@ const manifestScopes = z
 const datasets = demoDatasets();
 const [acme] = datasets;
 if (!acme) throw new Error('no demo project');
-const project = { id: acme.project.id, key: acme.project.key, type: 'software' };
 
 let app: LocalApp;
 beforeAll(async () => {
@@ -35,33 +34,13 @@ afterAll(async () => {
   await app.close();
 });
 
-function context(moduleKey: string, issue?: { id: string; key: string }): ExtensionContext {
-  return {
-    accountId: 'a',
-    cloudId: 'c',
-    localId: 'l',
-    moduleKey,
-    siteUrl: 'http://local',
-    environmentId: 'e',
-    environmentType: 'DEVELOPMENT',
-    locale: 'en_US',
-    timezone: 'UTC',
-    theme: { colorMode: 'light' },
-    extension: {
-      type: issue ? 'jira:issueContext' : 'jira:projectPage',
-      project,
-      ...(issue ? { issue: { ...issue, type: 'Story', typeId: '1' } } : {}),
-    },
-  };
-}
-
 describe('manifest scopes', () => {
   it('are exactly the current scopes of the Jira operations the app calls, plus storage', async () => {
     app.emulator?.resetStats();
     const issue = acme.issues[0];
     if (!issue) throw new Error('no issue');
-    await app.forge.invokeResolver(context('client-followup-project-page'), 'project/overview', {});
-    await app.forge.invokeResolver(context('client-risk-context', { id: issue.id, key: issue.key }), 'issue/summary', {});
+    await app.forge.invokeResolver(projectPageContext(acme.project), 'project/overview', {});
+    await app.forge.invokeResolver(issuePanelContext(acme.project, { id: issue.id, key: issue.key }), 'issue/risk', {});
     await app.forge.runScheduledTrigger('daily-kpi-snapshot');
 
     const called = Object.keys(app.emulator?.stats().byEndpoint ?? {});

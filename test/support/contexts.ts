@@ -1,0 +1,32 @@
+import { LOCAL_CLOUD_ID, LOCAL_USER, type ExtensionContext } from '../../local/runtime/local-forge';
+
+/** The trusted context Forge gives the project page (and its resolver) in a project. */
+export function projectPageContext(project: { id: string; key: string }, locale = 'en_US'): ExtensionContext {
+  return {
+    accountId: LOCAL_USER.accountId,
+    cloudId: LOCAL_CLOUD_ID,
+    localId: 'local',
+    moduleKey: 'client-followup-project-page',
+    siteUrl: 'http://local',
+    environmentId: 'local-env',
+    environmentType: 'DEVELOPMENT',
+    locale,
+    timezone: 'UTC',
+    theme: { colorMode: 'light' },
+    extension: { type: 'jira:projectPage', project: { id: project.id, key: project.key, type: 'software' } },
+  };
+}
+
+/** The trusted context Forge gives the issue panel on an issue. */
+export function issuePanelContext(
+  project: { id: string; key: string },
+  issue: { id: string; key: string },
+  locale = 'en_US',
+): ExtensionContext {
+  const base = projectPageContext(project, locale);
+  return {
+    ...base,
+    moduleKey: 'client-risk-context',
+    extension: { ...base.extension, type: 'jira:issueContext', issue: { id: issue.id, key: issue.key, type: 'Story', typeId: '10001' } },
+  };
+}
