@@ -370,8 +370,9 @@ function generateAcme({ rng, now }: PlanDefaults): Dataset {
   ];
   const windows = [
     { from: day(now, -126), to: day(now, -75), end: day(now, -62) },
-    { from: day(now, -70), to: day(now, -6), end: now },
-    { from: day(now, -40), to: day(now, -2), end: now },
+    // Planned scope is written before a milestone starts (its baseline); what is added later is creep.
+    { from: day(now, -80), to: day(now, -63), end: now },
+    { from: day(now, -45), to: day(now, -21), end: now },
     { from: day(now, -30), to: day(now, -1), end: now },
   ] as const;
   const team = ACME_TEAM;
