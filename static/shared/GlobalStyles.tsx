@@ -92,43 +92,7 @@ body {
   animation: cf-pulse 1.2s ease-in-out infinite alternate;
 }
 @keyframes cf-pulse { from { opacity: 1; } to { opacity: 0.5; } }
-@media (prefers-reduced-motion: reduce) { .cf-link { color: ${token('color.link', '#1868DB')}; text-decoration: none; }
-.cf-link:hover { text-decoration: underline; }
-.cf-link:active { color: ${token('color.link.pressed', '#1558BC')}; }
-.cf-link:focus-visible, .cf-segment:focus-visible {
-  outline: 2px solid ${token('color.border.focused', '#4688EC')};
-  outline-offset: 2px;
-  border-radius: ${token('radius.small', '3px')};
-}
-.cf-segmented {
-  display: inline-flex; padding: 2px; gap: 2px;
-  border-radius: ${token('radius.small', '3px')};
-  background: ${token('color.background.neutral', '#0515240F')};
-}
-.cf-segment {
-  height: 1.75rem; padding: 0 ${token('space.150', '12px')};
-  border: none; border-radius: ${token('radius.small', '3px')};
-  background: transparent; color: ${token('color.text.subtle', '#505258')};
-  font: ${token('font.body', 'normal 500 14px/20px sans-serif')};
-  font-weight: ${token('font.weight.medium', '500')};
-  cursor: pointer;
-}
-.cf-segment:hover { background: ${token('color.background.neutral.subtle.hovered', '#0515240F')}; }
-.cf-segment[aria-pressed="true"] {
-  background: ${token('color.background.selected', '#E9F2FE')};
-  color: ${token('color.text.selected', '#1868DB')};
-  box-shadow: inset 0 0 0 1px ${token('color.border.selected', '#1868DB')};
-}
-.cf-table { border-collapse: collapse; width: 100%; }
-.cf-table caption { text-align: start; padding-bottom: ${token('space.100', '8px')}; font: ${token('font.heading.xsmall', 'normal 653 14px/16px sans-serif')}; }
-.cf-table th, .cf-table td {
-  padding: ${token('space.075', '6px')} ${token('space.100', '8px')};
-  border-bottom: 1px solid ${token('color.border', '#0B120E24')};
-  text-align: start; vertical-align: top;
-}
-.cf-table thead th { color: ${token('color.text.subtle', '#505258')}; font: ${token('font.body.small', 'normal 400 12px/16px sans-serif')}; font-weight: ${token('font.weight.bold', '653')}; }
-.cf-table-scroll { overflow-x: auto; }
-.cf-skeleton { animation: none; } }
+@media (prefers-reduced-motion: reduce) { .cf-skeleton { animation: none; } }
 `;
 
 export function GlobalStyles() {

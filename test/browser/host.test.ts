@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalApp } from '../../local/runtime/create-local-app';
 import { launchChromium, type Chromium } from '../support/chromium';
+import { frameOf } from '../support/frames';
 import { expectedCategoryCounts, expectedOpenMilestoneNames, rawIssue } from '../support/dataset-oracle';
 import { ROOT_DIR, demoDatasets, startLocalApp } from '../support/local-app';
 
@@ -26,13 +26,6 @@ afterAll(async () => {
   await browser.close();
   await app.close();
 });
-
-async function frameOf(page: Page, moduleKey: string): Promise<Frame> {
-  const handle = await page.waitForSelector(`iframe[data-module-key="${moduleKey}"]`);
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error(`no frame for ${moduleKey}`);
-  return frame;
-}
 
 const LANGS = [
   { lang: 'en', projectPageLink: 'Client follow-up', issuesLink: 'Issues' },

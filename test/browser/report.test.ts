@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusReportSchema, type StatusReportJson } from '../../contract';
 import type { LocalApp } from '../../local/runtime/create-local-app';
 import { launchChromium, type Chromium } from '../support/chromium';
+import { frameOf } from '../support/frames';
 import { projectPageContext } from '../support/contexts';
 import { ROOT_DIR, demoDatasets, startLocalApp } from '../support/local-app';
 
@@ -30,13 +31,6 @@ afterAll(async () => {
   await browser.close();
   await app.close();
 });
-
-async function frameOf(page: Page, moduleKey: string): Promise<Frame> {
-  const handle = await page.waitForSelector(`iframe[data-module-key="${moduleKey}"]`);
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error(`no frame for ${moduleKey}`);
-  return frame;
-}
 
 /** An issue key in page text, where it may run into the summary ("ACME-7Fix login") but not be the start of a longer key (ACME-70). */
 const keyPattern = (key: string) => new RegExp(`${key}(?!\\d)`, 'u');
