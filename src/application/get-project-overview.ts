@@ -1,5 +1,5 @@
 import type { ProjectOverview } from '../../contract';
-import { toCalendarDay } from '../domain/calendar-day';
+import { calendarDayOf } from '../domain/issue-rules';
 import { deriveOpenMilestones } from '../domain/milestone';
 import { totalOf } from '../domain/status-category';
 import type { ProjectSettings } from '../domain/settings';
@@ -27,6 +27,6 @@ export async function getProjectOverview(deps: ProjectOverviewDeps, projectKey: 
     project,
     counts,
     total: totalOf(counts),
-    milestones: deriveOpenMilestones(milestones, toCalendarDay(now, deps.settings.timeZone)),
+    milestones: deriveOpenMilestones(milestones, calendarDayOf(now.getTime(), deps.settings.timeZone)),
   };
 }
