@@ -25,6 +25,13 @@ export function envelopeSchema<T extends z.ZodMiniType>(data: T) {
 }
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppErrorJson };
 
+/**
+ * The language the UI shows, for sentences the backend writes. A presentation preference,
+ * not an authorization matter, so the payload may carry it; the resolver context's locale
+ * is used when it is absent.
+ */
+const reportLangSchema = z.enum(['en', 'zh-CN']);
+
 const projectKeySchema = z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,254}$/u, 'a Jira project key'));
 const issueKeySchema = z.string().check(z.regex(/^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/u, 'a Jira issue key'));
 const count = z.int().check(z.nonnegative());
@@ -72,12 +79,16 @@ export const resolverContract = {
   },
   /** The live draft status report of the context's project, for one audience. */
   'project/report': {
-    payload: z.strictObject({ projectKey: z.optional(projectKeySchema), audience: z.optional(z.enum(['internal', 'client'])) }),
+    payload: z.strictObject({
+      projectKey: z.optional(projectKeySchema),
+      audience: z.optional(z.enum(['internal', 'client'])),
+      lang: z.optional(reportLangSchema),
+    }),
     response: statusReportSchema,
   },
   /** The context issue's client risk: score, level, reasons, blockers. */
   'issue/risk': {
-    payload: z.strictObject({ issueKey: z.optional(issueKeySchema) }),
+    payload: z.strictObject({ issueKey: z.optional(issueKeySchema), lang: z.optional(reportLangSchema) }),
     response: issueRiskViewSchema,
   },
 } as const;

@@ -2,16 +2,20 @@ import { token } from '@atlaskit/tokens';
 import type { PayloadOf } from '../../contract';
 import { ErrorState } from '../shared/ErrorState';
 import { LoadingState } from '../shared/LoadingState';
+import type { AppLocale } from '../shared/i18n/i18n';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { useResolver } from '../shared/use-resolver';
 import { IssueRiskPanel } from './IssueRiskPanel';
 
-/** The resolver reads the issue from the Forge context, so no key is sent. */
-const RISK_PAYLOAD: PayloadOf<'issue/risk'> = {};
+/**
+ * The resolver reads the issue from the Forge context, so no key is sent; only the UI's
+ * language, for the reasons' sentences. Constants, so `useResolver` does not refetch.
+ */
+const RISK_PAYLOADS: Readonly<Record<AppLocale, PayloadOf<'issue/risk'>>> = { en: { lang: 'en' }, 'zh-CN': { lang: 'zh-CN' } };
 
 export function IssueContextApp() {
-  const { t } = useI18n();
-  const { state, retry } = useResolver('issue/risk', RISK_PAYLOAD);
+  const { t, locale } = useI18n();
+  const { state, retry } = useResolver('issue/risk', RISK_PAYLOADS[locale]);
   return (
     <main style={{ padding: token('space.100', '8px') }}>
       {state.status === 'loading' && <LoadingState label={t('issue.loading')} lines={3} />}

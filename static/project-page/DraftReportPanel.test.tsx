@@ -25,9 +25,10 @@ describe('DraftReportPanel', () => {
 });
 
 describe('reportPayloadOf', () => {
-  it('keeps one payload object per audience, so switching back does not refetch by accident', () => {
-    expect(reportPayloadOf('client')).toBe(reportPayloadOf('client'));
-    expect(reportPayloadOf('internal')).toEqual({ audience: 'internal' });
+  it('keeps one payload object per audience and language, so switching back does not refetch by accident', () => {
+    expect(reportPayloadOf('client', 'en')).toBe(reportPayloadOf('client', 'en'));
+    expect(reportPayloadOf('internal', 'en')).toEqual({ audience: 'internal', lang: 'en' });
+    expect(reportPayloadOf('internal', 'zh-CN')).toEqual({ audience: 'internal', lang: 'zh-CN' });
   });
 
   it('client preview asks the backend for the client audience', async () => {
@@ -36,8 +37,8 @@ describe('reportPayloadOf', () => {
       calls.push({ functionKey, payload });
       return Promise.resolve({ ok: true, data: aClientStatusReport() });
     });
-    const result = await backend.call('project/report', reportPayloadOf('client'));
-    expect(calls).toEqual([{ functionKey: 'project/report', payload: { audience: 'client' } }]);
+    const result = await backend.call('project/report', reportPayloadOf('client', 'zh-CN'));
+    expect(calls).toEqual([{ functionKey: 'project/report', payload: { audience: 'client', lang: 'zh-CN' } }]);
     expect(result.ok && result.data.audience).toBe('client');
   });
 });

@@ -33,8 +33,8 @@ function ClientBanner() {
 
 /** The client version, fetched when the preview opens (and again each time it reopens). */
 function ClientPreview() {
-  const { t } = useI18n();
-  const { state, retry } = useResolver('project/report', reportPayloadOf('client'));
+  const { t, locale } = useI18n();
+  const { state, retry } = useResolver('project/report', reportPayloadOf('client', locale));
   switch (state.status) {
     case 'loading':
       return <LoadingState label={t('report.loading')} lines={6} />;

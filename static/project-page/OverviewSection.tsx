@@ -26,9 +26,9 @@ const h2Style: CSSProperties = {
  * (Jira down) one message with one Retry stands for both.
  */
 export function OverviewSection() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const overview = useResolver('project/overview', OVERVIEW_PAYLOAD);
-  const report = useResolver('project/report', reportPayloadOf('internal'));
+  const report = useResolver('project/report', reportPayloadOf('internal', locale));
 
   if (overview.state.status === 'failed' && report.state.status === 'failed') {
     return (

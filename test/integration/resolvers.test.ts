@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statusReportSchema } from '../../contract';
 import type { ExtensionContext } from '../../local/runtime/local-forge';
 import { issuePanelContext, projectPageContext } from '../support/contexts';
 import type { LocalApp } from '../../local/runtime/create-local-app';
@@ -70,6 +71,24 @@ describe('project/overview through the real path (resolver -> @forge/api -> emul
     } finally {
       app.emulator?.setFaults(undefined);
     }
+  });
+});
+
+describe('project/report', () => {
+  it('writes its sentences in the language the UI names, even when the context carries no locale', async () => {
+    const { locale: _locale, ...withoutLocale } = projectPageContext(acme.project);
+    const answer = await app.forge.invokeResolver(withoutLocale as ExtensionContext, 'project/report', { lang: 'zh-CN' });
+    const parsed = statusReportSchema.parse((answer as { data?: unknown }).data);
+    expect(parsed.lang).toBe('zh-CN');
+    expect(parsed.overall.headline).toMatch(/[\u4e00-\u9fff]/u);
+  });
+
+  it('falls back to the context locale, then English', async () => {
+    const chinese = await app.forge.invokeResolver(projectPageContext(acme.project, 'zh_CN'), 'project/report', {});
+    expect(statusReportSchema.parse((chinese as { data?: unknown }).data).lang).toBe('zh-CN');
+    const { locale: _locale, ...withoutLocale } = projectPageContext(acme.project);
+    const english = await app.forge.invokeResolver(withoutLocale as ExtensionContext, 'project/report', {});
+    expect(statusReportSchema.parse((english as { data?: unknown }).data).lang).toBe('en');
   });
 });
 

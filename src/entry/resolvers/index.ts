@@ -18,7 +18,7 @@ export const resolverHandlers = {
     const project = authorizeProject(context, payload.projectKey);
     return buildStatusReport(
       { reader: jiraProjectReader('user', 'resolver'), records: recordsSource, settings: defaultProjectSettings },
-      { projectKey: project.key, audience: payload.audience ?? 'internal', lang: languageOf(context), now: systemClock.now() },
+      { projectKey: project.key, audience: payload.audience ?? 'internal', lang: payload.lang ?? languageOf(context), now: systemClock.now() },
     );
   }),
   'issue/risk': defineResolver('issue/risk', async ({ payload, context }) => {
@@ -26,7 +26,7 @@ export const resolverHandlers = {
     const project = authorizeProject(context, undefined);
     return getIssueRisk(
       { reader: jiraProjectReader('user', 'resolver'), records: recordsSource, settings: defaultProjectSettings },
-      { projectKey: project.key, issueKey: issue.key, lang: languageOf(context), now: systemClock.now() },
+      { projectKey: project.key, issueKey: issue.key, lang: payload.lang ?? languageOf(context), now: systemClock.now() },
     );
   }),
 };
