@@ -18,7 +18,12 @@ export const resolverHandlers = {
     const project = authorizeProject(context, payload.projectKey);
     return buildStatusReport(
       { reader: jiraProjectReader('user', 'resolver'), records: recordsSource, settings: defaultProjectSettings },
-      { projectKey: project.key, audience: payload.audience ?? 'internal', lang: payload.lang ?? languageOf(context), now: systemClock.now() },
+      {
+        projectKey: project.key,
+        audience: payload.audience ?? 'internal',
+        lang: payload.lang ?? languageOf(context),
+        now: systemClock.now(),
+      },
     );
   }),
   'issue/risk': defineResolver('issue/risk', async ({ payload, context }) => {
