@@ -313,14 +313,10 @@ function attachParents(factory: IssueFactory, built: readonly BuiltIssue[], pare
   }
 }
 
-function generateAcme({ rng, now }: PlanDefaults): Dataset {
-  const projectId = '10000';
-  const key = 'ACME';
-  const setup: ProjectSetup = {
+/** A company-managed English project on the demo site: the ACME and scale projects differ only here. */
+function companyManagedSetup(project: Pick<ProjectSetup, 'id' | 'key' | 'name' | 'sprints' | 'boardId'>): ProjectSetup {
+  return {
     site: SITE,
-    id: projectId,
-    key,
-    name: 'Acme Customer Portal',
     simplified: false,
     offsetMinutes: 0,
     statuses: ACME_STATUSES,
@@ -329,9 +325,20 @@ function generateAcme({ rng, now }: PlanDefaults): Dataset {
     storyPointsFieldName: 'Story point estimate',
     resolutionDone: RESOLUTION_DONE,
     resolutionWontDo: RESOLUTION_WONT_DO,
+    ...project,
+  };
+}
+
+function generateAcme({ rng, now }: PlanDefaults): Dataset {
+  const projectId = '10000';
+  const key = 'ACME';
+  const setup = companyManagedSetup({
+    id: projectId,
+    key,
+    name: 'Acme Customer Portal',
     sprints: sprints(now, 'ACME Sprint', 1, -126),
     boardId: 1,
-  };
+  });
   const factory = new IssueFactory(setup, rng, now);
   const iso = (offset: number) => toDateOnly(day(now, offset));
   const versions: VersionSpec[] = [
@@ -794,22 +801,13 @@ export function generateScaleDataset(options: ScaleOptions): Dataset {
   const { now } = options;
   const projectId = '10020';
   const key = 'SCALE';
-  const setup: ProjectSetup = {
-    site: SITE,
+  const setup = companyManagedSetup({
     id: projectId,
     key,
     name: 'Scale Test Project',
-    simplified: false,
-    offsetMinutes: 0,
-    statuses: ACME_STATUSES,
-    types: ISSUE_TYPES,
-    storyPointsField: FIELD_ID.storyPoints,
-    storyPointsFieldName: 'Story point estimate',
-    resolutionDone: RESOLUTION_DONE,
-    resolutionWontDo: RESOLUTION_WONT_DO,
     sprints: sprints(now, 'SCALE Sprint', 1001, -360),
     boardId: 3,
-  };
+  });
   const factory = new IssueFactory(setup, rng, now, true);
   const versionCount = 8;
   const versions: VersionSpec[] = Array.from({ length: versionCount }, (_, i) => {

@@ -1,31 +1,17 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalApp } from '../../local/runtime/create-local-app';
-import { launchChromium, type Chromium } from '../support/chromium';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
 import { frameOf } from '../support/frames';
 import { expectedCategoryCounts, expectedOpenMilestoneNames, rawIssue } from '../support/dataset-oracle';
-import { ROOT_DIR, demoDatasets, startLocalApp } from '../support/local-app';
+import { demoDatasets } from '../support/local-app';
 
-const SHOTS = path.join(ROOT_DIR, 'test-results', 'screenshots');
+const SHOTS = SCREENSHOTS_DIR;
 const datasets = demoDatasets();
 const demo = datasets[0];
 if (!demo) throw new Error('the demo generator produced no project');
 const projectKey = demo.project.key;
 
-let app: LocalApp;
-let browser: Chromium;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  app = await startLocalApp({ serve: true, datasets });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await app.close();
-});
+const host = useBrowserHost(datasets);
 
 const LANGS = [
   { lang: 'en', projectPageLink: 'Client follow-up', issuesLink: 'Issues' },
@@ -34,11 +20,11 @@ const LANGS = [
 
 describe.each(LANGS)('the local host in $lang', ({ lang, projectPageLink, issuesLink }) => {
   it('opens the demo project page and shows the issue counts and open milestones', async () => {
-    const page = await browser.context.newPage();
+    const page = await host.browser.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
-    await page.goto(`${app.url ?? ''}/?lang=${lang}`);
+    await page.goto(`${host.app.url ?? ''}/?lang=${lang}`);
     await page.getByRole('link', { name: demo.project.name }).click();
     await page.getByRole('link', { name: projectPageLink }).click();
 
@@ -62,11 +48,11 @@ describe.each(LANGS)('the local host in $lang', ({ lang, projectPageLink, issues
   });
 
   it('opens an issue and shows its key, status and due date in the context panel', async () => {
-    const page = await browser.context.newPage();
+    const page = await host.browser.context.newPage();
     const issue = rawIssue(demo, (i) => i.dueDate !== null);
-    await page.goto(`${app.url ?? ''}/projects/${projectKey}/issues?lang=${lang}`);
+    await page.goto(`${host.app.url ?? ''}/projects/${projectKey}/issues?lang=${lang}`);
     await page.getByRole('link', { name: issuesLink, exact: true }).waitFor();
-    await page.goto(`${app.url ?? ''}/browse/${issue.key}?lang=${lang}`);
+    await page.goto(`${host.app.url ?? ''}/browse/${issue.key}?lang=${lang}`);
 
     const frame = await frameOf(page, 'client-risk-context');
     await frame.waitForSelector('[data-testid="issue-key"]');
@@ -86,8 +72,8 @@ describe.each(LANGS)('the local host in $lang', ({ lang, projectPageLink, issues
 
 describe('the trust rule through the real bridge', () => {
   it('refuses a payload naming another project than the frame context', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${app.url ?? ''}/projects/${projectKey}/apps/client-followup-project-page`);
+    const page = await host.browser.context.newPage();
+    await page.goto(`${host.app.url ?? ''}/projects/${projectKey}/apps/client-followup-project-page`);
     const frame = await frameOf(page, 'client-followup-project-page');
     await frame.waitForSelector('[data-testid="count-done"]');
     const other = datasets[1]?.project.key ?? 'OTHER';
@@ -106,8 +92,8 @@ describe('the trust rule through the real bridge', () => {
 
 describe('the local bridge', () => {
   it('keeps the project page route in the host URL (view.createHistory), so a section survives a reload', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${app.url ?? ''}/projects/${projectKey}/apps/client-followup-project-page`);
+    const page = await host.browser.context.newPage();
+    await page.goto(`${host.app.url ?? ''}/projects/${projectKey}/apps/client-followup-project-page`);
     const frame = await frameOf(page, 'client-followup-project-page');
     await frame.getByRole('tab', { name: 'Risks' }).click();
     await page.waitForURL(/\/apps\/client-followup-project-page\/risks$/u);
@@ -119,8 +105,8 @@ describe('the local bridge', () => {
   });
 
   it('answers requestJira (fetchProduct), router navigation and flags like the product', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${app.url ?? ''}/projects/${projectKey}/apps/client-followup-project-page`);
+    const page = await host.browser.context.newPage();
+    await page.goto(`${host.app.url ?? ''}/projects/${projectKey}/apps/client-followup-project-page`);
     const frame = await frameOf(page, 'client-followup-project-page');
     await frame.waitForSelector('[data-testid="count-done"]');
     const issueKey = demo.issues[0]?.key ?? '';

@@ -1,15 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Frame } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { statusReportSchema, type StatusReportJson } from '../../contract';
-import type { LocalApp } from '../../local/runtime/create-local-app';
-import { launchChromium, type Chromium } from '../support/chromium';
+import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
 import { frameOf } from '../support/frames';
 import { projectPageContext } from '../support/contexts';
-import { ROOT_DIR, demoDatasets, startLocalApp } from '../support/local-app';
+import { demoDatasets } from '../support/local-app';
 
-const SHOTS = path.join(ROOT_DIR, 'test-results', 'screenshots');
+const SHOTS = SCREENSHOTS_DIR;
 const datasets = demoDatasets();
 const demo =
   datasets[0] ??
@@ -18,19 +16,7 @@ const demo =
   })();
 const PAGE_MODULE = 'client-followup-project-page';
 
-let app: LocalApp;
-let browser: Chromium;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  app = await startLocalApp({ serve: true, datasets });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await app.close();
-});
+const host = useBrowserHost(datasets);
 
 /** An issue key in page text, where it may run into the summary ("ACME-7Fix login") but not be the start of a longer key (ACME-70). */
 const keyPattern = (key: string) => new RegExp(`${key}(?!\\d)`, 'u');
@@ -42,7 +28,7 @@ async function showAll(frame: Frame): Promise<void> {
 
 /** The report the resolver derives right now, straight from the runtime, as the oracle for what the page shows. */
 async function resolverReport(audience: 'internal' | 'client'): Promise<StatusReportJson> {
-  const answer = await app.forge.invokeResolver(projectPageContext(demo.project), 'project/report', { audience });
+  const answer = await host.app.forge.invokeResolver(projectPageContext(demo.project), 'project/report', { audience });
   const parsed = statusReportSchema.safeParse((answer as { data?: unknown }).data);
   if (!parsed.success) throw new Error(`the resolver did not answer a report: ${JSON.stringify(answer).slice(0, 300)}`);
   return parsed.data;
@@ -51,8 +37,8 @@ async function resolverReport(audience: 'internal' | 'client'): Promise<StatusRe
 describe('project page health and draft report', () => {
   it('shows the six dimensions with the RAG the resolver derived, and the overall status', async () => {
     const expected = await resolverReport('internal');
-    const page = await browser.context.newPage();
-    await page.goto(`${app.url ?? ''}/projects/${demo.project.key}/apps/${PAGE_MODULE}`);
+    const page = await host.browser.context.newPage();
+    await page.goto(`${host.app.url ?? ''}/projects/${demo.project.key}/apps/${PAGE_MODULE}`);
     const frame = await frameOf(page, PAGE_MODULE);
     await frame.waitForSelector('[data-testid="health-tiles"]');
     for (const dimension of ['schedule', 'scope', 'quality', 'cost', 'satisfaction', 'communication'] as const) {
@@ -73,8 +59,8 @@ describe('project page health and draft report', () => {
         .filter((i) => Array.isArray(i.fields['labels']) && (i.fields['labels'] as unknown[]).includes('internal'))
         .map((i) => i.key),
     );
-    const page = await browser.context.newPage();
-    await page.goto(`${app.url ?? ''}/projects/${demo.project.key}/apps/${PAGE_MODULE}`);
+    const page = await host.browser.context.newPage();
+    await page.goto(`${host.app.url ?? ''}/projects/${demo.project.key}/apps/${PAGE_MODULE}`);
     const frame = await frameOf(page, PAGE_MODULE);
     await frame.waitForSelector('[data-testid="report"][data-audience="internal"]');
     await showAll(frame);
@@ -96,15 +82,15 @@ describe('project page health and draft report', () => {
 
   it('when Jira fails every call, shows a clear message with a retry button that works once Jira is back', async () => {
     const faults = (jira: unknown) =>
-      fetch(`${app.url ?? ''}/__local/admin/faults`, {
+      fetch(`${host.app.url ?? ''}/__local/admin/faults`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ jira }),
       });
     await faults({ failAll: true });
-    const page = await browser.context.newPage();
+    const page = await host.browser.context.newPage();
     try {
-      await page.goto(`${app.url ?? ''}/projects/${demo.project.key}/apps/${PAGE_MODULE}`);
+      await page.goto(`${host.app.url ?? ''}/projects/${demo.project.key}/apps/${PAGE_MODULE}`);
       const frame = await frameOf(page, PAGE_MODULE);
       const message = frame.locator('[data-testid="error-message"]').first();
       await message.waitFor({ timeout: 60_000 });
@@ -128,8 +114,8 @@ describe('issue panel', () => {
     const risky =
       report.issueRisks.find((r) => r.level === 'high' && r.reasons.some((reason) => /Blocked by/u.test(reason))) ?? report.issueRisks[0];
     if (!risky) throw new Error('the demo has no open issue');
-    const page = await browser.context.newPage();
-    await page.goto(`${app.url ?? ''}/browse/${risky.key}`);
+    const page = await host.browser.context.newPage();
+    await page.goto(`${host.app.url ?? ''}/browse/${risky.key}`);
     const frame = await frameOf(page, 'client-risk-context');
     await frame.waitForSelector('[data-testid="risk-level"]');
     expect(await frame.textContent('[data-testid="issue-key"]')).toBe(risky.key);
@@ -140,7 +126,7 @@ describe('issue panel', () => {
     if (risky.reasons.some((reason) => /Blocked by/u.test(reason))) {
       // Links to Jira open like Forge's router.open: in a new tab.
       const [opened] = await Promise.all([
-        browser.context.waitForEvent('page'),
+        host.browser.context.waitForEvent('page'),
         frame.locator('[data-testid="blocker-link"]').first().click(),
       ]);
       await opened.waitForLoadState();
