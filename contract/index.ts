@@ -1,2 +1,3 @@
 export * from './resolvers';
 export * from './report';
+export * from './settings';

@@ -7,9 +7,22 @@
  */
 import * as z from 'zod/mini';
 import { issueRiskSchema, statusReportSchema } from './report';
+import { projectSettingsSchema, settingsViewSchema } from './settings';
 
 /** Stable error codes the UI switches on. Messages are for logs, never for branching. */
-export const ERROR_CODES = ['FORBIDDEN', 'INVALID_PAYLOAD', 'NOT_FOUND', 'JIRA_UNAVAILABLE', 'RATE_LIMITED', 'INTERNAL'] as const;
+export const ERROR_CODES = [
+  'FORBIDDEN',
+  'INVALID_PAYLOAD',
+  'NOT_FOUND',
+  /** A save named a stale revision: someone else saved first. Reload, re-apply, save again. */
+  'CONFLICT',
+  'JIRA_UNAVAILABLE',
+  /** Jira or Forge storage asked us to slow down, and the retry budget ran out. */
+  'RATE_LIMITED',
+  /** Forge storage failed after bounded retries; nothing was changed. */
+  'STORAGE_UNAVAILABLE',
+  'INTERNAL',
+] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
@@ -69,6 +82,19 @@ export const issueRiskViewSchema = z.object({
 export type IssueRiskView = z.infer<typeof issueRiskViewSchema>;
 
 /**
+ * A project's app data as one file: each record kind's records, as stored (validated and
+ * migrated to the current schema version). Kinds are named by their declaration.
+ */
+export const projectExportSchema = z.object({
+  format: z.literal('client-followup-export'),
+  formatVersion: z.literal(1),
+  exportedAt: z.string(),
+  project: z.object({ id: z.string(), key: z.string() }),
+  records: z.record(z.string(), z.array(z.unknown())),
+});
+export type ProjectExport = z.infer<typeof projectExportSchema>;
+
+/**
  * Resolver definitions. A payload may name its project or issue, but the resolver
  * authorizes from the Forge context and refuses a payload that disagrees with it.
  */
@@ -90,6 +116,33 @@ export const resolverContract = {
   'issue/risk': {
     payload: z.strictObject({ issueKey: z.optional(issueKeySchema), lang: z.optional(reportLangSchema) }),
     response: issueRiskViewSchema,
+  },
+  /** The context project's settings, their revision, and whether the caller may edit them (Administer Projects). */
+  'settings/get': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema) }),
+    response: settingsViewSchema,
+  },
+  /** Saves the settings if `revision` is still current (else `CONFLICT`); answers the saved view. */
+  'settings/save': {
+    payload: z.strictObject({
+      projectKey: z.optional(projectKeySchema),
+      settings: projectSettingsSchema,
+      revision: z.int().check(z.nonnegative()),
+    }),
+    response: settingsViewSchema,
+  },
+  /** Every record the app keeps for the context project, as one JSON document (Administer Projects). */
+  'project/export': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema) }),
+    response: projectExportSchema,
+  },
+  /**
+   * Deletes every record the app keeps for the context project (Administer Projects). The
+   * payload must repeat the project key as typed by the PM: the confirmation.
+   */
+  'project/delete-data': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema), confirmProjectKey: z.string().check(z.maxLength(255)) }),
+    response: z.object({ deleted: count }),
   },
 } as const;
 

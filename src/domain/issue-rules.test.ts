@@ -78,7 +78,7 @@ describe('isClientFacing', () => {
   });
 
   it('client-reported counts even when not among the configured labels', () => {
-    expect(isClientFacing(anIssue({ labels: ['client-reported'] }), { internalLabel: 'internal', clientLabels: ['vip'] })).toBe(true);
+    expect(isClientFacing(anIssue({ labels: ['client-reported'] }), { internalLabel: 'internal', clientLabel: 'vip' })).toBe(true);
   });
 });
 

@@ -51,18 +51,18 @@ export function isWaitingOnClient(
 }
 
 /**
- * Client-facing when it has one of the configured client labels or `client-reported`
+ * Client-facing when it has the configured client label or `client-reported`
  * (case-insensitive) and is not internal: the internal label or being a subtask wins.
  */
 export function isClientFacing(
   issue: Pick<Issue, 'labels' | 'type'>,
-  settings: Pick<ProjectSettings, 'internalLabel' | 'clientLabels'>,
+  settings: Pick<ProjectSettings, 'internalLabel' | 'clientLabel'>,
 ): boolean {
   if (issue.labels.length === 0 || isInternal(issue, settings)) return false;
-  const client = lowerSet(settings.clientLabels);
+  const client = settings.clientLabel.trim().toLowerCase();
   for (const label of issue.labels) {
     const lower = label.toLowerCase();
-    if (lower === CLIENT_REPORTED_LABEL || client.has(lower)) return true;
+    if (lower === CLIENT_REPORTED_LABEL || lower === client) return true;
   }
   return false;
 }

@@ -1,6 +1,14 @@
+import {
+  DEFAULT_PROJECT_SETTINGS,
+  type ClientVisibilityMode,
+  type ProjectSettingsJson,
+  type ThresholdsJson,
+} from '../../contract/settings';
+
 /**
- * Per-project settings every rule reads. Defaults are DESIGN.md §5.3–5.4; the PM can change
- * them (settings land with a later issue), so rules take them as an argument — never constants.
+ * Per-project settings every rule reads. Defaults are DESIGN.md §5.3–5.4; the PM changes the
+ * stored settings document (`contract/settings.ts`), which `toProjectSettings` turns into
+ * this shape, so rules take them as an argument — never constants.
  */
 export const DIMENSIONS = ['schedule', 'scope', 'quality', 'cost', 'satisfaction', 'communication'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -35,6 +43,8 @@ export interface HealthThresholds {
   /** Throughput: weeks in the median, and the share of estimated issues to use points. */
   throughputWeeks: number;
   pointsMinShare: number;
+  /** Milestone baselines smaller than this make scope creep grey. */
+  creepMinBaseline: number;
 }
 
 export interface RiskWeights {
@@ -66,10 +76,14 @@ export interface ProjectSettings {
   timeZone: string;
   /** Issues with this label are internal (never client-facing). */
   internalLabel: string;
-  /** Labels that make an issue client-facing (weighted in risk). */
-  clientLabels: readonly string[];
-  /** Status names (case-insensitive) that mean "waiting on client"; the label `waiting-on-client` always does. */
+  /** The label that marks an issue (or its epic) for the client; with `client-reported`, client-facing in risk. */
+  clientLabel: string;
+  /** Which non-internal issues a client sees (DESIGN §5.1): `marked`, chosen `types` (ids), or `all`. */
+  clientVisibility: { mode: ClientVisibilityMode; issueTypeIds: readonly string[] };
+  /** Status names (case-insensitive) that mean "waiting on client". */
   waitingOnClientStatuses: readonly string[];
+  /** The label that means "waiting on client" whatever the status. */
+  waitingOnClientLabel: string;
   /** A link type name that blocks, besides any whose inward text is "is blocked by". */
   blockingLinkTypes: readonly string[];
   /** Report cadence, for the period when no report was published yet. */
@@ -80,28 +94,7 @@ export interface ProjectSettings {
   risk: RiskWeights;
 }
 
-export const DEFAULT_THRESHOLDS: HealthThresholds = {
-  slipGreenDays: 0,
-  slipAmberDays: 5,
-  overdueGreen: 0.05,
-  overdueAmber: 0.15,
-  creepGreen: 0.1,
-  creepAmber: 0.2,
-  topBugsGreen: 0,
-  topBugsAmber: 2,
-  reopenGreen: 0.05,
-  reopenAmber: 0.15,
-  reopenWindowDays: 30,
-  effortGreen: 0.1,
-  effortAmber: 0.25,
-  effortMinCoverage: 0.5,
-  csatGreen: 4.0,
-  csatAmber: 3.5,
-  csatWindowDays: 90,
-  commsLateAmberDays: 2,
-  throughputWeeks: 6,
-  pointsMinShare: 0.8,
-};
+export const DEFAULT_THRESHOLDS: HealthThresholds = DEFAULT_PROJECT_SETTINGS.thresholds satisfies ThresholdsJson;
 
 export const DEFAULT_RISK_WEIGHTS: RiskWeights = {
   overdueBase: 30,
@@ -127,14 +120,25 @@ export const DEFAULT_RISK_WEIGHTS: RiskWeights = {
   mediumAt: 30,
 };
 
-export const DEFAULT_SETTINGS: ProjectSettings = {
-  timeZone: 'UTC',
-  internalLabel: 'internal',
-  clientLabels: ['client', 'client-reported'],
-  waitingOnClientStatuses: ['Waiting for customer', 'Waiting for client', 'Waiting on client'],
-  blockingLinkTypes: ['Blocks'],
-  cadenceDays: 7,
-  disabledDimensions: [],
-  thresholds: DEFAULT_THRESHOLDS,
-  risk: DEFAULT_RISK_WEIGHTS,
-};
+/**
+ * The domain's view of a stored settings document: the PM's choices plus the risk weights,
+ * which are not settings (yet).
+ */
+export function toProjectSettings(json: ProjectSettingsJson): ProjectSettings {
+  return {
+    timeZone: json.timeZone,
+    internalLabel: json.internalLabel,
+    clientLabel: json.clientLabel,
+    clientVisibility: json.clientVisibility,
+    waitingOnClientStatuses: json.waitingOnClientStatuses,
+    waitingOnClientLabel: json.waitingOnClientLabel,
+    blockingLinkTypes: json.blockingLinkTypes,
+    cadenceDays: json.cadenceDays,
+    disabledDimensions: json.disabledDimensions,
+    thresholds: json.thresholds,
+    risk: DEFAULT_RISK_WEIGHTS,
+  };
+}
+
+export const DEFAULT_SETTINGS: ProjectSettings = toProjectSettings(DEFAULT_PROJECT_SETTINGS);
+
