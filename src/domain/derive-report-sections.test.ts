@@ -217,7 +217,8 @@ describe('projectReportSections for the client', () => {
     anIssue({ key: 'ACME-8', due: '2026-03-11' }),
   ];
   const risks = [aRisk('ACME-6', 95), aRisk('ACME-7', 50), aRisk('ACME-8', 35)];
-  const derived = sections(issues, { risks });
+  // Every issue that is not internal is for the client here (mode `all`); marking is tested below.
+  const derived = sections(issues, { risks, settings: settingsWith({ clientVisibility: { mode: 'all', issueTypeIds: [] } }) });
 
   it('internal sees everything', () => {
     const internal = projectReportSections(derived, 'internal', { topRisksLimit: 2 });
@@ -248,5 +249,73 @@ describe('projectReportSections for the client', () => {
       false,
       true,
     ]);
+  });
+});
+
+describe('projectReportSections: which issues the client sees (settings.clientVisibility)', () => {
+  const link = (key: string) => ({ key, statusName: 'To Do', category: 'new' as const, since: null });
+  const done = (key: string, over: Parameters<typeof anIssue>[0] = {}) => aDoneIssue(NOW - DAY_MS, { key, ...over });
+  // Children come before their epics: visibility must not depend on the order issues arrive in.
+  const issues = [
+    done('ACME-11', { parentKey: 'ACME-10' }),
+    anIssue({ key: 'ACME-12', parentKey: 'ACME-10', due: '2026-03-11', blockedBy: [link('ACME-21'), link('ACME-22')] }),
+    done('ACME-13', { parentKey: 'ACME-11', type: SUBTASK, labels: ['client'] }),
+    done('ACME-21', { parentKey: 'ACME-20' }),
+    anIssue({ key: 'ACME-22', due: '2026-03-12', labels: ['Client'], type: { id: '10004', name: 'Bug' } }),
+    anIssue({ key: 'ACME-23', due: '2026-03-12', type: { id: '10004', name: 'Bug' } }),
+    anIssue({ key: 'ACME-24', due: '2026-03-12', labels: ['client', 'internal'] }),
+    anIssue({ key: 'ACME-10', type: { ...EPIC, id: '10000' }, labels: ['client'] }),
+    anIssue({ key: 'ACME-20', type: { ...EPIC, id: '10000' } }),
+  ];
+  const risks = issues.map((issue, i) => aRisk(issue.key, 90 - i));
+  const clientView = (settings: typeof SETTINGS) => projectReportSections(sections(issues, { risks, settings }), 'client');
+  const visibleKeys = (settings: typeof SETTINGS) =>
+    issues
+      .map((i) => i.key)
+      .filter(clientView(settings).isVisible)
+      .sort();
+
+  it('marked (default): issues with the client label and the children of a marked epic', () => {
+    expect(visibleKeys(SETTINGS)).toEqual(['ACME-10', 'ACME-11', 'ACME-12', 'ACME-22']);
+    const client = clientView(SETTINGS);
+    expect(client.completed.map((g) => [g.epic?.key ?? null, keys(g.issues)])).toEqual([['ACME-10', ['ACME-11']]]);
+    expect(keys(client.nextUp)).toEqual(['ACME-12', 'ACME-22']);
+    // ACME-21 is under an unmarked epic: the client does not see it block ACME-12.
+    expect(client.blocked.map((b) => [b.issue.key, b.blockedBy])).toEqual([['ACME-12', ['ACME-22']]]);
+    expect(client.issueRisks.map((r) => r.issue.key)).toEqual(['ACME-12', 'ACME-22', 'ACME-10']);
+  });
+
+  it('marked: the configured client label, not "client"', () => {
+    const settings = settingsWith({ clientLabel: 'customer' });
+    expect(visibleKeys(settings)).toEqual([]);
+  });
+
+  it('types: the chosen issue type ids, never an internal issue', () => {
+    const settings = settingsWith({ clientVisibility: { mode: 'types', issueTypeIds: ['10004', '10000'] } });
+    expect(visibleKeys(settings)).toEqual(['ACME-10', 'ACME-20', 'ACME-22', 'ACME-23']);
+    const client = clientView(settings);
+    expect(client.completed).toEqual([]);
+    expect(keys(client.nextUp)).toEqual(['ACME-22', 'ACME-23']);
+  });
+
+  it('all: every issue but internal ones and subtasks', () => {
+    const settings = settingsWith({ clientVisibility: { mode: 'all', issueTypeIds: [] } });
+    expect(visibleKeys(settings)).toEqual(['ACME-10', 'ACME-11', 'ACME-12', 'ACME-20', 'ACME-21', 'ACME-22', 'ACME-23']);
+  });
+
+  it('the internal audience sees every issue whatever the mode', () => {
+    const internal = projectReportSections(sections(issues, { risks }), 'internal');
+    expect(internal.issueRisks).toHaveLength(6);
+    expect(issues.every((i) => internal.isVisible(i.key))).toBe(true);
+  });
+
+  it('does not depend on the order issues arrive in', () => {
+    const reversed = projectReportSections(sections([...issues].reverse(), { risks }), 'client');
+    expect(
+      issues
+        .map((i) => i.key)
+        .filter(reversed.isVisible)
+        .sort(),
+    ).toEqual(visibleKeys(SETTINGS));
   });
 });

@@ -1,7 +1,7 @@
 import { compareIssueKeys, sortByIssueKey, sortWithKeyTieBreak } from './compare-issue-keys';
 import type { HealthAssessment, IssueRisk, MilestoneForecast } from './health-types';
 import type { Issue } from './issue';
-import { addCalendarDays, calendarDayOf, isDone, isInternal, isWaitingOnClient } from './issue-rules';
+import { addCalendarDays, calendarDayOf, isClientVisible, isDone, isWaitingOnClient } from './issue-rules';
 import type { ProjectData } from './project-data';
 import type { ProjectSettings } from './settings';
 
@@ -24,8 +24,8 @@ export interface ReportPeriod {
 export interface RankedRisk {
   issue: Issue;
   risk: IssueRisk;
-  /** Whether the issue is internal (kept here so the client filter needs no lookup). */
-  internal: boolean;
+  /** Whether the client audience must not see the issue (kept here so the client filter needs no lookup). */
+  hiddenFromClient: boolean;
 }
 
 /**
@@ -48,8 +48,12 @@ export interface ReportSections {
   risks: readonly RankedRisk[];
   /** Issues by key, for epics and blockers. */
   index: ReadonlyMap<string, Issue>;
-  /** Keys of internal issues (internal label or subtask). */
-  internalKeys: ReadonlySet<string>;
+  /**
+   * Keys of the issues the client audience never sees: internal ones (internal label or
+   * subtask) and, per `settings.clientVisibility`, those not shown to the client (see
+   * `isClientVisible`).
+   */
+  hiddenFromClient: ReadonlySet<string>;
 }
 
 /**
@@ -92,7 +96,6 @@ export function deriveReportSections(
   const nextMilestone = health.nextMilestoneId;
 
   const index = new Map<string, Issue>();
-  const internalKeys = new Set<string>();
   const completed: Issue[] = [];
   const inProgress: Issue[] = [];
   const nextUp: Issue[] = [];
@@ -103,7 +106,6 @@ export function deriveReportSections(
 
   for (const issue of data.issues) {
     index.set(issue.key, issue);
-    if (isInternal(issue, settings)) internalKeys.add(issue.key);
     if (isDone(issue)) {
       const at = issue.history.completedAt;
       if (at !== null && at >= period.start && at <= period.end) completed.push(issue);
@@ -124,6 +126,13 @@ export function deriveReportSections(
     }
   }
 
+  // A second pass: a parent may arrive after its children.
+  const hiddenFromClient = new Set<string>();
+  for (const issue of data.issues) {
+    const parent = issue.parentKey === null ? null : (index.get(issue.parentKey) ?? null);
+    if (!isClientVisible(issue, parent, settings)) hiddenFromClient.add(issue.key);
+  }
+
   return {
     period,
     completed: sortByIssueKey(completed, keyOf),
@@ -133,9 +142,9 @@ export function deriveReportSections(
     flagged: byUrgency(flagged),
     blocked: byUrgency(blocked),
     waitingOnClient: byUrgency(waitingOnClient),
-    risks: rankRisks(risks, index, internalKeys, openCount),
+    risks: rankRisks(risks, index, hiddenFromClient, openCount),
     index,
-    internalKeys,
+    hiddenFromClient,
   };
 }
 
@@ -164,9 +173,11 @@ export interface AudienceSections {
  * Narrows the sections to one audience, then applies the caps.
  *
  * - **internal** sees everything.
- * - **client** sees no internal issue anywhere: internal issues leave every list; an internal
- *   epic becomes "no epic"; a blocker that is internal or not in the project is left out of
- *   `blockedBy` (the issue stays listed as blocked, even when no blocker can be named).
+ * - **client** sees only the issues the project shows a client (`isClientVisible`: never an
+ *   internal one; by default those marked with the client label, or under an epic that is):
+ *   the others leave every list; an epic the client does not see becomes "no epic"; a blocker
+ *   the client does not see, or not in the project, is left out of `blockedBy` (the issue stays
+ *   listed as blocked, even when no blocker can be named).
  * - Next up is capped at `nextUpLimit`; top risks are the first `topRisksLimit` open issues of
  *   level medium or high.
  */
@@ -175,17 +186,17 @@ export function projectReportSections(
   audience: Audience,
   limits: { nextUpLimit?: number; topRisksLimit?: number } = {},
 ): AudienceSections {
-  const { index, internalKeys } = sections;
-  const isVisible = audience === 'internal' ? (): boolean => true : (key: string): boolean => index.has(key) && !internalKeys.has(key);
-  // Listed issues come from the index: only the internal check is left.
+  const { index, hiddenFromClient } = sections;
+  const isVisible = audience === 'internal' ? (): boolean => true : (key: string): boolean => index.has(key) && !hiddenFromClient.has(key);
+  // Listed issues come from the index: only the visibility check is left.
   const visible = (issues: readonly Issue[]): Issue[] =>
-    audience === 'internal' ? [...issues] : issues.filter((i) => !internalKeys.has(i.key));
+    audience === 'internal' ? [...issues] : issues.filter((i) => !hiddenFromClient.has(i.key));
   const epicOf = (issue: Issue): Issue | null => {
     const epic = findEpic(issue, index);
     return epic !== null && isVisible(epic.key) ? epic : null;
   };
 
-  const issueRisks = audience === 'internal' ? [...sections.risks] : sections.risks.filter((r) => !r.internal);
+  const issueRisks = audience === 'internal' ? [...sections.risks] : sections.risks.filter((r) => !r.hiddenFromClient);
   const topRisks: RankedRisk[] = [];
   const topLimit = limits.topRisksLimit ?? TOP_RISKS_LIMIT;
   for (const ranked of issueRisks) {
@@ -276,15 +287,15 @@ function keyOf(issue: Issue): string {
 function rankRisks(
   risks: readonly IssueRisk[],
   index: ReadonlyMap<string, Issue>,
-  internalKeys: ReadonlySet<string>,
+  hiddenFromClient: ReadonlySet<string>,
   openCount: number,
 ): RankedRisk[] {
   const ranked: RankedRisk[] = [];
   for (const risk of risks) {
     const issue = index.get(risk.key);
-    if (issue !== undefined && !isDone(issue)) ranked.push({ issue, risk, internal: internalKeys.has(risk.key) });
+    if (issue !== undefined && !isDone(issue)) ranked.push({ issue, risk, hiddenFromClient: hiddenFromClient.has(risk.key) });
   }
-  if (ranked.length !== openCount) return rankRisksSlowly(ranked, index, internalKeys);
+  if (ranked.length !== openCount) return rankRisksSlowly(ranked, index, hiddenFromClient);
   for (let i = 1; i < ranked.length; i += 1) {
     if (compareRanked(ranked[i - 1] as RankedRisk, ranked[i] as RankedRisk) > 0) return sortRanked(ranked);
   }
@@ -295,13 +306,13 @@ function rankRisks(
 function rankRisksSlowly(
   ranked: readonly RankedRisk[],
   index: ReadonlyMap<string, Issue>,
-  internalKeys: ReadonlySet<string>,
+  hiddenFromClient: ReadonlySet<string>,
 ): RankedRisk[] {
   const byKey = new Map<string, RankedRisk>();
   for (const r of ranked) if (!byKey.has(r.issue.key)) byKey.set(r.issue.key, r);
   for (const issue of index.values()) {
     if (!isDone(issue) && !byKey.has(issue.key)) {
-      byKey.set(issue.key, { issue, risk: noRisk(issue.key), internal: internalKeys.has(issue.key) });
+      byKey.set(issue.key, { issue, risk: noRisk(issue.key), hiddenFromClient: hiddenFromClient.has(issue.key) });
     }
   }
   return sortRanked([...byKey.values()]);

@@ -12,7 +12,8 @@ import { aForecast, aHealth, aRisk } from './testing/report-builders';
 
 const NOW = at('2026-03-10T12:00:00Z');
 const START = at('2026-03-03T12:00:00Z');
-const SETTINGS = settingsWith();
+// Every non-internal issue is shown to the client here: these tests are about internal issues; marking is tested in derive-report-sections.
+const SETTINGS = settingsWith({ clientVisibility: { mode: 'all', issueTypeIds: [] } });
 const EPIC = { name: 'Epic', subtask: false, hierarchyLevel: 1 };
 const SUBTASK = { name: 'Sub-task', subtask: true, hierarchyLevel: -1 };
 const link = (key: string) => ({ key, statusName: 'In Review', category: 'indeterminate' as const, since: NOW - 4 * DAY_MS });

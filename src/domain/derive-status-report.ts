@@ -271,7 +271,7 @@ function redactor(sections: ReportSections, view: AudienceSections, placeholder:
   if (view.audience === 'internal') return (text) => text;
   let outsideBlockers: Set<string> | undefined;
   const hidden = (key: string): boolean => {
-    if (sections.internalKeys.has(key)) return true;
+    if (sections.hiddenFromClient.has(key)) return true;
     if (sections.index.has(key)) return false;
     outsideBlockers ??= new Set(sections.blocked.flatMap((issue) => issue.blockedBy.map((link) => link.key)));
     return outsideBlockers.has(key);

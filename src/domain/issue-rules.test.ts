@@ -7,12 +7,13 @@ import {
   dayNumberOf,
   isBug,
   isClientFacing,
+  isClientVisible,
   isDone,
   isInternal,
   isWaitingOnClient,
 } from './issue-rules';
 import { DEFAULT_SETTINGS } from './settings';
-import { anIssue, at } from './testing/builders';
+import { anIssue, at, settingsWith } from './testing/builders';
 
 describe('isDone: status category done OR a resolution', () => {
   it.each([
@@ -61,8 +62,53 @@ describe('isWaitingOnClient', () => {
   });
 
   it('matches a localized configured status', () => {
-    const settings = { waitingOnClientStatuses: ['等待客户'] };
+    const settings = { waitingOnClientStatuses: ['等待客户'], waitingOnClientLabel: 'waiting-on-client' };
     expect(isWaitingOnClient(anIssue({ status: { name: '等待客户', category: 'indeterminate' } }), settings)).toBe(true);
+  });
+
+  it('reads the configured label instead of waiting-on-client', () => {
+    const settings = settingsWith({ waitingOnClientLabel: 'Awaiting-Customer' });
+    expect(isWaitingOnClient(anIssue({ labels: ['awaiting-customer'] }), settings)).toBe(true);
+    expect(isWaitingOnClient(anIssue({ labels: ['waiting-on-client'] }), settings)).toBe(false);
+  });
+});
+
+describe('isClientVisible (DESIGN 5.1)', () => {
+  const marked = settingsWith();
+  const types = settingsWith({ clientVisibility: { mode: 'types', issueTypeIds: ['10001', '10004'] } });
+  const all = settingsWith({ clientVisibility: { mode: 'all', issueTypeIds: [] } });
+  const epic = (labels: string[]) => anIssue({ labels, type: { id: '10000', name: 'Epic', hierarchyLevel: 1 } });
+  const story = (labels: string[] = []) => anIssue({ labels, type: { id: '10001' } });
+  const bug = (labels: string[] = []) => anIssue({ labels, type: { id: '10004', name: 'Bug' } });
+  const subtask = anIssue({ labels: ['client'], type: { id: '10003', name: 'Sub-task', subtask: true, hierarchyLevel: -1 } });
+
+  it.each([
+    { mode: 'marked', case: 'the client label', issue: story(['client']), parent: null, visible: true },
+    { mode: 'marked', case: 'the client label in another case', issue: story(['Client']), parent: null, visible: true },
+    { mode: 'marked', case: 'no label', issue: story(), parent: null, visible: false },
+    { mode: 'marked', case: 'another label', issue: story(['client-reported']), parent: null, visible: false },
+    { mode: 'marked', case: 'under a marked epic', issue: story(), parent: epic(['CLIENT']), visible: true },
+    { mode: 'marked', case: 'under an unmarked epic', issue: story(), parent: epic([]), visible: false },
+    { mode: 'marked', case: 'under a marked but internal epic', issue: story(), parent: epic(['client', 'internal']), visible: false },
+    { mode: 'marked', case: 'marked but internal', issue: story(['client', 'internal']), parent: null, visible: false },
+    { mode: 'marked', case: 'a marked subtask of a marked story', issue: subtask, parent: story(['client']), visible: false },
+    { mode: 'types', case: 'a chosen type', issue: story(), parent: null, visible: true },
+    { mode: 'types', case: 'another chosen type', issue: bug(), parent: null, visible: true },
+    { mode: 'types', case: 'a type not chosen, even marked', issue: epic(['client']), parent: null, visible: false },
+    { mode: 'types', case: 'a chosen type, internal', issue: bug(['internal']), parent: null, visible: false },
+    { mode: 'all', case: 'anything not internal', issue: story(), parent: null, visible: true },
+    { mode: 'all', case: 'an internal issue', issue: story(['internal']), parent: null, visible: false },
+    { mode: 'all', case: 'a subtask', issue: subtask, parent: story(), visible: false },
+  ] as const)('$mode: $case → $visible', ({ mode, issue, parent, visible }) => {
+    const settings = { marked, types, all }[mode];
+    expect(isClientVisible(issue, parent, settings)).toBe(visible);
+  });
+
+  it('reads the configured client and internal labels', () => {
+    const settings = settingsWith({ clientLabel: 'customer', internalLabel: 'team-only' });
+    expect(isClientVisible(story(['customer']), null, settings)).toBe(true);
+    expect(isClientVisible(story(['client']), null, settings)).toBe(false);
+    expect(isClientVisible(story(['customer', 'team-only']), null, settings)).toBe(false);
   });
 });
 

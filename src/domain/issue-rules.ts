@@ -10,9 +10,7 @@ import type { ProjectSettings } from './settings';
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_DAY = 86_400_000;
 
-/** The label that always marks an issue as waiting on the client, whatever its status. */
-export const WAITING_ON_CLIENT_LABEL = 'waiting-on-client';
-/** The label that always makes an issue client-facing, besides the configured client labels. */
+/** The label that always makes an issue client-facing (risk weight), besides the configured client label. */
 export const CLIENT_REPORTED_LABEL = 'client-reported';
 
 /**
@@ -29,25 +27,45 @@ export function isDone(issue: Pick<Issue, 'status' | 'resolution'>): boolean {
  * reach the client audience. The label match is case-insensitive.
  */
 export function isInternal(issue: Pick<Issue, 'labels' | 'type'>, settings: Pick<ProjectSettings, 'internalLabel'>): boolean {
-  if (issue.type.subtask) return true;
-  const internal = settings.internalLabel.toLowerCase();
-  for (const label of issue.labels) if (label.toLowerCase() === internal) return true;
-  return false;
+  return issue.type.subtask || hasLabel(issue, settings.internalLabel);
 }
 
 /**
  * Waiting on the client when its status name is one of the configured names (case-insensitive,
- * trimmed; the names are localized and arbitrary) or it has the label `waiting-on-client`.
+ * trimmed; the names are localized and arbitrary) or it has the configured label
+ * (`waitingOnClientLabel`, default `waiting-on-client`, case-insensitive).
  * A done issue is never waiting on anyone.
  */
 export function isWaitingOnClient(
   issue: Pick<Issue, 'status' | 'resolution' | 'labels'>,
-  settings: Pick<ProjectSettings, 'waitingOnClientStatuses'>,
+  settings: Pick<ProjectSettings, 'waitingOnClientStatuses' | 'waitingOnClientLabel'>,
 ): boolean {
   if (isDone(issue)) return false;
   if (lowerSet(settings.waitingOnClientStatuses).has(issue.status.name.trim().toLowerCase())) return true;
-  for (const label of issue.labels) if (label.toLowerCase() === WAITING_ON_CLIENT_LABEL) return true;
-  return false;
+  return hasLabel(issue, settings.waitingOnClientLabel);
+}
+
+/**
+ * Whether the client audience may see an issue (DESIGN §5.1). Internal issues (internal label or
+ * subtask) never. Of the others, by `settings.clientVisibility.mode`:
+ * - `marked` (default): the issue carries the client label, or its parent does (the epic, for a
+ *   story) — `parent` is the issue's parent when it is in the data. A parent that is itself
+ *   internal passes nothing on: safe by default, its client label notwithstanding.
+ * - `types`: the issue's type id is one of `issueTypeIds` (ids, not localized names).
+ * - `all`: every issue that is not internal.
+ * Label matches are case-insensitive.
+ */
+export function isClientVisible(
+  issue: Pick<Issue, 'labels' | 'type'>,
+  parent: Pick<Issue, 'labels' | 'type'> | null,
+  settings: Pick<ProjectSettings, 'internalLabel' | 'clientLabel' | 'clientVisibility'>,
+): boolean {
+  if (isInternal(issue, settings)) return false;
+  const { mode, issueTypeIds } = settings.clientVisibility;
+  if (mode === 'all') return true;
+  if (mode === 'types') return issueTypeIds.includes(issue.type.id);
+  if (hasLabel(issue, settings.clientLabel)) return true;
+  return parent !== null && !isInternal(parent, settings) && hasLabel(parent, settings.clientLabel);
 }
 
 /**
@@ -59,11 +77,14 @@ export function isClientFacing(
   settings: Pick<ProjectSettings, 'internalLabel' | 'clientLabel'>,
 ): boolean {
   if (issue.labels.length === 0 || isInternal(issue, settings)) return false;
-  const client = settings.clientLabel.trim().toLowerCase();
-  for (const label of issue.labels) {
-    const lower = label.toLowerCase();
-    if (lower === CLIENT_REPORTED_LABEL || lower === client) return true;
-  }
+  return hasLabel(issue, settings.clientLabel) || hasLabel(issue, CLIENT_REPORTED_LABEL);
+}
+
+/** Whether the issue carries `label`, case-insensitive (settings trim their labels). */
+function hasLabel(issue: Pick<Issue, 'labels'>, label: string): boolean {
+  if (issue.labels.length === 0) return false;
+  const wanted = label.trim().toLowerCase();
+  for (const own of issue.labels) if (own.toLowerCase() === wanted) return true;
   return false;
 }
 

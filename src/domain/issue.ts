@@ -11,7 +11,8 @@ export interface Issue {
   id: string;
   key: string;
   summary: string;
-  type: { name: string; subtask: boolean; hierarchyLevel: number };
+  /** The issue type: its id (stable, what settings choose by), localized name, subtask flag and hierarchy level. */
+  type: { id: string; name: string; subtask: boolean; hierarchyLevel: number };
   status: { name: string; category: StatusCategoryKey };
   /** Resolution name, or null when unresolved. */
   resolution: string | null;

@@ -60,7 +60,7 @@ describe('toIssue on recorded demo issues', () => {
     expect(issue).toMatchObject({
       id: '10021',
       key: 'ACME-21',
-      type: { name: 'Sub-task', subtask: true, hierarchyLevel: -1 },
+      type: { id: '10004', name: 'Sub-task', subtask: true, hierarchyLevel: -1 },
       status: { name: 'Done', category: 'done' },
       resolution: 'Done',
       created: Date.parse('2026-02-15T02:45:43.177Z'),

@@ -190,7 +190,7 @@ function toType(value: unknown, context: IssueMappingContext): Issue['type'] {
   const hierarchyLevel = asFiniteNumber(json?.['hierarchyLevel']) ?? (subtask ? -1 : 0);
   const cached = context.cache.types.get(id);
   if (cached?.name === name && cached.subtask === subtask && cached.hierarchyLevel === hierarchyLevel) return cached;
-  const type = { name, subtask, hierarchyLevel };
+  const type = { id, name, subtask, hierarchyLevel };
   context.cache.types.set(id, type);
   return type;
 }

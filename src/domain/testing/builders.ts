@@ -33,7 +33,7 @@ export function anIssue(overrides: IssueOverrides = {}): Issue {
     id: String(10_000 + seq),
     key,
     summary: `Issue ${key}`,
-    type: { name: 'Story', subtask: false, hierarchyLevel: 0, ...type },
+    type: { id: '10001', name: 'Story', subtask: false, hierarchyLevel: 0, ...type },
     status: { name: 'To Do', category: 'new', ...status },
     resolution: null,
     created: at('2026-01-05T09:00:00Z'),
