@@ -150,6 +150,19 @@ describe('scope: creep of the next milestone', () => {
     expect(measureOf(data, 'scopeCreep')).toMatchObject({ rag: 'grey', value: null, why: { code: 'creepNoBaseline' } });
   });
 
+  it.each([
+    { baseline: 1, minBaseline: 5, rag: 'grey', value: null },
+    { baseline: 4, minBaseline: 5, rag: 'grey', value: null },
+    { baseline: 5, minBaseline: 5, rag: 'red', value: 0.4 },
+    { baseline: 1, minBaseline: 1, rag: 'red', value: 2 },
+  ])('a baseline of $baseline with a minimum of $minBaseline → $rag', ({ baseline, minBaseline, rag, value }) => {
+    const m = measureOf(project(2, baseline), 'scopeCreep', settingsWith({ thresholds: { creepMinBaseline: minBaseline } }));
+    expect(m).toMatchObject({ rag, value });
+    // Grey or not, the added issues are the evidence.
+    expect(m.evidence).toHaveLength(2);
+    if (rag === 'grey') expect(m.why).toEqual({ code: 'creepSmallBaseline', params: { milestone: 'Release 1', baseline, minBaseline } });
+  });
+
   it('no next milestone → grey', () => {
     expect(measureOf(aProject(), 'scopeCreep')).toMatchObject({ rag: 'grey', why: { code: 'creepNoMilestone' } });
   });
@@ -340,7 +353,9 @@ describe('dimensions and overall', () => {
         anIssue({ due: '2026-03-25', timeOriginal: HOUR_S }),
       ],
     });
-    const settings = settingsWith({ disabledDimensions: ['satisfaction', 'communication'] });
+    // A baseline of one issue is enough here: scope must have data.
+    const thresholds = { creepMinBaseline: 1 };
+    const settings = settingsWith({ disabledDimensions: ['satisfaction', 'communication'], thresholds });
     const health = assessHealth(data, settings, NOW);
     expect(health.dimensions.satisfaction).toMatchObject({ enabled: false, rag: 'grey', measures: [] });
     expect(health.dimensions.communication.enabled).toBe(false);
@@ -352,7 +367,7 @@ describe('dimensions and overall', () => {
     });
     expect(health.overall).toBe('green');
     // Enabled, the same two are grey: two greys make amber.
-    expect(assessHealth(data, DEFAULT_SETTINGS, NOW).overall).toBe('amber');
+    expect(assessHealth(data, settingsWith({ thresholds }), NOW).overall).toBe('amber');
   });
 
   it('a dimension takes the worse of its measures that have data', () => {

@@ -33,7 +33,8 @@ export interface AssessHealthOptions {
  * - Schedule: the next milestone's RAG (see `forecastMilestones`) and the overdue share (open
  *   issues past due / open issues with a due date; grey with none dated); the worse.
  * - Scope: creep of the next milestone = added after baseline / baseline count; grey with no
- *   next milestone or an empty baseline.
+ *   next milestone, an empty baseline, or one of fewer than `thresholds.creepMinBaseline` issues
+ *   (one issue added to a baseline of one is not "100 % creep").
  * - Quality: open bugs at priority rank 0 or 1 (grey when no issue has a priority); reopen rate
  *   = issues reopened in the window / issues completed in the window (grey when none completed).
  * - Cost: Σ(spent + remaining − original) / Σ original over issues with an original estimate;
@@ -241,6 +242,11 @@ function measureCreep(next: MilestoneForecast | null, settings: ProjectSettings)
   if (next === null) return measure('scopeCreep', null, 'grey', healthWhy('creepNoMilestone', {}));
   if (next.baselineCount === 0)
     return measure('scopeCreep', null, 'grey', healthWhy('creepNoBaseline', { milestone: next.name }), capKeys(next.addedAfterBaseline));
+  const minBaseline = settings.thresholds.creepMinBaseline;
+  if (next.baselineCount < minBaseline) {
+    const why = healthWhy('creepSmallBaseline', { milestone: next.name, baseline: next.baselineCount, minBaseline });
+    return measure('scopeCreep', null, 'grey', why, capKeys(next.addedAfterBaseline));
+  }
   const added = next.addedAfterBaseline.length;
   const share = added / next.baselineCount;
   const why = healthWhy('scopeCreep', { milestone: next.name, added, baseline: next.baselineCount, share });

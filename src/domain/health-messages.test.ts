@@ -20,6 +20,7 @@ const SAMPLES: { [C in HealthWhyCode]: HealthWhyParams[C] } = {
   overdueShare: { overdue: 3, dated: 20, share: 0.15 },
   creepNoMilestone: {},
   creepNoBaseline: { milestone: 'R1' },
+  creepSmallBaseline: { milestone: 'R1', baseline: 1, minBaseline: 5 },
   scopeCreep: { milestone: 'R1', added: 2, baseline: 10, share: 0.2 },
   topBugsNoPriorities: {},
   topBugs: { count: 2 },

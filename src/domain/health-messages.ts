@@ -87,6 +87,8 @@ const en: HealthMessages = {
     overdueShare: (p, f) => `${f.num(p.overdue)} of ${f.num(p.dated)} open issues with a due date are past due (${f.pct(p.share)}).`,
     creepNoMilestone: () => 'No upcoming milestone to measure scope against.',
     creepNoBaseline: (p) => `${p.milestone} has no scope baseline yet.`,
+    creepSmallBaseline: (p, f) =>
+      `${p.milestone}'s baseline has ${f.num(p.baseline)} ${plural(p.baseline, 'issue', 'issues')}, too few to measure creep (at least ${f.num(p.minBaseline)}).`,
     scopeCreep: (p, f) =>
       `${f.num(p.added)} ${plural(p.added, 'issue', 'issues')} added to ${p.milestone} after its baseline of ${f.num(p.baseline)} (${f.pct(p.share)}).`,
     topBugsNoPriorities: () => 'No issue has a priority, so bug severity is unknown.',
@@ -182,6 +184,8 @@ const zhCN: HealthMessages = {
     overdueShare: (p, f) => `${f.num(p.dated)} 个设有到期日的未完成问题中，${f.num(p.overdue)} 个已逾期（${f.pct(p.share)}）。`,
     creepNoMilestone: () => '没有可用于衡量范围的后续里程碑。',
     creepNoBaseline: (p) => `${p.milestone} 尚无范围基线。`,
+    creepSmallBaseline: (p, f) =>
+      `${p.milestone} 的基线只有 ${f.num(p.baseline)} 个问题，不足以衡量范围蔓延（至少需要 ${f.num(p.minBaseline)} 个）。`,
     scopeCreep: (p, f) => `基线之后有 ${f.num(p.added)} 个问题加入 ${p.milestone}，基线为 ${f.num(p.baseline)} 个（${f.pct(p.share)}）。`,
     topBugsNoPriorities: () => '问题均未设置优先级，无法判断缺陷的严重程度。',
     topBugs: (p, f) => (p.count === 0 ? '最高两级优先级中没有未解决的缺陷。' : `最高两级优先级中有 ${f.num(p.count)} 个未解决的缺陷。`),

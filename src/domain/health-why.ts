@@ -17,6 +17,7 @@ export interface HealthWhyParams {
   overdueShare: { overdue: number; dated: number; share: number };
   creepNoMilestone: None;
   creepNoBaseline: { milestone: string };
+  creepSmallBaseline: { milestone: string; baseline: number; minBaseline: number };
   scopeCreep: { milestone: string; added: number; baseline: number; share: number };
   topBugsNoPriorities: None;
   topBugs: { count: number };
