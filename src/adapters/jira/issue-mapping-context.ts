@@ -20,7 +20,8 @@ export interface IssueMappingContext {
   blockerSideByLinkTypeId: Map<string, BlockerSide | null>;
   blockingLinkTypeNames: ReadonlySet<string>;
   cache: {
-    statuses: Map<string, Issue['status']>;
+    /** Per status id, every (name, category) seen: one id can carry several (see `toStatus`). */
+    statuses: Map<string, Issue['status'][]>;
     types: Map<string, Issue['type']>;
     priorities: Map<string, NonNullable<Issue['priority']>>;
     users: Map<string, NonNullable<Issue['assignee']>>;

@@ -106,11 +106,34 @@ describe('toIssueHistory on hand-written changelogs', () => {
 
   it('maps statuses it cannot place to "No Category"', () => {
     const { history } = toIssueHistory(
-      issue({}),
+      issue({ status: { name: 'Vanished', category: 'undefined' }, resolution: null }),
       entries(entry('2026-05-03T00:00:00.000+0000', [statusItem('1', 'Gone', '2', 'Vanished')])),
       context,
     );
     expect(history.transitions).toEqual([]);
+  });
+
+  it("the last status change leads into the issue's own category, whatever /status says of that id now", () => {
+    // /status lists 10001 (In Review) as indeterminate; this issue was recorded when it was a done status.
+    const done = issue({ status: { name: 'In Review', category: 'done' }, resolution: null });
+    const log = entries(
+      entry('2026-05-02T00:00:00.000+0000', [statusItem('10000', 'To Do', '3', 'In Progress')]),
+      entry('2026-05-05T00:00:00.000+0000', [statusItem('3', 'In Progress', '10001', 'In Review')]),
+    );
+    expect(toIssueHistory(done, log, context).history).toMatchObject({
+      transitions: [
+        { at: ms('2026-05-02T00:00:00Z'), from: 'new', to: 'indeterminate' },
+        { at: ms('2026-05-05T00:00:00Z'), from: 'indeterminate', to: 'done' },
+      ],
+      completedAt: ms('2026-05-05T00:00:00Z'),
+      completedAtEstimated: false,
+    });
+    // An issue in the same status recorded while it was in progress: no entry into done.
+    const open = issue({ status: { name: 'In Review', category: 'indeterminate' }, resolution: null });
+    expect(toIssueHistory(open, log, context).history).toMatchObject({
+      transitions: [{ at: ms('2026-05-02T00:00:00Z'), from: 'new', to: 'indeterminate' }],
+      completedAt: null,
+    });
   });
 
   it('dates blockers from Link entries, forgetting removed links', () => {

@@ -88,7 +88,10 @@ function categoryOf(id: string | null, name: string | null, context: IssueMappin
 
 /**
  * An issue's history from its changelog (entries in any order):
- * - transitions: status changes whose category differs (status ids mapped through `/status`);
+ * - transitions: status changes whose category differs (status ids mapped through `/status`),
+ *   except that the last status change leads into the issue's current status, whose category
+ *   is the one the issue itself carries (a status id's category can change over time; the
+ *   issue's own wins, as in `toIssue`);
  * - startedAt: first entry into `indeterminate`;
  * - reopenCount: transitions from `done` to any other category;
  * - completedAt (only for done issues, DESIGN §4): the last entry into `done` when the category
@@ -99,6 +102,7 @@ function categoryOf(id: string | null, name: string | null, context: IssueMappin
  */
 export function toIssueHistory(issue: Issue, entries: readonly ChangeEntry[], context: IssueMappingContext): DerivedHistory {
   const ordered = isSorted(entries) ? entries : [...entries].sort((a, b) => a.at - b.at);
+  const lastStatusItem = findLastStatusItem(ordered);
   const transitions: CategoryTransition[] = [];
   const versionChanges: VersionChange[] = [];
   const linkedAt = new Map<string, number>();
@@ -111,7 +115,7 @@ export function toIssueHistory(issue: Issue, entries: readonly ChangeEntry[], co
       switch (item.kind) {
         case 'status': {
           const from = categoryOf(item.from, item.fromText, context);
-          const to = categoryOf(item.to, item.toText, context);
+          const to = item === lastStatusItem ? issue.status.category : categoryOf(item.to, item.toText, context);
           if (from === to) break;
           transitions.push({ at: entry.at, from, to });
           if (to === 'indeterminate' && startedAt === null) startedAt = entry.at;
@@ -149,6 +153,14 @@ export function toIssueHistory(issue: Issue, entries: readonly ChangeEntry[], co
     history: { transitions, completedAt, completedAtEstimated, startedAt, reopenCount, versionChanges, complete: true },
     linkedAt,
   };
+}
+
+function findLastStatusItem(entries: readonly ChangeEntry[]): ChangeItem | undefined {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const items = entries[i]?.items ?? [];
+    for (let j = items.length - 1; j >= 0; j--) if (items[j]?.kind === 'status') return items[j];
+  }
+  return undefined;
 }
 
 function isSorted(entries: readonly ChangeEntry[]): boolean {

@@ -174,6 +174,44 @@ describe('toIssue on hand-written edge cases', () => {
     expect(map({ status: statusJson }).issue.status.category).toBe(category);
   });
 
+  it("each issue's own category wins over an earlier issue's for the same status id, in any order", () => {
+    // Recordings made over time: status 10001 "In Review" was done-category when some issues were recorded.
+    const raws = [
+      rawIssue({ status: status('10001', 'In Review', 'indeterminate') }, { id: '1', key: 'ACME-1' }),
+      rawIssue({ status: status('10001', 'In Review', 'done') }, { id: '2', key: 'ACME-2' }),
+      rawIssue({ status: { id: '10001', name: 'In Review' } }, { id: '3', key: 'ACME-3' }),
+      rawIssue({ status: status('10001', 'In Review', 'done') }, { id: '4', key: 'ACME-4' }),
+      rawIssue(
+        {
+          issuelinks: [
+            { id: '9', type: BLOCKS, inwardIssue: linked('ACME-2', status('10001', 'In Review', 'indeterminate')) },
+            { id: '8', type: BLOCKS, inwardIssue: linked('ACME-4', status('10001', 'In Review', 'done')) },
+          ],
+        },
+        { id: '5', key: 'ACME-5' },
+      ),
+    ];
+    const categories = (order: typeof raws) => {
+      const fresh = demoContext();
+      const issues = order.map((raw) => toIssue(raw, fresh).issue);
+      return Object.fromEntries(
+        issues.map((i) => [i.key, [i.status.category, ...i.blockedBy.map((b) => `${b.key}:${b.category}`)].join(' ')]),
+      );
+    };
+    const expected = {
+      'ACME-1': 'indeterminate',
+      'ACME-2': 'done',
+      // No embedded category: /status (10001 is indeterminate there) fills in.
+      'ACME-3': 'indeterminate',
+      'ACME-4': 'done',
+      // A blocker's embedded status is its own too; the done one does not block.
+      'ACME-5': 'new ACME-2:indeterminate',
+    };
+    expect(categories(raws)).toEqual(expected);
+    expect(categories([...raws].reverse())).toEqual(expected);
+    expect(categories([raws[1], raws[3], raws[2], raws[0], raws[4]] as typeof raws)).toEqual(expected);
+  });
+
   it('keeps date-only fields as calendar days and ignores non-days', () => {
     expect(map({ duedate: '2026-06-30', customfield_10015: '2026-06-01' }).issue).toMatchObject({ due: '2026-06-30', start: '2026-06-01' });
     expect(map({ duedate: '30/Jun/26' }).issue.due).toBeNull();

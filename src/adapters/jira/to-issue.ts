@@ -164,21 +164,30 @@ export function toIssue(raw: unknown, context: IssueMappingContext): MappedIssue
   return { issue, needsHistory: mustRead };
 }
 
+/**
+ * An issue's status with its category. The issue's own embedded `statusCategory.key` wins:
+ * recordings made over time can give one status id different categories on different issues,
+ * and each issue is what it says it is. `/status` (by id, then by name) only fills in when the
+ * issue carries no category. Nothing depends on the order issues are mapped in: the shared
+ * objects are keyed by id and checked by name and category.
+ */
 function toStatus(value: unknown, context: IssueMappingContext): Issue['status'] {
   const json = asRecord(value);
   const id = asId(json?.['id']) ?? '';
   const name = asString(json?.['name']) ?? '';
-  // Keyed by id and checked by name: no key string built per issue on the hot path.
-  const cached = context.cache.statuses.get(id);
-  if (cached?.name === name) return cached;
   const embedded = asString(asRecord(json?.['statusCategory'])?.['key']);
-  // The embedded category is authoritative; `/status` fills in when a site leaves it out.
   const category: StatusCategoryKey =
     embedded !== undefined
       ? toStatusCategoryKey(embedded)
       : (context.statusCategoryById.get(id) ?? context.statusCategoryByName.get(name.toLowerCase()) ?? 'undefined');
+  // Keyed by id, then matched on name and category: no key string built per issue on the hot path.
+  const variants = context.cache.statuses.get(id);
+  if (variants !== undefined) {
+    for (const cached of variants) if (cached.name === name && cached.category === category) return cached;
+  }
   const status = { name, category };
-  context.cache.statuses.set(id, status);
+  if (variants === undefined) context.cache.statuses.set(id, [status]);
+  else variants.push(status);
   return status;
 }
 
