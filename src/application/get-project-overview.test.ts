@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryIssueSource } from '../adapters/memory/in-memory-issue-source';
-import { InMemoryStore } from '../adapters/memory/in-memory-store';
+import { InMemoryRecordStore } from '../adapters/memory/in-memory-record-store';
+import { listTrackedProjects } from './tracked-projects';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import { AppError } from './app-error';
 import { getProjectOverview } from './get-project-overview';
@@ -26,13 +27,15 @@ const source = new InMemoryIssueSource([
   },
 ]);
 
+const silent = { warn: () => undefined };
+
 describe('getProjectOverview', () => {
   it('given a project, counts its issues by category, lists open milestones and tracks the project', async () => {
-    const store = new InMemoryStore();
+    const records = new InMemoryRecordStore();
     // In Shanghai it is already the 27th, so Beta (due the 26th) is overdue there, though not yet in UTC.
     const now = new Date('2026-11-26T17:00:00Z');
     const overview = await getProjectOverview(
-      { issues: source, store, clock: { now: () => now }, settings: { ...DEFAULT_SETTINGS, timeZone: 'Asia/Shanghai' } },
+      { issues: source, records, clock: { now: () => now }, settings: { ...DEFAULT_SETTINGS, timeZone: 'Asia/Shanghai' }, log: silent },
       'ACME',
     );
 
@@ -42,14 +45,39 @@ describe('getProjectOverview', () => {
       { id: '1', name: 'Beta', releaseDate: '2026-11-26', overdue: true },
       { id: '3', name: 'GA', releaseDate: '2026-12-15', overdue: false },
     ]);
-    expect([...store.projects.values()]).toEqual([{ id: '10000', key: 'ACME', firstSeenAt: now.toISOString() }]);
+    expect(await listTrackedProjects(records)).toEqual([{ id: '10000', key: 'ACME', firstSeenAt: now.toISOString() }]);
   });
 
   it('given an unknown project, fails NOT_FOUND and stores nothing', async () => {
-    const store = new InMemoryStore();
-    const result = getProjectOverview({ issues: source, store, clock: { now: () => new Date() }, settings: DEFAULT_SETTINGS }, 'NOPE');
+    const records = new InMemoryRecordStore();
+    const result = getProjectOverview(
+      { issues: source, records, clock: { now: () => new Date() }, settings: DEFAULT_SETTINGS, log: silent },
+      'NOPE',
+    );
     await expect(result).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(result).rejects.toBeInstanceOf(AppError);
-    expect(store.projects.size).toBe(0);
+    expect(await listTrackedProjects(records)).toEqual([]);
+  });
+});
+
+describe('getProjectOverview when storage fails', () => {
+  it('given tracking the project fails, answers the overview anyway and logs the failure', async () => {
+    const records = new InMemoryRecordStore();
+    records.collection = () => {
+      throw new AppError('STORAGE_UNAVAILABLE', 'down');
+    };
+    const warnings: string[] = [];
+    const overview = await getProjectOverview(
+      {
+        issues: source,
+        records,
+        clock: { now: () => new Date('2026-11-26T17:00:00Z') },
+        settings: DEFAULT_SETTINGS,
+        log: { warn: (_message, fields) => warnings.push(String(fields?.['code'])) },
+      },
+      'ACME',
+    );
+    expect(overview.total).toBe(5);
+    expect(warnings).toEqual(['STORAGE_UNAVAILABLE']);
   });
 });

@@ -3,18 +3,23 @@ import { calendarDayOf } from '../domain/issue-rules';
 import { deriveOpenMilestones } from '../domain/milestone';
 import { totalOf } from '../domain/status-category';
 import type { ProjectSettings } from '../domain/settings';
-import type { Clock, IssueSource, Store } from './ports';
+import { isAppError } from './app-error';
+import type { Clock, IssueSource, Logger } from './ports';
+import type { RecordStore } from './storage';
+import { trackProject } from './tracked-projects';
 
 export interface ProjectOverviewDeps {
   issues: IssueSource;
-  store: Store;
+  records: RecordStore;
   clock: Clock;
   settings: ProjectSettings;
+  log: Logger;
 }
 
 /**
  * The project page's headline: issue counts by status category and the open milestones.
- * Also records the project as tracked so the daily snapshot covers it.
+ * Also records the project as tracked so the daily snapshot covers it — bookkeeping that
+ * never fails the read: a storage failure there is logged and the overview still answers.
  * @throws AppError NOT_FOUND when the project does not exist or is not visible;
  *   JIRA_UNAVAILABLE / RATE_LIMITED when Jira cannot answer within the budget.
  */
@@ -22,7 +27,12 @@ export async function getProjectOverview(deps: ProjectOverviewDeps, projectKey: 
   const project = await deps.issues.getProject(projectKey);
   const [counts, milestones] = await Promise.all([deps.issues.countByStatusCategory(project.key), deps.issues.listMilestones(project.key)]);
   const now = deps.clock.now();
-  await deps.store.trackProject(project, now);
+  try {
+    await trackProject(deps.records, project, now);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    deps.log.warn('tracking the project failed; the overview answers anyway', { projectKey: project.key, code: error.code });
+  }
   return {
     project,
     counts,

@@ -1,3 +1,4 @@
+import type { ProjectSettingsJson } from '../../contract/settings';
 import type { Issue } from '../domain/issue';
 import type { Milestone } from '../domain/milestone';
 import type { CommunicationInput, SatisfactionInput } from '../domain/project-data';
@@ -23,35 +24,9 @@ export interface Clock {
   now(): Date;
 }
 
-/** A project the app has seen, so background jobs know what to look after. */
-export interface TrackedProject {
-  id: string;
-  key: string;
-  firstSeenAt: string;
-}
-
-export interface KpiSnapshot {
-  projectId: string;
-  /** ISO instant. */
-  capturedAt: string;
-  counts: StatusCategoryCounts;
-}
-
-export interface ProjectChangeMarker {
-  projectId: string;
-  /** ISO instant of the first change not yet refreshed. */
-  dirtySince: string;
-  changes: number;
-}
-
-export interface Store {
-  trackProject(project: ProjectRef, at: Date): Promise<void>;
-  listTrackedProjects(): Promise<TrackedProject[]>;
-  saveKpiSnapshot(snapshot: KpiSnapshot): Promise<void>;
-  listKpiSnapshots(projectId: string, limit: number): Promise<KpiSnapshot[]>;
-  markProjectDirty(projectId: string, at: Date): Promise<ProjectChangeMarker>;
-  getChangeMarker(projectId: string): Promise<ProjectChangeMarker | undefined>;
-  clearChangeMarker(projectId: string): Promise<void>;
+/** Where use cases report what they chose to survive (a bookkeeping write that failed). */
+export interface Logger {
+  warn(message: string, fields?: Readonly<Record<string, string | number>>): void;
 }
 
 /** Hands long work to the async queue (Forge `consumer`). */
@@ -59,13 +34,12 @@ export interface RefreshQueue {
   requestRefresh(projectId: string, projectKey: string): Promise<void>;
 }
 
-/** Custom field ids the PM set in settings, overriding discovery by name/schema. */
-export interface FieldOverrides {
-  storyPoints?: string;
-  flagged?: string;
-  sprint?: string;
-  startDate?: string;
-}
+/**
+ * What the project reader takes from the project's settings: any object with these fields of
+ * the settings document (contract/settings.ts), so every caller passes the one document it read.
+ * `fieldOverrides` members that are null mean "discover by name and schema".
+ */
+export type ReadSettings = Pick<ProjectSettingsJson, 'timeZone' | 'blockingLinkTypes' | 'fieldOverrides'>;
 
 export interface ProjectReadResult {
   project: ProjectRef;
@@ -80,11 +54,25 @@ export interface ProjectReadResult {
  * `AppError` (`JIRA_UNAVAILABLE`, `RATE_LIMITED`, `NOT_FOUND`, `FORBIDDEN`) — never a partial read.
  */
 export interface ProjectReader {
-  readProject(projectKey: string, options?: { fieldOverrides?: FieldOverrides }): Promise<ProjectReadResult>;
+  readProject(projectKey: string, settings: ReadSettings): Promise<ProjectReadResult>;
 }
 
 /** The app's own records the health reads: feedback (satisfaction) and touchpoints (communication). */
 export interface RecordsSource {
   satisfaction(projectId: string, now: number): Promise<SatisfactionInput>;
   communication(projectId: string, now: number): Promise<CommunicationInput>;
+}
+
+/** The Jira project permissions the app's rules are stated in (DESIGN.md §3, issue 6). */
+export const PROJECT_PERMISSIONS = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS'] as const;
+export type ProjectPermission = (typeof PROJECT_PERMISSIONS)[number];
+
+/** What the calling user may do in a project, as Jira says it. */
+export interface PermissionSource {
+  /**
+   * The subset of `PROJECT_PERMISSIONS` the user holds in the project; empty when the project
+   * is not visible to them.
+   * @throws AppError JIRA_UNAVAILABLE / RATE_LIMITED when Jira cannot answer.
+   */
+  myProjectPermissions(projectKey: string): Promise<ReadonlySet<ProjectPermission>>;
 }

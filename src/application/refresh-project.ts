@@ -1,14 +1,18 @@
-import type { Clock, IssueSource, Store } from './ports';
+import { markProjectRefreshed } from './mark-project-dirty';
+import type { Clock, IssueSource } from './ports';
+import { changeMarkerKind, kpiHistoryKind } from './records/record-kinds';
+import type { RecordStore } from './storage';
 
 /**
- * Background refresh of one project: re-reads what the snapshot needs and clears the
- * change marker. Later issues extend this to the cached issue set.
+ * Background refresh of one project: re-reads what the snapshot needs, then marks the project
+ * clean unless more changes arrived meanwhile. Later issues extend this to the cached issue set.
  */
 export async function refreshProject(
-  deps: { issues: IssueSource; store: Store; clock: Clock },
+  deps: { issues: IssueSource; records: RecordStore; clock: Clock },
   project: { id: string; key: string },
 ): Promise<void> {
+  const seen = await deps.records.document(changeMarkerKind, project.id).get();
   const counts = await deps.issues.countByStatusCategory(project.key);
-  await deps.store.saveKpiSnapshot({ projectId: project.id, capturedAt: deps.clock.now().toISOString(), counts });
-  await deps.store.clearChangeMarker(project.id);
+  await deps.records.collection(kpiHistoryKind, project.id).put({ capturedAt: deps.clock.now().toISOString(), counts });
+  await markProjectRefreshed(deps.records, project.id, seen.revision);
 }

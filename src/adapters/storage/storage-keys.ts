@@ -1,18 +1,19 @@
 /**
- * Every KVS key the app writes is built here, with a schema version, so a layout change is a
- * new version that reads can migrate from — never a silent reinterpretation.
+ * Every KVS key and index name the app uses is built here. Keys carry a layout version
+ * (`settings:v1:<projectId>`), so a layout change is a new version that reads can migrate
+ * from; record shapes carry their own `schemaVersion` beside the value.
  */
-export const storageKeys = {
-  trackedProjectPrefix: 'tracked-project:v1:',
-  trackedProject: (projectId: string) => `tracked-project:v1:${projectId}`,
-  changeMarker: (projectId: string) => `change-marker:v1:${projectId}`,
-} as const;
 
-export const ENTITY = {
-  kpiSnapshot: { name: 'kpi-snapshot', byProjectTime: 'by-project-time' },
-} as const;
+/** The index every collection entity has: records of one partition, ordered by time. */
+export const PARTITION_TIME_INDEX = 'by-partition-time';
+/** The document entity's index: documents of one partition, by kind. */
+export const DOCUMENT_PARTITION_INDEX = 'by-partition';
 
-/** KVS keys allow only a few characters; ids from Jira are numeric, capturedAt is ISO. */
-export function kpiSnapshotKey(projectId: string, capturedAt: string): string {
-  return `${projectId}:${capturedAt.replace(/[^0-9A-Za-z]/gu, '')}`;
+export function documentKey(kind: string, partition: string): string {
+  return `${kind}:v1:${partition}`;
+}
+
+/** Entity keys are unique per entity, so the kind is not repeated; ids are `RECORD_ID`-safe. */
+export function collectionKey(partition: string, id: string): string {
+  return `${partition}:${id}`;
 }

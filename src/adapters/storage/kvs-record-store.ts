@@ -1,0 +1,248 @@
+import { Filter, FilterConditions, kvs, Sort, WhereConditions, type AndFilter } from '@forge/kvs';
+import { z } from 'zod';
+import { AppError } from '../../application/app-error';
+import { DOCUMENT_ENTITY } from '../../application/records/record-kinds';
+import { RECORD_ID, toCurrentRecord, type CollectionKind, type DocumentKind } from '../../application/records/record-kind';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type Collection,
+  type Document,
+  type ListOptions,
+  type Page,
+  type RecordStore,
+  type Revisioned,
+} from '../../application/storage';
+import { DEFAULT_KVS_RETRY, kvsCall, type RetryPolicy } from './kvs-call';
+import { collectionKey, documentKey, PARTITION_TIME_INDEX } from './storage-keys';
+
+/** What the `app-document` entity stores for every document kind. */
+const documentEnvelope = z.object({
+  partition: z.string(),
+  kind: z.string(),
+  revision: z.number().int().nonnegative(),
+  schemaVersion: z.number().int().nonnegative(),
+  value: z.unknown(),
+});
+type DocumentEnvelope = z.infer<typeof documentEnvelope>;
+
+/** What a collection entity stores per record: the value, its place, and its filter attributes. */
+const collectionEnvelope = z.looseObject({
+  partition: z.string(),
+  at: z.string(),
+  id: z.string(),
+  schemaVersion: z.number().int().nonnegative(),
+  value: z.unknown(),
+});
+type CollectionEnvelope = z.infer<typeof collectionEnvelope>;
+
+/**
+ * The storage kit on Forge KVS custom entities. Documents live in one entity, updated with
+ * conditional transactions on their revision; each collection kind has its own entity indexed
+ * by partition and time. Every call goes through `kvsCall` (bounded retries, typed errors).
+ */
+export class KvsRecordStore implements RecordStore {
+  constructor(private readonly retry: RetryPolicy = DEFAULT_KVS_RETRY) {}
+
+  document<T>(kind: DocumentKind<T>, partition: string): Document<T> {
+    assertId(partition, 'partition');
+    return new KvsDocument(kind, partition, this.retry);
+  }
+
+  collection<T>(kind: CollectionKind<T>, partition: string): Collection<T> {
+    assertId(partition, 'partition');
+    return new KvsCollection(kind, partition, this.retry);
+  }
+}
+
+class KvsDocument<T> implements Document<T> {
+  private readonly key: string;
+
+  constructor(
+    private readonly kind: DocumentKind<T>,
+    private readonly partition: string,
+    private readonly retry: RetryPolicy,
+  ) {
+    this.key = documentKey(kind.name, partition);
+  }
+
+  async get(): Promise<Revisioned<T | undefined>> {
+    const stored = await kvsCall(`read ${this.kind.name}`, () => kvs.entity<DocumentEnvelope>(DOCUMENT_ENTITY).get(this.key), this.retry);
+    if (stored === undefined) return { value: undefined, revision: 0 };
+    const envelope = documentEnvelope.safeParse(stored);
+    if (!envelope.success) return { value: undefined, revision: revisionOf(stored) };
+    return { value: toCurrentRecord(this.kind, envelope.data.value, envelope.data.schemaVersion), revision: envelope.data.revision };
+  }
+
+  async save(value: T, expectedRevision: number): Promise<Revisioned<T>> {
+    const parsed = z.safeParse(this.kind.schema, value);
+    if (!parsed.success) throw new AppError('INVALID_PAYLOAD', `${this.kind.name}: ${z.prettifyError(parsed.error)}`);
+    const revision = expectedRevision + 1;
+    const envelope: DocumentEnvelope = {
+      partition: this.partition,
+      kind: this.kind.name,
+      revision,
+      schemaVersion: this.kind.schemaVersion,
+      value: parsed.data,
+    };
+    const conditions =
+      expectedRevision === 0
+        ? new Filter<DocumentEnvelope>().and('revision', FilterConditions.notExists())
+        : new Filter<DocumentEnvelope>().and('revision', FilterConditions.equalTo(expectedRevision));
+    await kvsCall(
+      `save ${this.kind.name}`,
+      () => kvs.transact().set<DocumentEnvelope>(this.key, envelope, { entityName: DOCUMENT_ENTITY, conditions }).execute(),
+      this.retry,
+    );
+    return { value: parsed.data, revision };
+  }
+
+  async delete(): Promise<void> {
+    await kvsCall(`delete ${this.kind.name}`, () => kvs.entity(DOCUMENT_ENTITY).delete(this.key), this.retry);
+  }
+}
+
+class KvsCollection<T> implements Collection<T> {
+  constructor(
+    private readonly kind: CollectionKind<T>,
+    private readonly partition: string,
+    private readonly retry: RetryPolicy,
+  ) {}
+
+  private envelopeOf(record: T): { key: string; envelope: CollectionEnvelope } {
+    const parsed = z.safeParse(this.kind.schema, record);
+    if (!parsed.success) throw new AppError('INVALID_PAYLOAD', `${this.kind.name}: ${z.prettifyError(parsed.error)}`);
+    const id = this.kind.idOf(parsed.data);
+    assertId(id, `${this.kind.name} id`);
+    const envelope: CollectionEnvelope = {
+      partition: this.partition,
+      at: this.kind.timeOf(parsed.data),
+      id,
+      schemaVersion: this.kind.schemaVersion,
+      value: parsed.data,
+    };
+    for (const [name, filter] of Object.entries(this.kind.filters ?? {})) envelope[name] = filter.of(parsed.data);
+    return { key: collectionKey(this.partition, id), envelope };
+  }
+
+  private toRecord(stored: unknown): T | undefined {
+    const envelope = collectionEnvelope.safeParse(stored);
+    if (!envelope.success || envelope.data.partition !== this.partition) return undefined;
+    return toCurrentRecord(this.kind, envelope.data.value, envelope.data.schemaVersion);
+  }
+
+  async put(record: T): Promise<void> {
+    const { key, envelope } = this.envelopeOf(record);
+    await kvsCall(`save ${this.kind.name}`, () => kvs.entity<CollectionEnvelope>(this.kind.entity).set(key, envelope), this.retry);
+  }
+
+  async add(record: T): Promise<'created' | 'exists'> {
+    const { key, envelope } = this.envelopeOf(record);
+    try {
+      await kvsCall(
+        `add ${this.kind.name}`,
+        () =>
+          kvs
+            .transact()
+            .set<CollectionEnvelope>(key, envelope, {
+              entityName: this.kind.entity,
+              conditions: new Filter<CollectionEnvelope>().and('id', FilterConditions.notExists()),
+            })
+            .execute(),
+        this.retry,
+      );
+      return 'created';
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'CONFLICT') return 'exists';
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<T | undefined> {
+    if (!RECORD_ID.test(id)) return undefined;
+    const stored = await kvsCall(
+      `read ${this.kind.name}`,
+      () => kvs.entity(this.kind.entity).get(collectionKey(this.partition, id)),
+      this.retry,
+    );
+    return stored === undefined ? undefined : this.toRecord(stored);
+  }
+
+  async delete(id: string): Promise<void> {
+    if (!RECORD_ID.test(id)) return;
+    await kvsCall(`delete ${this.kind.name}`, () => kvs.entity(this.kind.entity).delete(collectionKey(this.partition, id)), this.retry);
+  }
+
+  async clear(): Promise<number> {
+    // Keys first, then deletes: deleting while paging would move the cursor's ground.
+    const keys: string[] = [];
+    let cursor: string | undefined;
+    do {
+      let query = kvs
+        .entity<CollectionEnvelope>(this.kind.entity)
+        .query()
+        .index(PARTITION_TIME_INDEX, { partition: [this.partition] })
+        .limit(MAX_PAGE_SIZE);
+      if (cursor) query = query.cursor(cursor);
+      const page = await kvsCall(`list ${this.kind.name}`, () => query.getMany(), this.retry);
+      keys.push(...page.results.map((result) => result.key));
+      cursor = page.nextCursor;
+    } while (cursor);
+    for (const key of keys) await kvsCall(`delete ${this.kind.name}`, () => kvs.entity(this.kind.entity).delete(key), this.retry);
+    return keys.length;
+  }
+
+  async list(options: ListOptions = {}): Promise<Page<T>> {
+    const limit = pageSize(options.limit);
+    let query = kvs
+      .entity<CollectionEnvelope>(this.kind.entity)
+      .query()
+      .index(PARTITION_TIME_INDEX, { partition: [this.partition] })
+      .sort(options.order === 'oldest' ? Sort.ASC : Sort.DESC)
+      .limit(limit);
+    const range = rangeOf(options);
+    if (range) query = query.where(range);
+    const where = Object.entries(options.where ?? {});
+    if (where.length > 0) {
+      let filter: AndFilter<CollectionEnvelope> | undefined;
+      for (const [name, value] of where) {
+        if (!this.kind.filters?.[name]) throw new AppError('INVALID_PAYLOAD', `${this.kind.name} cannot be filtered by ${name}`);
+        // `Filter.and` starts a new AND group; the group's own `and` adds to it.
+        filter = (filter ?? new Filter<CollectionEnvelope>()).and(name, FilterConditions.equalTo(value));
+      }
+      if (filter) query = query.filters(filter);
+    }
+    if (options.cursor) query = query.cursor(options.cursor);
+    const page = await kvsCall(`list ${this.kind.name}`, () => query.getMany(), this.retry);
+    const items = page.results.flatMap((result) => {
+      const record = this.toRecord(result.value);
+      return record === undefined ? [] : [record];
+    });
+    return page.nextCursor ? { items, cursor: page.nextCursor } : { items };
+  }
+}
+
+function rangeOf(options: ListOptions) {
+  if (options.from !== undefined && options.to !== undefined) return WhereConditions.between(options.from, options.to);
+  if (options.from !== undefined) return WhereConditions.greaterThanEqualTo(options.from);
+  if (options.to !== undefined) return WhereConditions.lessThanEqualTo(options.to);
+  return undefined;
+}
+
+/** @throws AppError INVALID_PAYLOAD outside 1..100. */
+export function pageSize(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    throw new AppError('INVALID_PAYLOAD', `A page holds 1 to ${MAX_PAGE_SIZE} records`);
+  }
+  return limit;
+}
+
+function assertId(value: string, what: string): void {
+  if (!RECORD_ID.test(value)) throw new AppError('INVALID_PAYLOAD', `${what} must be 1–100 letters, digits, dots, dashes or underscores`);
+}
+
+function revisionOf(stored: unknown): number {
+  const revision = z.object({ revision: z.number().int().nonnegative() }).safeParse(stored);
+  return revision.success ? revision.data.revision : 0;
+}

@@ -1,0 +1,82 @@
+import type { ProjectExport } from '../../contract';
+import { AppError } from './app-error';
+import { RECORD_KINDS, trackedProjectKind } from './records/record-kinds';
+import type { AnyRecordKind, CollectionKind } from './records/record-kind';
+import { MAX_PAGE_SIZE, SITE_PARTITION, type RecordStore } from './storage';
+
+async function allRecords<T>(records: RecordStore, kind: CollectionKind<T>, partition: string): Promise<T[]> {
+  const collection = records.collection(kind, partition);
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await collection.list({ order: 'oldest', limit: MAX_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+    all.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return all;
+}
+
+/** The project's own kinds: every project-scoped one, plus its entry in the site's tracked list. */
+async function recordsOfKind(records: RecordStore, kind: AnyRecordKind, projectId: string): Promise<unknown[]> {
+  if (kind === trackedProjectKind) {
+    const tracked = await records.collection(trackedProjectKind, SITE_PARTITION).get(projectId);
+    return tracked ? [tracked] : [];
+  }
+  if (kind.scope !== 'project') return [];
+  if (kind.shape === 'document') {
+    const document = await records.document(kind, projectId).get();
+    return document.value === undefined ? [] : [document.value];
+  }
+  return allRecords<unknown>(records, kind, projectId);
+}
+
+/**
+ * Every record the app keeps for one project, as one JSON document: each kind's records,
+ * validated and migrated to the current schema version (DESIGN.md §7).
+ */
+export async function exportProjectData(records: RecordStore, project: { id: string; key: string }, now: Date): Promise<ProjectExport> {
+  const byKind: Record<string, unknown[]> = {};
+  for (const kind of RECORD_KINDS) byKind[kind.name] = await recordsOfKind(records, kind, project.id);
+  return {
+    format: 'client-followup-export',
+    formatVersion: 1,
+    exportedAt: now.toISOString(),
+    project: { id: project.id, key: project.key },
+    records: byKind,
+  };
+}
+
+/**
+ * Deletes every record the app keeps for one project, including its place in the tracked
+ * list (opening the project again starts afresh). `confirmProjectKey` must repeat the key.
+ * Answers how many records were deleted. Safe to run again after a partial failure.
+ * @throws AppError INVALID_PAYLOAD when the confirmation does not match; storage errors as is.
+ */
+export async function deleteProjectData(
+  records: RecordStore,
+  project: { id: string; key: string },
+  confirmProjectKey: string,
+): Promise<number> {
+  if (confirmProjectKey.trim() !== project.key) {
+    throw new AppError('INVALID_PAYLOAD', `Type the project key ${project.key} to confirm deleting its data`);
+  }
+  let deleted = 0;
+  for (const kind of RECORD_KINDS) {
+    if (kind === trackedProjectKind) continue;
+    if (kind.scope !== 'project') continue;
+    if (kind.shape === 'document') {
+      const document = records.document(kind, project.id);
+      if ((await document.get()).revision > 0) deleted += 1;
+      await document.delete();
+      continue;
+    }
+    deleted += await records.collection(kind, project.id).clear();
+  }
+  // Last, so a failure above leaves the project tracked and the delete can be run again.
+  const tracked = records.collection(trackedProjectKind, SITE_PARTITION);
+  if (await tracked.get(project.id)) {
+    await tracked.delete(project.id);
+    deleted += 1;
+  }
+  return deleted;
+}

@@ -1,0 +1,77 @@
+/**
+ * The storage kit's two ports (DESIGN.md §2 "One storage kit", §7). Every record the app keeps
+ * is either one revisioned document per project or a time-ordered collection of entities
+ * partitioned by project; what each record kind is — its schema, version, migration and
+ * entity — is declared once in `records/record-kinds.ts`.
+ *
+ * Failures are `AppError`s with stable codes, after the adapter's bounded retries:
+ * `CONFLICT` (stale revision), `STORAGE_UNAVAILABLE`, `RATE_LIMITED`. Values are parsed on
+ * read; a stored value that no longer parses is skipped and reported, never trusted.
+ */
+import type { CollectionKind, DocumentKind } from './records/record-kind';
+
+/** A document's value with the revision it was read at; revision 0 means "never saved". */
+export interface Revisioned<T> {
+  value: T;
+  revision: number;
+}
+
+export interface Document<T> {
+  /**
+   * The stored value and its revision. Never saved: value undefined, revision 0. Stored but
+   * unreadable (corrupt, or from a newer schema): value undefined with the stored revision, so
+   * a save can still replace it.
+   */
+  get(): Promise<Revisioned<T | undefined>>;
+  /**
+   * Saves `value` if the stored revision is still `expectedRevision` (0 for a first save), in
+   * one conditional KVS transaction; answers the new revision.
+   * @throws AppError CONFLICT when someone saved first: nothing is written.
+   */
+  save(value: T, expectedRevision: number): Promise<Revisioned<T>>;
+  delete(): Promise<void>;
+}
+
+export type SortOrder = 'newest' | 'oldest';
+
+export interface ListOptions {
+  /** 1..100; default 25. */
+  limit?: number;
+  cursor?: string;
+  order?: SortOrder;
+  /** Inclusive ISO bounds on the record's time. */
+  from?: string;
+  to?: string;
+  /** Equality on the kind's declared filter attributes. */
+  where?: Readonly<Record<string, string | number | boolean>>;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Present when more records follow. */
+  cursor?: string;
+}
+
+export interface Collection<T> {
+  /** Creates or replaces the record with the same id. */
+  put(record: T): Promise<void>;
+  /** Creates the record unless one with its id exists; answers which happened (idempotent submissions). */
+  add(record: T): Promise<'created' | 'exists'>;
+  get(id: string): Promise<T | undefined>;
+  delete(id: string): Promise<void>;
+  list(options?: ListOptions): Promise<Page<T>>;
+  /** Deletes every record of the partition, unreadable ones included; answers how many. */
+  clear(): Promise<number>;
+}
+
+/** Opens documents and collections of one partition (a project id, or `SITE_PARTITION`). */
+export interface RecordStore {
+  document<T>(kind: DocumentKind<T>, partition: string): Document<T>;
+  collection<T>(kind: CollectionKind<T>, partition: string): Collection<T>;
+}
+
+/** The partition of site-wide records (the list of tracked projects). */
+export const SITE_PARTITION = 'site';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 25;
