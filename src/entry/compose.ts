@@ -2,20 +2,18 @@
  * Wires production adapters. The only place that chooses concrete implementations; handlers
  * receive what this builds.
  */
-import type { Clock, RefreshQueue } from '../application/ports';
-import { DEFAULT_SETTINGS, type ProjectSettings } from '../domain/settings';
+import type { Clock, PermissionSource, RefreshQueue } from '../application/ports';
+import type { RecordStore } from '../application/storage';
 import { forgeJiraTransport } from '../adapters/jira/forge-jira-transport';
 import { JiraClient, RETRY_POLICIES } from '../adapters/jira/jira-client';
 import { JiraIssueSource } from '../adapters/jira/jira-issue-source';
 import { JiraProjectReader } from '../adapters/jira/jira-project-reader';
+import { JiraPermissionSource } from '../adapters/jira/jira-permission-source';
 import { KvsRecordsSource } from '../adapters/storage/kvs-records-source';
 import { ForgeRefreshQueue } from '../adapters/events/forge-refresh-queue';
-import { KvsStore } from '../adapters/storage/kvs-store';
+import { KvsRecordStore } from '../adapters/storage/kvs-record-store';
 
 export const systemClock: Clock = { now: () => new Date() };
-
-/** Until per-project settings land, calendar days are counted in UTC. */
-export const defaultProjectSettings: ProjectSettings = DEFAULT_SETTINGS;
 
 export function jiraIssueSource(as: 'user' | 'app', policy: keyof typeof RETRY_POLICIES): JiraIssueSource {
   return new JiraIssueSource(new JiraClient({ transport: forgeJiraTransport(as), policy: RETRY_POLICIES[policy] }));
@@ -25,7 +23,12 @@ export function jiraProjectReader(as: 'user' | 'app', policy: keyof typeof RETRY
   return new JiraProjectReader(new JiraClient({ transport: forgeJiraTransport(as), policy: RETRY_POLICIES[policy] }));
 }
 
-export const kvsStore = new KvsStore();
+/** What the calling user may do, asked of Jira as that user. */
+export function permissionSource(): PermissionSource {
+  return new JiraPermissionSource(new JiraClient({ transport: forgeJiraTransport('user'), policy: RETRY_POLICIES.resolver }));
+}
+
+export const recordStore: RecordStore = new KvsRecordStore();
 
 export const recordsSource = new KvsRecordsSource();
 

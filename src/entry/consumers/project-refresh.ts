@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { refreshProject } from '../../application/refresh-project';
-import { jiraIssueSource, kvsStore, systemClock } from '../compose';
+import { jiraIssueSource, recordStore, systemClock } from '../compose';
 
 const refreshEventSchema = z.looseObject({
   body: z.object({ projectId: z.string(), projectKey: z.string() }),
@@ -11,7 +11,7 @@ export async function projectRefresh(event: unknown): Promise<void> {
   const parsed = refreshEventSchema.safeParse(event);
   if (!parsed.success) return;
   await refreshProject(
-    { issues: jiraIssueSource('app', 'consumer'), store: kvsStore, clock: systemClock },
+    { issues: jiraIssueSource('app', 'consumer'), records: recordStore, clock: systemClock },
     {
       id: parsed.data.body.projectId,
       key: parsed.data.body.projectKey,

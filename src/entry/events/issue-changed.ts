@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { recordIssueChange } from '../../application/record-issue-change';
-import { kvsStore, refreshQueue, systemClock } from '../compose';
+import { recordStore, refreshQueue, systemClock } from '../compose';
 
 /** The part of Jira's issue event we use. @see https://developer.atlassian.com/platform/forge/events-reference/jira/#issue-events */
 const issueEventSchema = z.looseObject({
@@ -17,5 +17,5 @@ export async function issueChanged(event: unknown): Promise<void> {
   const parsed = issueEventSchema.safeParse(event);
   // An event we cannot read is dropped: retrying would not make it readable.
   if (!parsed.success) return;
-  await recordIssueChange({ store: kvsStore, clock: systemClock, queue: refreshQueue }, parsed.data.issue.fields.project);
+  await recordIssueChange({ records: recordStore, clock: systemClock, queue: refreshQueue }, parsed.data.issue.fields.project);
 }

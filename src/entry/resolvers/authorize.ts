@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../application/app-error';
+import type { PermissionSource, ProjectPermission } from '../../application/ports';
 
 /**
  * The part of Forge's resolver `context` we trust. It is produced by the platform, so it —
@@ -50,4 +51,53 @@ const localeContext = z.looseObject({ locale: z.string().optional() });
 export function languageOf(context: unknown): 'en' | 'zh-CN' {
   const parsed = localeContext.safeParse(context);
   return parsed.success && parsed.data.locale?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/**
+ * What a caller needs for an operation (issue 6): reading the app's records needs Browse
+ * Projects; writing them needs Edit Issues; settings, share links and data deletion need
+ * Administer Projects. Jira's own rules decide who holds what.
+ */
+export type Access = 'read' | 'write' | 'admin';
+
+const NEEDS: Readonly<Record<Access, readonly ProjectPermission[]>> = {
+  read: ['BROWSE_PROJECTS'],
+  write: ['BROWSE_PROJECTS', 'EDIT_ISSUES'],
+  admin: ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'],
+};
+
+export interface Caller {
+  accountId: string;
+  project: TrustedProject;
+  /** What the caller holds in the project, as Jira said for this invocation. */
+  permissions: ReadonlySet<ProjectPermission>;
+}
+
+const accountContext = z.looseObject({ accountId: z.string().min(1) });
+
+/** True when `permissions` allow `access`. */
+export function allows(permissions: ReadonlySet<ProjectPermission>, access: Access): boolean {
+  return NEEDS[access].every((permission) => permissions.has(permission));
+}
+
+/**
+ * The project from the trusted context, and the caller's right to `access` it, asked of Jira
+ * as the user (`/mypermissions`, once per invocation).
+ * @throws AppError FORBIDDEN when the context has no project or user, the payload names another
+ *   project, or the user lacks the permission — before anything is read or changed.
+ */
+export async function authorizeProjectAccess(
+  context: unknown,
+  requestedKey: string | undefined,
+  access: Access,
+  permissionSource: PermissionSource,
+): Promise<Caller> {
+  const project = authorizeProject(context, requestedKey);
+  const account = accountContext.safeParse(context);
+  if (!account.success) throw new AppError('FORBIDDEN', 'The request carries no user');
+  const permissions = await permissionSource.myProjectPermissions(project.key);
+  if (!allows(permissions, access)) {
+    throw new AppError('FORBIDDEN', `This needs ${NEEDS[access].join(' and ')} in project ${project.key}`);
+  }
+  return { accountId: account.data.accountId, project, permissions };
 }

@@ -1,43 +1,28 @@
 import { makeResolver } from '@forge/resolver';
-import { buildStatusReport } from '../../application/build-status-report';
-import { getIssueRisk } from '../../application/get-issue-risk';
-import { getProjectOverview } from '../../application/get-project-overview';
-import { defaultProjectSettings, jiraIssueSource, jiraProjectReader, kvsStore, recordsSource, systemClock } from '../compose';
-import { authorizeIssue, authorizeProject, languageOf } from './authorize';
-import { defineResolver } from './define-resolver';
+import { z } from 'zod';
+import type { Envelope, ResolverKey, ResponseOf } from '../../../contract';
+import { projectHandlers } from './project-handlers';
+import { settingsHandlers } from './settings-handlers';
 
-export const resolverHandlers = {
-  'project/overview': defineResolver('project/overview', async ({ payload, context }) => {
-    const project = authorizeProject(context, payload.projectKey);
-    return getProjectOverview(
-      { issues: jiraIssueSource('user', 'resolver'), store: kvsStore, clock: systemClock, settings: defaultProjectSettings },
-      project.key,
-    );
-  }),
-  'project/report': defineResolver('project/report', async ({ payload, context }) => {
-    const project = authorizeProject(context, payload.projectKey);
-    return buildStatusReport(
-      { reader: jiraProjectReader('user', 'resolver'), records: recordsSource, settings: defaultProjectSettings },
-      {
-        projectKey: project.key,
-        audience: payload.audience ?? 'internal',
-        lang: payload.lang ?? languageOf(context),
-        now: systemClock.now(),
-      },
-    );
-  }),
-  'issue/risk': defineResolver('issue/risk', async ({ payload, context }) => {
-    const issue = authorizeIssue(context, payload.issueKey);
-    const project = authorizeProject(context, undefined);
-    return getIssueRisk(
-      { reader: jiraProjectReader('user', 'resolver'), records: recordsSource, settings: defaultProjectSettings },
-      { projectKey: project.key, issueKey: issue.key, lang: payload.lang ?? languageOf(context), now: systemClock.now() },
-    );
-  }),
-};
+type Handler<K extends ResolverKey> = (request: { payload: unknown; context: unknown }) => Promise<Envelope<ResponseOf<K>>>;
+
+/** Every contract key has exactly one handler: a missing or misspelt key fails to compile. */
+export const resolverHandlers: { [K in ResolverKey]: Handler<K> } = { ...projectHandlers, ...settingsHandlers };
+
+const dispatch = makeResolver(resolverHandlers);
+const callSchema = z.looseObject({ call: z.looseObject({ functionKey: z.string() }) });
 
 /**
  * The resolver function behind both UI modules. `makeResolver` (a named export) rather than
  * the default `Resolver` class: the same import works under Forge's bundler and plain Node ESM.
+ * Only the app's own keys reach it: `@forge/resolver` looks keys up with `in`, so `constructor`
+ * or `toString` would otherwise call Object's methods and echo the context.
  */
-export const resolverDefinitions = makeResolver(resolverHandlers);
+export async function resolverDefinitions(request: unknown, runtime: unknown): Promise<unknown> {
+  const call = callSchema.safeParse(request);
+  const key = call.success ? call.data.call.functionKey : undefined;
+  if (key === undefined || !Object.hasOwn(resolverHandlers, key)) {
+    return { ok: false, error: { code: 'NOT_FOUND', message: 'No such resolver function' } } satisfies Envelope<never>;
+  }
+  return dispatch(request as Parameters<typeof dispatch>[0], runtime as Parameters<typeof dispatch>[1]);
+}
