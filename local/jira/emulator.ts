@@ -5,10 +5,13 @@
  */
 import { Buffer } from 'node:buffer';
 import { z } from 'zod';
+import { LOCAL_ACCOUNT_LIST, findLocalAccount, toAccountSummary, type AccountSummary, type LocalAccount } from './accounts';
 import type { Dataset, DatasetField, DatasetHistory, DatasetIssue } from './dataset';
+import { JiraCaller } from './jira-caller';
+import { JIRA_PERMISSIONS, isJiraPermissionKey, type JiraPermissionKey } from './jira-permissions';
 import { JqlError, assertBoundedJql, compileJql, parseJql, type JqlContext } from './jql';
 import { SeededRandom } from './seeded-random';
-import { DEFAULT_SITE_URL, parseJiraTimestamp, toJiraTimestamp, userJson, type JsonObject, type UserSpec } from './site-catalog';
+import { DEFAULT_SITE_URL, parseJiraTimestamp, toJiraTimestamp, userJson, type JsonObject } from './site-catalog';
 
 export interface JiraFaultPlan {
   /** Share of requests answered 429 with Retry-After (0..1). */
@@ -54,7 +57,16 @@ export interface JiraEmulatorOptions {
   onIssueEvent?: (event: IssueEvent) => void;
   /** Answer 401 when this returns false (default: every request is authenticated). */
   authorize?: (request: Request) => boolean;
-  myself?: UserSpec;
+  /** The site's user accounts, which `asUser` requests run as (default: `LOCAL_ACCOUNT_LIST`). */
+  accounts?: readonly LocalAccount[];
+}
+
+/** Who one request runs as; see `JiraEmulator.handle`. */
+export interface JiraRequestOptions {
+  /** Jira's own page traffic (the local host): sees every project, neither faulted nor counted. */
+  asHost?: boolean;
+  /** An `asUser` request: answered with this account's permissions. Absent: the app (`asApp`). */
+  accountId?: string;
 }
 
 export interface EndpointStats {
@@ -79,26 +91,8 @@ export const ISSUE_CHANGELOG_LIMIT = 100;
 export const BULK_CHANGELOG_MAX_ISSUES = 1000;
 export const PROPERTY_VALUE_MAX_BYTES = 32768;
 
-const DEFAULT_MYSELF: UserSpec = {
-  accountId: '712020:5f1c0e3a-9d0b-4c51-a7de-1b0a9c3e2201',
-  displayName: 'Dana Whitfield',
-  emailAddress: 'dana.whitfield@brightpath.agency',
-  timeZone: 'Europe/London',
-};
-
-const PERMISSION_NAMES: Record<string, string> = {
-  BROWSE_PROJECTS: 'Browse Projects',
-  CREATE_ISSUES: 'Create Issues',
-  EDIT_ISSUES: 'Edit Issues',
-  ADD_COMMENTS: 'Add Comments',
-  ADMINISTER_PROJECTS: 'Administer Projects',
-  TRANSITION_ISSUES: 'Transition Issues',
-  SCHEDULE_ISSUES: 'Schedule Issues',
-  ASSIGN_ISSUES: 'Assign Issues',
-  LINK_ISSUES: 'Link Issues',
-  WORK_ON_ISSUES: 'Work On Issues',
-  ADMINISTER: 'Administer Jira',
-};
+const NO_ISSUE = 'Issue does not exist or you do not have permission to see it.';
+const noProject = (key: string) => `No project could be found with key '${key}'.`;
 
 class HttpError extends Error {
   constructor(
@@ -217,7 +211,7 @@ export class JiraEmulator {
   private readonly now: () => Date;
   private readonly onIssueEvent: ((event: IssueEvent) => void) | undefined;
   private readonly authorize: ((request: Request) => boolean) | undefined;
-  private readonly myself: UserSpec;
+  private readonly accounts: readonly LocalAccount[];
   private readonly site = DEFAULT_SITE_URL;
   private readonly issuesById = new Map<string, StoredIssue>();
   private readonly idByKey = new Map<string, string>();
@@ -238,7 +232,7 @@ export class JiraEmulator {
     this.now = options.now ?? (() => new Date());
     this.onIssueEvent = options.onIssueEvent;
     this.authorize = options.authorize;
-    this.myself = options.myself ?? DEFAULT_MYSELF;
+    this.accounts = options.accounts ?? LOCAL_ACCOUNT_LIST;
     const seen = { field: new Set<string>(), status: new Set<string>(), priority: new Set<string>(), link: new Set<string>() };
     const addUnique = <T extends JsonObject>(target: T[], set: Set<string>, items: readonly T[] | undefined) => {
       for (const item of items ?? []) {
@@ -282,12 +276,20 @@ export class JiraEmulator {
     this.usage = { byEndpoint: {}, totalCalls: 0, totalBytes: 0, rateLimitPoints: 0 };
   }
 
+  /** The site's accounts with their permission keys in each project served. */
+  accountSummaries(): AccountSummary[] {
+    const projectKeys = this.datasets.map((d) => d.project.key);
+    return this.accounts.map((account) => toAccountSummary(account, projectKeys));
+  }
+
   /**
    * Answers one REST request. `asHost` marks Jira's own page traffic (the local host rendering
    * projects and issues): it is neither faulted nor counted, since injected faults and the
-   * call statistics are about the app's calls to Jira.
+   * call statistics are about the app's calls to Jira. `accountId` makes it an `asUser` request:
+   * projects and issues the account cannot browse are invisible (404, filtered from searches) and
+   * writes need the matching permission (403); without one it is the app, which sees everything.
    */
-  async handle(request: Request, options: { asHost?: boolean } = {}): Promise<Response> {
+  async handle(request: Request, options: JiraRequestOptions = {}): Promise<Response> {
     const url = new URL(request.url, this.site);
     const method = request.method.toUpperCase();
     if (method !== 'GET' && !READ_ONLY_POSTS.some((suffix) => url.pathname.endsWith(suffix))) this.generation += 1;
@@ -295,9 +297,10 @@ export class JiraEmulator {
     const endpoint = `${method} ${route?.template ?? url.pathname}`;
     let reply: Reply;
     const fault = options.asHost ? null : await this.injectFault();
+    const caller = this.callerFor(options);
     if (fault) {
       reply = fault;
-    } else if (this.authorize && !this.authorize(request)) {
+    } else if (!caller || (this.authorize && !this.authorize(request))) {
       reply = {
         status: 401,
         body: { errorMessages: ['You are not authenticated. Authentication required to perform this operation.'], errors: {} },
@@ -309,7 +312,7 @@ export class JiraEmulator {
       };
     } else {
       try {
-        reply = await route.run(url, request);
+        reply = await route.run(url, request, caller);
       } catch (error) {
         if (error instanceof HttpError) reply = { status: error.status, body: error.body };
         else if (error instanceof JqlError) reply = { status: 400, body: error.toJiraBody() };
@@ -353,50 +356,63 @@ export class JiraEmulator {
     return null;
   }
 
-  private route(method: string, path: string): { template: string; run: (url: URL, request: Request) => Promise<Reply> | Reply } | null {
+  /** `undefined` for an account the site does not know: answered 401, like a bad credential. */
+  private callerFor(options: JiraRequestOptions): JiraCaller | undefined {
+    if (options.accountId !== undefined) {
+      const account = findLocalAccount(options.accountId, this.accounts);
+      return account ? JiraCaller.user(account) : undefined;
+    }
+    return options.asHost ? JiraCaller.host() : JiraCaller.app();
+  }
+
+  private route(
+    method: string,
+    path: string,
+  ): { template: string; run: (url: URL, request: Request, caller: JiraCaller) => Promise<Reply> | Reply } | null {
     const p = path.replace(/\/+$/, '');
     const api = '/rest/api/3';
     const match = (re: RegExp) => re.exec(p);
     let m: RegExpExecArray | null;
     if (p === `${api}/search/jql` && (method === 'GET' || method === 'POST')) {
-      return { template: `${api}/search/jql`, run: (url, req) => this.search(url, req, method) };
+      return { template: `${api}/search/jql`, run: (url, req, c) => this.search(url, req, method, c) };
     }
-    if (p === `${api}/search/approximate-count` && method === 'POST') return { template: p, run: (_u, req) => this.approximateCount(req) };
-    if (p === `${api}/changelog/bulkfetch` && method === 'POST') return { template: p, run: (_u, req) => this.bulkChangelog(req) };
-    if (p === `${api}/issue` && method === 'POST') return { template: p, run: (_u, req) => this.createIssue(req) };
+    if (p === `${api}/search/approximate-count` && method === 'POST')
+      return { template: p, run: (_u, req, c) => this.approximateCount(req, c) };
+    if (p === `${api}/changelog/bulkfetch` && method === 'POST') return { template: p, run: (_u, req, c) => this.bulkChangelog(req, c) };
+    if (p === `${api}/issue` && method === 'POST') return { template: p, run: (_u, req, c) => this.createIssue(req, c) };
     if ((m = match(/^\/rest\/api\/3\/issue\/([^/]+)\/properties\/([^/]+)$/))) {
       const [, idOrKey = '', rawKey = ''] = m;
       const propertyKey = decodeURIComponent(rawKey);
       const template = `${api}/issue/{issueIdOrKey}/properties/{propertyKey}`;
-      if (method === 'GET') return { template, run: () => this.getProperty(idOrKey, propertyKey) };
-      if (method === 'PUT') return { template, run: (_u, req) => this.setProperty(idOrKey, propertyKey, req) };
-      if (method === 'DELETE') return { template, run: () => this.deleteProperty(idOrKey, propertyKey) };
+      if (method === 'GET') return { template, run: (_u, _r, c) => this.getProperty(idOrKey, propertyKey, c) };
+      if (method === 'PUT') return { template, run: (_u, req, c) => this.setProperty(idOrKey, propertyKey, req, c) };
+      if (method === 'DELETE') return { template, run: (_u, _r, c) => this.deleteProperty(idOrKey, propertyKey, c) };
       return null;
     }
     if ((m = match(/^\/rest\/api\/3\/issue\/([^/]+)\/properties$/)) && method === 'GET') {
       const idOrKey = m[1] ?? '';
-      return { template: `${api}/issue/{issueIdOrKey}/properties`, run: () => this.listProperties(idOrKey) };
+      return { template: `${api}/issue/{issueIdOrKey}/properties`, run: (_u, _r, c) => this.listProperties(idOrKey, c) };
     }
     if ((m = match(/^\/rest\/api\/3\/issue\/([^/]+)\/comment$/)) && method === 'POST') {
       const idOrKey = m[1] ?? '';
-      return { template: `${api}/issue/{issueIdOrKey}/comment`, run: (_u, req) => this.addComment(idOrKey, req) };
+      return { template: `${api}/issue/{issueIdOrKey}/comment`, run: (_u, req, c) => this.addComment(idOrKey, req, c) };
     }
     if ((m = match(/^\/rest\/api\/3\/issue\/([^/]+)$/))) {
       const idOrKey = m[1] ?? '';
       const template = `${api}/issue/{issueIdOrKey}`;
-      if (method === 'GET') return { template, run: (url) => this.getIssue(idOrKey, url) };
-      if (method === 'PUT') return { template, run: (_u, req) => this.editIssue(idOrKey, req) };
-      if (method === 'DELETE') return { template, run: () => this.deleteIssue(idOrKey) };
+      if (method === 'GET') return { template, run: (url, _r, c) => this.getIssue(idOrKey, url, c) };
+      if (method === 'PUT') return { template, run: (_u, req, c) => this.editIssue(idOrKey, req, c) };
+      if (method === 'DELETE') return { template, run: (_u, _r, c) => this.deleteIssue(idOrKey, c) };
       return null;
     }
     if ((m = match(/^\/rest\/api\/3\/project\/([^/]+)\/versions$/)) && method === 'GET') {
       const idOrKey = m[1] ?? '';
-      return { template: `${api}/project/{projectIdOrKey}/versions`, run: () => this.versions(idOrKey) };
+      return { template: `${api}/project/{projectIdOrKey}/versions`, run: (_u, _r, c) => this.versions(idOrKey, c) };
     }
-    if (p === `${api}/project/search` && method === 'GET') return { template: p, run: (url) => this.projectSearch(url) };
+    if (p === `${api}/project/search` && method === 'GET') return { template: p, run: (url, _r, c) => this.projectSearch(url, c) };
     if ((m = match(/^\/rest\/api\/3\/project\/([^/]+)$/)) && method === 'GET') {
       const idOrKey = m[1] ?? '';
-      return { template: `${api}/project/{projectIdOrKey}`, run: () => this.project(idOrKey) };
+      return { template: `${api}/project/{projectIdOrKey}`, run: (_u, _r, c) => this.project(idOrKey, c) };
     }
     if (method !== 'GET') return null;
     if (p === `${api}/field`) return { template: p, run: () => ({ status: 200, body: this.fields }) };
@@ -404,32 +420,38 @@ export class JiraEmulator {
     if (p === `${api}/priority/search`) return { template: p, run: (url) => this.prioritySearch(url) };
     if (p === `${api}/priority`) return { template: p, run: () => ({ status: 200, body: this.priorities }) };
     if (p === `${api}/issueLinkType`) return { template: p, run: () => ({ status: 200, body: { issueLinkTypes: this.linkTypes } }) };
-    if (p === `${api}/mypermissions`) return { template: p, run: (url) => this.myPermissions(url) };
-    if (p === `${api}/myself`) return { template: p, run: () => ({ status: 200, body: this.myselfJson() }) };
+    if (p === `${api}/mypermissions`) return { template: p, run: (url, _r, c) => this.myPermissions(url, c) };
+    if (p === `${api}/myself`) return { template: p, run: (_u, _r, c) => ({ status: 200, body: this.myselfJson(c) }) };
     return null;
   }
 
   // ---- search ------------------------------------------------------------------------------
 
-  private jqlContext(): JqlContext {
+  /** Projects the caller can browse; JQL naming any other project fails as if it did not exist. */
+  private jqlContext(caller: JiraCaller): JqlContext {
     return {
       now: this.now(),
-      projects: this.datasets.map((d) => ({ id: d.project.id, key: d.project.key, name: d.project.name })),
+      projects: this.visibleDatasets(caller).map((d) => ({ id: d.project.id, key: d.project.key, name: d.project.name })),
       priorityOrder: this.priorities.map((p) => String(p['id'])),
-      currentAccountId: this.myself.accountId,
+      currentAccountId: caller.user.accountId,
     };
+  }
+
+  private visibleDatasets(caller: JiraCaller): Dataset[] {
+    return caller.canBrowse() ? this.datasets : [];
   }
 
   /** Bumped by every request that may change data; invalidates `searchSnapshot`. */
   private generation = 0;
-  private searchSnapshot: { jqlHash: string; generation: number; hits: StoredIssue[] } | null = null;
+  private searchSnapshot: { jqlHash: string; generation: number; caller: string; hits: StoredIssue[] } | null = null;
 
-  private runJql(jql: string): StoredIssue[] {
+  private runJql(jql: string, caller: JiraCaller): StoredIssue[] {
     const query = parseJql(jql);
     assertBoundedJql(query);
-    const compiled = compileJql(query, this.jqlContext());
+    const compiled = compileJql(query, this.jqlContext(caller));
     const hits: StoredIssue[] = [];
-    for (const stored of this.issuesById.values()) if (compiled.matches(stored.json)) hits.push(stored);
+    const browsable = caller.canBrowse();
+    if (browsable) for (const stored of this.issuesById.values()) if (compiled.matches(stored.json)) hits.push(stored);
     return hits.sort((a, b) => compiled.compare(a.json, b.json));
   }
 
@@ -453,7 +475,7 @@ export class JiraEmulator {
     return parsed.data;
   }
 
-  private async search(url: URL, request: Request, method: string): Promise<Reply> {
+  private async search(url: URL, request: Request, method: string, caller: JiraCaller): Promise<Reply> {
     let jql = '';
     let token: string | null = null;
     let maxResults: number | null = null;
@@ -499,8 +521,10 @@ export class JiraEmulator {
     // project is linear (as on a real site), not one full JQL run and sort per page.
     const snapshot = this.searchSnapshot;
     const hits =
-      token && snapshot && snapshot.jqlHash === jqlHash && snapshot.generation === this.generation ? snapshot.hits : this.runJql(jql);
-    this.searchSnapshot = { jqlHash, generation: this.generation, hits };
+      token && snapshot && snapshot.jqlHash === jqlHash && snapshot.generation === this.generation && snapshot.caller === caller.cacheKey
+        ? snapshot.hits
+        : this.runJql(jql, caller);
+    this.searchSnapshot = { jqlHash, generation: this.generation, caller: caller.cacheKey, hits };
     const page = hits.slice(offset, offset + pageSize);
     const isLast = offset + page.length >= hits.length;
     const expandSet = new Set(expand.map((e) => e.toLowerCase()));
@@ -600,12 +624,13 @@ export class JiraEmulator {
     return schema;
   }
 
-  private async approximateCount(request: Request): Promise<Reply> {
+  private async approximateCount(request: Request, caller: JiraCaller): Promise<Reply> {
     const body = this.parseBody(z.looseObject({ jql: z.string().optional() }), await this.readJson(request));
-    return { status: 200, body: { count: this.runJql(body.jql ?? '').length } };
+    return { status: 200, body: { count: this.runJql(body.jql ?? '', caller).length } };
   }
 
-  private async bulkChangelog(request: Request): Promise<Reply> {
+  /** Issues the caller cannot browse are left out, like unknown keys. */
+  private async bulkChangelog(request: Request, caller: JiraCaller): Promise<Reply> {
     const body = this.parseBody(BulkChangelogBodySchema, await this.readJson(request));
     const pageSize = body.maxResults ?? 1000;
     const wantedFields = body.fieldIds && body.fieldIds.length > 0 ? new Set(body.fieldIds) : null;
@@ -619,7 +644,7 @@ export class JiraEmulator {
     const entries: { issueId: string; history: DatasetHistory; ms: number }[] = [];
     const seen = new Set<string>();
     for (const idOrKey of body.issueIdsOrKeys) {
-      const stored = this.findIssue(idOrKey);
+      const stored = this.findIssue(idOrKey, caller);
       if (!stored || seen.has(stored.json.id)) continue;
       seen.add(stored.json.id);
       for (const history of stored.histories) {
@@ -648,20 +673,30 @@ export class JiraEmulator {
 
   // ---- issues ------------------------------------------------------------------------------
 
-  private findIssue(idOrKey: string): StoredIssue | undefined {
+  /** The issue, if it exists and the caller can browse its project. */
+  private findIssue(idOrKey: string, caller: JiraCaller): StoredIssue | undefined {
     const decoded = decodeURIComponent(idOrKey);
     const id = this.idByKey.get(decoded.toUpperCase()) ?? decoded;
-    return this.issuesById.get(id);
+    const stored = this.issuesById.get(id);
+    return stored && caller.canBrowse() ? stored : undefined;
   }
 
-  private requireIssue(idOrKey: string): StoredIssue {
-    const stored = this.findIssue(idOrKey);
-    if (!stored) fail(404, 'Issue does not exist or you do not have permission to see it.');
+  /** Jira answers an issue the caller cannot browse exactly like a missing one. */
+  private requireIssue(idOrKey: string, caller: JiraCaller): StoredIssue {
+    const stored = this.findIssue(idOrKey, caller);
+    if (!stored) fail(404, NO_ISSUE);
     return stored;
   }
 
-  private getIssue(idOrKey: string, url: URL): Reply {
-    const stored = this.requireIssue(idOrKey);
+  /** A visible issue whose change needs `permission`: 403 with Jira's error body without it. */
+  private requireIssueFor(idOrKey: string, caller: JiraCaller, permission: JiraPermissionKey, refusal: string): StoredIssue {
+    const stored = this.requireIssue(idOrKey, caller);
+    if (!caller.has(permission)) fail(403, refusal);
+    return stored;
+  }
+
+  private getIssue(idOrKey: string, url: URL, caller: JiraCaller): Reply {
+    const stored = this.requireIssue(idOrKey, caller);
     const selection = this.selectFields(splitList(url.searchParams.getAll('fields')), '*all');
     const expand = new Set(splitList(url.searchParams.getAll('expand')).map((e) => e.toLowerCase()));
     const propertyKeys = splitList(url.searchParams.getAll('properties'));
@@ -673,7 +708,12 @@ export class JiraEmulator {
     return { ...(project ?? {}), id: scalarText(project?.['id']) ?? '', key: scalarText(project?.['key']) ?? stored.projectKey };
   }
 
-  private emit(eventType: IssueEventType, stored: StoredIssue, changelog?: { id: string; items: IssueEventChangeItem[] }): void {
+  private emit(
+    eventType: IssueEventType,
+    stored: StoredIssue,
+    caller: JiraCaller,
+    changelog?: { id: string; items: IssueEventChangeItem[] },
+  ): void {
     if (!this.onIssueEvent) return;
     const f = stored.json.fields;
     const pick = (...keys: string[]) => Object.fromEntries(keys.filter((k) => k in f).map((k) => [k, f[k]]));
@@ -688,20 +728,22 @@ export class JiraEmulator {
         },
       },
       ...(changelog ? { changelog } : {}),
-      atlassianId: this.myself.accountId,
-      associatedUsers: [{ accountId: this.myself.accountId }],
+      atlassianId: caller.user.accountId,
+      associatedUsers: [{ accountId: caller.user.accountId }],
     };
     this.onIssueEvent(structuredClone(event));
   }
 
-  private async createIssue(request: Request): Promise<Reply> {
+  private async createIssue(request: Request, caller: JiraCaller): Promise<Reply> {
     const body = this.parseBody(CreateIssueBodySchema, await this.readJson(request));
     const input = body.fields;
     const errors: Record<string, string> = {};
     const projectRef = asRecord(input['project']);
-    const dataset = this.datasets.find(
+    // A project the caller cannot browse is, to the caller, no project at all.
+    const dataset = this.visibleDatasets(caller).find(
       (d) => projectRef && (d.project.key === projectRef['key'] || d.project.id === (scalarText(projectRef['id']) ?? '')),
     );
+    if (dataset && !caller.has('CREATE_ISSUES')) fail(403, 'You do not have permission to create issues in this project.');
     if (!dataset) errors['project'] = 'Specify a valid project ID or key';
     if (typeof input['summary'] !== 'string' || input['summary'].trim() === '')
       errors['summary'] = 'You must specify a summary of the issue.';
@@ -717,7 +759,7 @@ export class JiraEmulator {
     const numbers = dataset.issues.map((i) => Number(i.key.split('-').pop())).filter(Number.isFinite);
     const key = `${dataset.project.key}-${Math.max(0, ...numbers) + 1}`;
     const initialStatus = this.initialStatus(dataset);
-    const reporter = userJson(this.site, this.myself);
+    const reporter = userJson(this.site, caller.user);
     const sample = dataset.issues[0]?.fields;
     const fields: JsonObject = {
       statuscategorychangedate: ts,
@@ -775,9 +817,9 @@ export class JiraEmulator {
       fields,
     };
     const stored = this.store(issue, dataset.project.key);
-    this.applyFieldEdits(stored, { ...input, project: undefined, issuetype: undefined }, {});
+    this.applyFieldEdits(stored, { ...input, project: undefined, issuetype: undefined }, {}, caller);
     dataset.issues.push(issue);
-    this.emit('avi:jira:created:issue', stored);
+    this.emit('avi:jira:created:issue', stored, caller);
     return { status: 201, body: { id, key, self: issue['self'] }, points: 2 };
   }
 
@@ -809,6 +851,7 @@ export class JiraEmulator {
     stored: StoredIssue,
     input: Record<string, unknown>,
     update: Record<string, Record<string, unknown>[]>,
+    caller: JiraCaller,
   ): IssueEventChangeItem[] {
     const f = stored.json.fields;
     const items: IssueEventChangeItem[] = [];
@@ -889,7 +932,7 @@ export class JiraEmulator {
               id,
               userJson(this.site, {
                 accountId: ref['accountId'],
-                displayName: ref['accountId'] === this.myself.accountId ? this.myself.displayName : ref['accountId'],
+                displayName: findLocalAccount(ref['accountId'], this.accounts)?.displayName ?? ref['accountId'],
                 timeZone: 'UTC',
               }),
             );
@@ -919,7 +962,7 @@ export class JiraEmulator {
         }
         case 'parent': {
           const ref = asRecord(value);
-          const parent = ref ? this.findIssue(scalarText(ref['key']) ?? scalarText(ref['id']) ?? '') : undefined;
+          const parent = ref ? this.findIssue(scalarText(ref['key']) ?? scalarText(ref['id']) ?? '', caller) : undefined;
           if (!parent) errors[id] = 'Parent issue does not exist.';
           else
             set(id, {
@@ -960,11 +1003,15 @@ export class JiraEmulator {
     return items;
   }
 
-  private addHistory(stored: StoredIssue, items: IssueEventChangeItem[]): { id: string; items: IssueEventChangeItem[] } {
+  private addHistory(
+    stored: StoredIssue,
+    items: IssueEventChangeItem[],
+    caller: JiraCaller,
+  ): { id: string; items: IssueEventChangeItem[] } {
     this.nextHistoryId += 1;
     const id = String(this.nextHistoryId);
     const created = toJiraTimestamp(this.now());
-    const history: DatasetHistory = { id, author: userJson(this.site, this.myself), created, items: items.map((item) => ({ ...item })) };
+    const history: DatasetHistory = { id, author: userJson(this.site, caller.user), created, items: items.map((item) => ({ ...item })) };
     stored.histories.push(history);
     const changelog = (stored.json.changelog ??= { histories: [] });
     changelog.histories.unshift(history);
@@ -972,25 +1019,25 @@ export class JiraEmulator {
     return { id, items };
   }
 
-  private async editIssue(idOrKey: string, request: Request): Promise<Reply> {
-    const stored = this.requireIssue(idOrKey);
+  private async editIssue(idOrKey: string, request: Request, caller: JiraCaller): Promise<Reply> {
+    const stored = this.requireIssueFor(idOrKey, caller, 'EDIT_ISSUES', 'You do not have permission to edit issues in this project.');
     const body = this.parseBody(EditIssueBodySchema, await this.readJson(request));
     // Why validate on a copy: Jira applies an edit all or nothing.
     const snapshot = structuredClone(stored.json.fields);
     let items: IssueEventChangeItem[];
     try {
-      items = this.applyFieldEdits(stored, body.fields ?? {}, body.update ?? {});
+      items = this.applyFieldEdits(stored, body.fields ?? {}, body.update ?? {}, caller);
     } catch (error) {
       stored.json.fields = snapshot;
       throw error;
     }
     const changed = items.filter((item) => item.from !== item.to || item.fromString !== item.toString);
-    if (changed.length > 0) this.emit('avi:jira:updated:issue', stored, this.addHistory(stored, changed));
+    if (changed.length > 0) this.emit('avi:jira:updated:issue', stored, caller, this.addHistory(stored, changed, caller));
     return { status: 204, points: 2 };
   }
 
-  private deleteIssue(idOrKey: string): Reply {
-    const stored = this.requireIssue(idOrKey);
+  private deleteIssue(idOrKey: string, caller: JiraCaller): Reply {
+    const stored = this.requireIssueFor(idOrKey, caller, 'DELETE_ISSUES', 'You do not have permission to delete issues in this project.');
     this.issuesById.delete(stored.json.id);
     this.idByKey.delete(stored.json.key.toUpperCase());
     this.properties.delete(stored.json.id);
@@ -998,19 +1045,19 @@ export class JiraEmulator {
       const index = dataset.issues.indexOf(stored.json);
       if (index >= 0) dataset.issues.splice(index, 1);
     }
-    this.emit('avi:jira:deleted:issue', stored);
+    this.emit('avi:jira:deleted:issue', stored, caller);
     return { status: 204, points: 2 };
   }
 
-  private async addComment(idOrKey: string, request: Request): Promise<Reply> {
-    const stored = this.requireIssue(idOrKey);
+  private async addComment(idOrKey: string, request: Request, caller: JiraCaller): Promise<Reply> {
+    const stored = this.requireIssueFor(idOrKey, caller, 'ADD_COMMENTS', 'You do not have the permission to comment on this issue.');
     const raw = await this.readJson(request);
     const parsed = CommentBodySchema.safeParse(raw);
     if (!parsed.success)
       fail(400, '', { comment: 'Comment body is not valid! It must be an Atlassian Document (see the Atlassian Document Format).' });
     this.nextCommentId += 1;
     const ts = toJiraTimestamp(this.now());
-    const author = userJson(this.site, this.myself);
+    const author = userJson(this.site, caller.user);
     const comment: JsonObject = {
       self: `${this.site}/rest/api/3/issue/${stored.json.id}/comment/${this.nextCommentId}`,
       id: String(this.nextCommentId),
@@ -1027,14 +1074,14 @@ export class JiraEmulator {
     comments.push(comment);
     stored.json.fields['comment'] = { ...page, comments, maxResults: comments.length, total: comments.length };
     stored.json.fields['updated'] = ts;
-    this.emit('avi:jira:updated:issue', stored);
+    this.emit('avi:jira:updated:issue', stored, caller);
     return { status: 201, body: comment, points: 2 };
   }
 
   // ---- issue properties ----------------------------------------------------------------------
 
-  private listProperties(idOrKey: string): Reply {
-    const stored = this.requireIssue(idOrKey);
+  private listProperties(idOrKey: string, caller: JiraCaller): Reply {
+    const stored = this.requireIssue(idOrKey, caller);
     const props = this.properties.get(stored.json.id) ?? new Map<string, unknown>();
     const keys = [...props.keys()].map((key) => ({
       self: `${this.site}/rest/api/3/issue/${stored.json.id}/properties/${encodeURIComponent(key)}`,
@@ -1043,15 +1090,15 @@ export class JiraEmulator {
     return { status: 200, body: { keys } };
   }
 
-  private getProperty(idOrKey: string, key: string): Reply {
-    const stored = this.requireIssue(idOrKey);
+  private getProperty(idOrKey: string, key: string, caller: JiraCaller): Reply {
+    const stored = this.requireIssue(idOrKey, caller);
     const props = this.properties.get(stored.json.id);
     if (!props?.has(key)) fail(404, `The property with key '${key}' does not exist.`);
     return { status: 200, body: { key, value: props.get(key) } };
   }
 
-  private async setProperty(idOrKey: string, key: string, request: Request): Promise<Reply> {
-    const stored = this.requireIssue(idOrKey);
+  private async setProperty(idOrKey: string, key: string, request: Request, caller: JiraCaller): Promise<Reply> {
+    const stored = this.requireIssueFor(idOrKey, caller, 'EDIT_ISSUES', 'You do not have permission to edit this issue.');
     if (key.length === 0 || key.length > 255) fail(400, 'The property key must be between 1 and 255 characters.');
     const text = await request.text();
     if (Buffer.byteLength(text) > PROPERTY_VALUE_MAX_BYTES)
@@ -1069,8 +1116,10 @@ export class JiraEmulator {
     return { status: existed ? 200 : 201, points: 2 };
   }
 
-  private deleteProperty(idOrKey: string, key: string): Reply {
-    const stored = this.requireIssue(idOrKey);
+  /** The spec answers 404, not 403, when the caller may not edit the issue. */
+  private deleteProperty(idOrKey: string, key: string, caller: JiraCaller): Reply {
+    const stored = this.requireIssue(idOrKey, caller);
+    if (!caller.has('EDIT_ISSUES')) fail(404, NO_ISSUE);
     const props = this.properties.get(stored.json.id);
     if (!props?.has(key)) fail(404, `The property with key '${key}' does not exist.`);
     props.delete(key);
@@ -1079,19 +1128,22 @@ export class JiraEmulator {
 
   // ---- projects and metadata -----------------------------------------------------------------
 
-  private findDataset(idOrKey: string): Dataset {
+  /** Jira answers a project the caller cannot browse exactly like a missing one. */
+  private findDataset(idOrKey: string, caller: JiraCaller): Dataset {
     const decoded = decodeURIComponent(idOrKey);
-    const dataset = this.datasets.find((d) => d.project.key.toUpperCase() === decoded.toUpperCase() || d.project.id === decoded);
-    if (!dataset) fail(404, `No project could be found with key '${decoded}'.`);
+    const dataset = this.visibleDatasets(caller).find(
+      (d) => d.project.key.toUpperCase() === decoded.toUpperCase() || d.project.id === decoded,
+    );
+    if (!dataset) fail(404, noProject(decoded));
     return dataset;
   }
 
-  private versions(idOrKey: string): Reply {
-    return { status: 200, body: this.findDataset(idOrKey).versions ?? [] };
+  private versions(idOrKey: string, caller: JiraCaller): Reply {
+    return { status: 200, body: this.findDataset(idOrKey, caller).versions ?? [] };
   }
 
-  private project(idOrKey: string): Reply {
-    const dataset = this.findDataset(idOrKey);
+  private project(idOrKey: string, caller: JiraCaller): Reply {
+    const dataset = this.findDataset(idOrKey, caller);
     return {
       status: 200,
       body: {
@@ -1103,14 +1155,14 @@ export class JiraEmulator {
     };
   }
 
-  private projectSearch(url: URL): Reply {
+  private projectSearch(url: URL, caller: JiraCaller): Reply {
     const q = url.searchParams;
     const startAt = Math.max(0, Number(q.get('startAt') ?? 0) || 0);
     const maxResults = Math.min(50, Math.max(1, Number(q.get('maxResults') ?? 50) || 50));
     const keys = new Set(splitList(q.getAll('keys')).map((k) => k.toUpperCase()));
     const ids = new Set(splitList(q.getAll('id')));
     const query = (q.get('query') ?? '').toLowerCase();
-    const matching = this.datasets
+    const matching = this.visibleDatasets(caller)
       .map((d) => d.project)
       .filter(
         (p) =>
@@ -1163,31 +1215,39 @@ export class JiraEmulator {
     };
   }
 
-  private myPermissions(url: URL): Reply {
+  /**
+   * The caller's permissions in the global, project or issue context. A project or issue the caller
+   * cannot browse is a 404, as the spec documents; in the global context a project permission is
+   * held when it is held in any project.
+   */
+  private myPermissions(url: URL, caller: JiraCaller): Reply {
     const q = url.searchParams;
     const keys = splitList(q.getAll('permissions'));
     if (keys.length === 0) fail(400, "The 'permissions' query parameter is required.");
-    const projectKey = q.get('projectKey') ?? q.get('projectId');
-    if (projectKey) this.findDataset(projectKey);
-    const issueKey = q.get('issueKey') ?? q.get('issueId');
-    if (issueKey) this.requireIssue(issueKey);
+    const unknown = keys.filter((key) => !isJiraPermissionKey(key));
+    if (unknown.length > 0) fail(400, `Invalid permission keys: ${unknown.join(', ')}.`);
+    const projectKey = q.get('projectId') ?? q.get('projectKey');
+    if (projectKey) this.findDataset(projectKey, caller);
+    const issueKey = q.get('issueId') ?? q.get('issueKey');
+    if (issueKey) this.requireIssue(issueKey, caller);
     const permissions: Record<string, JsonObject> = {};
-    keys.forEach((key, index) => {
+    for (const key of keys.filter(isJiraPermissionKey)) {
+      const spec = JIRA_PERMISSIONS[key];
       permissions[key] = {
-        id: String(index + 1),
+        id: spec.id,
         key,
-        name: PERMISSION_NAMES[key] ?? key.replace(/_/g, ' ').toLowerCase(),
-        type: key === 'ADMINISTER' ? 'GLOBAL' : 'PROJECT',
-        description: `Permission ${key}.`,
-        havePermission: true,
+        name: spec.name,
+        type: spec.type,
+        description: spec.description,
+        havePermission: caller.has(key) && (spec.type === 'GLOBAL' || this.datasets.length > 0),
       };
-    });
+    }
     return { status: 200, body: { permissions } };
   }
 
-  private myselfJson(): JsonObject {
+  private myselfJson(caller: JiraCaller): JsonObject {
     return {
-      ...userJson(this.site, this.myself),
+      ...userJson(this.site, caller.user),
       locale: 'en_US',
       groups: { size: 1, items: [] },
       applicationRoles: { size: 1, items: [] },
