@@ -23,7 +23,7 @@ import { JiraClient, RETRY_POLICIES, type JiraTransport } from '../src/adapters/
 import { JiraProjectReader } from '../src/adapters/jira/jira-project-reader';
 import { deriveFromRead } from '../src/application/build-status-report';
 import { NO_COMMUNICATION_DATA, NO_SATISFACTION_DATA } from '../src/domain/project-data';
-import { DEFAULT_SETTINGS } from '../src/domain/settings';
+import { DEFAULT_PROJECT_SETTINGS } from '../contract/settings';
 import { generateScaleDataset } from '../local/jira/demo-generator';
 import { BULK_CHANGELOG_MAX_ISSUES, JiraEmulator, SEARCH_MAX_RESULTS_WITH_FIELDS } from '../local/jira/emulator';
 import { BENCH_NOW, BENCH_PROJECT_KEY, BENCH_SEED, BENCH_SIZES, MB } from './bench-settings';
@@ -67,11 +67,9 @@ const NO_RECORDS = {
 };
 
 async function readAndDerive(transport: JiraTransport) {
-  const reader = new JiraProjectReader(new JiraClient({ transport, policy: RETRY_POLICIES.consumer }), {
-    blockingLinkTypes: DEFAULT_SETTINGS.blockingLinkTypes,
-  });
-  const read = await reader.readProject(BENCH_PROJECT_KEY);
-  return deriveFromRead({ settings: DEFAULT_SETTINGS, records: NO_RECORDS }, read, {
+  const reader = new JiraProjectReader(new JiraClient({ transport, policy: RETRY_POLICIES.consumer }));
+  const read = await reader.readProject(BENCH_PROJECT_KEY, DEFAULT_PROJECT_SETTINGS);
+  return deriveFromRead({ settings: DEFAULT_PROJECT_SETTINGS, records: NO_RECORDS }, read, {
     projectKey: BENCH_PROJECT_KEY,
     audience: 'internal',
     lang: 'en',

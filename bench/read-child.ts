@@ -8,7 +8,7 @@ import { JiraClient, RETRY_POLICIES } from '../src/adapters/jira/jira-client';
 import { JiraProjectReader } from '../src/adapters/jira/jira-project-reader';
 import { deriveFromRead } from '../src/application/build-status-report';
 import { NO_COMMUNICATION_DATA, NO_SATISFACTION_DATA } from '../src/domain/project-data';
-import { DEFAULT_SETTINGS } from '../src/domain/settings';
+import { DEFAULT_PROJECT_SETTINGS } from '../contract/settings';
 import { BENCH_NOW, BENCH_PROJECT_KEY } from './bench-settings';
 
 const origin = process.argv[2] ?? '';
@@ -51,12 +51,12 @@ const client = new JiraClient({
   },
   policy: RETRY_POLICIES.consumer,
 });
-const reader = new JiraProjectReader(client, { blockingLinkTypes: DEFAULT_SETTINGS.blockingLinkTypes });
-const read = await reader.readProject(BENCH_PROJECT_KEY);
+const reader = new JiraProjectReader(client);
+const read = await reader.readProject(BENCH_PROJECT_KEY, DEFAULT_PROJECT_SETTINGS);
 sample();
 const report = await deriveFromRead(
   {
-    settings: DEFAULT_SETTINGS,
+    settings: DEFAULT_PROJECT_SETTINGS,
     records: { satisfaction: () => Promise.resolve(NO_SATISFACTION_DATA), communication: () => Promise.resolve(NO_COMMUNICATION_DATA) },
   },
   read,

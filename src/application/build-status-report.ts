@@ -1,13 +1,15 @@
 import type { StatusReportJson } from '../../contract';
 import { deriveStatusReport } from '../domain/derive-status-report';
+import type { ProjectSettingsJson } from '../../contract/settings';
 import type { ProjectData } from '../domain/project-data';
-import type { ProjectSettings } from '../domain/settings';
+import { toProjectSettings } from '../domain/settings';
 import type { ProjectReader, ProjectReadResult, RecordsSource } from './ports';
 
 export interface StatusReportDeps {
   reader: ProjectReader;
   records: RecordsSource;
-  settings: ProjectSettings;
+  /** The project's settings document: the one object the reader and the rules both read. */
+  settings: ProjectSettingsJson;
 }
 
 export interface StatusReportRequest {
@@ -24,7 +26,7 @@ export interface StatusReportRequest {
  *   a report is whole or not at all.
  */
 export async function buildStatusReport(deps: StatusReportDeps, request: StatusReportRequest): Promise<StatusReportJson> {
-  const read = await deps.reader.readProject(request.projectKey);
+  const read = await deps.reader.readProject(request.projectKey, deps.settings);
   return deriveFromRead(deps, read, request);
 }
 
@@ -42,7 +44,7 @@ export async function deriveFromRead(
   const data: ProjectData = { ...read, satisfaction, communication };
   return deriveStatusReport({
     data,
-    settings: deps.settings,
+    settings: toProjectSettings(deps.settings),
     now,
     periodStart: null,
     audience: request.audience,

@@ -12,7 +12,7 @@ export async function getIssueRisk(
   deps: StatusReportDeps,
   request: { projectKey: string; issueKey: string; lang: 'en' | 'zh-CN'; now: Date },
 ): Promise<IssueRiskView> {
-  const read = await deps.reader.readProject(request.projectKey);
+  const read = await deps.reader.readProject(request.projectKey, deps.settings);
   const issue = read.issues.find((i) => i.key === request.issueKey);
   if (!issue) throw new AppError('NOT_FOUND', `Issue ${request.issueKey} is not in project ${request.projectKey}`);
   const report = await deriveFromRead(deps, read, {

@@ -4,7 +4,7 @@ import { JiraClient, RETRY_POLICIES } from '../../src/adapters/jira/jira-client'
 import { JiraProjectReader } from '../../src/adapters/jira/jira-project-reader';
 import { KvsRecordsSource } from '../../src/adapters/storage/kvs-records-source';
 import { buildStatusReport } from '../../src/application/build-status-report';
-import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { DEFAULT_PROJECT_SETTINGS } from '../../contract/settings';
 import type { LocalApp } from '../../local/runtime/create-local-app';
 import { projectPageContext } from '../support/contexts';
 import { DEMO_NOW, demoDatasets, startLocalApp } from '../support/local-app';
@@ -23,7 +23,7 @@ async function deriveDemoReport(faults: JiraFaultPlan | undefined) {
     },
   });
   const report = await buildStatusReport(
-    { reader: new JiraProjectReader(client), records: new KvsRecordsSource(), settings: DEFAULT_SETTINGS },
+    { reader: new JiraProjectReader(client), records: new KvsRecordsSource(), settings: DEFAULT_PROJECT_SETTINGS },
     { projectKey: datasets[0]?.project.key ?? '', audience: 'internal', lang: 'en', now: DEMO_NOW },
   );
   return { report, waits, stats: emulator.stats() };

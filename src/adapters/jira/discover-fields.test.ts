@@ -34,7 +34,13 @@ describe('discoverFields', () => {
     });
   });
 
-  it('lets settings override each field', () => {
+  it('lets settings override each field; null discovers', () => {
+    expect(discoverFields(CLOUD_SITE, { storyPoints: 'customfield_10026', flagged: null, sprint: null, startDate: null })).toEqual({
+      storyPoints: ['customfield_10026'],
+      flagged: 'customfield_10021',
+      sprint: 'customfield_10020',
+      startDate: 'customfield_10015',
+    });
     expect(
       discoverFields(CLOUD_SITE, {
         storyPoints: 'customfield_99',

@@ -1,4 +1,4 @@
-import type { FieldOverrides } from '../../application/ports';
+import { DEFAULT_PROJECT_SETTINGS, type FieldOverridesJson } from '../../../contract/settings';
 import type { JiraFieldJson } from './jira-json';
 
 /** Custom field ids of one site. Ids never leave `adapters/jira`: the domain sees values only. */
@@ -21,13 +21,17 @@ const TARGET_START_SCHEMA = 'com.atlassian.jpo:jpo-custom-field-baseline-start';
 /**
  * Finds Story Points, Flagged, Sprint and Start date among `/rest/api/3/field`, because their
  * ids differ per site (`customfield_10021` is Flagged on one site and Sprint on another).
- * Schema keys are stable across languages; names are the fallback. Overrides from settings win.
+ * Schema keys are stable across languages; names are the fallback. Overrides from settings win;
+ * a null override means "discover".
  *
  * Story points: team-managed projects use "Story point estimate" (`jsw-story-points`), older
  * company-managed ones a number field "Story Points"; both may exist on one site, so both are
  * read and the schema-backed one is preferred when an issue has both.
  */
-export function discoverFields(fields: readonly JiraFieldJson[], overrides: FieldOverrides = {}): DiscoveredFields {
+export function discoverFields(
+  fields: readonly JiraFieldJson[],
+  overrides: FieldOverridesJson = DEFAULT_PROJECT_SETTINGS.fieldOverrides,
+): DiscoveredFields {
   const custom = fields.filter((f) => f.custom !== false && f.id.startsWith('customfield_'));
   const named = (f: JiraFieldJson, names: readonly string[]) => names.includes(f.name.trim().toLowerCase());
   const schemaOf = (f: JiraFieldJson) => f.schema?.custom ?? '';
@@ -50,7 +54,7 @@ export function discoverFields(fields: readonly JiraFieldJson[], overrides: Fiel
     custom.find((f) => schemaOf(f) === TARGET_START_SCHEMA);
 
   return {
-    storyPoints: overrides.storyPoints ? [overrides.storyPoints] : storyPoints,
+    storyPoints: overrides.storyPoints !== null ? [overrides.storyPoints] : storyPoints,
     flagged: overrides.flagged ?? flagged?.id ?? null,
     sprint: overrides.sprint ?? sprint?.id ?? null,
     startDate: overrides.startDate ?? startDate?.id ?? null,

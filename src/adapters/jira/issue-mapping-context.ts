@@ -12,6 +12,8 @@ export type BlockerSide = 'inward' | 'outward';
  */
 export interface IssueMappingContext {
   fields: DiscoveredFields;
+  /** The project's IANA zone: the calendar day of a date-time value where the domain wants a day. */
+  timeZone: string;
   statusCategoryById: ReadonlyMap<string, StatusCategoryKey>;
   statusCategoryByName: ReadonlyMap<string, StatusCategoryKey>;
   priorityRankById: ReadonlyMap<string, number>;
@@ -35,7 +37,9 @@ export interface IssueMappingInputs {
   priorities: readonly JiraPriorityJson[];
   linkTypes: readonly JiraIssueLinkTypeJson[];
   /** Link type names that block besides those recognised by their texts (settings). */
-  blockingLinkTypes?: readonly string[];
+  blockingLinkTypes: readonly string[];
+  /** The project's IANA zone (settings). */
+  timeZone: string;
 }
 
 export function toIssueMappingContext(inputs: IssueMappingInputs): IssueMappingContext {
@@ -54,11 +58,12 @@ export function toIssueMappingContext(inputs: IssueMappingInputs): IssueMappingC
     if (!priorityRankById.has(priority.id)) priorityRankById.set(priority.id, rank);
     if (!priorityRankByName.has(priority.name)) priorityRankByName.set(priority.name, rank);
   });
-  const blockingLinkTypeNames = new Set((inputs.blockingLinkTypes ?? []).map((name) => name.trim().toLowerCase()));
+  const blockingLinkTypeNames = new Set(inputs.blockingLinkTypes.map((name) => name.trim().toLowerCase()));
   const blockerSideByLinkTypeId = new Map<string, BlockerSide | null>();
   for (const type of inputs.linkTypes) blockerSideByLinkTypeId.set(type.id, toBlockerSide(type, blockingLinkTypeNames));
   return {
     fields: inputs.fields,
+    timeZone: inputs.timeZone,
     statusCategoryById,
     statusCategoryByName,
     priorityRankById,

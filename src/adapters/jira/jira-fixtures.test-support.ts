@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { FieldOverridesJson } from '../../../contract/settings';
 import { discoverFields } from './discover-fields';
 import { toIssueMappingContext, type IssueMappingContext } from './issue-mapping-context';
 import { jiraFieldJson, jiraIssueLinkTypesJson, jiraPriorityPageJson, jiraStatusJson } from './jira-json';
@@ -32,13 +33,16 @@ export const demoChangelogs = z
   .looseObject({ issueChangeLogs: z.array(z.looseObject({ issueId: z.string(), changeHistories: z.array(z.unknown()) })) })
   .parse(fixture('demo-changelogs.json'));
 
-export function demoContext(options: { blockingLinkTypes?: readonly string[] } = {}): IssueMappingContext {
+export function demoContext(
+  options: { blockingLinkTypes?: readonly string[]; timeZone?: string; fieldOverrides?: FieldOverridesJson } = {},
+): IssueMappingContext {
   return toIssueMappingContext({
-    fields: discoverFields(demoSite.fields),
+    fields: discoverFields(demoSite.fields, options.fieldOverrides),
     statuses: demoSite.statuses,
     priorities: demoSite.priorities.values,
     linkTypes: demoSite.issueLinkTypes.issueLinkTypes,
-    ...options,
+    blockingLinkTypes: options.blockingLinkTypes ?? [],
+    timeZone: options.timeZone ?? 'UTC',
   });
 }
 

@@ -61,9 +61,14 @@ export class JiraIssueSource implements IssueSource {
   }
 }
 
+/** Whether `text` is a well-formed Jira project key (`ACME`, `HZ2`, `OPS_1`). */
+export function isProjectKey(text: string): boolean {
+  return PROJECT_KEY.test(text);
+}
+
 /** Project keys go into paths and JQL; only a well-formed key may. */
 export function projectKeyPath(projectKey: string): string {
-  if (!PROJECT_KEY.test(projectKey)) throw new AppError('INVALID_PAYLOAD', 'Not a Jira project key');
+  if (!isProjectKey(projectKey)) throw new AppError('INVALID_PAYLOAD', 'Not a Jira project key');
   return projectKey;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../application/app-error';
-import type { FieldOverrides, ProjectReader, ProjectReadResult, ProjectRef } from '../../application/ports';
+import type { ProjectReader, ProjectReadResult, ProjectRef, ReadSettings } from '../../application/ports';
 import type { Issue } from '../../domain/issue';
 import { discoverFields } from './discover-fields';
 import type { JiraClient } from './jira-client';
@@ -28,15 +28,6 @@ export const CHANGELOG_BATCH_ISSUES = 1000;
 /** Histories per bulkfetch page: the documented maximum, so one batch is usually one call. */
 export const CHANGELOG_PAGE_SIZE = 10_000;
 
-export interface JiraProjectReaderOptions {
-  /** Link type names that block besides those recognised by their texts (settings.blockingLinkTypes). */
-  blockingLinkTypes?: readonly string[];
-}
-
-export interface ReadProjectOptions extends JiraProjectReaderOptions {
-  fieldOverrides?: FieldOverrides;
-}
-
 /**
  * Reads one project whole, with the fewest calls: the site-level lists once, the issues in
  * pages of `/search/jql` (only the fields the domain needs), and changelogs in bulk only for
@@ -45,14 +36,15 @@ export interface ReadProjectOptions extends JiraProjectReaderOptions {
  * Pages are mapped as they arrive and their JSON dropped, so memory holds the domain issues,
  * not the raw pages; between the steps only the ids whose history is pending are kept.
  * Any failure rejects the whole read (AppError from `JiraClient` or a shape check).
+ *
+ * Everything settings-related comes from the one `settings` argument (the project's settings
+ * document): field overrides (null: discover), blocking link types, and the time zone in which a
+ * date-time value becomes a calendar day.
  */
 export class JiraProjectReader implements ProjectReader {
-  constructor(
-    private readonly client: JiraClient,
-    private readonly defaults: JiraProjectReaderOptions = {},
-  ) {}
+  constructor(private readonly client: JiraClient) {}
 
-  async readProject(projectKey: string, options: ReadProjectOptions = {}): Promise<ProjectReadResult> {
+  async readProject(projectKey: string, settings: ReadSettings): Promise<ProjectReadResult> {
     const key = projectKeyPath(projectKey);
     // The project first: a missing project is NOT_FOUND before any other call.
     const project = await this.getProject(key);
@@ -65,11 +57,12 @@ export class JiraProjectReader implements ProjectReader {
       this.listPriorities(),
     ]);
     const context = toIssueMappingContext({
-      fields: discoverFields(fields, options.fieldOverrides),
+      fields: discoverFields(fields, settings.fieldOverrides),
       statuses,
       priorities,
       linkTypes: [],
-      blockingLinkTypes: options.blockingLinkTypes ?? this.defaults.blockingLinkTypes ?? [],
+      blockingLinkTypes: settings.blockingLinkTypes,
+      timeZone: settings.timeZone,
     });
     const { issues, pending } = await this.searchIssues(key, context);
     dropResolvedBlockers(issues);

@@ -1,5 +1,6 @@
 import { AppError } from '../../application/app-error';
 import type { BlockingLink, Issue, IssueHistory } from '../../domain/issue';
+import { calendarDayOf } from '../../domain/issue-rules';
 import { toStatusCategoryKey, type StatusCategoryKey } from '../../domain/status-category';
 import { toBlockerSide, type IssueMappingContext } from './issue-mapping-context';
 import { asArray, asFiniteNumber, asId, asRecord, asString, type JsonRecord } from './json-values';
@@ -105,6 +106,17 @@ function calendarDay(value: unknown): string | null {
 }
 
 /**
+ * A start date as a calendar day: a date field's `YYYY-MM-DD` as is; a date-time field (a PM may
+ * point the start-date override at one) becomes its day in the project's zone.
+ */
+function startDay(value: unknown, timeZone: string): string | null {
+  if (typeof value !== 'string') return null;
+  if (isCalendarDay(value)) return value;
+  const ms = toEpochMs(value);
+  return ms === null ? null : calendarDayOf(ms, timeZone);
+}
+
+/**
  * Maps one issue of a `/search/jql` page to the domain `Issue`. Hand-checked rather than
  * zod-parsed: it runs on every issue of every page and must stay far cheaper than the JSON
  * parse. Missing optional fields become null/empty; a missing id, key or `created` is an
@@ -139,7 +151,7 @@ export function toIssue(raw: unknown, context: IssueMappingContext): MappedIssue
     updated,
     resolved: instant(fields['resolutiondate']),
     due: calendarDay(fields['duedate']),
-    start: context.fields.startDate === null ? null : calendarDay(fields[context.fields.startDate]),
+    start: context.fields.startDate === null ? null : startDay(fields[context.fields.startDate], context.timeZone),
     priority: toPriority(fields['priority'], context),
     labels: toLabels(fields['labels']),
     components: toNames(fields['components']),
