@@ -3,6 +3,7 @@
  * message names it in one line; `main` prints it and exits 2.
  */
 import { z } from 'zod';
+import { LANGUAGES, type Language } from '../contract/settings';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -17,13 +18,15 @@ Options:
                             with an offset, or a day YYYY-MM-DD (midnight UTC)
   --audience internal|client  (default internal)
   --format json|markdown|html (default json)
-  --lang en|zh-CN           (default en)
+  --lang en|zh-CN           (default: en; for --audience client, the settings' defaultClientLanguage)
+  --settings FILE           project settings (JSON, the Settings section's schema; keys left out keep
+                            their defaults)
   --project KEY             with --dataset: must be the dataset's project (default: it)
   --help                    this text
 
 Exit codes: 0 report printed, 1 Jira could not be read, 2 invalid input.`;
 
-const VALUE_FLAGS = ['dataset', 'site', 'project', 'now', 'audience', 'format', 'lang'] as const;
+const VALUE_FLAGS = ['dataset', 'site', 'project', 'now', 'audience', 'format', 'lang', 'settings'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
 const enumOf = <const T extends readonly [string, ...string[]]>(flag: string, values: T) =>
@@ -54,7 +57,8 @@ const OptionsSchema = z.object({
   now: nowSchema.optional(),
   audience: enumOf('audience', ['internal', 'client'] as const).default('internal'),
   format: enumOf('format', ['json', 'markdown', 'html'] as const).default('json'),
-  lang: enumOf('lang', ['en', 'zh-CN'] as const).default('en'),
+  lang: enumOf('lang', LANGUAGES).optional(),
+  settings: z.string().min(1, { error: '--settings needs a file' }).optional(),
 });
 
 const CredentialsSchema = z.object({
@@ -72,7 +76,10 @@ interface CommonOptions {
   now: Date | undefined;
   audience: 'internal' | 'client';
   format: 'json' | 'markdown' | 'html';
-  lang: 'en' | 'zh-CN';
+  /** Undefined: English for the internal audience, the settings' default client language for the client. */
+  lang: Language | undefined;
+  /** A settings file, or undefined for the defaults. */
+  settingsFile: string | undefined;
 }
 
 export type ReportCommand =
@@ -133,7 +140,13 @@ export function parseArgs(args: readonly string[], env: Readonly<Record<string, 
     throw new UsageError(first?.message ?? 'invalid options');
   }
   const options = parsed.data;
-  const common: CommonOptions = { now: options.now, audience: options.audience, format: options.format, lang: options.lang };
+  const common: CommonOptions = {
+    now: options.now,
+    audience: options.audience,
+    format: options.format,
+    lang: options.lang,
+    settingsFile: options.settings,
+  };
 
   if (options.dataset !== undefined && options.site !== undefined) throw new UsageError('give either --dataset or --site, not both');
   if (options.dataset !== undefined) {

@@ -151,7 +151,8 @@ export function loadDataset(file: string): Dataset {
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // A UTF-8 byte order mark (editors on Windows write one) is not part of the JSON.
+    value = JSON.parse(text.replace(/^\uFEFF/u, ''));
   } catch (error) {
     throw new DatasetError('MALFORMED_JSON', `${file}: not valid JSON (${(error as Error).message})`, file);
   }

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { statusReportSchema, type StatusReportJson } from '../../contract/report';
 import type { Dataset } from '../../local/jira/dataset';
 import { DEMO_NOW, ROOT_DIR, demoDatasets } from '../support/local-app';
@@ -51,6 +52,18 @@ beforeAll(() => {
   writeFileSync(file('no-project.json'), JSON.stringify({ issues: [] }));
   writeFileSync(file('no-issues.json'), JSON.stringify({ project: { id: '1', key: 'X', name: 'X' } }));
   writeFileSync(file('array.json'), '[]');
+  writeFileSync(file('bad-key.json'), JSON.stringify({ ...second, project: { ...second.project, key: 'hz-1' } }));
+  writeFileSync(file('bom.json'), `\uFEFF${JSON.stringify(second)}`);
+  writeFileSync(file('settings-malformed.json'), '{"thresholds": ');
+  writeFileSync(file('settings-array.json'), '[]');
+  writeFileSync(file('settings-unknown.json'), JSON.stringify({ colour: 'red' }));
+  writeFileSync(file('settings-order.json'), JSON.stringify({ thresholds: { creepAmber: 0.01 } }));
+  writeFileSync(file('settings-mode.json'), JSON.stringify({ clientVisibility: { mode: 'some' } }));
+  writeFileSync(file('settings-zone.json'), JSON.stringify({ timeZone: 'Mars/Olympus_Mons' }));
+  writeFileSync(
+    file('settings-all.json'),
+    `\uFEFF${JSON.stringify({ clientVisibility: { mode: 'all' }, defaultClientLanguage: 'zh-CN' })}`,
+  );
 });
 
 afterAll(() => {
@@ -100,6 +113,46 @@ describe('client-followup: invalid input', () => {
       'a --project not in the dataset',
       () => ['report', '--dataset', file('acme.json'), '--project', 'OTHER'],
       /--project OTHER is not the dataset's project \(ACME\)/u,
+    ],
+    [
+      'a dataset whose project key is not a Jira key',
+      () => ['report', '--dataset', file('bad-key.json')],
+      /project\.key 'hz-1' is not a Jira project key/u,
+    ],
+    [
+      'a missing settings file',
+      () => ['report', '--dataset', file('hz.json'), '--settings', file('nope.json')],
+      /nope\.json: cannot read settings file \(ENOENT\)/u,
+    ],
+    [
+      'settings that are not JSON',
+      () => ['report', '--dataset', file('hz.json'), '--settings', file('settings-malformed.json')],
+      /settings-malformed\.json: not valid JSON/u,
+    ],
+    [
+      'settings that are not an object',
+      () => ['report', '--dataset', file('hz.json'), '--settings', file('settings-array.json')],
+      /expected a JSON object of project settings/u,
+    ],
+    [
+      'settings with an unknown key',
+      () => ['report', '--dataset', file('hz.json'), '--settings', file('settings-unknown.json')],
+      /settings-unknown\.json: unknown key 'colour'/u,
+    ],
+    [
+      'settings with amber laxer than green',
+      () => ['report', '--dataset', file('hz.json'), '--settings', file('settings-order.json')],
+      /settings-order\.json: thresholds\.creepAmber: amber must be at least green/u,
+    ],
+    [
+      'settings with an unknown visibility mode',
+      () => ['report', '--dataset', file('hz.json'), '--settings', file('settings-mode.json')],
+      /clientVisibility\.mode: must be one of marked, types, all/u,
+    ],
+    [
+      'settings with an unknown time zone',
+      () => ['report', '--dataset', file('hz.json'), '--settings', file('settings-zone.json')],
+      /timeZone: an IANA time zone/u,
     ],
   ];
 
@@ -196,6 +249,64 @@ describe('client-followup report --dataset', () => {
     const result = await run(['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('client-followup report --dataset FILE');
+  });
+});
+
+describe('client-followup report: settings, pipes and byte order marks', () => {
+  /** Only the keys these tests read, so they do not depend on the rest of the report's shape. */
+  const reportKeys = z.looseObject({
+    project: z.looseObject({ key: z.string() }),
+    lang: z.string(),
+    issueRisks: z.array(z.looseObject({ key: z.string() })),
+  });
+
+  it('accepts a dataset that starts with a UTF-8 byte order mark', async () => {
+    const result = await run(['report', '--dataset', file('bom.json'), '--now', NOW]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(reportKeys.parse(JSON.parse(result.stdout)).project.key).toBe('HZ');
+  });
+
+  it('exits quietly with 0 when the reader of its output goes away (| head)', async () => {
+    // The Markdown of ACME is far beyond a pipe's buffer, so the writes after head exits fail with EPIPE.
+    const script = 'set -o pipefail; "$@" | head -n 1';
+    const result = await new Promise<Run>((resolve) => {
+      execFile(
+        'bash',
+        ['-c', script, 'bash', process.execPath, BIN, 'report', '--dataset', file('acme.json'), '--now', NOW, '--format', 'markdown'],
+        { cwd: ROOT_DIR },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+    expect(result.stdout).toBe(`# Status report: ${acme.project.name} (ACME)\n`);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('--settings: the client sees what the settings show it, in their default client language', async () => {
+    const args = ['report', '--dataset', file('acme.json'), '--now', NOW, '--audience', 'client'];
+    const marked = await run(args);
+    const all = await run([...args, '--settings', file('settings-all.json')]);
+    expect([marked.stderr, all.stderr]).toEqual(['', '']);
+    const markedReport = reportKeys.parse(JSON.parse(marked.stdout));
+    const allReport = reportKeys.parse(JSON.parse(all.stdout));
+    expect(markedReport.lang).toBe('en');
+    expect(allReport.lang).toBe('zh-CN');
+
+    // By default (marked) only issues with the client label, or under an epic that has it, reach the client.
+    const byKey = new Map(acme.issues.map((issue) => [issue.key, issue]));
+    const labels = (key: string | undefined) => (byKey.get(key ?? '')?.fields['labels'] as string[] | undefined) ?? [];
+    const parentKey = (key: string) => (byKey.get(key)?.fields['parent'] as { key?: string } | undefined)?.key;
+    const marks = (key: string) => labels(key).includes('client') || labels(parentKey(key)).includes('client');
+    expect(markedReport.issueRisks.length).toBeGreaterThan(0);
+    for (const risk of markedReport.issueRisks) expect(marks(risk.key), risk.key).toBe(true);
+    // `all` shows every issue that is not internal: more of them, and some unmarked.
+    expect(allReport.issueRisks.length).toBeGreaterThan(markedReport.issueRisks.length);
+    expect(allReport.issueRisks.some((risk) => !marks(risk.key))).toBe(true);
+    for (const risk of allReport.issueRisks) expect(labels(risk.key)).not.toContain('internal');
+    // --lang still wins over the settings' default.
+    const english = await run([...args, '--settings', file('settings-all.json'), '--lang', 'en']);
+    expect(reportKeys.parse(JSON.parse(english.stdout)).lang).toBe('en');
   });
 });
 
