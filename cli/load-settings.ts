@@ -19,7 +19,13 @@ export function mergeSettings(base: JsonObject, overrides: JsonObject): JsonObje
   const merged: JsonObject = { ...base };
   for (const [key, value] of Object.entries(overrides)) {
     const current = Object.hasOwn(base, key) ? base[key] : undefined;
-    merged[key] = isObject(current) && isObject(value) ? mergeSettings(current, value) : value;
+    // Defined, not assigned: a "__proto__" key stays an own (and so unknown, refused) key.
+    Object.defineProperty(merged, key, {
+      value: isObject(current) && isObject(value) ? mergeSettings(current, value) : value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return merged;
 }
@@ -35,6 +41,8 @@ interface SettingsIssue {
   maximum?: unknown;
 }
 
+const TYPE_NAMES: Readonly<Record<string, string>> = { int: 'a whole number', object: 'an object', array: 'an array' };
+
 /** One problem in words: zod/mini carries no English messages of its own, so say it from the issue's details. */
 function describe(issue: SettingsIssue): string {
   const where = issue.path.map(String).join('.');
@@ -45,7 +53,7 @@ function describe(issue: SettingsIssue): string {
     case 'invalid_value':
       return `${at}must be one of ${(issue.values ?? []).map(String).join(', ')}`;
     case 'invalid_type':
-      return `${at}must be ${issue.expected === 'int' ? 'a whole number' : `a ${String(issue.expected)}`}`;
+      return `${at}must be ${TYPE_NAMES[String(issue.expected)] ?? `a ${String(issue.expected)}`}`;
     case 'too_small':
       return `${at}must be at least ${String(issue.minimum)}`;
     case 'too_big':
