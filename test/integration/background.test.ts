@@ -1,6 +1,7 @@
-import { kvs, Sort } from '@forge/kvs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KvsRecordStore } from '../../src/adapters/storage/kvs-record-store';
 import { REFRESH_AFTER_CHANGES } from '../../src/application/record-issue-change';
+import { changeMarkerKind, kpiHistoryKind } from '../../src/application/records/record-kinds';
 import type { LocalApp } from '../../local/runtime/create-local-app';
 import { expectedCategoryCounts } from '../support/dataset-oracle';
 import { projectPageContext } from '../support/contexts';
@@ -25,36 +26,30 @@ const issueEvent = (eventType: string) => ({
   issue: { id: '1', key: `${projectKey}-1`, fields: { project: { id: projectId, key: projectKey } } },
 });
 
-const snapshots = async () =>
-  (
-    await kvs
-      .entity<{ projectId: string }>('kpi-snapshot')
-      .query()
-      .index('by-project-time', { partition: [projectId] })
-      .sort(Sort.DESC)
-      .limit(20)
-      .getMany()
-  ).results;
+/** What is stored, read through the storage kit on the app's KVS. */
+const records = new KvsRecordStore();
+const snapshots = async () => (await records.collection(kpiHistoryKind, projectId).list({ limit: 100 })).items;
+const marker = async () => (await records.document(changeMarkerKind, projectId).get()).value;
 
 describe('product events -> change marker -> async queue -> consumer', () => {
   it('ignores events of projects the app does not follow', async () => {
     await app.forge.fireProductEvent(issueEvent('avi:jira:updated:issue'));
-    expect(await kvs.get(`change-marker:v1:${projectId}`)).toBeUndefined();
+    expect(await marker()).toBeUndefined();
   });
 
   it('marks a followed project dirty, and after enough changes refreshes it in the consumer', async () => {
     await app.forge.invokeResolver(projectPageContext({ id: projectId, key: projectKey }), 'project/overview', {});
     await app.forge.fireProductEvent(issueEvent('avi:jira:created:issue'));
-    expect(await kvs.get(`change-marker:v1:${projectId}`)).toMatchObject({ projectId, changes: 1 });
+    expect(await marker()).toEqual({ dirtySince: expect.any(String) as string, changes: 1 });
 
     for (let i = 1; i < REFRESH_AFTER_CHANGES; i++) await app.forge.fireProductEvent(issueEvent('avi:jira:updated:issue'));
     await app.forge.drainQueue();
 
     expect(app.forge.invocations.filter((r) => r.kind === 'consumer')).toMatchObject([{ key: 'project-refresh-consumer', ok: true }]);
-    expect(await kvs.get(`change-marker:v1:${projectId}`)).toBeUndefined();
+    expect(await marker()).toEqual({ dirtySince: null, changes: 0 });
     const saved = await snapshots();
     expect(saved).toHaveLength(1);
-    expect(saved[0]?.value).toMatchObject({ projectId, payload: { counts: expectedCategoryCounts(acme) } });
+    expect(saved[0]?.counts).toEqual(expectedCategoryCounts(acme));
   });
 
   it('an issue edited through Jira fires the update trigger', async () => {
