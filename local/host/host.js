@@ -8,6 +8,7 @@
       siteNote: 'Local Forge runtime',
       language: 'Language',
       darkTheme: 'Dark theme',
+      account: 'Account (the apps run as this user)',
       projects: 'Projects',
       project: 'Project',
       issues: 'Issues',
@@ -39,6 +40,7 @@
       siteNote: '本地 Forge 运行时',
       language: '语言',
       darkTheme: '深色主题',
+      account: '账户（应用以此用户身份运行）',
       projects: '项目',
       project: '项目',
       issues: '事务',
@@ -69,6 +71,8 @@
   const prefs = {
     lang: new URLSearchParams(location.search).get('lang') || localStorage.getItem('local-host-lang') || 'en',
     theme: new URLSearchParams(location.search).get('theme') || localStorage.getItem('local-host-theme') || 'light',
+    // The account the app frames run as; checked against the site's accounts once they load.
+    user: new URLSearchParams(location.search).get('user') || localStorage.getItem('local-host-user') || '',
   };
   if (!STRINGS[prefs.lang]) prefs.lang = 'en';
   if (prefs.theme !== 'dark') prefs.theme = 'light';
@@ -78,6 +82,7 @@
   const sidebar = document.getElementById('sidebar');
   const flags = document.getElementById('flags');
   let modules = [];
+  let accounts = [];
 
   const el = (tag, attrs = {}, ...children) => {
     const node = document.createElement(tag);
@@ -111,11 +116,15 @@
     document.getElementById('lang-select').value = prefs.lang;
     const toggle = document.getElementById('theme-toggle');
     toggle.setAttribute('aria-pressed', String(prefs.theme === 'dark'));
+    const userSelect = document.getElementById('user-select');
+    userSelect.setAttribute('aria-label', t('account'));
+    userSelect.title = t('account');
+    userSelect.value = prefs.user;
     for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
   };
 
   const frameUrl = (moduleKey, params) => {
-    const query = new URLSearchParams({ ...params, lang: prefs.lang, theme: prefs.theme });
+    const query = new URLSearchParams({ ...params, lang: prefs.lang, theme: prefs.theme, ...(prefs.user ? { user: prefs.user } : {}) });
     return `/__local/frame/${encodeURIComponent(moduleKey)}/index.html?${query}`;
   };
 
@@ -410,11 +419,28 @@
     void render();
   });
 
+  document.getElementById('user-select').addEventListener('change', (event) => {
+    prefs.user = event.target.value;
+    localStorage.setItem('local-host-user', prefs.user);
+    applyPrefs();
+    void render();
+  });
+
+  /** Fills the account switcher; an unknown remembered account falls back to the first (the PM). */
+  const loadAccounts = async () => {
+    const response = await fetch('/__local/admin/users');
+    accounts = response.ok ? await response.json() : [];
+    const select = document.getElementById('user-select');
+    select.replaceChildren(...accounts.map((a) => el('option', { value: a.accountId }, a.displayName)));
+    if (!accounts.some((a) => a.accountId === prefs.user)) prefs.user = accounts[0]?.accountId || '';
+    select.hidden = accounts.length < 2;
+  };
+
   applyPrefs();
-  fetch('/__local/modules')
-    .then((r) => r.json())
-    .then((list) => {
+  Promise.all([fetch('/__local/modules').then((r) => r.json()), loadAccounts()])
+    .then(([list]) => {
       modules = list;
+      applyPrefs();
       return render();
     })
     .catch(showError);

@@ -4,6 +4,7 @@
  * integration and browser tests and the benchmarks, so they all run the same wiring.
  */
 import { z } from 'zod';
+import { LOCAL_ACCOUNTS, toAccountSummary } from '../jira/accounts';
 import { JiraEmulator } from '../jira/emulator';
 import type { Dataset } from '../jira/dataset';
 import { SqliteKvs } from '../kvs/sqlite-kvs';
@@ -71,9 +72,11 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
           void delivery.forge?.fireProductEvent(event).catch(() => undefined);
         },
       });
+  // `asUser` calls reach the emulator with their account; `asApp` ones as the app, which sees all.
   const product: ProductBackend = options.jiraSite
     ? realJiraBackend(options.jiraSite)
-    : (request) => (emulator as JiraEmulator).handle(request);
+    : (request, target) =>
+        (emulator as JiraEmulator).handle(request, target.provider === 'user' && target.accountId ? { accountId: target.accountId } : {});
 
   // Entities come from the manifest, as Forge derives them at deploy time.
   const bootstrapManifest = await LocalForge.readManifest(options.rootDir);
@@ -87,6 +90,8 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
       forge,
       product,
       ...(emulator ? { hostProduct: (request: Request) => emulator.handle(request, { asHost: true }) } : {}),
+      // A real site is one API token, one account: the switcher offers only the PM stand-in.
+      accounts: () => emulator?.accountSummaries() ?? [toAccountSummary(LOCAL_ACCOUNTS.pm, [])],
       rootDir: options.rootDir,
       ...(options.serve.port !== undefined ? { port: options.serve.port } : {}),
       ...(options.serve.host !== undefined ? { host: options.serve.host } : {}),

@@ -3,6 +3,7 @@
  * `__forge_runtime__`), so `@forge/api`, `@forge/kvs` and `@forge/events` run unmodified.
  * The SDKs look both up at call time, so this can be installed before or after they load.
  */
+import { currentAccountId } from './invocation-principal';
 
 /** What `@forge/api` / `@forge/kvs` pass as the first argument of `__forge_fetch__`. */
 export interface ForgeProxyTarget {
@@ -23,7 +24,10 @@ export interface KvsBackend {
   handle(path: string, init: ForgeRequestInit): Promise<Response>;
 }
 
-/** Serves product REST paths such as `/rest/api/3/search/jql`, as a fetch handler. */
+/**
+ * Serves product REST paths such as `/rest/api/3/search/jql`, as a fetch handler. For an `asUser`
+ * call (`provider: 'user'`) the target always carries the account the request runs as.
+ */
 export type ProductBackend = (request: Request, target: ForgeProxyTarget) => Promise<Response>;
 
 /** Serves Forge platform GraphQL/REST used by `@forge/events` (queue pushes). */
@@ -41,6 +45,11 @@ export interface ForgeGlobalsOptions {
 }
 
 const LOCAL_PRODUCT_ORIGIN = 'https://local.atlassian.invalid';
+/**
+ * Local proxy error for `asUser()` in an invocation without a user (scheduled and web triggers,
+ * events, queue consumers); `@forge/api` raises it as a `ProxyRequestError`. Not an Atlassian code.
+ */
+export const NO_USER_IN_INVOCATION = 'NO_USER_IN_INVOCATION';
 
 const noopMetrics = {
   counter: () => ({ incr: () => undefined, decr: () => undefined }),
@@ -64,12 +73,15 @@ export function installForgeGlobals(options: ForgeGlobalsOptions): () => void {
       return options.platform(path, init);
     }
     if (target.type === 'fpp' && target.remote === 'jira') {
+      // `asUser()` names no account: the platform acts for the user of the current invocation.
+      const accountId = target.provider === 'user' ? (target.accountId ?? currentAccountId()) : undefined;
+      if (target.provider === 'user' && accountId === undefined) return proxyError(401, NO_USER_IN_INVOCATION);
       const request = new Request(new URL(path, LOCAL_PRODUCT_ORIGIN), {
         method: init.method ?? 'GET',
         ...(init.headers ? { headers: init.headers } : {}),
         ...(init.body != null ? { body: init.body } : {}),
       });
-      return options.product(request, target);
+      return options.product(request, { ...target, ...(accountId !== undefined ? { accountId } : {}) });
     }
     return proxyError(501, `__forge_fetch__ target ${target.type}/${target.remote ?? ''} is not emulated`);
   };

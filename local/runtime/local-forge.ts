@@ -6,7 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { LOCAL_ACCOUNTS } from '../jira/accounts';
 import { installForgeGlobals, type ForgeRequestInit, type KvsBackend, type ProductBackend } from './forge-globals';
+import { runAsPrincipal } from './invocation-principal';
 import { INTERVAL_MS, loadManifest, splitHandler, uiModules, type Manifest, type UiModule } from './manifest';
 
 export interface LocalUser {
@@ -14,7 +16,8 @@ export interface LocalUser {
   displayName: string;
 }
 
-export const LOCAL_USER: LocalUser = { accountId: '557058:local-pm', displayName: 'Pat Morgan (PM)' };
+/** The PM who administers the projects: the default account of the host and of test contexts. */
+export const LOCAL_USER: LocalUser = { accountId: LOCAL_ACCOUNTS.pm.accountId, displayName: LOCAL_ACCOUNTS.pm.displayName };
 export const LOCAL_CLOUD_ID = '00000000-0000-4000-8000-00000000c10d';
 
 /** The trusted context Forge gives a UI module and its resolver. */
@@ -56,6 +59,8 @@ export interface InvocationRecord {
   key: string;
   ok: boolean;
   ms: number;
+  /** The invoking user (resolvers only; the other kinds run without a user). */
+  accountId?: string;
   error?: string;
 }
 
@@ -129,14 +134,20 @@ export class LocalForge {
     return handler;
   }
 
-  private async record(kind: InvocationRecord['kind'], key: string, run: () => unknown): Promise<unknown> {
+  /**
+   * Runs one invocation for its principal (the user, or nobody) and logs it. The principal is set
+   * here for every kind, so work started inside a resolver (a queue job, a product event) never
+   * inherits the resolver's user.
+   */
+  private async record(kind: InvocationRecord['kind'], key: string, run: () => unknown, accountId?: string): Promise<unknown> {
     const started = performance.now();
+    const who = accountId !== undefined ? { accountId } : {};
     try {
-      const result = await run();
-      this.invocations.push({ kind, key, ok: true, ms: performance.now() - started });
+      const result = await runAsPrincipal(who, run);
+      this.invocations.push({ kind, key, ok: true, ms: performance.now() - started, ...who });
       return result;
     } catch (error) {
-      this.invocations.push({ kind, key, ok: false, ms: performance.now() - started, error: String(error) });
+      this.invocations.push({ kind, key, ok: false, ms: performance.now() - started, ...who, error: String(error) });
       throw error;
     } finally {
       if (this.invocations.length > 500) this.invocations.splice(0, this.invocations.length - 500);
@@ -155,11 +166,15 @@ export class LocalForge {
     if (!module.resolverFunction) throw new Error(`module ${module.key} has no resolver`);
     const handler = this.handler(module.resolverFunction);
     const { accountId, ...rest } = context;
-    return this.record('resolver', functionKey, () =>
-      handler(
-        { call: { functionKey, payload }, context: rest },
-        { principal: { accountId }, installContext: `ari:cloud:jira::site/${context.cloudId}` },
-      ),
+    return this.record(
+      'resolver',
+      functionKey,
+      () =>
+        handler(
+          { call: { functionKey, payload }, context: rest },
+          { principal: { accountId }, installContext: `ari:cloud:jira::site/${context.cloudId}` },
+        ),
+      accountId,
     );
   }
 
@@ -205,7 +220,10 @@ export class LocalForge {
     for (const trigger of triggers) {
       const handler = this.handler(trigger.function);
       await this.record('trigger', trigger.key, () =>
-        handler({ ...event, atlassianId: LOCAL_USER.accountId }, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
+        handler(
+          { ...event, atlassianId: typeof event['atlassianId'] === 'string' ? event['atlassianId'] : LOCAL_USER.accountId },
+          { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` },
+        ),
       );
     }
     return triggers.length;

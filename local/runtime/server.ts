@@ -1,7 +1,10 @@
 /**
  * The local host: a small Jira-like site that renders the app's Custom UI modules in
  * iframes with a working `window.__bridge`, serves web triggers at local URLs and exposes
- * admin endpoints (run a schedule now, inject faults) for the PM and the tests.
+ * admin endpoints (run a schedule now, inject faults, list the accounts) for the PM and the
+ * tests. Frames run as the account chosen in the host (`user=<accountId>`); the host's own pages
+ * read Jira as the site (every project), so any account can open the app and meet its rules.
+ * Only requests addressed to the host itself are served (see `request-guard.ts`).
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
@@ -10,8 +13,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import type { AccountSummary } from '../jira/accounts';
 import { LOCAL_PRODUCT_ORIGIN, type ProductBackend } from './forge-globals';
 import { LOCAL_CLOUD_ID, LOCAL_USER, type ExtensionContext, type LocalForge } from './local-forge';
+import { allowedHosts, checkLocalRequest } from './request-guard';
 
 export interface LocalControls {
   setJiraFaults?: (plan: unknown) => void;
@@ -29,6 +34,8 @@ export interface LocalServerOptions {
   port?: number;
   host?: string;
   controls?: LocalControls;
+  /** The accounts a frame may run as (`GET /__local/admin/users`); default: the PM alone. */
+  accounts?: () => readonly AccountSummary[];
 }
 
 interface Session {
@@ -60,7 +67,12 @@ const frameQuery = z.object({
   lang: z.enum(['en', 'zh-CN']).default('en'),
   theme: z.enum(['light', 'dark']).default('light'),
   route: z.string().startsWith('/').max(500).default('/'),
+  /** The account the frame runs as; one of `GET /__local/admin/users`, default the PM. */
+  user: z.string().min(1).max(200).optional(),
 });
+
+/** Paths that act or read for the PM: same-origin requests only. */
+const SAME_ORIGIN_ONLY = ['/__local/admin/', '/__local/bridge/', '/__local/jira/', '/__local/frame/'];
 
 const invokeBody = z.object({ functionKey: z.string().min(1), payload: z.unknown().optional() });
 const fetchProductBody = z.object({
@@ -74,6 +86,7 @@ export class LocalServer {
   private readonly sessions = new Map<string, Session>();
   private server: Server | undefined;
   private readonly hostDir: string;
+  private hosts: ReadonlySet<string> = new Set();
 
   constructor(private readonly options: LocalServerOptions) {
     this.hostDir = path.join(options.rootDir, 'local', 'host');
@@ -97,6 +110,7 @@ export class LocalServer {
       });
       server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve);
     });
+    this.hosts = allowedHosts(this.options.host ?? '127.0.0.1', (server.address() as AddressInfo).port);
     return this.url;
   }
 
@@ -118,6 +132,15 @@ export class LocalServer {
     const url = new URL(req.url ?? '/', 'http://local');
     const p = url.pathname;
     const method = req.method ?? 'GET';
+
+    if (!p.startsWith('/x1/')) {
+      const verdict = checkLocalRequest(
+        { host: req.headers.host, origin: req.headers.origin, secFetchSite: header(req, 'sec-fetch-site') },
+        this.hosts,
+        SAME_ORIGIN_ONLY.some((prefix) => p.startsWith(prefix)),
+      );
+      if (!verdict.ok) return sendJson(res, 403, { code: verdict.code, message: verdict.message });
+    }
 
     if (p === '/__local/health') return sendJson(res, 200, { ok: true });
     if (p === '/__local/modules') {
@@ -149,10 +172,14 @@ export class LocalServer {
 
     const query = frameQuery.safeParse(Object.fromEntries(url.searchParams));
     if (!query.success) return sendJson(res, 400, { message: z.prettifyError(query.error) });
+    const accountId = query.data.user ?? LOCAL_USER.accountId;
+    if (!this.accounts().some((account) => account.accountId === accountId)) {
+      return sendJson(res, 400, { message: `Unknown account ${accountId}: see GET /__local/admin/users.` });
+    }
     const indexFile = path.join(resourceDir, 'index.html');
     if (!existsSync(indexFile)) return sendHtml(res, 503, '<p>The Custom UI is not built yet. Run <code>npm run build:ui</code>.</p>');
 
-    const context = await this.contextFor(module.kind, module.key, query.data);
+    const context = await this.contextFor(module.kind, module.key, query.data, accountId);
     if (!context) return sendHtml(res, 404, '<p>That project or issue does not exist.</p>');
     const sessionId = randomBytes(16).toString('hex');
     if (this.sessions.size >= MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value as string);
@@ -165,7 +192,12 @@ export class LocalServer {
   }
 
   /** Builds the trusted context from Jira's own records, as the platform would. */
-  private async contextFor(kind: string, moduleKey: string, q: z.infer<typeof frameQuery>): Promise<ExtensionContext | undefined> {
+  private async contextFor(
+    kind: string,
+    moduleKey: string,
+    q: z.infer<typeof frameQuery>,
+    accountId: string,
+  ): Promise<ExtensionContext | undefined> {
     const project = await this.productJson(`/rest/api/3/project/${q.project}`);
     const projectParsed = z.looseObject({ id: z.string(), key: z.string(), projectTypeKey: z.string().optional() }).safeParse(project);
     if (!projectParsed.success) return undefined;
@@ -188,7 +220,7 @@ export class LocalServer {
       };
     }
     return {
-      accountId: LOCAL_USER.accountId,
+      accountId,
       cloudId: LOCAL_CLOUD_ID,
       localId: `ari:cloud:ecosystem::extension/${this.options.forge.manifest.app.id.split('/').pop() ?? 'app'}/local/static/${moduleKey}`,
       moduleKey,
@@ -306,6 +338,7 @@ export class LocalServer {
     const action = p.slice('/__local/admin/'.length);
     const { forge, controls } = this.options;
     if (action === 'invocations' && method === 'GET') return sendJson(res, 200, forge.invocations);
+    if (action === 'users' && method === 'GET') return sendJson(res, 200, this.accounts());
     if (action === 'scheduled' && method === 'GET') return sendJson(res, 200, forge.scheduledTriggerKeys());
     if (action.startsWith('scheduled/') && method === 'POST') {
       const result = await forge.runScheduledTrigger(decodeURIComponent(action.slice('scheduled/'.length)));
@@ -329,13 +362,25 @@ export class LocalServer {
     return sendJson(res, 404, { message: `no admin action ${action}` });
   }
 
+  private accounts(): readonly AccountSummary[] {
+    return (
+      this.options.accounts?.() ?? [
+        { accountId: LOCAL_USER.accountId, displayName: LOCAL_USER.displayName, role: 'pm', globalPermissions: [], projectPermissions: {} },
+      ]
+    );
+  }
+
   private serveFile(res: ServerResponse, dir: string, relative: string): void {
     const file = path.resolve(dir, decodeURIComponent(relative));
     // Never serve outside the folder, whatever the path says.
     if (!file.startsWith(path.resolve(dir) + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
       return sendJson(res, 404, { message: 'Not found' });
     }
-    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.writeHead(200, {
+      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+      ...NO_FOREIGN_FRAMING,
+    });
     createReadStream(file).pipe(res);
   }
 }
@@ -367,8 +412,16 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/** The host and its frames may only be framed by the host itself (no clickjacking from other pages). */
+const NO_FOREIGN_FRAMING = { 'content-security-policy': "frame-ancestors 'self'", 'x-frame-options': 'SAMEORIGIN' };
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
 function sendHtml(res: ServerResponse, status: number, html: string): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...NO_FOREIGN_FRAMING });
   res.end(html);
 }
 

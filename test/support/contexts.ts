@@ -1,9 +1,16 @@
 import { LOCAL_CLOUD_ID, LOCAL_USER, type ExtensionContext } from '../../local/runtime/local-forge';
 
-/** The trusted context Forge gives the project page (and its resolver) in a project. */
-export function projectPageContext(project: { id: string; key: string }, locale = 'en_US'): ExtensionContext {
+/**
+ * The trusted context Forge gives the project page (and its resolver) in a project, for the user
+ * `accountId` (default: the PM; see `./accounts` for the others).
+ */
+export function projectPageContext(
+  project: { id: string; key: string },
+  locale = 'en_US',
+  accountId = LOCAL_USER.accountId,
+): ExtensionContext {
   return {
-    accountId: LOCAL_USER.accountId,
+    accountId,
     cloudId: LOCAL_CLOUD_ID,
     localId: 'local',
     moduleKey: 'client-followup-project-page',
@@ -17,13 +24,14 @@ export function projectPageContext(project: { id: string; key: string }, locale 
   };
 }
 
-/** The trusted context Forge gives the issue panel on an issue. */
+/** The trusted context Forge gives the issue panel on an issue, for the user `accountId` (default: the PM). */
 export function issuePanelContext(
   project: { id: string; key: string },
   issue: { id: string; key: string },
   locale = 'en_US',
+  accountId = LOCAL_USER.accountId,
 ): ExtensionContext {
-  const base = projectPageContext(project, locale);
+  const base = projectPageContext(project, locale, accountId);
   return {
     ...base,
     moduleKey: 'client-risk-context',
