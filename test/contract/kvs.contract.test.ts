@@ -298,6 +298,8 @@ describe('key-value store: query', () => {
     expect(pages.flat()).toEqual(keys);
   });
 
+  // Key-value queries page at most 20 (default 10): "Limit the result size to 10 values, up to a maximum of 20",
+  // https://developer.atlassian.com/platform/forge/js-api-reference/storage-api-query (Feb 2026). Entity queries go to 100.
   it('given a limit of 20 and of 21, when querying, then 20 is accepted and 21 is refused with a 400', async () => {
     givenStore();
     for (let index = 0; index < 21; index += 1) await kvs.set(`k${String(index).padStart(2, '0')}`, index);
@@ -640,6 +642,54 @@ describe('custom entities: index queries', () => {
 
     expect((await errorOf(query().limit(101).getMany())).code).toBe('COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE');
     expect((await query().limit(100).getMany()).results).toHaveLength(5);
+  });
+});
+
+describe('custom entities: query page sizes (default 10, at most 100)', () => {
+  async function givenManyTouchpoints(count: number): Promise<string[]> {
+    givenStore();
+    const keys = Array.from({ length: count }, (_, index) => `tp-${String(index).padStart(3, '0')}`);
+    for (const [index, key] of keys.entries()) {
+      await kvs
+        .entity<Touchpoint>('touchpoint')
+        .set(key, touchpoint({ occurredAt: `2025-01-01T00:${String(index % 60).padStart(2, '0')}:00Z`, score: index }));
+    }
+    return keys;
+  }
+  const byScore = () => kvs.entity<Touchpoint>('touchpoint').query().index('score');
+
+  it('given 25 entities and no limit, when paging, then pages of 10, 10, 5 chained by cursors return each entity once', async () => {
+    const keys = await givenManyTouchpoints(25);
+    const pages: string[][] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await (cursor ? byScore().cursor(cursor) : byScore()).getMany();
+      pages.push(page.results.map((result) => result.key));
+      cursor = page.nextCursor;
+    } while (cursor);
+
+    expect(pages.map((page) => page.length)).toEqual([10, 10, 5]);
+    expect(pages.flat()).toEqual(keys);
+  });
+
+  it('given 105 entities, when querying with a limit of 100, then 100 come back with a cursor to the other 5', async () => {
+    const keys = await givenManyTouchpoints(105);
+
+    const first = await byScore().limit(100).getMany();
+    expect(first.results.map((result) => result.key)).toEqual(keys.slice(0, 100));
+    const rest = await byScore()
+      .limit(100)
+      .cursor(first.nextCursor ?? '')
+      .getMany();
+    expect(rest.results.map((result) => result.key)).toEqual(keys.slice(100));
+    expect(rest.nextCursor).toBeUndefined();
+  });
+
+  it.each([101, 0])('given a limit of %i, when querying, then a 400 with COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE', async (limit) => {
+    await givenManyTouchpoints(3);
+    const error = await errorOf(byScore().limit(limit).getMany());
+    expect(error.code).toBe('COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE');
+    expect(error.responseDetails.status).toBe(400);
   });
 });
 
