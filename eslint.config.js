@@ -1,5 +1,6 @@
 // ESLint flat config: typescript-eslint strict type-checked everywhere, React rules for the
 // Custom UI, and the layer boundaries of DESIGN.md section 2 as import restrictions.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
@@ -7,9 +8,152 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const forge = (except) =>
-  ['@forge/api', '@forge/kvs', '@forge/events', '@forge/resolver', '@forge/bridge'].filter((p) => !except.includes(p));
-const restrict = (patterns, message) => patterns.map((group) => ({ group: [group], message }));
+// ---------------------------------------------------------------------------------------------
+// Layer boundaries (DESIGN.md section 2), from one table.
+//
+// In a flat config the last block that sets a rule for a file replaces that rule's options: a
+// later, narrower `no-restricted-imports` block silently drops the restrictions of an earlier,
+// wider one. So every layer gets exactly one block carrying its complete set, the layers' file
+// sets do not overlap, and no other block sets the rule. test/lint/boundaries.test.ts feeds
+// probe imports through this config and expects each forbidden one to be flagged.
+
+const FORGE = ['@forge/api', '@forge/kvs', '@forge/events', '@forge/resolver', '@forge/bridge'];
+const ADAPTERS = ['jira', 'storage', 'events', 'memory'];
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/** A relative import that reaches into a directory named one of `names` (`../adapters/x`, `../../local/y`). */
+const into = (...names) => `^\\.{1,2}/(?:.*/)?(?:${names.join('|')})(?:/|$)`;
+/** test/ except test/support/ (shared test-data builders, which tests beside their modules may use). */
+const INTO_TEST_BUT_SUPPORT = '^\\.{1,2}/(?:.*/)?test(?:/(?!support/)|$)';
+/** Node's built-in modules, with or without `node:`. */
+const NODE_BUILTINS = `^(?:node:|(?:${builtinModules.map(escape).join('|')})(?:/|$))`;
+/** Another adapter: `../storage/x` from a sibling, or `…/adapters/storage/x`. */
+const otherAdapters = (own) => {
+  const others = ADAPTERS.filter((a) => a !== own).join('|');
+  return `^(?:\\.\\./)+(?:${others})(?:/|$)|^\\.{1,2}/(?:.*/)?adapters/(?:${others})(?:/|$)`;
+};
+
+const APP_OUTSIDE = 'The app never depends on the local runtime, the UI or tests.';
+
+/**
+ * Each layer: the files it covers, the Forge packages it may import (all others are forbidden,
+ * subpaths included), and what else it must not import (regexes over the import string, with
+ * the reason). A `src` layer also never imports local/, static/ or test/; its own test files
+ * (`*.test.ts`, `*.test-support.ts`) may use test/support/ builders, and `testForbidden`
+ * replaces `forbidden` for them where a layer's tests may do more.
+ */
+const LAYERS = [
+  {
+    name: 'domain',
+    files: ['src/domain/**/*.ts'],
+    forge: [],
+    forbidden: [
+      [into('application', 'adapters', 'entry'), 'The domain is pure: no use cases, adapters or handlers.'],
+      [NODE_BUILTINS, 'The domain is pure: no Node built-ins (no I/O).'],
+    ],
+    src: true,
+  },
+  {
+    name: 'application',
+    files: ['src/application/**/*.ts'],
+    forge: [],
+    forbidden: [[into('adapters', 'entry'), 'Use cases depend on ports, not adapters or handlers.']],
+    // Use-case tests run on the in-memory ports.
+    testForbidden: [
+      ['^\\.{1,2}/(?:.*/)?adapters/(?!memory(?:/|$))', 'Use-case tests use the in-memory ports (adapters/memory) only.'],
+      ['^\\.{1,2}/(?:.*/)?adapters$', 'Use-case tests use the in-memory ports (adapters/memory) only.'],
+      [into('entry'), 'Use-case tests do not go through handlers.'],
+    ],
+    src: true,
+  },
+  ...ADAPTERS.map((adapter) => ({
+    name: `adapters/${adapter}`,
+    files: [`src/adapters/${adapter}/**/*.ts`],
+    forge: { jira: ['@forge/api'], storage: ['@forge/kvs'], events: ['@forge/events'], memory: [] }[adapter],
+    forbidden: [
+      [into('entry'), 'Adapters never depend on handlers.'],
+      [otherAdapters(adapter), 'Adapters never import each other; share through application/ or domain/.'],
+    ],
+    src: true,
+  })),
+  {
+    name: 'entry',
+    files: ['src/entry/**/*.ts'],
+    forge: ['@forge/resolver'],
+    forbidden: [],
+    src: true,
+  },
+  {
+    // src/index.ts: the export map for the manifest.
+    name: 'src',
+    files: ['src/*.ts'],
+    forge: [],
+    forbidden: [],
+    src: true,
+  },
+  {
+    name: 'contract',
+    files: ['contract/**/*.ts'],
+    forge: [],
+    forbidden: [
+      ['^(?!zod(?:/|$)|\\.{1,2}/)', 'The contract depends on zod only.'],
+      [into('src', 'static', 'local', 'test', 'cli', 'bench'), 'The contract depends on zod only.'],
+    ],
+    // Its tests may also use vitest, and check the contract against the domain's codes.
+    testForbidden: [
+      ['^(?!(?:zod|vitest)(?:/|$)|\\.{1,2}/)', 'Contract tests use vitest, zod, the contract and src/ only.'],
+      [into('static', 'local', 'cli', 'bench'), 'Contract tests use vitest, zod, the contract and src/ only.'],
+      [INTO_TEST_BUT_SUPPORT, 'Tests may use test/support/ only.'],
+    ],
+  },
+  {
+    name: 'static',
+    files: ['static/**/*.{ts,tsx}'],
+    forge: ['@forge/bridge'],
+    forbidden: [[into('src', 'local'), 'The UI never imports the backend or the local runtime; share through contract/.']],
+  },
+];
+
+const TEST_SUFFIXES = ['.test.ts', '.test.tsx', '.test-support.ts'];
+
+function restrictions(layer, forTests) {
+  const forgeMessage =
+    layer.forge.length === 0
+      ? `${layer.name} imports no Forge package.`
+      : `${layer.name} may import only ${layer.forge.join(', ')} of Forge.`;
+  const outside = layer.src
+    ? [[forTests ? into('local', 'static') : into('local', 'static', 'test'), APP_OUTSIDE]].concat(
+        forTests ? [[INTO_TEST_BUT_SUPPORT, 'Tests in src/ may use test/support/ only.']] : [],
+      )
+    : [];
+  const own = forTests && layer.testForbidden ? layer.testForbidden : layer.forbidden;
+  const forge = FORGE.filter((name) => !layer.forge.includes(name)).map(escape);
+  return [
+    'error',
+    {
+      patterns: [[`^(?:${forge.join('|')})(?:/|$)`, forgeMessage], ...own, ...outside].map(([regex, message]) => ({
+        regex,
+        message,
+      })),
+    },
+  ];
+}
+
+/** One block per layer (two for src/ layers: app code, then its tests), disjoint by construction. */
+function boundaryConfigs() {
+  return LAYERS.flatMap((layer) => {
+    const tests = layer.files.flatMap((glob) => TEST_SUFFIXES.map((suffix) => glob.replace(/\.(ts|\{ts,tsx\})$/u, suffix)));
+    return [
+      {
+        name: `boundaries/${layer.name}`,
+        files: layer.files,
+        ignores: tests,
+        rules: { 'no-restricted-imports': restrictions(layer, false) },
+      },
+      { name: `boundaries/${layer.name}/tests`, files: tests, rules: { 'no-restricted-imports': restrictions(layer, true) } },
+    ];
+  });
+}
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'static/dist/', 'test-results/', '.local-state/', 'coverage/'] },
@@ -43,31 +187,11 @@ export default tseslint.config(
     files: ['local/host/*.js'],
     languageOptions: { globals: { ...globals.browser }, sourceType: 'script' },
   },
-  // Layer boundaries.
-  {
-    files: ['src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: restrict(['**/local/**', '**/static/**', '**/test/**'], 'The app never depends on the local runtime, the UI or tests.'),
-        },
-      ],
-    },
-  },
+  // Layer boundaries: one block per layer, each with its complete set (see LAYERS).
+  ...boundaryConfigs(),
   {
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: forge([]).map((name) => ({ name, message: 'The domain is pure: no Forge.' })),
-          patterns: restrict(
-            ['**/application/**', '**/adapters/**', '**/entry/**', '**/local/**', '**/static/**', 'node:*'],
-            'The domain is pure: no I/O, no outer layers.',
-          ),
-        },
-      ],
       'no-restricted-globals': ['error', { name: 'fetch', message: 'No I/O in the domain.' }],
       'no-restricted-syntax': [
         'error',
@@ -81,86 +205,10 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/application/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: forge([]).map((name) => ({ name, message: 'Use cases receive ports; Forge stays in adapters.' })),
-          patterns: restrict(
-            ['**/adapters/**', '**/entry/**', '**/local/**', '**/static/**'],
-            'Use cases depend on ports, not adapters or handlers.',
-          ),
-        },
-      ],
-    },
-  },
-  {
-    // Use-case tests run on the in-memory ports.
-    files: ['src/application/**/*.test.ts'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
-  {
-    files: ['src/adapters/jira/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: forge(['@forge/api']).map((name) => ({ name, message: 'adapters/jira only talks to Jira.' })) },
-      ],
-    },
-  },
-  {
-    files: ['src/adapters/storage/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: forge(['@forge/kvs']).map((name) => ({ name, message: 'adapters/storage only talks to KVS.' })) },
-      ],
-    },
-  },
-  {
-    files: ['src/adapters/events/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: forge(['@forge/events']).map((name) => ({ name, message: 'adapters/events only talks to the queue.' })) },
-      ],
-    },
-  },
-  {
-    files: ['src/entry/**/*.ts', 'src/adapters/memory/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['@forge/api', '@forge/kvs', '@forge/events'].map((name) => ({ name, message: 'Platform calls belong in src/adapters.' })),
-          patterns: restrict(['**/local/**', '**/static/**', '**/test/**'], 'The app never depends on the local runtime, the UI or tests.'),
-        },
-      ],
-    },
-  },
-  {
-    files: ['contract/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: restrict(['**/src/**', '**/static/**', '**/local/**', '@forge/*'], 'The contract depends on zod only.') },
-      ],
-    },
-  },
-  {
     files: ['static/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: restrict(['**/src/**', '**/local/**'], 'The UI never imports the backend; share through contract/.'),
-        },
-      ],
-    },
+    rules: reactHooks.configs.recommended.rules,
   },
   { files: ['static/**/*.tsx'], ...jsxA11y.flatConfigs.strict },
   {
