@@ -6,11 +6,10 @@
  * Written with `zod/mini` because the UI validates each field with it as it is typed.
  */
 import * as z from 'zod/mini';
+import { languageSchema } from './language';
 import { DIMENSION_KEYS } from './report';
 
-export const LANGUAGES = ['en', 'zh-CN'] as const;
-export const languageSchema = z.enum(LANGUAGES);
-export type Language = z.infer<typeof languageSchema>;
+export { LANGUAGES, languageSchema, type Language } from './language';
 
 export const CLIENT_VISIBILITY_MODES = ['marked', 'types', 'all'] as const;
 export type ClientVisibilityMode = (typeof CLIENT_VISIBILITY_MODES)[number];

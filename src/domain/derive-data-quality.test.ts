@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveDataQuality, type DataQualityNote } from './derive-data-quality';
-import { formatDataQualityNote } from './report-messages';
+import { formatDataQualityNote } from '../../contract/i18n/data-quality-sentences';
 import { aDoneIssue, anIssue, aProject, at, settingsWith } from './testing/builders';
 
 const UTC = settingsWith();
@@ -104,7 +104,40 @@ describe('deriveDataQuality', () => {
       ['doneWithoutResolution', 'ACME-10'],
       ['more', null],
     ]);
-    expect(notes[4]).toEqual({ code: 'more', issueKey: null, of: 'doneWithoutResolution', count: 1 });
+    expect(notes[4]).toEqual({ code: 'more', issueKey: null, of: 'doneWithoutResolution', count: 1, issueKeys: ['ACME-100'] });
+  });
+
+  it('stops at 20 per code by default, and the "more" note names every remaining issue', () => {
+    const issues = Array.from({ length: 1000 }, (_, i) => anIssue({ key: `ACME-${i + 1}`, status: { name: 'Closed', category: 'done' } }));
+    const notes = deriveDataQuality(aProject({ issues: [...issues].reverse() }), UTC);
+    expect(notes).toHaveLength(21);
+    expect(notes.slice(0, 20).map((n) => n.issueKey)).toEqual(Array.from({ length: 20 }, (_, i) => `ACME-${i + 1}`));
+    const more = notes[20];
+    expect(more).toMatchObject({ code: 'more', of: 'doneWithoutResolution', count: 980 });
+    expect(more?.code === 'more' ? more.issueKeys : []).toEqual(Array.from({ length: 980 }, (_, i) => `ACME-${i + 21}`));
+  });
+
+  it('merges the notes on implausible values: issue notes by code and key, milestone notes last', () => {
+    const notes = deriveDataQuality(
+      aProject({ issues: [anIssue({ key: 'ACME-1', resolution: 'Fixed', history: { completedAtEstimated: true } })] }),
+      UTC,
+      {
+        implausible: [
+          { code: 'implausibleMilestoneDate', issueKey: null, milestone: 'R1', field: 'releaseDate', value: '9999-12-31' },
+          { code: 'implausibleEstimate', issueKey: 'ACME-9', field: 'storyPoints', value: '1e+308' },
+          { code: 'implausibleDate', issueKey: 'ACME-3', field: 'due', value: '1900-01-01' },
+          { code: 'implausibleEstimate', issueKey: 'ACME-2', field: 'timeSpent', value: 'NaN' },
+        ],
+      },
+    );
+    expect(notes.map((n) => [n.code, n.issueKey])).toEqual([
+      ['resolvedNotDone', 'ACME-1'],
+      ['implausibleEstimate', 'ACME-2'],
+      ['implausibleEstimate', 'ACME-9'],
+      ['implausibleDate', 'ACME-3'],
+      ['completionEstimated', null],
+      ['implausibleMilestoneDate', null],
+    ]);
   });
 });
 
@@ -117,7 +150,7 @@ describe('formatDataQualityNote', () => {
     { code: 'blockerOutsideProject', issueKey: 'ACME-1', blockerKey: 'OPS-9' },
     { code: 'subtaskPointsDoubleCounted', issueKey: 'ACME-3', parentKey: 'ACME-2' },
     { code: 'completionEstimated', issueKey: null, count: 2 },
-    { code: 'more', issueKey: null, of: 'doneWithoutResolution', count: 4 },
+    { code: 'more', issueKey: null, of: 'doneWithoutResolution', count: 4, issueKeys: ['ACME-7', 'ACME-8', 'ACME-9', 'ACME-10'] },
   ];
 
   it.each(notes)('$code names its issue in English', (note) => {

@@ -1,36 +1,19 @@
+import {
+  DATA_QUALITY_ISSUE_CODES,
+  type DataQualityIssueCode,
+  type DataQualityIssueNoteJson,
+  type DataQualityNoteJson,
+} from '../../contract/report';
 import { compareIssueKeys, sortByIssueKey } from './compare-issue-keys';
+import type { ImplausibleNote } from './derive-plausible-data';
 import type { Issue } from './issue';
 import { calendarDayOf, dayNumberOf, dayNumberOfCalendarDay, isDone } from './issue-rules';
 import type { ProjectData } from './project-data';
 import type { ProjectSettings } from './settings';
 
-/** A note on one issue's data that the PM may want to fix in Jira. */
-export type DataQualityIssueNote =
-  | { code: 'resolvedNotDone'; issueKey: string; statusName: string; resolution: string }
-  | { code: 'doneWithoutResolution'; issueKey: string; statusName: string }
-  | { code: 'noStatusCategory'; issueKey: string; statusName: string }
-  | { code: 'dueBeforeCreated'; issueKey: string; due: string; created: string }
-  | { code: 'blockerOutsideProject'; issueKey: string; blockerKey: string }
-  | { code: 'subtaskPointsDoubleCounted'; issueKey: string; parentKey: string };
-
-export type DataQualityIssueCode = DataQualityIssueNote['code'];
-
-export type DataQualityNote =
-  | DataQualityIssueNote
-  /** Done issues whose completion date is estimated (no changelog): one note with the count. */
-  | { code: 'completionEstimated'; issueKey: null; count: number }
-  /** The issues of one code beyond the per-code limit, as a count. */
-  | { code: 'more'; issueKey: null; of: DataQualityIssueCode; count: number };
-
-/** Notes are listed in this order of codes, then by natural issue-key order. */
-export const DATA_QUALITY_ISSUE_CODES = [
-  'resolvedNotDone',
-  'doneWithoutResolution',
-  'noStatusCategory',
-  'dueBeforeCreated',
-  'blockerOutsideProject',
-  'subtaskPointsDoubleCounted',
-] as const satisfies readonly DataQualityIssueCode[];
+export type DataQualityNote = DataQualityNoteJson;
+export type DataQualityIssueNote = DataQualityIssueNoteJson;
+export { DATA_QUALITY_ISSUE_CODES, type DataQualityIssueCode };
 
 /**
  * Issues named per code before the rest are summed into one "…and N more" note: a team-managed
@@ -52,21 +35,30 @@ export const DEFAULT_MAX_NOTES_PER_CODE = 20;
  *   prefix), which neither report can show the state of beyond its status name.
  * - `subtaskPointsDoubleCounted`: a subtask with story points > 0 whose parent (in the data)
  *   has points > 0 too. A parent missing from the data gives no note.
+ * - `implausibleEstimate`, `implausibleDate`, `implausibleMilestoneDate`: the notes of
+ *   `derivePlausibleData`, passed in as `implausible` (values no real project has).
  * - `completionEstimated`: one note counting done issues whose completion date is estimated.
- * - Per code, at most `maxNotesPerCode` issues (lowest keys first), then one `more` note.
+ * - Per code, at most `maxNotesPerCode` issues (lowest keys first), then one `more` note with
+ *   the count and every remaining key (lowest first), so the JSON still names each issue.
+ * - Project notes last: `completionEstimated`, then milestone dates in the order given.
  *
  * Linear in issues; a second pass happens only when some subtask has points.
  */
 export function deriveDataQuality(
   data: Pick<ProjectData, 'project' | 'issues'>,
   settings: Pick<ProjectSettings, 'timeZone'>,
-  options: { maxNotesPerCode?: number } = {},
+  options: { maxNotesPerCode?: number; implausible?: readonly ImplausibleNote[] } = {},
 ): DataQualityNote[] {
   const max = Math.max(0, options.maxNotesPerCode ?? DEFAULT_MAX_NOTES_PER_CODE);
   const byCode = new Map<DataQualityIssueCode, DataQualityIssueNote[]>(DATA_QUALITY_ISSUE_CODES.map((code) => [code, []]));
   const add = (note: DataQualityIssueNote): void => {
     byCode.get(note.code)?.push(note);
   };
+  const milestoneNotes: DataQualityNote[] = [];
+  for (const note of options.implausible ?? []) {
+    if (note.code === 'implausibleMilestoneDate') milestoneNotes.push(note);
+    else add(note);
+  }
   const ownPrefix = `${data.project.key}-`;
   const subtasksWithPoints: Issue[] = [];
   let estimatedCompletions = 0;
@@ -106,9 +98,13 @@ export function deriveDataQuality(
     // Stable: an issue's several blockers keep their key order.
     const sorted = sortByIssueKey(byCode.get(code) ?? [], (n) => n.issueKey);
     notes.push(...sorted.slice(0, max));
-    if (sorted.length > max) notes.push({ code: 'more', issueKey: null, of: code, count: sorted.length - max });
+    if (sorted.length > max) {
+      const rest = sorted.slice(max);
+      notes.push({ code: 'more', issueKey: null, of: code, count: rest.length, issueKeys: rest.map((n) => n.issueKey) });
+    }
   }
   if (estimatedCompletions > 0) notes.push({ code: 'completionEstimated', issueKey: null, count: estimatedCompletions });
+  notes.push(...milestoneNotes);
   return notes;
 }
 

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { statusReportSchema, type StatusReportJson } from '../../contract/report';
+import { renderStatusReport } from '../../contract/i18n/render-status-report';
+import { HIDDEN_ISSUE_MARKER, reportDataSchema, statusReportSchema, type StatusReportJson } from '../../contract/report';
 import { deriveDataQuality } from './derive-data-quality';
 import { deriveReportSections } from './derive-report-sections';
-import { deriveStatusReport, toStatusReportJson, type ReportModel, type StatusReportInput } from './derive-status-report';
+import {
+  deriveReportModel,
+  deriveStatusReport,
+  toReportData,
+  toStatusReportJson,
+  type ReportModel,
+  type StatusReportInput,
+} from './derive-status-report';
 import type { HealthAssessment, IssueRisk, Rag } from './health-types';
 import type { Issue } from './issue';
 import type { ProjectData } from './project-data';
@@ -140,7 +148,12 @@ describe('toStatusReportJson: issues', () => {
     const m = model(closed);
     const internal = project(m).dataQuality;
     expect(internal).toHaveLength(21);
-    expect(internal[20]).toEqual({ code: 'doneWithoutResolution', issueKey: null, message: '…and 2 more issues with the same problem.' });
+    expect(internal[20]).toEqual({
+      code: 'doneWithoutResolution',
+      issueKey: null,
+      message: '…and 2 more issues with the same problem.',
+      params: { count: 2, issueKeys: ['ACME-21', 'ACME-22'] },
+    });
     expect(project(m, { audience: 'client' }).dataQuality).toEqual([]);
   });
 
@@ -291,5 +304,73 @@ describe('deriveStatusReport', () => {
       ...report.dataQuality.map((n) => n.message),
     ];
     for (const sentence of sentences) expect(strip(sentence), sentence).not.toMatch(/[A-Za-z]{3,}/u);
+  });
+});
+
+describe('toReportData: the report as language-neutral data', () => {
+  const AUDIENCES = ['internal', 'client'] as const;
+  const dataOf = (over: Partial<StatusReportInput> = {}) => {
+    const i = input(over);
+    return toReportData(deriveReportModel(i), i);
+  };
+
+  it.each(AUDIENCES)('matches the data schema exactly, strict codes included (%s)', (audience) => {
+    const data = dataOf({ audience, override: { rag: 'green', reason: 'Client agreed' } });
+    expect(reportDataSchema.parse(data)).toEqual(data);
+    expect(data.schemaVersion).toBe(1);
+  });
+
+  it.each(AUDIENCES)('holds no sentence in any language (%s)', (audience) => {
+    const json = JSON.stringify(dataOf({ audience }));
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const report = deriveStatusReport(input({ audience, lang }));
+      const sentences = [
+        report.overall.headline,
+        ...Object.values(report.dimensions).flatMap((d) => [d.label, d.why, ...d.measures.flatMap((m) => [m.label, m.display, m.why])]),
+        ...report.issueRisks.flatMap((r) => r.reasons),
+        ...report.dataQuality.map((n) => n.message),
+      ];
+      expect(sentences.length).toBeGreaterThan(20);
+      // A display such as "2" or "0%" may well appear as data; a sentence may not.
+      for (const sentence of sentences.filter((t) => t.length > 8)) expect(json).not.toContain(sentence);
+    }
+  });
+
+  it.each(AUDIENCES)('stored, read back and rendered, gives the same report in each language (%s)', (audience) => {
+    const stored = JSON.stringify(dataOf({ audience, override: { rag: 'amber', reason: 'Agreed' } }));
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const rendered = renderStatusReport(reportDataSchema.parse(JSON.parse(stored)), lang);
+      expect(JSON.stringify(rendered)).toBe(
+        JSON.stringify(deriveStatusReport(input({ audience, lang, override: { rag: 'amber', reason: 'Agreed' } }))),
+      );
+    }
+  });
+
+  it('keeps the codes next to the sentences', () => {
+    const data = dataOf();
+    const report = renderStatusReport(data, 'en');
+    expect(report.overall.headlineCode).toEqual(data.overall.headline);
+    expect(report.dimensions.schedule.whyCode).toEqual(data.dimensions.schedule.why);
+    expect(report.dimensions.schedule.measures.map((m) => m.whyCode)).toEqual(data.dimensions.schedule.measures.map((m) => m.why));
+    expect(report.issueRisks.map((r) => r.signals)).toEqual(data.issueRisks.map((r) => r.signals));
+    const blocked = report.issueRisks.find((r) => r.key === 'ACME-6');
+    expect(blocked?.signals.map((s) => s.code)).toContain('blocked');
+    expect(report.dataQuality.map((n) => [n.code, n.params])).toEqual([
+      ['resolvedNotDone', { statusName: 'To Do', resolution: 'Fixed' }],
+      ['noStatusCategory', { statusName: 'Triage' }],
+      ['blockerOutsideProject', { blockerKey: 'OPS-12' }],
+    ]);
+  });
+
+  it('client data marks hidden keys in text and names no hidden issue anywhere', () => {
+    const data = dataOf({ audience: 'client' });
+    const json = JSON.stringify(data);
+    for (const key of ['ACME-2', 'ACME-5', 'ACME-7', 'OPS-12']) expect(json).not.toMatch(new RegExp(`\\b${key}\\b`, 'u'));
+    // ACME-8's summary names the internal ACME-7; ACME-6's blockers are internal or outside.
+    expect(data.sections.nextUp.find((i) => i.key === 'ACME-8')?.summary).toBe(`Follow-up of ${HIDDEN_ISSUE_MARKER}`);
+    const signals = data.issueRisks.find((r) => r.key === 'ACME-6')?.signals ?? [];
+    expect(signals.flatMap((s) => (s.code === 'blocked' ? [s.by.key] : []))).toEqual([HIDDEN_ISSUE_MARKER, HIDDEN_ISSUE_MARKER]);
+    expect(data.dataQuality).toEqual([]);
+    expect(renderStatusReport(data, 'en').sections.nextUp.find((i) => i.key === 'ACME-8')?.summary).toBe('Follow-up of an internal task');
   });
 });

@@ -1,7 +1,19 @@
-import type { DimensionJson, IssueRefJson, MilestoneReportJson, StatusReportJson } from '../../contract/report';
+import type { Language } from '../../contract/language';
+import { renderStatusReport } from '../../contract/i18n/render-status-report';
+import {
+  HIDDEN_ISSUE_MARKER,
+  REPORT_DATA_SCHEMA_VERSION,
+  type DimensionDataJson,
+  type HeadlineJson,
+  type IssueRefJson,
+  type MilestoneReportJson,
+  type ReportDataJson,
+  type StatusReportJson,
+} from '../../contract/report';
 import { assessHealth, deriveSustained } from './assess-health';
 import { sortByIssueKey } from './compare-issue-keys';
 import { deriveDataQuality, type DataQualityNote } from './derive-data-quality';
+import { derivePlausibleData } from './derive-plausible-data';
 import {
   deriveReportSections,
   projectReportSections,
@@ -10,11 +22,9 @@ import {
   type RankedRisk,
   type ReportSections,
 } from './derive-report-sections';
-import { dimensionLabel, formatMeasureValue, formatRiskSignal, formatWhy, measureLabel } from './health-messages';
-import type { HealthAssessment, IssueRisk, MilestoneForecast, Rag } from './health-types';
+import type { HealthAssessment, IssueRisk, MilestoneForecast, Rag, RiskSignal, Why } from './health-types';
 import type { Issue } from './issue';
 import type { ProjectData } from './project-data';
-import { formatDataQualityNote, reportMessages, type ReportLang } from './report-messages';
 import { scoreIssueRisks } from './score-issue-risk';
 import { DIMENSIONS, type Dimension, type ProjectSettings } from './settings';
 
@@ -34,7 +44,7 @@ export interface StatusReportInput {
   /** End of the last published report (epoch ms), or null: then one cadence back from `now`. */
   periodStart: number | null;
   audience: Audience;
-  lang: ReportLang;
+  lang: Language;
   override?: OverallOverride | null;
   /** Dimension RAGs of the previous published report, for `sustained`. */
   previousDimensions?: Partial<Record<Dimension, Rag>> | null;
@@ -44,7 +54,7 @@ export interface StatusReportInput {
 
 /**
  * Everything the report needs, derived once for both audiences: health, risks, sections and
- * data-quality notes. `toStatusReportJson` projects it for one audience and language.
+ * data-quality notes. `toReportData` projects it for one audience.
  */
 export interface ReportModel {
   project: ProjectData['project'];
@@ -56,25 +66,32 @@ export interface ReportModel {
 }
 
 export type ReportModelInput = Pick<StatusReportInput, 'data' | 'settings' | 'now' | 'periodStart'>;
-export type ReportProjection = Pick<StatusReportInput, 'audience' | 'lang' | 'override' | 'previousDimensions' | 'originalReleaseDates'>;
+export type ReportProjection = Pick<StatusReportInput, 'audience' | 'override' | 'previousDimensions' | 'originalReleaseDates'>;
 
 /**
  * The status report (DESIGN §5.2) as the contract's `StatusReportJson`, for one audience in one
- * language. Pure and deterministic: the same input gives byte-identical JSON (every list has a
- * total order ending in the natural issue-key order). Linear in issues.
- *
- * See `deriveReportModel` and `toStatusReportJson` for the rules; this is the two in a row.
+ * language: the language-neutral data (`toReportData`) rendered by the message catalogue
+ * (`renderStatusReport`). Pure and deterministic: the same input gives byte-identical JSON
+ * (every list has a total order ending in the natural issue-key order). Linear in issues.
  */
 export function deriveStatusReport(input: StatusReportInput): StatusReportJson {
-  return toStatusReportJson(deriveReportModel(input), input);
+  return renderStatusReport(toReportData(deriveReportModel(input), input), input.lang);
+}
+
+/** `toReportData` then `renderStatusReport`, for a caller that holds the model. */
+export function toStatusReportJson(model: ReportModel, projection: ReportProjection & { lang: Language }): StatusReportJson {
+  return renderStatusReport(toReportData(model, projection), projection.lang);
 }
 
 /**
  * Derives health (`assessHealth`), issue risks (`scoreIssueRisks`), the report sections and the
- * data-quality notes once, for every audience.
+ * data-quality notes once, for every audience. Values no real project has (estimates of 1e308,
+ * dates in year 9999) are set aside first (`derivePlausibleData`) and become data-quality notes.
  */
 export function deriveReportModel(input: ReportModelInput): ReportModel {
-  const { data, settings, now, periodStart } = input;
+  const { settings, now, periodStart } = input;
+  const plausible = derivePlausibleData(input.data, now);
+  const data = plausible.data;
   const health = assessHealth(data, settings, now, periodStart === null ? {} : { periodStart: Math.min(periodStart, now) });
   const risks = scoreIssueRisks(data, health, settings, now);
   return {
@@ -83,33 +100,34 @@ export function deriveReportModel(input: ReportModelInput): ReportModel {
     health,
     risks,
     sections: deriveReportSections(data, health, risks, settings, now, periodStart),
-    dataQuality: deriveDataQuality(data, settings),
+    dataQuality: deriveDataQuality(data, settings, { implausible: plausible.notes }),
   };
 }
 
 /**
- * Projects the model for one audience and language.
+ * The report for one audience as language-neutral data (`reportDataSchema`): what is stored
+ * and re-rendered in any language.
  *
  * - **Overall**: `computed` is the health's overall RAG; `reported` is the override's when there
  *   is one. An override equal to the computed RAG is no override (`overrideReason` null). The
  *   client sees only the reported RAG: `computed` equals `reported` and there is no reason —
  *   "reported amber, computed red" is for internal views (DESIGN §5.3).
- * - **Headline**: the reported colour, then the first dimension (schedule, scope, quality, cost,
- *   satisfaction, communication) whose RAG is the computed overall one, with its why; amber from
- *   missing data names the grey dimensions; green names the next milestone and its day.
- * - **Client**: no internal issue key anywhere — not in sections, evidence, risks, blockers, nor
- *   in sentences (an internal or outside key in a sentence or summary reads "an internal task");
- *   no data-quality notes. Assignees are shown by display name to both audiences (never an
- *   e-mail: a display name that looks like an address is dropped).
+ * - **Headline**: the first dimension (schedule, scope, quality, cost, satisfaction,
+ *   communication) whose RAG is the computed overall one (`driver`); amber from missing data
+ *   names the grey dimensions (`notEnoughData`); green names the next milestone and its day.
+ * - **Client**: no hidden issue key anywhere — not in sections, evidence, risks, blockers, nor in
+ *   text (a key of an issue the client does not see, or of a blocker outside the project, in a
+ *   summary or a reason's text reads `HIDDEN_ISSUE_MARKER`); no data-quality notes. Assignees
+ *   are shown by display name to both audiences (never an e-mail: a display name that looks
+ *   like an address is dropped).
  * - **Sustained**: amber or red now and in `previousDimensions`.
  * - **Milestones**: `originalReleaseDate` only when known and different from the current target.
  */
-export function toStatusReportJson(model: ReportModel, projection: ReportProjection): StatusReportJson {
-  const { audience, lang } = projection;
-  const messages = reportMessages(lang);
+export function toReportData(model: ReportModel, projection: ReportProjection): ReportDataJson {
+  const { audience } = projection;
   const view = projectReportSections(model.sections, audience);
-  const redact = redactor(model.sections, view, messages.internalIssue, lang);
-  const ref = (issue: Issue): IssueRefJson => toIssueRef(issue, view, redact);
+  const hide = keyHider(model.sections, view);
+  const ref = (issue: Issue): IssueRefJson => toIssueRef(issue, view, hide);
 
   const computed = model.health.overall;
   const override = projection.override ?? null;
@@ -118,22 +136,21 @@ export function toStatusReportJson(model: ReportModel, projection: ReportProject
   const internal = audience === 'internal';
 
   return {
-    schemaVersion: 1,
+    schemaVersion: REPORT_DATA_SCHEMA_VERSION,
     generatedAt: new Date(model.now).toISOString(),
     audience,
-    lang,
     project: { id: model.project.id, key: model.project.key, name: model.project.name },
     period: { start: new Date(view.period.start).toISOString(), end: new Date(view.period.end).toISOString() },
     overall: {
       computed: internal ? computed : reported,
       reported,
       overrideReason: internal && overridden ? override.reason : null,
-      headline: headline(model.health, computed, reported, internal && overridden, lang, redact),
+      headline: toHeadline(model.health, computed),
     },
-    dimensions: toDimensions(model.health, projection.previousDimensions ?? undefined, lang, view, redact),
+    dimensions: toDimensions(model.health, projection.previousDimensions ?? undefined, view, hide),
     sections: {
       completed: view.completed.map((group) => ({
-        epic: group.epic === null ? null : { key: group.epic.key, summary: redact(group.epic.summary) },
+        epic: group.epic === null ? null : { key: group.epic.key, summary: hide(group.epic.summary) },
         issues: group.issues.map(ref),
       })),
       inProgress: view.inProgress.map(ref),
@@ -146,68 +163,43 @@ export function toStatusReportJson(model: ReportModel, projection: ReportProject
       },
       waitingOnClient: view.waitingOnClient.map(ref),
     },
-    issueRisks: view.issueRisks.map((r) => toIssueRisk(r, lang, redact)),
-    dataQuality: internal
-      ? model.dataQuality.map((note) => ({
-          code: note.code === 'more' ? note.of : note.code,
-          issueKey: note.issueKey,
-          message: formatDataQualityNote(note, lang),
-        }))
-      : [],
+    issueRisks: view.issueRisks.map((r) => toIssueRisk(r, internal, hide)),
+    dataQuality: internal ? [...model.dataQuality] : [],
   };
 }
 
-function headline(
-  health: HealthAssessment,
-  computed: OverallRag,
-  reported: OverallRag,
-  showOverride: boolean,
-  lang: ReportLang,
-  redact: (text: string) => string,
-): string {
-  const m = reportMessages(lang);
+function toHeadline(health: HealthAssessment, computed: OverallRag): HeadlineJson {
   const enabled = DIMENSIONS.map((d) => health.dimensions[d]).filter((d) => d.enabled);
-  let detail: string;
   const driver = computed === 'green' ? undefined : enabled.find((d) => d.rag === computed);
-  if (driver !== undefined) {
-    detail = m.headline.driver({ dimension: dimensionLabel(driver.dimension, lang), why: redact(formatWhy(driver.why, lang)) });
-  } else if (computed !== 'green') {
-    detail = m.headline.notEnoughData({
-      dimensions: enabled.filter((d) => d.rag === 'grey').map((d) => dimensionLabel(d.dimension, lang)),
-    });
-  } else {
-    const next = health.milestones.find((ms) => ms.id === health.nextMilestoneId);
-    detail =
-      next?.releaseDate != null ? m.headline.onTrackWithMilestone({ milestone: next.name, date: next.releaseDate }) : m.headline.onTrack();
+  if (driver !== undefined) return { code: 'driver', params: { dimension: driver.dimension } };
+  if (computed !== 'green') {
+    return { code: 'notEnoughData', params: { dimensions: enabled.filter((d) => d.rag === 'grey').map((d) => d.dimension) } };
   }
-  return showOverride
-    ? m.headline.overridden({ reported: m.rag[reported], computed: m.rag[computed], detail })
-    : m.headline.status({ rag: m.rag[reported], detail });
+  const next = health.milestones.find((ms) => ms.id === health.nextMilestoneId);
+  return next?.releaseDate != null
+    ? { code: 'onTrackWithMilestone', params: { milestone: next.name, date: next.releaseDate } }
+    : { code: 'onTrack', params: {} };
 }
 
 function toDimensions(
   health: HealthAssessment,
   previous: Partial<Record<Dimension, Rag>> | undefined,
-  lang: ReportLang,
   view: AudienceSections,
-  redact: (text: string) => string,
-): StatusReportJson['dimensions'] {
+  hide: (text: string) => string,
+): ReportDataJson['dimensions'] {
   const sustained = deriveSustained(health.dimensions, previous);
   const evidence = (keys: readonly string[]): string[] => sortByIssueKey(keys.filter(view.isVisible), (k) => k);
-  const one = (dimension: Dimension): DimensionJson => {
+  const one = (dimension: Dimension): DimensionDataJson => {
     const d = health.dimensions[dimension];
     return {
       rag: d.rag,
       enabled: d.enabled,
-      label: dimensionLabel(dimension, lang),
-      why: redact(formatWhy(d.why, lang)),
+      why: hideInWhy(d.why, hide),
       measures: d.measures.map((measure) => ({
         id: measure.id,
-        label: measureLabel(measure.id, lang),
         value: measure.value,
-        display: formatMeasureValue(measure, lang),
         rag: measure.rag,
-        why: redact(formatWhy(measure.why, lang)),
+        why: hideInWhy(measure.why, hide),
         evidence: evidence(measure.evidence),
       })),
       evidence: evidence(d.evidence),
@@ -239,11 +231,11 @@ function toMilestoneReport(m: MilestoneForecast, originals: Readonly<Record<stri
   };
 }
 
-function toIssueRef(issue: Issue, view: AudienceSections, redact: (text: string) => string): IssueRefJson {
+function toIssueRef(issue: Issue, view: AudienceSections, hide: (text: string) => string): IssueRefJson {
   const name = issue.assignee?.displayName ?? null;
   return {
     key: issue.key,
-    summary: redact(issue.summary),
+    summary: hide(issue.summary),
     status: { name: issue.status.name, category: issue.status.category },
     type: issue.type.name,
     priority: issue.priority?.name ?? null,
@@ -253,21 +245,43 @@ function toIssueRef(issue: Issue, view: AudienceSections, redact: (text: string)
   };
 }
 
-function toIssueRisk({ risk }: RankedRisk, lang: ReportLang, redact: (text: string) => string): StatusReportJson['issueRisks'][number] {
-  const reasons = risk.signals.map((s) => redact(formatRiskSignal(s, lang)));
-  // Two hidden blockers redact to the same sentence: say it once.
-  return { key: risk.key, score: risk.score, level: risk.level, reasons: reasons.length > 1 ? [...new Set(reasons)] : reasons };
+function toIssueRisk({ risk }: RankedRisk, internal: boolean, hide: (text: string) => string): ReportDataJson['issueRisks'][number] {
+  return {
+    key: risk.key,
+    score: risk.score,
+    level: risk.level,
+    signals: internal ? [...risk.signals] : risk.signals.map((s) => hideInStrings(s, hide)),
+  };
 }
 
-/** An issue key, with the single spaces around it (Chinese sentences space Latin words apart). */
-const ISSUE_KEY = /( ?)\b([A-Z][A-Z0-9_]*-\d+)\b( ?)/gu;
+function hideInWhy(why: Why, hide: (text: string) => string): Why {
+  return hideInStrings(why, hide);
+}
 
 /**
- * For the client, replaces in a sentence every key of an internal issue, or of a blocker outside
- * the project, with `placeholder`. Other key-like words (a milestone named "R-2") stay. In
- * Chinese the spaces that set the key apart from Chinese text go with it.
+ * `value` with `hide` applied to every string in it (the text parameters of a why or a risk
+ * signal: milestone names, titles, a blocker's key and status). The same shape comes back.
  */
-function redactor(sections: ReportSections, view: AudienceSections, placeholder: string, lang: ReportLang): (text: string) => string {
+function hideInStrings<T extends Why | RiskSignal>(value: T, hide: (text: string) => string): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return hide(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, walk(inner)]));
+    return v;
+  };
+  // Only strings changed: the structure, and so the type, is the input's.
+  return walk(value) as T;
+}
+
+/** An issue key as Jira writes it. */
+const ISSUE_KEY = /\b[A-Z][A-Z0-9_]*-\d+\b/gu;
+
+/**
+ * For the client, replaces in text every key of an issue the client does not see, or of a
+ * blocker outside the project, with `HIDDEN_ISSUE_MARKER`. Other key-like words (a milestone
+ * named "R-2") stay. For the internal audience, text is left as it is.
+ */
+function keyHider(sections: ReportSections, view: AudienceSections): (text: string) => string {
   if (view.audience === 'internal') return (text) => text;
   let outsideBlockers: Set<string> | undefined;
   const hidden = (key: string): boolean => {
@@ -276,18 +290,6 @@ function redactor(sections: ReportSections, view: AudienceSections, placeholder:
     outsideBlockers ??= new Set(sections.blocked.flatMap((issue) => issue.blockedBy.map((link) => link.key)));
     return outsideBlockers.has(key);
   };
-  const beside = (text: string, at: number, space: string): string => (lang === 'zh-CN' && isWide(text.charCodeAt(at)) ? '' : space);
-  return (text) =>
-    // Most sentences name no issue: skip the regex for them (it runs on every reason of every risk).
-    !text.includes('-')
-      ? text
-      : text.replace(ISSUE_KEY, (match: string, before: string, key: string, after: string, offset: number) => {
-          if (!hidden(key)) return match;
-          return beside(text, offset - 1, before) + placeholder + beside(text, offset + match.length, after);
-        });
-}
-
-/** Outside ASCII: CJK text or full-width punctuation, which takes no space before Chinese words. */
-function isWide(code: number): boolean {
-  return code > 0x7f;
+  // Most text names no issue: skip the regex for it (it runs on every reason of every risk).
+  return (text) => (!text.includes('-') ? text : text.replace(ISSUE_KEY, (key) => (hidden(key) ? HIDDEN_ISSUE_MARKER : key)));
 }

@@ -1,23 +1,15 @@
+import type { MeasureId, RiskLevel, RiskSignalJson, WhyJson } from '../../contract/report';
 import type { Dimension } from './settings';
 
 export type Rag = 'green' | 'amber' | 'red' | 'grey';
 
-/** Why a measure or dimension has its colour, as data; `health-messages.ts` turns it into a sentence. */
-export interface Why {
-  code: string;
-  params: Readonly<Record<string, string | number>>;
-}
+/**
+ * Why a measure or dimension has its colour, as data (a code of the contract's `whySchema`);
+ * the message catalogue turns it into a sentence.
+ */
+export type Why = WhyJson;
 
-export type MeasureId =
-  | 'slipDays'
-  | 'overdueShare'
-  | 'scopeCreep'
-  | 'topPriorityBugs'
-  | 'reopenRate'
-  | 'effortVariance'
-  | 'costPerformance'
-  | 'csat'
-  | 'commsLateDays';
+export type { MeasureId, RiskLevel };
 
 export interface MeasureResult {
   id: MeasureId;
@@ -79,20 +71,8 @@ export interface HealthAssessment {
   medianCycleTimeMs: number | null;
 }
 
-export type RiskLevel = 'high' | 'medium' | 'low';
-
-export type RiskSignal =
-  | { code: 'overdue'; days: number; points: number }
-  | { code: 'dueSoonNotStarted'; days: number; points: number }
-  | { code: 'blocked'; by: { key: string; statusName: string; days: number | null }; points: number }
-  | { code: 'flagged'; points: number }
-  | { code: 'stale'; days: number; points: number }
-  | { code: 'longCycle'; days: number; medianDays: number; points: number }
-  | { code: 'reopened'; count: number; points: number }
-  | { code: 'overrun'; ratio: number; points: number }
-  | { code: 'topPriority'; priority: string; points: number }
-  | { code: 'addedAfterBaseline'; milestone: string; points: number }
-  | { code: 'milestoneRed'; milestone: string; points: number };
+/** One reason an issue is at risk, as data (the contract's `riskSignalSchema`). */
+export type RiskSignal = RiskSignalJson;
 
 export interface IssueRisk {
   key: string;

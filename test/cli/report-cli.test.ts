@@ -220,8 +220,8 @@ describe('client-followup report --dataset', () => {
       '## Health by dimension',
       '## Milestones',
       '## Risks',
-      '## Waiting on client',
-      '## Data quality',
+      '## Waiting on the client',
+      '## Data to check in Jira',
     ]) {
       expect(result.stdout).toContain(heading);
     }
@@ -239,7 +239,7 @@ describe('client-followup report --dataset', () => {
   it('speaks Chinese with --lang zh-CN', async () => {
     const markdown = await run(['report', '--dataset', file('hz.json'), '--now', NOW, '--format', 'markdown', '--lang', 'zh-CN']);
     expect(markdown.code).toBe(0);
-    for (const heading of ['# 项目状态报告', '## 整体健康度', '## 各维度健康度', '## 里程碑', '## 等待客户'])
+    for (const heading of ['# 项目状态报告', '## 整体健康度', '## 各维度健康状况', '## 里程碑', '## 等待客户'])
       expect(markdown.stdout).toContain(heading);
     const json = await run(['report', '--dataset', file('hz.json'), '--now', NOW, '--lang', 'zh-CN']);
     expect(statusReportSchema.parse(JSON.parse(json.stdout)).lang).toBe('zh-CN');

@@ -21,7 +21,19 @@ function aDimension(label: string): DimensionJson {
     enabled: true,
     label,
     why: `${label} is on track.`,
-    measures: [{ id: 'm', label: `${label} measure`, value: 1, display: '1', rag: 'green', why: 'Fine.', evidence: [] }],
+    whyCode: { code: 'topBugs', params: { count: 0 } },
+    measures: [
+      {
+        id: 'topPriorityBugs',
+        label: `${label} measure`,
+        value: 1,
+        display: '1',
+        rag: 'green',
+        why: 'Fine.',
+        whyCode: { code: 'topBugs', params: { count: 1 } },
+        evidence: [],
+      },
+    ],
     evidence: [],
     sustained: false,
   };
@@ -43,6 +55,7 @@ export function aStatusReport(overrides: Partial<StatusReportJson> = {}): Status
         display: '+4 days',
         rag: 'amber',
         why: 'Forecast 2026-12-15.',
+        whyCode: { code: 'slipForecast', params: { milestone: 'Release 2', target: '2026-12-11', forecast: '2026-12-15', slipDays: 4 } },
         evidence: ['ACME-7'],
       },
     ],
@@ -57,7 +70,13 @@ export function aStatusReport(overrides: Partial<StatusReportJson> = {}): Status
     lang: 'en',
     project: { id: '10000', key: 'ACME', name: 'Acme Customer Portal' },
     period: { start: '2026-11-20T09:00:00.000Z', end: '2026-11-27T09:00:00.000Z' },
-    overall: { computed: 'amber', reported: 'amber', overrideReason: null, headline: 'Release 2 is at risk of slipping.' },
+    overall: {
+      computed: 'amber',
+      reported: 'amber',
+      overrideReason: null,
+      headline: 'Release 2 is at risk of slipping.',
+      headlineCode: { code: 'driver', params: { dimension: 'schedule' } },
+    },
     dimensions,
     sections: {
       completed: [
@@ -92,10 +111,26 @@ export function aStatusReport(overrides: Partial<StatusReportJson> = {}): Status
       ],
     },
     issueRisks: [
-      { key: 'ACME-7', score: 62, level: 'high', reasons: ['Overdue by 3 days', 'Blocked by ACME-9'] },
-      { key: 'ACME-1', score: 20, level: 'low', reasons: [] },
+      {
+        key: 'ACME-7',
+        score: 62,
+        level: 'high',
+        reasons: ['Overdue by 3 days', 'Blocked by ACME-9'],
+        signals: [
+          { code: 'overdue', days: 3, points: 33 },
+          { code: 'blocked', by: { key: 'ACME-9', statusName: 'In Review', days: null }, points: 25 },
+        ],
+      },
+      { key: 'ACME-1', score: 20, level: 'low', reasons: [], signals: [] },
     ],
-    dataQuality: [{ code: 'RESOLVED_NOT_DONE', issueKey: 'ACME-11', message: 'ACME-11 has a resolution but is not in a done status.' }],
+    dataQuality: [
+      {
+        code: 'resolvedNotDone',
+        issueKey: 'ACME-11',
+        message: 'ACME-11 has a resolution but is not in a done status.',
+        params: { statusName: 'In Review', resolution: 'Fixed' },
+      },
+    ],
     ...overrides,
   };
 }

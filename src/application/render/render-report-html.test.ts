@@ -12,20 +12,21 @@ describe('renderReportHtml', () => {
       'Health by dimension',
       'Milestone slip',
       '+4 days',
-      'Completed',
+      'Completed this period',
       'In progress',
       'Next up',
       'Milestones',
       'Release 2',
-      '2026-12-11 (first target 2026-12-04)',
+      '2026-12-11 (was 2026-12-04)',
+      '12 of 20 issues · 30 of 55 points',
       'Flagged',
       'Blocked',
-      'blocked by ACME-9',
+      'Blocked by ACME-9',
       'Top risks',
-      'Waiting on client',
+      'Waiting on the client',
       'Issue risks',
       'Overdue by 3 days',
-      'Data quality',
+      'Data to check in Jira',
       'ACME-11',
     ]) {
       expect(page).toContain(text);
@@ -43,7 +44,7 @@ describe('renderReportHtml', () => {
     const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';
     const report = aStatusReport({
       project: { id: '1', key: 'EV"IL', name: evil },
-      issueRisks: [{ key: 'ACME-1', score: 50, level: 'medium', reasons: [evil] }],
+      issueRisks: [{ key: 'ACME-1', score: 50, level: 'medium', reasons: [evil], signals: [] }],
     });
     report.sections.inProgress = [anIssueRef({ summary: evil, assignee: evil })];
     report.overall.overrideReason = evil;
@@ -57,14 +58,23 @@ describe('renderReportHtml', () => {
   it('uses Chinese headings for zh-CN', () => {
     const page = renderReportHtml(aStatusReport({ lang: 'zh-CN' }));
     expect(page).toContain('<html lang="zh-CN">');
-    for (const text of ['项目状态报告', '整体健康度', '各维度健康度', '里程碑', '风险', '等待客户', '数据质量'])
+    for (const text of [
+      '项目状态报告',
+      '整体健康度',
+      '各维度健康状况',
+      '里程碑',
+      '风险和阻塞',
+      '等待客户',
+      '需在 Jira 中检查的数据',
+      '绿色',
+    ])
       expect(page).toContain(text);
     expect(page).not.toContain('Overall health');
   });
 
   it('leaves data quality out of the client version', () => {
     const page = renderReportHtml(aStatusReport({ audience: 'client', dataQuality: [] }));
-    expect(page).not.toContain('Data quality');
+    expect(page).not.toContain('Data to check in Jira');
   });
 
   it('shows the computed status next to an overriding reported one', () => {
@@ -73,11 +83,17 @@ describe('renderReportHtml', () => {
     const page = renderReportHtml(report);
     expect(page).toMatch(/Reported: <span class="rag rag-amber">Amber<\/span>/u);
     expect(page).toMatch(/Computed: <span class="rag rag-red">Red<\/span>/u);
-    expect(page).toContain('Client agreed new date.');
+    expect(page).toContain('Reason given: Client agreed new date.');
   });
 
   it('lists only the highest issue risks and says so', () => {
-    const issueRisks = Array.from({ length: 40 }, (_, i) => ({ key: `ACME-${i + 1}`, score: 100 - i, level: 'low' as const, reasons: [] }));
+    const issueRisks = Array.from({ length: 40 }, (_, i) => ({
+      key: `ACME-${i + 1}`,
+      score: 100 - i,
+      level: 'low' as const,
+      reasons: [],
+      signals: [],
+    }));
     const page = renderReportHtml(aStatusReport({ issueRisks }));
     expect(page).toContain('The 15 highest of 40 open issues.');
     expect(page).toContain('ACME-15<');

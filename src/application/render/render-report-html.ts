@@ -4,15 +4,17 @@
  * share it. Every value goes through the `html` template, which escapes it.
  */
 import type { IssueRefJson, RagJson, StatusReportJson } from '../../../contract/report';
-import { RENDERED_ISSUE_RISKS, reportLabels, type ReportLabels } from './report-labels';
 import {
+  RENDERED_ISSUE_RISKS,
   describeEvidence,
   describeIssueRef,
   describeProgress,
   describeSlip,
   describeTarget,
   dimensionEntries,
+  reportWords,
   showsDataQuality,
+  type ReportWords,
 } from './report-text';
 import { html, type SafeHtml } from './safe-html';
 
@@ -169,34 +171,34 @@ const STYLE = html`<style>
 </style>`;
 
 /** The colour is never the only cue: the badge always carries the word. */
-function badge(rag: RagJson, labels: ReportLabels): SafeHtml {
-  return html`<span class="rag rag-${rag}">${labels.rag[rag]}</span>`;
+function badge(rag: RagJson, t: ReportWords): SafeHtml {
+  return html`<span class="rag rag-${rag}">${t(`rag.${rag}`)}</span>`;
 }
 
-function issueItem(issue: IssueRefJson, labels: ReportLabels, extra?: SafeHtml | string): SafeHtml {
+function issueItem(issue: IssueRefJson, t: ReportWords, extra?: SafeHtml | string): SafeHtml {
   return html`<li>
-    <span class="key">${issue.key}</span> ${issue.summary} <span class="muted">(${describeIssueRef(issue, labels)})</span>${
+    <span class="key">${issue.key}</span> ${issue.summary} <span class="muted">(${describeIssueRef(issue, t)})</span>${
       extra === undefined ? null : html` — ${extra}`
     }
   </li>`;
 }
 
-function issueList(issues: readonly IssueRefJson[], labels: ReportLabels): SafeHtml {
+function issueList(issues: readonly IssueRefJson[], t: ReportWords): SafeHtml {
   return issues.length === 0
-    ? html`<p class="muted">${labels.none}</p>`
+    ? html`<p class="muted">${t('report.empty')}</p>`
     : html`<ul>
-        ${issues.map((i) => issueItem(i, labels))}
+        ${issues.map((i) => issueItem(i, t))}
       </ul>`;
 }
 
-function dimensionsTable(report: StatusReportJson, l: ReportLabels): SafeHtml {
+function dimensionsTable(report: StatusReportJson, t: ReportWords): SafeHtml {
   const rows = dimensionEntries(report).map(
     ([key, d]) =>
       html`<tr data-dimension="${key}">
         <th scope="row">${d.label}</th>
         <td>
-          ${badge(d.rag, l)}${d.enabled ? null : html` <span class="muted">${l.disabled}</span>`}${
-            d.sustained ? html` <span class="muted">${l.sustained}</span>` : null
+          ${badge(d.rag, t)}${d.enabled ? null : html` <span class="muted">${t('health.off')}</span>`}${
+            d.sustained ? html` <span class="muted">${t('health.sustained')}</span>` : null
           }
         </td>
         <td>
@@ -204,22 +206,22 @@ function dimensionsTable(report: StatusReportJson, l: ReportLabels): SafeHtml {
             d.measures.length === 0
               ? '—'
               : html`<ul class="measures">
-                  ${d.measures.map((m) => html`<li>${m.label}${l.colon}<strong>${m.display}</strong> ${badge(m.rag, l)}</li>`)}
+                  ${d.measures.map((m) => html`<li>${m.label}${t('report.colon')}<strong>${m.display}</strong> ${badge(m.rag, t)}</li>`)}
                 </ul>`
           }
         </td>
         <td>${d.why || '—'}</td>
-        <td>${describeEvidence(d.evidence, l)}</td>
+        <td>${describeEvidence(d.evidence, t)}</td>
       </tr>`,
   );
   return html`<table>
     <thead>
       <tr>
-        <th scope="col">${l.dimension}</th>
-        <th scope="col">${l.status}</th>
-        <th scope="col">${l.measure}</th>
-        <th scope="col">${l.why}</th>
-        <th scope="col">${l.evidence}</th>
+        <th scope="col">${t('report.col.dimension')}</th>
+        <th scope="col">${t('report.col.status')}</th>
+        <th scope="col">${t('report.col.measure')}</th>
+        <th scope="col">${t('report.col.why')}</th>
+        <th scope="col">${t('report.col.evidence')}</th>
       </tr>
     </thead>
     <tbody>
@@ -228,47 +230,48 @@ function dimensionsTable(report: StatusReportJson, l: ReportLabels): SafeHtml {
   </table>`;
 }
 
-function milestonesTable(report: StatusReportJson, l: ReportLabels): SafeHtml {
+function milestonesTable(report: StatusReportJson, t: ReportWords): SafeHtml {
   const milestones = report.sections.milestones;
-  if (milestones.length === 0) return html`<p class="muted">${l.none}</p>`;
+  if (milestones.length === 0) return html`<p class="muted">${t('report.empty')}</p>`;
   return html`<table>
     <thead>
       <tr>
-        <th scope="col">${l.milestone}</th>
-        <th scope="col">${l.status}</th>
-        <th scope="col">${l.releaseDate}</th>
-        <th scope="col">${l.forecast}</th>
-        <th scope="col">${l.slipDays}</th>
-        <th scope="col">${l.progress}</th>
+        <th scope="col">${t('report.col.milestone')}</th>
+        <th scope="col">${t('report.col.status')}</th>
+        <th scope="col">${t('report.col.target')}</th>
+        <th scope="col">${t('report.col.forecast')}</th>
+        <th scope="col">${t('report.col.slipDays')}</th>
+        <th scope="col">${t('report.col.progress')}</th>
       </tr>
     </thead>
     <tbody>
       ${milestones.map(
         (m) =>
           html`<tr>
-            <th scope="row">${m.name}${m.released ? html` <span class="muted">(${l.released})</span>` : null}</th>
-            <td>${badge(m.rag, l)}</td>
-            <td>${describeTarget(m, l)}</td>
+            <th scope="row">${m.name}${m.released ? html` <span class="muted">(${t('report.released')})</span>` : null}</th>
+            <td>${badge(m.rag, t)}</td>
+            <td>${describeTarget(m, t)}</td>
             <td>${m.forecastDate ?? '—'}</td>
             <td>${describeSlip(m.slipDays)}</td>
-            <td>${describeProgress(m.progress, l)}</td>
+            <td>${describeProgress(m.progress, t)}</td>
           </tr>`,
       )}
     </tbody>
   </table>`;
 }
 
-function issueRisksSection(report: StatusReportJson, l: ReportLabels): SafeHtml {
+function issueRisksSection(report: StatusReportJson, t: ReportWords): SafeHtml {
   const shown = report.issueRisks.slice(0, RENDERED_ISSUE_RISKS);
-  if (shown.length === 0) return html`<p class="muted">${l.none}</p>`;
-  return html`${shown.length < report.issueRisks.length ? html`<p class="muted">${l.issueRisksShown(shown.length, report.issueRisks.length)}</p>` : null}
+  if (shown.length === 0) return html`<p class="muted">${t('report.empty')}</p>`;
+  const total = report.issueRisks.length;
+  return html`${shown.length < total ? html`<p class="muted">${t('report.issueRisksShown', { shown: shown.length, total })}</p>` : null}
     <table>
       <thead>
         <tr>
-          <th scope="col">${l.key}</th>
-          <th scope="col">${l.score}</th>
-          <th scope="col">${l.level}</th>
-          <th scope="col">${l.reasons}</th>
+          <th scope="col">${t('report.col.key')}</th>
+          <th scope="col">${t('risk.score')}</th>
+          <th scope="col">${t('risk.level')}</th>
+          <th scope="col">${t('risk.reasons')}</th>
         </tr>
       </thead>
       <tbody>
@@ -277,7 +280,7 @@ function issueRisksSection(report: StatusReportJson, l: ReportLabels): SafeHtml 
             html`<tr>
               <th scope="row" class="key">${r.key}</th>
               <td>${r.score}</td>
-              <td>${l.levels[r.level]}</td>
+              <td>${t(`risk.level.${r.level}`)}</td>
               <td>
                 ${
                   r.reasons.length === 0
@@ -294,7 +297,8 @@ function issueRisksSection(report: StatusReportJson, l: ReportLabels): SafeHtml 
 }
 
 export function renderReportHtml(report: StatusReportJson): string {
-  const l = reportLabels(report.lang);
+  const t = reportWords(report.lang);
+  const colon = t('report.colon');
   const { overall, sections } = report;
   const page = html`<!doctype html>
     <html lang="${report.lang}">
@@ -303,94 +307,97 @@ export function renderReportHtml(report: StatusReportJson): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />
         <meta name="referrer" content="no-referrer" />
-        <title>${l.title}${l.colon}${report.project.name}</title>
+        <title>${t('report.title')}${colon}${report.project.name}</title>
         ${STYLE}
       </head>
       <body>
         <header>
-          <h1>${l.title}${l.colon}${report.project.name} <span class="muted">(${report.project.key})</span></h1>
+          <h1>${t('report.title')}${colon}${report.project.name} <span class="muted">(${report.project.key})</span></h1>
           <p class="meta">
-            ${l.generatedAt}${l.colon}${report.generatedAt} · ${l.period}${l.colon}${report.period.start} – ${report.period.end} ·
-            ${l.audience}${l.colon}${l.audiences[report.audience]}
+            ${t('report.generatedAt')}${colon}${report.generatedAt} ·
+            ${t('report.period', { range: `${report.period.start} – ${report.period.end}` })} ·
+            ${t('report.audience')}${colon}${t(`report.audienceName.${report.audience}`)}
           </p>
         </header>
         <main>
           <section aria-labelledby="overall">
-            <h2 id="overall">${l.overall}</h2>
+            <h2 id="overall">${t('report.overall')}</h2>
             <p class="overall">
-              <span>${l.reported}${l.colon}${badge(overall.reported, l)}</span>${
+              <span>${t('report.reported')}${colon}${badge(overall.reported, t)}</span>${
                 overall.computed === overall.reported
                   ? null
-                  : html`<span class="muted">${l.computed}${l.colon}${badge(overall.computed, l)}</span>`
+                  : html`<span class="muted">${t('report.computed')}${colon}${badge(overall.computed, t)}</span>`
               }
             </p>
             <p class="headline">${overall.headline}</p>
-            ${overall.overrideReason ? html`<p class="override">${l.overrideReason}${l.colon}${overall.overrideReason}</p>` : null}
+            ${overall.overrideReason ? html`<p class="override">${t('health.overrideReason', { reason: overall.overrideReason })}</p>` : null}
           </section>
           <section aria-labelledby="dimensions">
-            <h2 id="dimensions">${l.dimensions}</h2>
-            ${dimensionsTable(report, l)}
+            <h2 id="dimensions">${t('report.dimensions')}</h2>
+            ${dimensionsTable(report, t)}
           </section>
           <section aria-labelledby="completed">
-            <h2 id="completed">${l.completed}</h2>
+            <h2 id="completed">${t('report.completed')}</h2>
             ${
               sections.completed.length === 0
-                ? html`<p class="muted">${l.none}</p>`
+                ? html`<p class="muted">${t('report.empty')}</p>`
                 : sections.completed.map(
                     (group) =>
-                      html`<h3>${group.epic ? html`<span class="key">${group.epic.key}</span> ${group.epic.summary}` : l.noEpic}</h3>
-                        ${issueList(group.issues, l)}`,
+                      html`<h3>
+                          ${group.epic ? html`<span class="key">${group.epic.key}</span> ${group.epic.summary}` : t('report.noEpic')}
+                        </h3>
+                        ${issueList(group.issues, t)}`,
                   )
             }
           </section>
           <section aria-labelledby="in-progress">
-            <h2 id="in-progress">${l.inProgress}</h2>
-            ${issueList(sections.inProgress, l)}
+            <h2 id="in-progress">${t('report.inProgress')}</h2>
+            ${issueList(sections.inProgress, t)}
           </section>
           <section aria-labelledby="next-up">
-            <h2 id="next-up">${l.nextUp}</h2>
-            ${issueList(sections.nextUp, l)}
+            <h2 id="next-up">${t('report.nextUp')}</h2>
+            ${issueList(sections.nextUp, t)}
           </section>
           <section aria-labelledby="milestones">
-            <h2 id="milestones">${l.milestones}</h2>
-            ${milestonesTable(report, l)}
+            <h2 id="milestones">${t('report.milestones')}</h2>
+            ${milestonesTable(report, t)}
           </section>
           <section aria-labelledby="risks">
-            <h2 id="risks">${l.risks}</h2>
-            <h3>${l.flagged}</h3>
-            ${issueList(sections.risks.flagged, l)}
-            <h3>${l.blocked}</h3>
+            <h2 id="risks">${t('report.risks')}</h2>
+            <h3>${t('report.flagged')}</h3>
+            ${issueList(sections.risks.flagged, t)}
+            <h3>${t('report.blocked')}</h3>
             ${
               sections.risks.blocked.length === 0
-                ? html`<p class="muted">${l.none}</p>`
+                ? html`<p class="muted">${t('report.empty')}</p>`
                 : html`<ul>
-                    ${sections.risks.blocked.map((b) => issueItem(b.issue, l, `${l.blockedBy} ${b.blockedBy.join(', ')}`))}
+                    ${sections.risks.blocked.map((b) => issueItem(b.issue, t, `${t('report.blockedBy')} ${b.blockedBy.join(', ')}`))}
                   </ul>`
             }
-            <h3>${l.topRisks}</h3>
+            <h3>${t('report.topRisks')}</h3>
             ${
               sections.risks.topRisks.length === 0
-                ? html`<p class="muted">${l.none}</p>`
+                ? html`<p class="muted">${t('report.empty')}</p>`
                 : html`<ul>
-                    ${sections.risks.topRisks.map((r) => issueItem(r.issue, l, `${l.levels[r.level]} (${l.score} ${r.score})`))}
+                    ${sections.risks.topRisks.map((r) => issueItem(r.issue, t, `${t(`risk.level.${r.level}`)} (${t('risk.score')} ${r.score})`))}
                   </ul>`
             }
           </section>
           <section aria-labelledby="waiting-on-client">
-            <h2 id="waiting-on-client">${l.waitingOnClient}</h2>
-            ${issueList(sections.waitingOnClient, l)}
+            <h2 id="waiting-on-client">${t('report.waitingOnClient')}</h2>
+            ${issueList(sections.waitingOnClient, t)}
           </section>
           <section aria-labelledby="issue-risks">
-            <h2 id="issue-risks">${l.issueRisks}</h2>
-            ${issueRisksSection(report, l)}
+            <h2 id="issue-risks">${t('report.issueRisks')}</h2>
+            ${issueRisksSection(report, t)}
           </section>
           ${
             showsDataQuality(report)
               ? html`<section aria-labelledby="data-quality">
-                  <h2 id="data-quality">${l.dataQuality}</h2>
+                  <h2 id="data-quality">${t('report.dataQuality')}</h2>
                   ${
                     report.dataQuality.length === 0
-                      ? html`<p class="muted">${l.none}</p>`
+                      ? html`<p class="muted">${t('report.empty')}</p>`
                       : html`<ul>
                           ${report.dataQuality.map((n) => html`<li>${n.issueKey ? html`<span class="key">${n.issueKey}</span> ` : null}${n.message}</li>`)}
                         </ul>`

@@ -1,51 +1,109 @@
 import { describe, expect, it } from 'vitest';
+import { REPORT_MESSAGES } from '../../../contract/i18n/report-messages';
 import { aStatusReport, anIssueRef } from '../../../test/support/status-report-builder';
 import { escapeMarkdown, renderReportMarkdown } from './render-report-markdown';
 
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const [MILESTONE] = aStatusReport().sections.milestones;
+const [MEASURE] = aStatusReport().dimensions.quality.measures;
+if (MILESTONE === undefined || MEASURE === undefined) throw new Error('the builder has a milestone and a quality measure');
+
 describe('renderReportMarkdown', () => {
-  it('renders every section with headings', () => {
+  it('renders every section with its title from the catalogue', () => {
     const text = renderReportMarkdown(aStatusReport());
     expect(text.startsWith('# Status report: Acme Customer Portal (ACME)\n')).toBe(true);
+    const t = REPORT_MESSAGES.en;
     for (const heading of [
-      '## Overall health',
-      '## Health by dimension',
-      '## Completed',
-      '## In progress',
-      '## Next up',
-      '## Milestones',
-      '## Risks',
-      '### Flagged',
-      '### Blocked',
-      '### Top risks',
-      '## Waiting on client',
-      '## Issue risks',
-      '## Data quality',
+      `## ${t['report.overall']}`,
+      `## ${t['report.dimensions']}`,
+      `## ${t['report.completed']}`,
+      `## ${t['report.inProgress']}`,
+      `## ${t['report.nextUp']}`,
+      `## ${t['report.milestones']}`,
+      `## ${t['report.risks']}`,
+      `### ${t['report.flagged']}`,
+      `### ${t['report.blocked']}`,
+      `### ${t['report.topRisks']}`,
+      `## ${t['report.waitingOnClient']}`,
+      `## ${t['report.issueRisks']}`,
+      `## ${t['report.dataQuality']}`,
     ]) {
       expect(text).toContain(`\n${heading}\n`);
     }
-    expect(text).toContain('| Schedule | Amber, sustained | Milestone slip: +4 days (Amber) |');
-    expect(text).toContain('| Release 2 | Amber | 2026-12-11 (first target 2026-12-04) | 2026-12-15 | +4 | 12/20 issues · 30/55 points |');
-    expect(text).toContain('- **ACME-6** Go-live checklist (In Progress · due 2026-12-04 · Ana Souza) — blocked by ACME-9');
+    expect(text).toContain('| Schedule | Amber, Sustained | Milestone slip: +4 days (Amber) |');
+    expect(text).toContain('| Satisfaction | Not enough data | — | No ratings yet. | — |');
+    expect(text).toContain('| Release 2 | Amber | 2026-12-11 (was 2026-12-04) | 2026-12-15 | +4 | 12 of 20 issues · 30 of 55 points |');
+    expect(text).toContain('- **ACME-6** Go-live checklist (In Progress · Due 2026-12-04 · Ana Souza) — Blocked by ACME-9');
+    expect(text).toContain('| ACME-7 | 62 | High risk | Overdue by 3 days; Blocked by ACME-9 |');
   });
 
-  it('uses Chinese headings for zh-CN', () => {
+  it('uses the Chinese catalogue for zh-CN', () => {
     const text = renderReportMarkdown(aStatusReport({ lang: 'zh-CN' }));
-    for (const heading of ['# 项目状态报告', '## 整体健康度', '## 里程碑', '## 等待客户', '## 数据质量']) expect(text).toContain(heading);
+    const t = REPORT_MESSAGES['zh-CN'];
+    for (const heading of [
+      '# 项目状态报告',
+      `## ${t['report.overall']}`,
+      `## ${t['report.milestones']}`,
+      `## ${t['report.waitingOnClient']}`,
+    ])
+      expect(text).toContain(heading);
+    expect(text).toContain('| 里程碑 | 状态 |');
+    expect(text).toContain('12 / 20 个问题');
+    expect(text).not.toContain('Overall health');
   });
 
-  it('escapes Jira text so it cannot add links, HTML or table cells', () => {
+  it('escapes Jira text so it cannot add links, emphasis or table cells', () => {
     const report = aStatusReport();
     report.sections.inProgress = [anIssueRef({ summary: '[click](http://evil) <b>x</b> a|b\nnext' })];
     const text = renderReportMarkdown(report);
-    expect(text).toContain('\\[click\\](http://evil) \\<b\\>x\\</b\\> a\\|b next');
-    expect(escapeMarkdown('*bold* _it_ `code`')).toBe('\\*bold\\* \\_it\\_ \\`code\\`');
+    expect(text).toContain('\\[click\\](http://evil) &lt;b&gt;x&lt;/b&gt; a\\|b next');
+    expect(escapeMarkdown('*bold* _it_ `code` # ! ~')).toBe('\\*bold\\* \\_it\\_ \\`code\\` \\# \\! \\~');
+    expect(escapeMarkdown('Tom & Jerry <3')).toBe('Tom &amp; Jerry &lt;3');
   });
 
-  it('omits data quality for the client and says "None." for empty lists', () => {
+  it('leaves no tag to run when the Markdown is pasted into a tool that takes it as HTML', () => {
+    const report = aStatusReport({
+      project: { id: '1', key: 'EV<IL>', name: HOSTILE },
+      issueRisks: [{ key: 'ACME-1', score: 50, level: 'medium', reasons: [HOSTILE], signals: [] }],
+    });
+    report.overall.headline = HOSTILE;
+    report.overall.overrideReason = `${HOSTILE}\n<script>alert(2)</script>`;
+    report.sections.inProgress = [
+      anIssueRef({ summary: HOSTILE, assignee: '<svg onload=alert(3)>', status: { name: HOSTILE, category: 'new' } }),
+    ];
+    report.sections.completed = [{ epic: { key: 'ACME-100', summary: HOSTILE }, issues: [anIssueRef({ summary: HOSTILE })] }];
+    report.sections.milestones = [{ ...MILESTONE, name: HOSTILE }];
+    report.dimensions.scope = { ...report.dimensions.scope, label: HOSTILE, why: HOSTILE };
+    report.dataQuality = [{ code: 'resolvedNotDone', issueKey: 'ACME-11', message: HOSTILE, params: {} }];
+    const text = renderReportMarkdown(report);
+    // No "<" reaches the output at all: every one is an entity, so no tag can open.
+    expect(text).not.toContain('<');
+    expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(text).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
+    expect(text).toContain('&lt;svg onload=alert(3)&gt;');
+  });
+
+  it('keeps each table row on one line, with no raw <br> in a cell', () => {
+    const report = aStatusReport();
+    report.dimensions.quality = {
+      ...report.dimensions.quality,
+      why: 'line one\nline two',
+      measures: [
+        { ...MEASURE, label: 'First' },
+        { ...MEASURE, label: 'Second' },
+      ],
+    };
+    const text = renderReportMarkdown(report);
+    expect(text).not.toMatch(/<br/iu);
+    expect(text).toContain('| Quality | Green | First: 1 (Green); Second: 1 (Green) | line one line two | — |');
+  });
+
+  it('omits data quality for the client and says so for empty lists', () => {
     const report = aStatusReport({ audience: 'client', dataQuality: [] });
     report.sections.waitingOnClient = [];
     const text = renderReportMarkdown(report);
-    expect(text).not.toContain('Data quality');
-    expect(text).toContain('## Waiting on client\n\nNone.');
+    expect(text).not.toContain(REPORT_MESSAGES.en['report.dataQuality']);
+    expect(text).toContain(`## ${REPORT_MESSAGES.en['report.waitingOnClient']}\n\n${REPORT_MESSAGES.en['report.empty']}`);
+    expect(text).toContain('Report audience: Client');
   });
 });

@@ -1,22 +1,35 @@
 /**
  * The status report as Markdown, for pasting into an e-mail or a wiki. Pure: the report in,
- * text out. Text from Jira is escaped so a summary cannot inject links, HTML or table cells.
+ * text out; the words come from the message catalogue in the report's language. Text from Jira
+ * is escaped so a summary cannot add links, emphasis, table cells or markup — also where the
+ * text is pasted into a tool that reads it as HTML rather than Markdown.
  */
 import type { IssueRefJson, StatusReportJson } from '../../../contract/report';
-import { RENDERED_ISSUE_RISKS, reportLabels, type ReportLabels } from './report-labels';
 import {
+  RENDERED_ISSUE_RISKS,
   describeEvidence,
   describeIssueRef,
   describeProgress,
   describeSlip,
   describeTarget,
   dimensionEntries,
+  reportWords,
   showsDataQuality,
+  type ReportWords,
 } from './report-text';
 
-/** Escapes Markdown syntax (and inline HTML) in text from Jira; newlines become spaces. */
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Escapes text for Markdown: newlines become spaces; `&`, `<` and `>` become entities (every
+ * Markdown renderer shows them as the characters, and a tool that takes the text as HTML shows
+ * them as text, never as a tag); Markdown syntax gets a backslash.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/gu, ' ').replace(/[\\`*_[\]<>|#!~]/gu, (ch) => `\\${ch}`);
+  return text
+    .replace(/\s*[\r\n]+\s*/gu, ' ')
+    .replace(/[&<>]/gu, (ch) => ENTITIES[ch] ?? ch)
+    .replace(/[\\`*_[\]|#!~]/gu, (ch) => `\\${ch}`);
 }
 
 const md = escapeMarkdown;
@@ -25,17 +38,18 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
   return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
 }
 
-function issueLine(issue: IssueRefJson, labels: ReportLabels, extra?: string): string {
+function issueLine(issue: IssueRefJson, t: ReportWords, extra?: string): string {
   const tail = extra ? ` — ${extra}` : '';
-  return `- **${md(issue.key)}** ${md(issue.summary)} (${md(describeIssueRef(issue, labels))})${tail}`;
+  return `- **${md(issue.key)}** ${md(issue.summary)} (${md(describeIssueRef(issue, t))})${tail}`;
 }
 
-function issueList(issues: readonly IssueRefJson[], labels: ReportLabels): string[] {
-  return issues.length === 0 ? [labels.none] : issues.map((issue) => issueLine(issue, labels));
+function issueList(issues: readonly IssueRefJson[], t: ReportWords): string[] {
+  return issues.length === 0 ? [t('report.empty')] : issues.map((issue) => issueLine(issue, t));
 }
 
 export function renderReportMarkdown(report: StatusReportJson): string {
-  const l = reportLabels(report.lang);
+  const t = reportWords(report.lang);
+  const colon = t('report.colon');
   const { overall, sections } = report;
   const out: string[] = [];
   const blank = () => {
@@ -46,96 +60,110 @@ export function renderReportMarkdown(report: StatusReportJson): string {
     out.push(`${'#'.repeat(level)} ${text}`, '');
   };
 
-  out.push(`# ${l.title}${l.colon}${md(report.project.name)} (${md(report.project.key)})`, '');
+  out.push(`# ${t('report.title')}${colon}${md(report.project.name)} (${md(report.project.key)})`, '');
   out.push(
-    `${l.generatedAt}${l.colon}${md(report.generatedAt)} · ${l.period}${l.colon}${md(report.period.start)} – ${md(report.period.end)} · ${l.audience}${l.colon}${l.audiences[report.audience]}`,
+    [
+      `${t('report.generatedAt')}${colon}${md(report.generatedAt)}`,
+      md(t('report.period', { range: `${report.period.start} – ${report.period.end}` })),
+      `${t('report.audience')}${colon}${t(`report.audienceName.${report.audience}`)}`,
+    ].join(' · '),
   );
 
-  heading(2, l.overall);
-  const computedNote = overall.computed === overall.reported ? '' : ` (${l.computed}${l.colon}${l.rag[overall.computed]})`;
-  out.push(`**${l.reported}${l.colon}${l.rag[overall.reported]}**${computedNote}`, '', md(overall.headline));
-  if (overall.overrideReason) out.push('', `> ${l.overrideReason}${l.colon}${md(overall.overrideReason)}`);
+  heading(2, t('report.overall'));
+  const computedNote = overall.computed === overall.reported ? '' : ` (${t('report.computed')}${colon}${t(`rag.${overall.computed}`)})`;
+  out.push(`**${t('report.reported')}${colon}${t(`rag.${overall.reported}`)}**${computedNote}`, '', md(overall.headline));
+  if (overall.overrideReason) out.push('', `> ${md(t('health.overrideReason', { reason: overall.overrideReason }))}`);
 
-  heading(2, l.dimensions);
+  heading(2, t('report.dimensions'));
   out.push(
     ...table(
-      [l.dimension, l.status, l.measure, l.why, l.evidence],
+      [t('report.col.dimension'), t('report.col.status'), t('report.col.measure'), t('report.col.why'), t('report.col.evidence')],
       dimensionEntries(report).map(([, d]) => {
-        const status = [l.rag[d.rag], d.enabled ? '' : l.disabled, d.sustained ? l.sustained : ''].filter(Boolean).join(', ');
-        const measures = d.measures.map((m) => `${md(m.label)}${l.colon}${md(m.display)} (${l.rag[m.rag]})`).join('<br>') || '—';
-        const evidence = md(describeEvidence(d.evidence, l));
-        return [md(d.label), status, measures, md(d.why) || '—', evidence];
+        const status = [t(`rag.${d.rag}`), d.enabled ? '' : t('health.off'), d.sustained ? t('health.sustained') : '']
+          .filter(Boolean)
+          .join(', ');
+        // One line per table row: measures are separated by semicolons, never by raw HTML.
+        const measures = d.measures.map((m) => `${md(m.label)}${colon}${md(m.display)} (${t(`rag.${m.rag}`)})`).join('; ') || '—';
+        return [md(d.label), status, measures, md(d.why) || '—', md(describeEvidence(d.evidence, t))];
       }),
     ),
   );
 
-  heading(2, l.completed);
-  if (sections.completed.length === 0) out.push(l.none);
+  heading(2, t('report.completed'));
+  if (sections.completed.length === 0) out.push(t('report.empty'));
   for (const group of sections.completed) {
     blank();
-    out.push(group.epic ? `**${md(group.epic.key)} ${md(group.epic.summary)}**` : `**${l.noEpic}**`, '');
-    out.push(...issueList(group.issues, l));
+    out.push(group.epic ? `**${md(group.epic.key)} ${md(group.epic.summary)}**` : `**${t('report.noEpic')}**`, '');
+    out.push(...issueList(group.issues, t));
   }
 
-  heading(2, l.inProgress);
-  out.push(...issueList(sections.inProgress, l));
-  heading(2, l.nextUp);
-  out.push(...issueList(sections.nextUp, l));
+  heading(2, t('report.inProgress'));
+  out.push(...issueList(sections.inProgress, t));
+  heading(2, t('report.nextUp'));
+  out.push(...issueList(sections.nextUp, t));
 
-  heading(2, l.milestones);
+  heading(2, t('report.milestones'));
   out.push(
     ...(sections.milestones.length === 0
-      ? [l.none]
+      ? [t('report.empty')]
       : table(
-          [l.milestone, l.status, l.releaseDate, l.forecast, l.slipDays, l.progress],
+          [
+            t('report.col.milestone'),
+            t('report.col.status'),
+            t('report.col.target'),
+            t('report.col.forecast'),
+            t('report.col.slipDays'),
+            t('report.col.progress'),
+          ],
           sections.milestones.map((m) => [
-            md(m.name) + (m.released ? ` (${l.released})` : ''),
-            l.rag[m.rag],
-            md(describeTarget(m, l)),
+            md(m.name) + (m.released ? ` (${t('report.released')})` : ''),
+            t(`rag.${m.rag}`),
+            md(describeTarget(m, t)),
             m.forecastDate ?? '—',
             describeSlip(m.slipDays),
-            describeProgress(m.progress, l),
+            md(describeProgress(m.progress, t)),
           ]),
         )),
   );
 
-  heading(2, l.risks);
-  heading(3, l.flagged);
-  out.push(...issueList(sections.risks.flagged, l));
-  heading(3, l.blocked);
+  heading(2, t('report.risks'));
+  heading(3, t('report.flagged'));
+  out.push(...issueList(sections.risks.flagged, t));
+  heading(3, t('report.blocked'));
   out.push(
     ...(sections.risks.blocked.length === 0
-      ? [l.none]
-      : sections.risks.blocked.map((b) => issueLine(b.issue, l, `${l.blockedBy} ${b.blockedBy.map(md).join(', ')}`))),
+      ? [t('report.empty')]
+      : sections.risks.blocked.map((b) => issueLine(b.issue, t, `${t('report.blockedBy')} ${b.blockedBy.map(md).join(', ')}`))),
   );
-  heading(3, l.topRisks);
+  heading(3, t('report.topRisks'));
   out.push(
     ...(sections.risks.topRisks.length === 0
-      ? [l.none]
-      : sections.risks.topRisks.map((r) => issueLine(r.issue, l, `${l.levels[r.level]} (${l.score} ${r.score})`))),
+      ? [t('report.empty')]
+      : sections.risks.topRisks.map((r) => issueLine(r.issue, t, `${t(`risk.level.${r.level}`)} (${t('risk.score')} ${r.score})`))),
   );
 
-  heading(2, l.waitingOnClient);
-  out.push(...issueList(sections.waitingOnClient, l));
+  heading(2, t('report.waitingOnClient'));
+  out.push(...issueList(sections.waitingOnClient, t));
 
-  heading(2, l.issueRisks);
+  heading(2, t('report.issueRisks'));
   const shown = report.issueRisks.slice(0, RENDERED_ISSUE_RISKS);
-  if (shown.length === 0) out.push(l.none);
+  if (shown.length === 0) out.push(t('report.empty'));
   else {
-    if (shown.length < report.issueRisks.length) out.push(l.issueRisksShown(shown.length, report.issueRisks.length), '');
+    if (shown.length < report.issueRisks.length)
+      out.push(t('report.issueRisksShown', { shown: shown.length, total: report.issueRisks.length }), '');
     out.push(
       ...table(
-        [l.key, l.score, l.level, l.reasons],
-        shown.map((r) => [md(r.key), String(r.score), l.levels[r.level], r.reasons.map(md).join('; ') || '—']),
+        [t('report.col.key'), t('risk.score'), t('risk.level'), t('risk.reasons')],
+        shown.map((r) => [md(r.key), String(r.score), t(`risk.level.${r.level}`), r.reasons.map(md).join('; ') || '—']),
       ),
     );
   }
 
   if (showsDataQuality(report)) {
-    heading(2, l.dataQuality);
+    heading(2, t('report.dataQuality'));
     out.push(
       ...(report.dataQuality.length === 0
-        ? [l.none]
+        ? [t('report.empty')]
         : report.dataQuality.map((note) => `- ${note.issueKey ? `**${md(note.issueKey)}** ` : ''}${md(note.message)}`)),
     );
   }

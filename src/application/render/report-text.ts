@@ -1,20 +1,49 @@
-/** Plain-text pieces both renderers share, so Markdown and HTML say the same thing. */
-import type { IssueRefJson, MilestoneReportJson, StatusReportJson } from '../../../contract/report';
-import { DIMENSION_KEYS, type DimensionKey } from '../../../contract/report';
-import { RENDERED_EVIDENCE_KEYS, type ReportLabels } from './report-labels';
+/**
+ * The words both renderers share, from the one message catalogue, and the plain-text pieces
+ * built from them, so Markdown and HTML say the same thing.
+ */
+import { HEALTH_MESSAGES } from '../../../contract/i18n/health-messages';
+import { RAG_MESSAGES } from '../../../contract/i18n/rag-messages';
+import { REPORT_MESSAGES } from '../../../contract/i18n/report-messages';
+import { RISK_MESSAGES } from '../../../contract/i18n/risk-messages';
+import { translator, type KeyOf, type Translate } from '../../../contract/i18n/strings';
+import type { Language } from '../../../contract/language';
+import {
+  DIMENSION_KEYS,
+  type DimensionKey,
+  type IssueRefJson,
+  type MilestoneReportJson,
+  type StatusReportJson,
+} from '../../../contract/report';
 
-/** "In Progress · due 2026-12-01 · Ana Souza": what a reader wants next to an issue's summary. */
-export function describeIssueRef(issue: IssueRefJson, labels: ReportLabels): string {
+/** How many issue risks the rendered report lists (the JSON keeps them all). */
+export const RENDERED_ISSUE_RISKS = 15;
+
+/** Evidence keys listed per dimension before "+N more" (the JSON keeps them all). */
+export const RENDERED_EVIDENCE_KEYS = 8;
+
+const NAMESPACES = [REPORT_MESSAGES, HEALTH_MESSAGES, RAG_MESSAGES, RISK_MESSAGES] as const;
+export type ReportWords = Translate<KeyOf<(typeof NAMESPACES)[number]>>;
+
+/** The renderers' words in `lang`: section titles, labels, RAG and level names. */
+export function reportWords(lang: Language): ReportWords {
+  return translator(lang, ...NAMESPACES);
+}
+
+/** "In Progress · Due 2026-12-01 · Ana Souza": what a reader wants next to an issue's summary. */
+export function describeIssueRef(issue: IssueRefJson, t: ReportWords): string {
   const parts = [issue.status.name];
-  if (issue.due) parts.push(`${labels.due} ${issue.due}`);
+  if (issue.due) parts.push(t('report.due', { date: issue.due }));
   if (issue.assignee) parts.push(issue.assignee);
   return parts.join(' · ');
 }
 
-/** "12/20 issues · 30/55 points" (points only when the milestone has estimates). */
-export function describeProgress(progress: MilestoneReportJson['progress'], labels: ReportLabels): string {
-  const issues = `${progress.issuesDone}/${progress.issuesTotal} ${labels.issuesUnit}`;
-  return progress.pointsTotal > 0 ? `${issues} · ${progress.pointsDone}/${progress.pointsTotal} ${labels.pointsUnit}` : issues;
+/** "12 of 20 issues · 30 of 55 points" (points only when the milestone has estimates). */
+export function describeProgress(progress: MilestoneReportJson['progress'], t: ReportWords): string {
+  const issues = t('report.progressIssues', { done: progress.issuesDone, total: progress.issuesTotal });
+  return progress.pointsTotal > 0
+    ? `${issues} · ${t('report.progressPoints', { done: progress.pointsDone, total: progress.pointsTotal })}`
+    : issues;
 }
 
 export function describeSlip(slipDays: number | null): string {
@@ -22,9 +51,10 @@ export function describeSlip(slipDays: number | null): string {
   return slipDays > 0 ? `+${slipDays}` : String(slipDays);
 }
 
-export function describeTarget(milestone: MilestoneReportJson, labels: ReportLabels): string {
+/** "2026-12-11 (was 2026-12-04)" when the target moved. */
+export function describeTarget(milestone: MilestoneReportJson, t: ReportWords): string {
   const target = milestone.releaseDate ?? '—';
-  return milestone.originalReleaseDate ? `${target} (${labels.originalReleaseDate} ${milestone.originalReleaseDate})` : target;
+  return milestone.originalReleaseDate ? `${target} (${t('report.wasTarget', { date: milestone.originalReleaseDate })})` : target;
 }
 
 /** The dimensions in contract order, with their keys. */
@@ -38,8 +68,10 @@ export function showsDataQuality(report: StatusReportJson): boolean {
 }
 
 /** "ACME-1, ACME-2, … +12 more", or "—" when there is none. */
-export function describeEvidence(keys: readonly string[], labels: ReportLabels): string {
+export function describeEvidence(keys: readonly string[], t: ReportWords): string {
   if (keys.length === 0) return '—';
   const shown = keys.slice(0, RENDERED_EVIDENCE_KEYS).join(', ');
-  return keys.length > RENDERED_EVIDENCE_KEYS ? `${shown} ${labels.moreEvidence(keys.length - RENDERED_EVIDENCE_KEYS)}` : shown;
+  return keys.length > RENDERED_EVIDENCE_KEYS
+    ? `${shown} ${t('report.moreEvidence', { count: keys.length - RENDERED_EVIDENCE_KEYS })}`
+    : shown;
 }

@@ -11,7 +11,7 @@ export function aDimension(dimension: Dimension, overrides: Partial<DimensionAss
     enabled: true,
     rag: 'green',
     measures: [],
-    why: { code: 'noData', params: {} },
+    why: { code: 'topBugs', params: { count: 0 } },
     evidence: [],
     ...overrides,
   };

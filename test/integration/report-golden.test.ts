@@ -1,0 +1,58 @@
+/**
+ * Golden: every sentence of the demo's status report, for both audiences in both languages, as
+ * the CLI renders it. The files were written by the report as it was before it became
+ * language-neutral data rendered by one catalogue, so this test pins that the move changed no
+ * word. A deliberate change to a rule or a sentence updates them:
+ * `npx vitest run test/integration/report-golden.test.ts -u`, then review the diff.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statusReportSchema, type StatusReportJson } from '../../contract/report';
+import { runCli } from '../../cli/run-cli';
+import { DEMO_NOW, demoDatasets } from '../support/local-app';
+
+/** The report's sentences, one per line: headline, dimensions and measures, risk reasons, data notes. */
+function sentencesOf(report: StatusReportJson): string {
+  const lines: string[] = [`headline: ${report.overall.headline}`];
+  for (const [key, d] of Object.entries(report.dimensions)) {
+    lines.push(`${key}: ${d.label} | ${d.why}`);
+    for (const m of d.measures) lines.push(`  ${m.id}: ${m.label} | ${m.display} | ${m.why}`);
+  }
+  for (const r of report.issueRisks) if (r.reasons.length > 0) lines.push(`risk ${r.key}: ${r.reasons.join(' / ')}`);
+  for (const n of report.dataQuality) lines.push(`data ${n.code} ${n.issueKey ?? '-'}: ${n.message}`);
+  return `${lines.join('\n')}\n`;
+}
+
+let dir: string;
+let file: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'cf-golden-'));
+  file = path.join(dir, 'acme.json');
+  const [acme] = demoDatasets();
+  writeFileSync(file, JSON.stringify(acme));
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the demo report, sentence by sentence', () => {
+  it.each([
+    { audience: 'internal', lang: 'en' },
+    { audience: 'internal', lang: 'zh-CN' },
+    { audience: 'client', lang: 'en' },
+    { audience: 'client', lang: 'zh-CN' },
+  ])('$audience, $lang', async ({ audience, lang }) => {
+    let out = '';
+    let err = '';
+    const args = ['report', '--dataset', file, '--now', DEMO_NOW.toISOString(), '--audience', audience, '--lang', lang];
+    const code = await runCli(args, {}, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } });
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const report = statusReportSchema.parse(JSON.parse(out));
+    await expect(sentencesOf(report)).toMatchFileSnapshot(`./__golden__/acme-${audience}-${lang}.txt`);
+  });
+});
