@@ -63,13 +63,13 @@ export const thresholdsSchema = z
     pointsMinShare: share,
   })
   .check(
-    z.refine((t) => t.slipGreenDays <= t.slipAmberDays, { path: ['slipAmberDays'], message: 'amber must be at least green' }),
-    z.refine((t) => t.overdueGreen <= t.overdueAmber, { path: ['overdueAmber'], message: 'amber must be at least green' }),
-    z.refine((t) => t.creepGreen <= t.creepAmber, { path: ['creepAmber'], message: 'amber must be at least green' }),
-    z.refine((t) => t.topBugsGreen <= t.topBugsAmber, { path: ['topBugsAmber'], message: 'amber must be at least green' }),
-    z.refine((t) => t.reopenGreen <= t.reopenAmber, { path: ['reopenAmber'], message: 'amber must be at least green' }),
-    z.refine((t) => t.effortGreen <= t.effortAmber, { path: ['effortAmber'], message: 'amber must be at least green' }),
-    z.refine((t) => t.csatGreen >= t.csatAmber, { path: ['csatAmber'], message: 'amber must be at most green' }),
+    z.refine((t) => t.slipGreenDays <= t.slipAmberDays, { path: ['slipAmberDays'], error: 'amber must be at least green' }),
+    z.refine((t) => t.overdueGreen <= t.overdueAmber, { path: ['overdueAmber'], error: 'amber must be at least green' }),
+    z.refine((t) => t.creepGreen <= t.creepAmber, { path: ['creepAmber'], error: 'amber must be at least green' }),
+    z.refine((t) => t.topBugsGreen <= t.topBugsAmber, { path: ['topBugsAmber'], error: 'amber must be at least green' }),
+    z.refine((t) => t.reopenGreen <= t.reopenAmber, { path: ['reopenAmber'], error: 'amber must be at least green' }),
+    z.refine((t) => t.effortGreen <= t.effortAmber, { path: ['effortAmber'], error: 'amber must be at least green' }),
+    z.refine((t) => t.csatGreen >= t.csatAmber, { path: ['csatAmber'], error: 'amber must be at most green' }),
   );
 export type ThresholdsJson = z.infer<typeof thresholdsSchema>;
 

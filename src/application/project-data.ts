@@ -24,7 +24,7 @@ async function recordsOfKind(records: RecordStore, kind: AnyRecordKind, projectI
   }
   if (kind.scope !== 'project') return [];
   if (kind.shape === 'document') {
-    const document = await records.document(kind, projectId).get();
+    const document = await records.document<unknown>(kind, projectId).get();
     return document.value === undefined ? [] : [document.value];
   }
   return allRecords<unknown>(records, kind, projectId);
