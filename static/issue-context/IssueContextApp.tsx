@@ -1,9 +1,10 @@
+import { ISSUE_MESSAGES } from '../../contract/i18n/issue-messages';
 import { token } from '@atlaskit/tokens';
 import type { PayloadOf } from '../../contract';
 import { ErrorState } from '../shared/ErrorState';
 import { LoadingState } from '../shared/LoadingState';
 import type { AppLocale } from '../shared/i18n/i18n';
-import { useI18n } from '../shared/i18n/I18nProvider';
+import { useI18n, useT } from '../shared/i18n/I18nProvider';
 import { useResolver } from '../shared/use-resolver';
 import { IssueRiskPanel } from './IssueRiskPanel';
 
@@ -14,7 +15,8 @@ import { IssueRiskPanel } from './IssueRiskPanel';
 const RISK_PAYLOADS: Readonly<Record<AppLocale, PayloadOf<'issue/risk'>>> = { en: { lang: 'en' }, 'zh-CN': { lang: 'zh-CN' } };
 
 export function IssueContextApp() {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
+  const t = useT(ISSUE_MESSAGES);
   const { state, retry } = useResolver('issue/risk', RISK_PAYLOADS[locale]);
   return (
     <main style={{ padding: token('space.100', '8px') }}>

@@ -38,7 +38,7 @@ describe('IssueRiskPanel', () => {
     ['low', 'Low risk', 'success'],
   ] as const)('shows a %s risk as "%s" in %s colours', (level, label, colour) => {
     const html = renderForTest(
-      <IssueRiskPanel issue={anIssueRiskView({ risk: { key: 'ACME-12', score: 30, level, reasons: [] }, blockedBy: [] })} />,
+      <IssueRiskPanel issue={anIssueRiskView({ risk: { key: 'ACME-12', score: 30, level, reasons: [], signals: [] }, blockedBy: [] })} />,
     );
     expect(textOfTestId(html, 'risk-level')).toBe(label);
     expect(html).toMatch(new RegExp(`data-testid="risk-level" style="[^"]*var\\(--ds-background-${colour}`, 'u'));

@@ -1,7 +1,9 @@
+import { ISSUE_MESSAGES } from '../../contract/i18n/issue-messages';
+import { RISK_MESSAGES } from '../../contract/i18n/risk-messages';
 import { token } from '@atlaskit/tokens';
 import type { CSSProperties } from 'react';
 import type { IssueRiskView } from '../../contract';
-import { useI18n } from '../shared/i18n/I18nProvider';
+import { useI18n, useT } from '../shared/i18n/I18nProvider';
 import { IssueKeyLink } from '../shared/JiraLink';
 import { TokenLozenge } from '../shared/TokenLozenge';
 import { toLozengeAppearance } from '../shared/to-lozenge-appearance';
@@ -19,7 +21,8 @@ const listStyle: CSSProperties = { margin: 0, paddingInlineStart: token('space.2
  * the issues blocking it. A done issue carries no risk and says so. Stateless.
  */
 export function IssueRiskPanel({ issue }: { issue: IssueRiskView }) {
-  const { t, formatDay, formatCount } = useI18n();
+  const { formatDay, formatCount } = useI18n();
+  const t = useT(ISSUE_MESSAGES, RISK_MESSAGES);
   const { risk } = issue;
   return (
     <section aria-labelledby="cf-issue-heading">

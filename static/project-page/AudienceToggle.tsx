@@ -1,4 +1,5 @@
-import { useI18n } from '../shared/i18n/I18nProvider';
+import { REPORT_MESSAGES } from '../../contract/i18n/report-messages';
+import { useT } from '../shared/i18n/I18nProvider';
 import type { Audience } from './report-payload';
 
 const AUDIENCES: readonly Audience[] = ['internal', 'client'];
@@ -8,7 +9,7 @@ const AUDIENCES: readonly Audience[] = ['internal', 'client'];
  * `aria-pressed`. Buttons keep the usual Tab order and Enter/Space activation.
  */
 export function AudienceToggle({ audience, onChange }: { audience: Audience; onChange: (audience: Audience) => void }) {
-  const { t } = useI18n();
+  const t = useT(REPORT_MESSAGES);
   return (
     <div role="group" aria-label={t('report.audience')} className="cf-segmented" data-testid="audience-toggle">
       {AUDIENCES.map((option) => (

@@ -1,16 +1,17 @@
+import { REPORT_MESSAGES } from '../../contract/i18n/report-messages';
 import { token } from '@atlaskit/tokens';
 import { useId, useState } from 'react';
 import type { StatusReportJson } from '../../contract';
 import { ErrorState } from '../shared/ErrorState';
 import { LoadingState } from '../shared/LoadingState';
-import { useI18n } from '../shared/i18n/I18nProvider';
+import { useI18n, useT } from '../shared/i18n/I18nProvider';
 import { useResolver } from '../shared/use-resolver';
 import { AudienceToggle } from './AudienceToggle';
 import { reportPayloadOf, type Audience } from './report-payload';
 import { ReportView } from './ReportView';
 
 function ClientBanner() {
-  const { t } = useI18n();
+  const t = useT(REPORT_MESSAGES);
   return (
     <div
       data-testid="client-preview-banner"
@@ -33,7 +34,8 @@ function ClientBanner() {
 
 /** The client version, fetched when the preview opens (and again each time it reopens). */
 function ClientPreview() {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
+  const t = useT(REPORT_MESSAGES);
   const { state, retry } = useResolver('project/report', reportPayloadOf('client', locale));
   switch (state.status) {
     case 'loading':
@@ -50,7 +52,7 @@ function ClientPreview() {
  * health tiles); "Client preview" asks for the client version, under a banner saying so.
  */
 export function DraftReportPanel({ internal, initialAudience = 'internal' }: { internal: StatusReportJson; initialAudience?: Audience }) {
-  const { t } = useI18n();
+  const t = useT(REPORT_MESSAGES);
   const headingId = useId();
   const [audience, setAudience] = useState<Audience>(initialAudience);
   return (

@@ -1,10 +1,11 @@
+import { HEALTH_MESSAGES } from '../../contract/i18n/health-messages';
 import { token } from '@atlaskit/tokens';
 import { DIMENSION_KEYS } from '../../contract';
-import { useI18n } from '../shared/i18n/I18nProvider';
+import { useT } from '../shared/i18n/I18nProvider';
 
 /** Six tile-shaped placeholders while health loads; only the label is announced. */
 export function HealthSkeleton() {
-  const { t } = useI18n();
+  const t = useT(HEALTH_MESSAGES);
   return (
     <div role="status" aria-label={t('health.loading')} aria-busy="true" data-testid="health-loading">
       <span className="cf-visually-hidden">{t('health.loading')}</span>

@@ -1,7 +1,10 @@
+import { HEALTH_MESSAGES } from '../../contract/i18n/health-messages';
+import { RAG_MESSAGES } from '../../contract/i18n/rag-messages';
+import { REPORT_MESSAGES } from '../../contract/i18n/report-messages';
 import { token } from '@atlaskit/tokens';
 import type { CSSProperties } from 'react';
 import type { RagJson, StatusReportJson } from '../../contract';
-import { useI18n } from '../shared/i18n/I18nProvider';
+import { useI18n, useT } from '../shared/i18n/I18nProvider';
 import { JiraLink } from '../shared/JiraLink';
 import { RagLozenge } from '../shared/RagLozenge';
 import { TokenLozenge } from '../shared/TokenLozenge';
@@ -34,7 +37,8 @@ function tileStyle(rag: RagJson, enabled: boolean): CSSProperties {
 }
 
 export function EvidenceLinkText({ evidence }: { evidence: EvidenceLink }) {
-  const { t, formatCount } = useI18n();
+  const { formatCount } = useI18n();
+  const t = useT(HEALTH_MESSAGES, RAG_MESSAGES, REPORT_MESSAGES);
   const [only] = evidence.keys;
   if (evidence.total === 1 && only !== undefined) return <>{t('evidence.one', { key: only })}</>;
   if (evidence.keys.length < evidence.total) {
@@ -44,7 +48,7 @@ export function EvidenceLinkText({ evidence }: { evidence: EvidenceLink }) {
 }
 
 function Tile({ tile }: { tile: HealthTile }) {
-  const { t } = useI18n();
+  const t = useT(HEALTH_MESSAGES, RAG_MESSAGES, REPORT_MESSAGES);
   return (
     <li data-testid={`health-tile-${tile.key}`} data-rag={tile.enabled ? tile.rag : 'off'} style={tileStyle(tile.rag, tile.enabled)}>
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.075', '6px') }}>
@@ -93,7 +97,7 @@ function Tile({ tile }: { tile: HealthTile }) {
 
 /** Overall health and the six dimension tiles, from the internal draft report. */
 export function HealthView({ report }: { report: StatusReportJson }) {
-  const { t } = useI18n();
+  const t = useT(HEALTH_MESSAGES, RAG_MESSAGES, REPORT_MESSAGES);
   const overall = toOverallStatus(report);
   return (
     <>
@@ -113,7 +117,7 @@ export function HealthView({ report }: { report: StatusReportJson }) {
         )}
       </div>
       <ul
-        aria-label={t('health.dimensions')}
+        aria-label={t('report.dimensions')}
         data-testid="health-tiles"
         style={{
           ...plainList,

@@ -1,6 +1,8 @@
+import { OVERVIEW_MESSAGES } from '../../contract/i18n/overview-messages';
+import { REPORT_MESSAGES } from '../../contract/i18n/report-messages';
 import { token } from '@atlaskit/tokens';
 import type { MilestoneReportJson } from '../../contract';
-import { useI18n } from '../shared/i18n/I18nProvider';
+import { useI18n, useT } from '../shared/i18n/I18nProvider';
 import { RagLozenge } from '../shared/RagLozenge';
 import { TokenLozenge } from '../shared/TokenLozenge';
 import { reportMetaStyle } from './ReportIssueList';
@@ -12,7 +14,8 @@ function DayCell({ day, empty }: { day: string | null; empty: string }) {
 }
 
 function SlipText({ milestone }: { milestone: MilestoneReportJson }) {
-  const { t, formatSignedDays } = useI18n();
+  const { formatSignedDays } = useI18n();
+  const t = useT(REPORT_MESSAGES, OVERVIEW_MESSAGES);
   const slip = toSlip(milestone);
   switch (slip.kind) {
     case 'unknown':
@@ -29,7 +32,8 @@ function SlipText({ milestone }: { milestone: MilestoneReportJson }) {
  * progress by issues and points, and the RAG as a word.
  */
 export function MilestonesTable({ milestones }: { milestones: readonly MilestoneReportJson[] }) {
-  const { t, formatCount, formatDay } = useI18n();
+  const { formatCount, formatDay } = useI18n();
+  const t = useT(REPORT_MESSAGES, OVERVIEW_MESSAGES);
   return (
     <div className="cf-table-scroll">
       <table className="cf-table" data-testid="report-milestones">

@@ -1,9 +1,12 @@
+import { HEALTH_MESSAGES } from '../../contract/i18n/health-messages';
+import { OVERVIEW_MESSAGES } from '../../contract/i18n/overview-messages';
+import { REPORT_MESSAGES } from '../../contract/i18n/report-messages';
 import { token } from '@atlaskit/tokens';
 import type { CSSProperties } from 'react';
 import type { PayloadOf } from '../../contract';
 import { ErrorState } from '../shared/ErrorState';
 import { LoadingState } from '../shared/LoadingState';
-import { useI18n } from '../shared/i18n/I18nProvider';
+import { useI18n, useT } from '../shared/i18n/I18nProvider';
 import { useResolver } from '../shared/use-resolver';
 import { DraftReportPanel } from './DraftReportPanel';
 import { HealthSkeleton } from './HealthSkeleton';
@@ -26,7 +29,8 @@ const h2Style: CSSProperties = {
  * (Jira down) one message with one Retry stands for both.
  */
 export function OverviewSection() {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
+  const t = useT(HEALTH_MESSAGES, OVERVIEW_MESSAGES, REPORT_MESSAGES);
   const overview = useResolver('project/overview', OVERVIEW_PAYLOAD);
   const report = useResolver('project/report', reportPayloadOf('internal', locale));
 

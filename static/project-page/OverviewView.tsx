@@ -1,7 +1,8 @@
+import { OVERVIEW_MESSAGES } from '../../contract/i18n/overview-messages';
 import { token } from '@atlaskit/tokens';
 import type { CSSProperties } from 'react';
 import type { ProjectOverview } from '../../contract';
-import { useI18n } from '../shared/i18n/I18nProvider';
+import { useI18n, useT } from '../shared/i18n/I18nProvider';
 import { TokenLozenge } from '../shared/TokenLozenge';
 import { toStatusTiles } from './to-status-tiles';
 
@@ -24,7 +25,8 @@ const plainList: CSSProperties = { listStyle: 'none', margin: 0, padding: 0 };
 
 /** The Overview section for loaded data. Stateless, so it renders the same in tests. */
 export function OverviewView({ overview }: { overview: ProjectOverview }) {
-  const { t, formatCount, formatDay } = useI18n();
+  const { formatCount, formatDay } = useI18n();
+  const t = useT(OVERVIEW_MESSAGES);
   return (
     <>
       <h2 style={{ margin: `0 0 ${token('space.200', '16px')}`, font: token('font.heading.medium', 'normal 653 20px/24px sans-serif') }}>

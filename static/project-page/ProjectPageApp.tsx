@@ -1,11 +1,13 @@
+import { APP_MESSAGES } from '../../contract/i18n/app-messages';
 import { token } from '@atlaskit/tokens';
 import { useCallback, useSyncExternalStore } from 'react';
 import type { AppHistory } from '../shared/app-history';
-import { useI18n } from '../shared/i18n/I18nProvider';
+import { useT } from '../shared/i18n/I18nProvider';
 import { ComingSoonSection } from './ComingSoonSection';
 import { OverviewSection } from './OverviewSection';
 import { PANEL_ID, SectionTabs, tabIdOf } from './SectionTabs';
 import { SECTION_LABEL_KEYS, toPath, toSection, type SectionId } from './sections';
+import { SettingsSection } from './settings/SettingsSection';
 
 function usePathname(history: AppHistory): string {
   const subscribe = useCallback((onChange: () => void) => history.listen(onChange), [history]);
@@ -15,7 +17,7 @@ function usePathname(history: AppHistory): string {
 
 /** The project page: section tabs routed through the host history, and the open section. */
 export function ProjectPageApp({ history }: { history: AppHistory }) {
-  const { t } = useI18n();
+  const t = useT(APP_MESSAGES);
   const section = toSection(usePathname(history));
   const select = (next: SectionId) => {
     if (next !== section) history.push(toPath(next));
@@ -25,7 +27,13 @@ export function ProjectPageApp({ history }: { history: AppHistory }) {
       <h1 className="cf-visually-hidden">{t('app.title')}</h1>
       <SectionTabs current={section} onSelect={select} />
       <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabIdOf(section)} tabIndex={0} data-testid={`section-${section}`}>
-        {section === 'overview' ? <OverviewSection /> : <ComingSoonSection label={t(SECTION_LABEL_KEYS[section])} />}
+        {section === 'overview' ? (
+          <OverviewSection />
+        ) : section === 'settings' ? (
+          <SettingsSection />
+        ) : (
+          <ComingSoonSection label={t(SECTION_LABEL_KEYS[section])} />
+        )}
       </div>
     </main>
   );

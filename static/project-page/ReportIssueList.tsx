@@ -1,7 +1,8 @@
+import { REPORT_MESSAGES } from '../../contract/i18n/report-messages';
 import { token } from '@atlaskit/tokens';
 import { useId, useState, type CSSProperties, type ReactNode } from 'react';
 import type { IssueRefJson } from '../../contract';
-import { useI18n } from '../shared/i18n/I18nProvider';
+import { useI18n, useT } from '../shared/i18n/I18nProvider';
 import { IssueKeyLink } from '../shared/JiraLink';
 import { TokenLozenge } from '../shared/TokenLozenge';
 import { toLozengeAppearance } from '../shared/to-lozenge-appearance';
@@ -22,13 +23,14 @@ const metaStyle: CSSProperties = {
 };
 
 export function EmptyNote() {
-  const { t } = useI18n();
+  const t = useT(REPORT_MESSAGES);
   return <p style={{ ...metaStyle, margin: 0 }}>{t('report.empty')}</p>;
 }
 
 /** One issue: its key as a link, its summary, and what a PM scans for (status, owner, due). */
 export function IssueLine({ issue, showStatus = true, children }: { issue: IssueRefJson; showStatus?: boolean; children?: ReactNode }) {
-  const { t, formatDay } = useI18n();
+  const { formatDay } = useI18n();
+  const t = useT(REPORT_MESSAGES);
   return (
     <li style={rowStyle} data-testid="report-issue" data-issue-key={issue.key}>
       <IssueKeyLink issueKey={issue.key} />
@@ -57,7 +59,8 @@ export const COLLAPSED_ITEMS = 10;
  * report." when there are none, so an empty section still reads.
  */
 export function CollapsibleList<T>({ items, testId, children }: { items: readonly T[]; testId: string; children: (item: T) => ReactNode }) {
-  const { t, formatCount } = useI18n();
+  const { formatCount } = useI18n();
+  const t = useT(REPORT_MESSAGES);
   const listId = useId();
   const [expanded, setExpanded] = useState(false);
   if (items.length === 0) return <EmptyNote />;

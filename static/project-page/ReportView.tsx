@@ -1,7 +1,11 @@
+import { HEALTH_MESSAGES } from '../../contract/i18n/health-messages';
+import { RAG_MESSAGES } from '../../contract/i18n/rag-messages';
+import { REPORT_MESSAGES } from '../../contract/i18n/report-messages';
+import { RISK_MESSAGES } from '../../contract/i18n/risk-messages';
 import { token } from '@atlaskit/tokens';
 import { useId, type CSSProperties, type ReactNode } from 'react';
 import type { StatusReportJson } from '../../contract';
-import { useI18n } from '../shared/i18n/I18nProvider';
+import { useI18n, useT } from '../shared/i18n/I18nProvider';
 import { IssueKeyLink } from '../shared/JiraLink';
 import { RagLozenge } from '../shared/RagLozenge';
 import { TokenLozenge } from '../shared/TokenLozenge';
@@ -35,7 +39,8 @@ function ReportSection({ title, testId, children }: { title: string; testId: str
 const LEVEL_APPEARANCE = { high: 'removed', medium: 'moved', low: 'success' } as const;
 
 function RisksSection({ risks }: { risks: StatusReportJson['sections']['risks'] }) {
-  const { t, formatCount } = useI18n();
+  const { formatCount } = useI18n();
+  const t = useT(REPORT_MESSAGES, HEALTH_MESSAGES, RAG_MESSAGES, RISK_MESSAGES);
   return (
     <ReportSection title={t('report.risks')} testId="report-risks">
       <h4 style={h4Style}>{t('report.flagged')}</h4>
@@ -76,7 +81,8 @@ function RisksSection({ risks }: { risks: StatusReportJson['sections']['risks'] 
  * JSON is already in the report's language; only the frame is translated here.
  */
 export function ReportView({ report }: { report: StatusReportJson }) {
-  const { t, formatInstant, formatPeriod } = useI18n();
+  const { formatInstant, formatPeriod } = useI18n();
+  const t = useT(REPORT_MESSAGES, HEALTH_MESSAGES, RAG_MESSAGES, RISK_MESSAGES);
   const overall = toOverallStatus(report);
   const { sections } = report;
   return (

@@ -1,5 +1,6 @@
+import { APP_MESSAGES } from '../../contract/i18n/app-messages';
 import { useRef, type KeyboardEvent } from 'react';
-import { useI18n } from '../shared/i18n/I18nProvider';
+import { useT } from '../shared/i18n/I18nProvider';
 import { SECTIONS, SECTION_LABEL_KEYS, type SectionId } from './sections';
 
 export const PANEL_ID = 'cf-section-panel';
@@ -11,7 +12,7 @@ export const tabIdOf = (section: SectionId): string => `cf-tab-${section}`;
  * because opening a section may call the backend.
  */
 export function SectionTabs({ current, onSelect }: { current: SectionId; onSelect: (section: SectionId) => void }) {
-  const { t } = useI18n();
+  const t = useT(APP_MESSAGES);
   const tabs = useRef(new Map<SectionId, HTMLButtonElement>());
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {

@@ -1,4 +1,5 @@
-import type { MessageKey } from '../shared/i18n/i18n';
+import type { APP_MESSAGES } from '../../contract/i18n/app-messages';
+import type { KeyOf } from '../../contract/i18n/strings';
 
 /** The project page's sections, in tab order. Only Overview has content so far. */
 export const SECTIONS = ['overview', 'communication', 'feedback', 'changes', 'risks', 'share', 'settings'] as const;
@@ -12,7 +13,7 @@ export const SECTION_LABEL_KEYS = {
   risks: 'section.risks',
   share: 'section.share',
   settings: 'section.settings',
-} as const satisfies Record<SectionId, MessageKey>;
+} as const satisfies Record<SectionId, KeyOf<typeof APP_MESSAGES>>;
 
 function isSectionId(value: string): value is SectionId {
   return (SECTIONS as readonly string[]).includes(value);

@@ -1,13 +1,14 @@
+import { COMMON_MESSAGES } from '../../contract/i18n/common-messages';
 import { token } from '@atlaskit/tokens';
 import type { AppErrorJson } from '../../contract';
-import { useI18n } from './i18n/I18nProvider';
+import { useT } from './i18n/I18nProvider';
 
 /**
  * What went wrong, in the user's language, and the way out. The text comes from the
  * error code; the server's message is for logs only and never shown.
  */
 export function ErrorState({ error, onRetry }: { error: AppErrorJson; onRetry: () => void }) {
-  const { t } = useI18n();
+  const t = useT(COMMON_MESSAGES);
   return (
     <div
       role="alert"

@@ -1,5 +1,6 @@
+import { COMMON_MESSAGES } from '../../contract/i18n/common-messages';
 import { createContext, useContext, type ReactNode } from 'react';
-import { useI18n } from './i18n/I18nProvider';
+import { useT } from './i18n/I18nProvider';
 import type { Navigation } from './navigation';
 
 const NavigationContext = createContext<Navigation | null>(null);
@@ -8,7 +9,7 @@ const NavigationContext = createContext<Navigation | null>(null);
 export const NEW_TAB_HINT_ID = 'cf-link-new-tab-hint';
 
 export function NavigationProvider({ navigation, children }: { navigation: Navigation; children: ReactNode }) {
-  const { t } = useI18n();
+  const t = useT(COMMON_MESSAGES);
   return (
     <NavigationContext value={navigation}>
       <span id={NEW_TAB_HINT_ID} hidden>

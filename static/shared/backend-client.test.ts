@@ -14,7 +14,13 @@ const issue: IssueRiskView = {
   summary: 'Homepage hero',
   status: { name: 'In Progress', category: 'indeterminate' },
   dueDate: null,
-  risk: { key: 'ACME-7', score: 35, level: 'medium', reasons: ['Blocked by ACME-3 (In Review) for 2 days'] },
+  risk: {
+    key: 'ACME-7',
+    score: 35,
+    level: 'medium',
+    reasons: ['Blocked by ACME-3 (In Review) for 2 days'],
+    signals: [{ code: 'blocked', by: { key: 'ACME-3', statusName: 'In Review', days: 2 }, points: 25 }],
+  },
   blockedBy: [{ key: 'ACME-3', statusName: 'In Review' }],
 };
 

@@ -12,6 +12,11 @@ export function anIssueRiskView(overrides: Partial<IssueRiskView> = {}): IssueRi
       score: 72,
       level: 'high',
       reasons: ['Overdue by 4 days', 'Blocked by ACME-40 (In Progress) for 3 days', 'Flagged as an impediment'],
+      signals: [
+        { code: 'overdue', days: 4, points: 34 },
+        { code: 'blocked', by: { key: 'ACME-40', statusName: 'In Progress', days: 3 }, points: 25 },
+        { code: 'flagged', points: 25 },
+      ],
     },
     blockedBy: [
       { key: 'ACME-40', statusName: 'In Progress' },

@@ -27,6 +27,7 @@ export function aMeasure(overrides: Partial<MeasureJson> = {}): MeasureJson {
     display: '0',
     rag: 'green',
     why: 'Within the threshold.',
+    whyCode: { code: 'topBugs', params: { count: 0 } },
     evidence: [],
     ...overrides,
   };
@@ -38,6 +39,7 @@ export function aDimension(overrides: Partial<DimensionJson> = {}): DimensionJso
     enabled: true,
     label: 'Dimension',
     why: 'Within the threshold.',
+    whyCode: { code: 'topBugs', params: { count: 0 } },
     measures: [],
     evidence: [],
     sustained: false,
@@ -112,6 +114,7 @@ export function aStatusReport(overrides: Partial<StatusReportJson> = {}): Status
       reported: 'amber',
       overrideReason: 'The client agreed to move Beta by a week.',
       headline: 'Beta is forecast 8 days late; checkout is blocked on the payment provider.',
+      headlineCode: { code: 'driver', params: { dimension: 'schedule' } },
     },
     dimensions: {
       schedule: aDimension({
@@ -269,10 +272,22 @@ export function aStatusReport(overrides: Partial<StatusReportJson> = {}): Status
         score: 88,
         level: 'high',
         reasons: ['Overdue by 4 days', 'Blocked by ACME-40 (In Progress) for 3 days', 'Flagged as an impediment'],
+        signals: [
+          { code: 'overdue', days: 4, points: 34 },
+          { code: 'blocked', by: { key: 'ACME-40', statusName: 'In Progress', days: 3 }, points: 25 },
+          { code: 'flagged', points: 25 },
+        ],
       },
-      { key: 'ACME-15', score: 45, level: 'medium', reasons: ['Overdue by 2 days'] },
+      { key: 'ACME-15', score: 45, level: 'medium', reasons: ['Overdue by 2 days'], signals: [{ code: 'overdue', days: 2, points: 32 }] },
     ],
-    dataQuality: [{ code: 'RESOLVED_NOT_DONE', issueKey: 'ACME-17', message: 'ACME-17 has a resolution but its status is not done.' }],
+    dataQuality: [
+      {
+        code: 'resolvedNotDone',
+        issueKey: 'ACME-17',
+        message: 'ACME-17 has a resolution but its status is not done.',
+        params: { statusName: 'In Review', resolution: 'Fixed' },
+      },
+    ],
     ...overrides,
   };
 }

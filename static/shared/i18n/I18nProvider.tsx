@@ -1,21 +1,10 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import {
-  createTranslator,
-  formatCount,
-  formatDay,
-  formatInstant,
-  formatPeriod,
-  formatSignedDays,
-  toAppLocale,
-  toIntlLocale,
-  type AppLocale,
-  type Translate,
-} from './i18n';
+import { translator, type AnyStrings, type KeyOf, type Translate } from '../../../contract/i18n/strings';
+import { formatCount, formatDay, formatInstant, formatPeriod, formatSignedDays, toAppLocale, toIntlLocale, type AppLocale } from './i18n';
 
 export interface I18n {
   locale: AppLocale;
   intlLocale: string;
-  t: Translate;
   formatDay: (day: string) => string;
   formatCount: (count: number) => string;
   formatSignedDays: (days: number) => string;
@@ -29,7 +18,6 @@ export function createI18n(forgeLocale: string | null | undefined): I18n {
   return {
     locale,
     intlLocale,
-    t: createTranslator(locale),
     formatDay: (day) => formatDay(day, intlLocale),
     formatCount: (count) => formatCount(count, intlLocale),
     formatSignedDays: (days) => formatSignedDays(days, intlLocale),
@@ -40,7 +28,7 @@ export function createI18n(forgeLocale: string | null | undefined): I18n {
 
 const I18nContext = createContext<I18n>(createI18n('en-US'));
 
-/** Provides messages and formatters for the host's locale (`context.locale`). */
+/** Provides the language and formatters for the host's locale (`context.locale`). */
 export function I18nProvider({ forgeLocale, children }: { forgeLocale: string | null | undefined; children: ReactNode }) {
   const i18n = useMemo(() => createI18n(forgeLocale), [forgeLocale]);
   return <I18nContext value={i18n}>{children}</I18nContext>;
@@ -48,4 +36,13 @@ export function I18nProvider({ forgeLocale, children }: { forgeLocale: string | 
 
 export function useI18n(): I18n {
   return useContext(I18nContext);
+}
+
+/**
+ * `t` over the catalogue namespaces a component names, in the user's language: only their keys
+ * type-check, and only they are bundled with the component.
+ */
+export function useT<const N extends readonly AnyStrings[]>(...namespaces: N): Translate<KeyOf<N[number]>> {
+  const { locale } = useContext(I18nContext);
+  return translator(locale, ...namespaces);
 }

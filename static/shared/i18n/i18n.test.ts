@@ -1,31 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CATALOGUES,
-  createTranslator,
-  formatCount,
-  formatDay,
-  formatInstant,
-  formatPeriod,
-  formatSignedDays,
-  toAppLocale,
-  toIntlLocale,
-} from './i18n';
-import { en } from './messages-en';
-
-const placeholdersOf = (message: string) => [...message.matchAll(/\{(\w+)\}/gu)].map((match) => match[1]).sort();
-
-describe('message catalogues', () => {
-  // The `Catalogue` type already refuses a missing key at compile time; this guards the
-  // runtime values (an empty string, a translated placeholder name).
-  it.each(Object.entries(CATALOGUES))('%s translates every English key with the same placeholders', (_locale, catalogue) => {
-    expect(Object.keys(catalogue).sort()).toEqual(Object.keys(en).sort());
-    for (const [key, english] of Object.entries(en)) {
-      const message = catalogue[key as keyof typeof en];
-      expect(message.trim(), key).not.toBe('');
-      expect(placeholdersOf(message), key).toEqual(placeholdersOf(english));
-    }
-  });
-});
+import { ISSUE_MESSAGES } from '../../../contract/i18n/issue-messages';
+import { APP_MESSAGES } from '../../../contract/i18n/app-messages';
+import { translator } from '../../../contract/i18n/strings';
+import { formatCount, formatDay, formatInstant, formatPeriod, formatSignedDays, toAppLocale, toIntlLocale } from './i18n';
 
 describe('toAppLocale / toIntlLocale', () => {
   it.each([
@@ -44,12 +21,18 @@ describe('toAppLocale / toIntlLocale', () => {
   });
 });
 
-describe('createTranslator', () => {
+describe("translator (the catalogue's, as the UI uses it)", () => {
   it('fills placeholders and leaves unknown ones visible', () => {
-    const t = createTranslator('en');
+    const t = translator('en', APP_MESSAGES);
     expect(t('comingSoon.title', { section: 'Risks' })).toBe('Risks is coming soon');
     expect(t('comingSoon.title')).toBe('{section} is coming soon');
-    expect(createTranslator('zh-CN')('issue.heading', { key: 'ACME-1' })).toBe('ACME-1 的客户跟进');
+    expect(translator('zh-CN', ISSUE_MESSAGES)('issue.heading', { key: 'ACME-1' })).toBe('ACME-1 的客户跟进');
+  });
+
+  it('looks a key up in the namespaces it was given, in order', () => {
+    const t = translator('zh-CN', ISSUE_MESSAGES, APP_MESSAGES);
+    expect(t('app.title')).toBe('客户跟进');
+    expect(t('issue.status')).toBe('状态');
   });
 });
 

@@ -1,14 +1,12 @@
 /**
- * Locale resolution, message lookup and `Intl` formatting. Pure: the locale comes from
- * the Forge context and is passed in.
+ * Locale resolution and `Intl` formatting. Pure: the locale comes from the Forge context and is
+ * passed in. The messages are the shared catalogue's (`contract/i18n/`), looked up per
+ * namespace with `useT`, so each entry bundles only the namespaces its components use.
  */
-import { en, type Catalogue, type MessageKey } from './messages-en';
-import { zhCN } from './messages-zh-cn';
+import { LANGUAGES, type Language } from '../../../contract/language';
 
-export const APP_LOCALES = ['en', 'zh-CN'] as const;
-export type AppLocale = (typeof APP_LOCALES)[number];
-
-export const CATALOGUES: Readonly<Record<AppLocale, Catalogue>> = { en, 'zh-CN': zhCN };
+export const APP_LOCALES = LANGUAGES;
+export type AppLocale = Language;
 
 const DEFAULT_INTL_LOCALE = 'en-US';
 
@@ -32,22 +30,6 @@ export function toIntlLocale(forgeLocale: string | null | undefined): string {
 export function toAppLocale(forgeLocale: string | null | undefined): AppLocale {
   const language = toIntlLocale(forgeLocale).split('-')[0]?.toLowerCase();
   return language === 'zh' ? 'zh-CN' : 'en';
-}
-
-export type MessageParams = Readonly<Record<string, string | number>>;
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
-
-/** A `t` function; an unknown placeholder is left as written so the gap is visible. */
-export function createTranslator(locale: AppLocale): Translate {
-  const catalogue = CATALOGUES[locale];
-  return (key, params) => {
-    const template = catalogue[key];
-    if (!params) return template;
-    return template.replace(/\{(\w+)\}/gu, (whole, name: string) => {
-      const value = params[name];
-      return value === undefined ? whole : String(value);
-    });
-  };
 }
 
 const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/u;
@@ -110,5 +92,3 @@ export function formatPeriod(start: string, end: string, intlLocale: string): st
     ? format.formatRange(from.instant, to.instant)
     : `${format.format(from.instant)} – ${format.format(to.instant)}`;
 }
-
-export type { MessageKey } from './messages-en';
