@@ -92,6 +92,11 @@ export const whySchema = z.discriminatedUnion('code', [
     code: z.literal('slipNoThroughput'),
     params: z.object({ milestone: z.string(), target: day, remaining: z.number(), unit: unitSchema }),
   }),
+  /** Work remains, and at the recent pace it would not be done before 2200: no date can be given. */
+  z.object({
+    code: z.literal('slipBeyondHorizon'),
+    params: z.object({ milestone: z.string(), target: day, remaining: z.number(), unit: unitSchema }),
+  }),
   z.object({
     code: z.literal('slipForecast'),
     params: z.object({ milestone: z.string(), target: day, forecast: day, slipDays: z.number() }),

@@ -12,11 +12,12 @@ type EstimateField = Extract<DataQualityNoteJson, { code: 'implausibleEstimate' 
 type DateField = Extract<DataQualityNoteJson, { code: 'implausibleDate' }>['field'];
 type MilestoneDateField = Extract<DataQualityNoteJson, { code: 'implausibleMilestoneDate' }>['field'];
 
-const EN_ESTIMATES: Readonly<Record<EstimateField, string>> = {
-  storyPoints: 'story points',
-  timeOriginal: 'original estimate (seconds)',
-  timeRemaining: 'remaining estimate (seconds)',
-  timeSpent: 'time spent (seconds)',
+/** The estimate's name, and the unit its value is in (none for story points). */
+const EN_ESTIMATES: Readonly<Record<EstimateField, readonly [string, string]>> = {
+  storyPoints: ['story point estimate', ''],
+  timeOriginal: ['original estimate', ' seconds'],
+  timeRemaining: ['remaining estimate', ' seconds'],
+  timeSpent: ['time spent', ' seconds'],
 };
 const EN_DATES: Readonly<Record<DateField | MilestoneDateField, string>> = {
   created: 'created date',
@@ -27,11 +28,11 @@ const EN_DATES: Readonly<Record<DateField | MilestoneDateField, string>> = {
   releaseDate: 'release date',
   startDate: 'start date',
 };
-const ZH_ESTIMATES: Readonly<Record<EstimateField, string>> = {
-  storyPoints: '故事点',
-  timeOriginal: '原始估算（秒）',
-  timeRemaining: '剩余估算（秒）',
-  timeSpent: '已用时间（秒）',
+const ZH_ESTIMATES: Readonly<Record<EstimateField, readonly [string, string]>> = {
+  storyPoints: ['故事点估算', ''],
+  timeOriginal: ['原始估算', ' 秒'],
+  timeRemaining: ['剩余估算', ' 秒'],
+  timeSpent: ['已用时间', ' 秒'],
 };
 const ZH_DATES: Readonly<Record<DateField | MilestoneDateField, string>> = {
   created: '创建日期',
@@ -42,6 +43,8 @@ const ZH_DATES: Readonly<Record<DateField | MilestoneDateField, string>> = {
   releaseDate: '发布日期',
   startDate: '开始日期',
 };
+/** Creation and update instants cannot be unknown: another of the issue's instants stands in. */
+const standsIn = (field: DateField): boolean => field === 'created' || field === 'updated';
 
 const en: DataQualitySentences = {
   resolvedNotDone: (n) =>
@@ -52,10 +55,16 @@ const en: DataQualitySentences = {
   blockerOutsideProject: (n) => `${n.issueKey} is blocked by ${n.blockerKey}, which is outside the project.`,
   subtaskPointsDoubleCounted: (n) =>
     `Subtask ${n.issueKey} has story points and so does its parent ${n.parentKey}; the points may be counted twice.`,
-  implausibleEstimate: (n) => `${n.issueKey} has an implausible ${EN_ESTIMATES[n.field]} (${n.value}); it is left out of every measure.`,
-  implausibleDate: (n) => `${n.issueKey} has an implausible ${EN_DATES[n.field]} (${n.value}); it is ignored where it can be.`,
+  implausibleEstimate: (n) => {
+    const [name, unit] = EN_ESTIMATES[n.field];
+    return `${n.issueKey} has an implausible ${name}: ${n.value}${unit}. It is left out of every measure.`;
+  },
+  implausibleDate: (n) =>
+    `${n.issueKey} has an implausible ${EN_DATES[n.field]}: ${n.value}. ${
+      standsIn(n.field) ? 'Another of its dates is used instead.' : 'It is treated as not set.'
+    }`,
   implausibleMilestoneDate: (n) =>
-    `Milestone ${n.milestone} has an implausible ${EN_DATES[n.field]} (${n.value}); it is treated as not set.`,
+    `Milestone ${n.milestone} has an implausible ${EN_DATES[n.field]}: ${n.value}. It is treated as not set.`,
   completionEstimated: (n) =>
     n.count === 1
       ? '1 done issue has no status history; its completion date is estimated.'
@@ -70,9 +79,13 @@ const zhCN: DataQualitySentences = {
   dueBeforeCreated: (n) => `${n.issueKey} 的到期日 ${n.due} 早于其创建日期（${n.created}）。`,
   blockerOutsideProject: (n) => `${n.issueKey} 被项目之外的 ${n.blockerKey} 阻塞。`,
   subtaskPointsDoubleCounted: (n) => `子任务 ${n.issueKey} 与其父事务 ${n.parentKey} 都有故事点；故事点可能被重复计算。`,
-  implausibleEstimate: (n) => `${n.issueKey} 的${ZH_ESTIMATES[n.field]}不合理（${n.value}）；所有指标均不计入该值。`,
-  implausibleDate: (n) => `${n.issueKey} 的${ZH_DATES[n.field]}不合理（${n.value}）；在可行之处忽略该值。`,
-  implausibleMilestoneDate: (n) => `里程碑 ${n.milestone} 的${ZH_DATES[n.field]}不合理（${n.value}）；视为未设置。`,
+  implausibleEstimate: (n) => {
+    const [name, unit] = ZH_ESTIMATES[n.field];
+    return `${n.issueKey} 的${name}不合理：${n.value}${unit}。所有指标均不计入该值。`;
+  },
+  implausibleDate: (n) =>
+    `${n.issueKey} 的${ZH_DATES[n.field]}不合理：${n.value}。${standsIn(n.field) ? '改用该事务的其他日期。' : '视为未设置。'}`,
+  implausibleMilestoneDate: (n) => `里程碑 ${n.milestone} 的${ZH_DATES[n.field]}不合理：${n.value}。视为未设置。`,
   completionEstimated: (n) => `${n.count} 个已完成事务没有状态历史记录，其完成日期为估算值。`,
   more: (n) => `……另有 ${n.count} 个事务存在同样的问题。`,
 };

@@ -34,6 +34,8 @@ const en: HealthSentences = {
       `${p.milestone} was due ${f.day(p.target)} and is not released: ${enDays(p.daysOverdue, f)} overdue, ${enUnit(p.remaining, p.unit, f)} remaining.`,
     slipNoThroughput: (p, f) =>
       `${p.milestone} (due ${f.day(p.target)}) has ${enUnit(p.remaining, p.unit, f)} remaining and nothing was completed in recent weeks.`,
+    slipBeyondHorizon: (p, f) =>
+      `${p.milestone} (due ${f.day(p.target)}) has ${enUnit(p.remaining, p.unit, f)} remaining: at the recent pace it would not be done before 2200.`,
     slipForecast: (p, f) =>
       p.slipDays > 0
         ? `${p.milestone} is forecast for ${f.day(p.forecast)}, ${enDays(p.slipDays, f)} after its target of ${f.day(p.target)}.`
@@ -87,6 +89,8 @@ const zhCN: HealthSentences = {
       `${p.milestone} 原定 ${f.day(p.target)} 发布，至今未发布：已逾期 ${f.num(p.daysOverdue)} 天，剩余 ${zhUnit(p.remaining, p.unit, f)}。`,
     slipNoThroughput: (p, f) =>
       `${p.milestone}（目标 ${f.day(p.target)}）剩余 ${zhUnit(p.remaining, p.unit, f)}，但最近几周没有完成任何工作。`,
+    slipBeyondHorizon: (p, f) =>
+      `${p.milestone}（目标 ${f.day(p.target)}）剩余 ${zhUnit(p.remaining, p.unit, f)}：按最近的进度，2200 年之前无法完成。`,
     slipForecast: (p, f) =>
       p.slipDays > 0
         ? `${p.milestone} 预计 ${f.day(p.forecast)} 完成，比目标日期 ${f.day(p.target)} 晚 ${f.num(p.slipDays)} 天。`

@@ -211,7 +211,9 @@ function measureSlip(
   }
   if (next.issuesTotal === 0) return measure('slipDays', null, 'grey', healthWhy('slipNoIssues', { milestone: next.name, target }));
   if (next.slipDays === null || next.forecastDate === null) {
-    const why = healthWhy('slipNoThroughput', { milestone: next.name, target, remaining: next.remaining, unit: next.unit });
+    // Throughput but no date: the forecast falls beyond the horizon (see `forecastMilestones`).
+    const code = next.weeklyThroughput > 0 ? 'slipBeyondHorizon' : 'slipNoThroughput';
+    const why = healthWhy(code, { milestone: next.name, target, remaining: next.remaining, unit: next.unit });
     return measure('slipDays', null, 'red', why, evidence);
   }
   const why = healthWhy('slipForecast', { milestone: next.name, target, forecast: next.forecastDate, slipDays: next.slipDays });

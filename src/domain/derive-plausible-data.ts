@@ -11,7 +11,9 @@ export const MAX_ESTIMATE_SECONDS = 10 * 365 * 86_400;
 export const MIN_PLAUSIBLE_MS = 0;
 export const MAX_PLAUSIBLE_MS = Date.UTC(2200, 0, 1) - 1;
 const MIN_DAY = '1970-01-01';
-const MAX_DAY = '2199-12-31';
+/** The last plausible calendar day; nothing is planned, or forecast, after it. */
+export const MAX_PLAUSIBLE_DAY = '2199-12-31';
+const MAX_DAY = MAX_PLAUSIBLE_DAY;
 
 export type ImplausibleNote = Extract<
   DataQualityNoteJson,

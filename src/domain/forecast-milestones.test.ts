@@ -70,6 +70,22 @@ describe('forecastMilestones: forecast, slip and RAG', () => {
     expect(forecastMilestones(data, DEFAULT_SETTINGS, NOW)[0]?.forecastDate).toBe('2026-03-24');
   });
 
+  it.each([60_000, 1e12])('gives no date, and red, for a forecast past 2199: %s points at 1 a week', (remaining) => {
+    // 60,000 weeks is some 1,150 years; 1e12 would overflow Date itself. Neither is a date to promise.
+    const data = aProject({
+      milestones: [aMilestone({ id: 'm1', releaseDate: '2026-05-01' })],
+      issues: [...completions([1, 1, 1, 1, 1, 1], 1), anIssue({ fixVersions: ['m1'], storyPoints: remaining })],
+    });
+    expect(forecastMilestones(data, DEFAULT_SETTINGS, NOW)[0]).toMatchObject({
+      unit: 'points',
+      remaining,
+      weeklyThroughput: 1,
+      forecastDate: null,
+      slipDays: null,
+      rag: 'red',
+    });
+  });
+
   it.each([
     {
       name: 'overdue unreleased, even with nothing remaining',

@@ -1,6 +1,7 @@
 import type { MilestoneForecast, Rag } from './health-types';
 import type { Issue } from './issue';
 import { sortWithKeyTieBreak } from './compare-issue-keys';
+import { MAX_PLAUSIBLE_DAY } from './derive-plausible-data';
 import { calendarDayOfNumber, dayNumberOf, dayNumberOfCalendarDay, isDone } from './issue-rules';
 import type { Milestone } from './milestone';
 import type { ProjectData } from './project-data';
@@ -92,7 +93,8 @@ interface Accumulator {
  *   else issues. Throughput is project-wide in that unit; milestones are forecast
  *   independently (not chained one after another).
  * - Forecast = today + ceil(remaining / weekly throughput × 7) days; today when nothing remains;
- *   null when work remains and throughput is zero.
+ *   null when work remains and throughput is zero, or when the forecast falls after
+ *   `MAX_PLAUSIBLE_DAY` (no such date can be promised, nor even written as `YYYY-MM-DD`).
  * - RAG: released → green; overdue (unreleased, target before today) → red; no target → grey;
  *   no issues → grey; remaining with zero throughput → red; else slip ≤ slipGreenDays green,
  *   ≤ slipAmberDays amber, else red.
@@ -254,7 +256,10 @@ function toForecast(acc: Accumulator, throughput: Throughput, today: number, set
   let forecastDay: number | null = null;
   if (!milestone.released) {
     if (remaining <= 0) forecastDay = today;
-    else if (weeklyThroughput > 0) forecastDay = today + Math.ceil((remaining / weeklyThroughput) * DAYS_PER_WEEK - 1e-9);
+    else if (weeklyThroughput > 0) {
+      const day = today + Math.ceil((remaining / weeklyThroughput) * DAYS_PER_WEEK - 1e-9);
+      forecastDay = day <= dayNumberOfCalendarDay(MAX_PLAUSIBLE_DAY) ? day : null;
+    }
   }
   const slipDays = forecastDay !== null && targetDay !== null ? forecastDay - targetDay : null;
 

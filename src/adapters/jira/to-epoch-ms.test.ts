@@ -16,6 +16,12 @@ describe('toEpochMs', () => {
     expect(toEpochMs(raw)).toBe(expected);
   });
 
+  it('keeps the year of an absurd instant as written, for the domain to note', () => {
+    expect(toEpochMs('0099-01-01T00:00:00.000+0000')).toBe(new Date('0099-01-01T00:00:00.000Z').getTime());
+    expect(new Date(toEpochMs('0001-06-15T12:00:00.000+0000') ?? Number.NaN).getUTCFullYear()).toBe(1);
+    expect(toEpochMs('9999-12-31T23:59:59.999+0000')).toBe(Date.UTC(9999, 11, 31, 23, 59, 59, 999));
+  });
+
   it('agrees with Date.parse on the colon form', () => {
     const raw = '2026-03-29T01:30:00.000+0100';
     expect(toEpochMs(raw)).toBe(Date.parse('2026-03-29T01:30:00.000+01:00'));

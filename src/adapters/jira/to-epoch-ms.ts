@@ -52,7 +52,11 @@ export function toEpochMs(raw: string): number | null {
       }
       const offsetMinutes = readOffset(raw, i);
       if (offsetMinutes !== null) {
-        return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+        const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+        // Date.UTC reads years 0-99 as 1900-1999: year 0099 must stay year 99, an absurd value
+        // the domain notes, not a plausible 1999 that nobody would question.
+        const exact = year < 100 ? new Date(utc).setUTCFullYear(year) : utc;
+        return exact - offsetMinutes * 60_000;
       }
     }
   }

@@ -297,6 +297,42 @@ describe('toIssue on hand-written edge cases', () => {
     expect(() => toIssue(raw, context)).toThrow(expect.objectContaining({ code: 'JIRA_UNAVAILABLE' }));
   });
 
+  it('passes absurd values through unchanged, without throwing, for the domain to note', () => {
+    // Estimates of 1e308, dates in year 9999 or before 1970: the domain sets them aside as
+    // data-quality notes (derivePlausibleData); the mapper's job is to neither crash nor hide them.
+    const { issue } = toIssue(
+      rawIssue({
+        customfield_10016: 1e308,
+        timeoriginalestimate: 1e308,
+        timeestimate: -5,
+        timespent: 1e308,
+        duedate: '9999-12-31',
+        created: '1960-01-01T00:00:00.000+0000',
+        updated: '9999-12-31T23:59:59.000+0000',
+        resolutiondate: '0099-01-01T00:00:00.000+0000',
+      }),
+      demoContext(),
+    );
+    expect(issue).toMatchObject({
+      storyPoints: 1e308,
+      timeOriginal: 1e308,
+      timeRemaining: -5,
+      timeSpent: 1e308,
+      due: '9999-12-31',
+      created: Date.UTC(1960, 0, 1),
+      updated: Date.UTC(9999, 11, 31, 23, 59, 59),
+      resolved: new Date('0099-01-01T00:00:00.000Z').getTime(),
+    });
+  });
+
+  it('maps values JSON cannot hold as numbers to "not set", and non-dates to null', () => {
+    const { issue } = toIssue(
+      rawIssue({ customfield_10016: 'NaN', timeoriginalestimate: '1e999', duedate: 'someday', resolutiondate: '+275760-09-13T00:00:00.001Z' }),
+      demoContext(),
+    );
+    expect(issue).toMatchObject({ storyPoints: null, timeOriginal: null, due: null, resolved: null });
+  });
+
   it('rejects an issue without a created date', () => {
     expect(() => map({ created: null })).toThrow(expect.objectContaining({ code: 'JIRA_UNAVAILABLE' }));
   });
