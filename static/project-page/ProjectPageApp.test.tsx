@@ -23,6 +23,14 @@ describe('ProjectPageApp', () => {
     expect(html).not.toContain('role="status"');
   });
 
+  it('opens the Settings section at /settings, loading the settings', () => {
+    const html = renderForTest(<ProjectPageApp history={createMemoryAppHistory('/settings')} />);
+    expect(html).toMatch(/<button[^>]*aria-selected="true"[^>]*data-testid="tab-settings"/u);
+    expect(html).toContain('data-testid="settings"');
+    expect(html).toMatch(/role="status" aria-label="Loading project settings"/u);
+    expect(html).not.toContain('data-testid="coming-soon"');
+  });
+
   it('labels the tabs in Chinese for a Chinese locale', () => {
     const html = renderForTest(<ProjectPageApp history={createMemoryAppHistory('/share')} />, { locale: 'zh_CN' });
     expect(html).toContain('aria-label="客户跟进栏目"');
