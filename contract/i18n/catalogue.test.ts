@@ -39,6 +39,7 @@ import { RAG_MESSAGES } from './rag-messages';
 import { REPORT_MESSAGES } from './report-messages';
 import { RISK_MESSAGES } from './risk-messages';
 import { formatRiskSignal } from './risk-sentences';
+import { SETTINGS_MESSAGES } from './settings-messages';
 import type { AnyStrings } from './strings';
 
 /** The values of a discriminated union's discriminator, read from the schema itself. */
@@ -124,6 +125,7 @@ const NAMESPACES: Record<string, AnyStrings> = {
   RAG_MESSAGES,
   REPORT_MESSAGES,
   RISK_MESSAGES,
+  SETTINGS_MESSAGES,
 };
 
 /** What a rendered sentence must never show: a missing value, a code, a stray object. */
