@@ -66,12 +66,34 @@ export function derivePlausibleData(data: ProjectData, now: number): PlausibleDa
   return { data: { ...data, issues: issues ?? data.issues, milestones: milestones ?? data.milestones }, notes };
 }
 
-/** Whether `value` is a calendar day `YYYY-MM-DD` that exists, between 1970 and 2199. */
+/**
+ * Whether `value` is a calendar day `YYYY-MM-DD` that exists ("2026-02-30" does not), between
+ * 1970-01-01 and 2199-12-31. By hand, without `Date`: it runs on every due day of every issue.
+ */
 export function isPlausibleDay(value: string): boolean {
-  if (value.length !== 10 || value < MIN_DAY || value > MAX_DAY) return false;
-  const ms = Date.parse(`${value}T00:00:00Z`);
-  // The round trip refuses "2026-02-30" and "2026-13-01", which Date.parse may roll over or refuse.
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
+  if (value.length !== 10 || value < MIN_DAY || value > MAX_DAY || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) {
+    return false;
+  }
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 2);
+  const day = digits(value, 8, 2);
+  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** The non-negative integer of `length` ASCII digits at `start`, or -1. */
+function digits(text: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function isPlausibleInstant(ms: number): boolean {

@@ -250,27 +250,51 @@ function toIssueRisk({ risk }: RankedRisk, internal: boolean, hide: (text: strin
     key: risk.key,
     score: risk.score,
     level: risk.level,
-    signals: internal ? [...risk.signals] : risk.signals.map((s) => hideInStrings(s, hide)),
+    signals: internal ? [...risk.signals] : risk.signals.map((s) => hideInSignal(s, hide)),
   };
 }
 
+/** The why with `hide` applied to its text parameters (milestone names, titles). */
 function hideInWhy(why: Why, hide: (text: string) => string): Why {
-  return hideInStrings(why, hide);
+  let params: Record<string, unknown> | null = null;
+  for (const [name, value] of Object.entries(why.params)) {
+    if (typeof value !== 'string') continue;
+    const hidden = hide(value);
+    if (hidden === value) continue;
+    params ??= { ...why.params };
+    params[name] = hidden;
+  }
+  // Only strings were replaced by strings: the params keep the shape their code gives them.
+  return params === null ? why : ({ code: why.code, params } as Why);
 }
 
-/**
- * `value` with `hide` applied to every string in it (the text parameters of a why or a risk
- * signal: milestone names, titles, a blocker's key and status). The same shape comes back.
- */
-function hideInStrings<T extends Why | RiskSignal>(value: T, hide: (text: string) => string): T {
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return hide(v);
-    if (Array.isArray(v)) return v.map(walk);
-    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, walk(inner)]));
-    return v;
-  };
-  // Only strings changed: the structure, and so the type, is the input's.
-  return walk(value) as T;
+/** The signal with `hide` applied to its text (a blocker's key and status, a milestone, a priority). */
+function hideInSignal(signal: RiskSignal, hide: (text: string) => string): RiskSignal {
+  switch (signal.code) {
+    case 'blocked': {
+      const key = hide(signal.by.key);
+      const statusName = hide(signal.by.statusName);
+      return key === signal.by.key && statusName === signal.by.statusName ? signal : { ...signal, by: { ...signal.by, key, statusName } };
+    }
+    case 'topPriority': {
+      const priority = hide(signal.priority);
+      return priority === signal.priority ? signal : { ...signal, priority };
+    }
+    case 'addedAfterBaseline':
+    case 'milestoneRed': {
+      const milestone = hide(signal.milestone);
+      return milestone === signal.milestone ? signal : { ...signal, milestone };
+    }
+    // No text in these: listed, not defaulted, so a new signal with text must say how to hide it.
+    case 'overdue':
+    case 'dueSoonNotStarted':
+    case 'flagged':
+    case 'stale':
+    case 'longCycle':
+    case 'reopened':
+    case 'overrun':
+      return signal;
+  }
 }
 
 /** An issue key as Jira writes it. */
