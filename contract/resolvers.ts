@@ -6,6 +6,7 @@
  * these schemas to check every answer, and the issue panel has a 120 KB budget.
  */
 import * as z from 'zod/mini';
+import { languageSchema } from './language';
 import { issueRiskSchema, statusReportSchema } from './report';
 import { projectSettingsSchema, settingsViewSchema } from './settings';
 
@@ -43,7 +44,7 @@ export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppErrorJs
  * not an authorization matter, so the payload may carry it; the resolver context's locale
  * is used when it is absent.
  */
-const reportLangSchema = z.enum(['en', 'zh-CN']);
+const reportLangSchema = languageSchema;
 
 const projectKeySchema = z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,254}$/u, 'a Jira project key'));
 const issueKeySchema = z.string().check(z.regex(/^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/u, 'a Jira issue key'));
