@@ -138,7 +138,7 @@ export function ListField({ field, label, items, onChange, readOnly, addLabel, s
         </div>
       )}
       {duplicate !== null && (
-        <p id={duplicateId} className="cf-warning-text" role="status">
+        <p id={duplicateId} className="cf-warning-text" role="status" data-testid="list-duplicate">
           {t('settings.list.duplicate', { item: duplicate })}
         </p>
       )}

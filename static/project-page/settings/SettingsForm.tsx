@@ -35,6 +35,7 @@ export function SettingsForm({ state, lists, onEdit, onSave, onReload, onResetTo
   const { t } = useSettingsMessages();
   const [confirmingReset, setConfirmingReset] = useState(false);
   const resetButton = useRef<HTMLButtonElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const status = useMemo(() => toFormStatus(state), [state]);
   const errors = status.validation.ok ? {} : status.validation.errors;
   const errorCount = Object.keys(errors).length;
@@ -63,6 +64,7 @@ export function SettingsForm({ state, lists, onEdit, onSave, onReload, onResetTo
 
   return (
     <form
+      ref={form}
       noValidate
       aria-labelledby="cf-settings-heading"
       data-testid="settings-form"
@@ -266,6 +268,18 @@ export function SettingsForm({ state, lists, onEdit, onSave, onReload, onResetTo
             <p id="cf-settings-status" className="cf-actions-status" role="status" data-testid="settings-status">
               {statusText}
             </p>
+            {status.dirty && errorCount > 0 && (
+              <button
+                type="button"
+                className="cf-button cf-button-subtle"
+                data-testid="settings-first-problem"
+                onClick={() => {
+                  form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+                }}
+              >
+                {t('settings.status.firstProblem')}
+              </button>
+            )}
           </div>
           {confirmingReset && (
             <InlineConfirm

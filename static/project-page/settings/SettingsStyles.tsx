@@ -25,6 +25,8 @@ const CSS = `
 .cf-error-text::before { content: "⚠ "; }
 .cf-warning-text { margin: 0; color: ${token('color.text.warning', '#9E4C00')}; font: ${token('font.body.small', 'normal 400 12px/16px sans-serif')}; }
 .cf-input-row { display: flex; align-items: center; gap: ${token('space.100', '8px')}; min-width: 0; }
+.cf-input-row > .cf-button { flex: none; white-space: nowrap; }
+.cf-settings .cf-button { white-space: nowrap; }
 .cf-input, .cf-select {
   box-sizing: border-box; height: 2.5rem; min-width: 0; width: 100%; max-width: 24rem;
   padding: 0 ${token('space.100', '8px')};

@@ -1,0 +1,405 @@
+/**
+ * The Settings section end to end: the real bridge, resolvers, storage and emulator accounts.
+ * Each test starts from a project without app data (deleted through the resolver as the PM), and
+ * checks what is stored through the resolver, not only what the page shows.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { projectExportSchema, settingsViewSchema, type Language, type SettingsView } from '../../contract';
+import { COMMON_MESSAGES } from '../../contract/i18n/common-messages';
+import { SETTINGS_MESSAGES } from '../../contract/i18n/settings-messages';
+import { LOCAL_ACCOUNTS, type AccountRole } from '../../local/jira/accounts';
+import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
+import { projectPageContext } from '../support/contexts';
+import { frameOf } from '../support/frames';
+import { demoDatasets } from '../support/local-app';
+
+const datasets = demoDatasets();
+const demo =
+  datasets[0] ??
+  (() => {
+    throw new Error('the demo generator produced no project');
+  })();
+const PROJECT_KEY = demo.project.key;
+const PAGE_MODULE = 'client-followup-project-page';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const host = useBrowserHost(datasets);
+
+type Theme = 'light' | 'dark';
+const testId = (id: string) => `[data-testid="${id}"]`;
+const field = (id: string) => testId(`setting-${id}`);
+const text = (lang: Language, key: keyof (typeof SETTINGS_MESSAGES)['en']) => SETTINGS_MESSAGES[lang][key];
+
+/** A resolver call as one of the emulator's accounts, straight through the runtime: the oracle. */
+async function invokeAs(role: AccountRole, functionKey: string, payload: unknown): Promise<unknown> {
+  const context = { ...projectPageContext(demo.project), accountId: LOCAL_ACCOUNTS[role].accountId };
+  return host.app.forge.invokeResolver(context, functionKey, payload);
+}
+
+async function storedSettings(): Promise<SettingsView> {
+  const answer = (await invokeAs('pm', 'settings/get', {})) as { ok: boolean; data?: unknown };
+  return settingsViewSchema.parse(answer.data);
+}
+
+/**
+ * Opens the project page's Settings section as an account, in a language and theme, and waits
+ * for the form. Every preference is in the URL: the host remembers the last ones otherwise.
+ */
+async function openSettings(
+  page: Page,
+  { role = 'pm', lang = 'en', theme = 'light' }: { role?: AccountRole; lang?: Language; theme?: Theme } = {},
+): Promise<Frame> {
+  const query = new URLSearchParams({ lang, theme, user: LOCAL_ACCOUNTS[role].accountId });
+  await page.goto(`${host.app.url ?? ''}/projects/${PROJECT_KEY}/apps/${PAGE_MODULE}/settings?${query.toString()}`);
+  const frame = await frameOf(page, PAGE_MODULE);
+  await frame.waitForSelector(testId('settings-form'));
+  return frame;
+}
+
+async function newPage(errors: string[]): Promise<Page> {
+  const page = await host.browser.context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  return page;
+}
+
+/** Runs axe in the frame (WCAG 2.1 A/AA and best practices) and answers the violations, by rule and target. */
+async function axeViolations(frame: Frame): Promise<string[]> {
+  await frame.evaluate(AXE_SOURCE);
+  const { violations, passes } = await frame.evaluate(async () => {
+    type Result = { violations: { id: string; nodes: { target: string[] }[] }[]; passes: unknown[] };
+    const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<Result> } }).axe;
+    const page = (globalThis as unknown as { document: unknown }).document;
+    const result = await axe.run(page, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return { violations: result.violations, passes: result.passes.length };
+  });
+  // No violation means something only if the rules ran on the form.
+  expect(passes).toBeGreaterThan(10);
+  return violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+}
+
+/** The `data-testid` of the element that has focus in the frame. */
+function focusedTestId(frame: Frame): Promise<string | null> {
+  return frame.evaluate(() => {
+    type Doc = { activeElement: { getAttribute(name: string): string | null } | null };
+    return (globalThis as unknown as { document: Doc }).document.activeElement?.getAttribute('data-testid') ?? null;
+  });
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS_DIR, `settings-${name}.png`), fullPage: true });
+
+beforeEach(async () => {
+  // A project without app data: the settings are the defaults, at revision 0.
+  const answer = await invokeAs('pm', 'project/delete-data', { confirmProjectKey: PROJECT_KEY });
+  expect(answer).toMatchObject({ ok: true });
+  expect((await storedSettings()).revision).toBe(0);
+});
+
+describe.each(['en', 'zh-CN'] as const)('the Settings section in %s', (lang) => {
+  it('a project admin saves a changed threshold; it is stored and shown again after a reload', async () => {
+    const errors: string[] = [];
+    const page = await newPage(errors);
+    const frame = await openSettings(page, { lang, theme: lang === 'en' ? 'light' : 'dark' });
+    expect(await frame.textContent('h2#cf-settings-heading')).toBe(text(lang, 'settings.heading'));
+    expect(await frame.inputValue(field('thresholds.overdueAmber'))).toBe('15');
+    expect(await frame.isDisabled(testId('settings-save'))).toBe(true);
+
+    await frame.fill(field('thresholds.overdueAmber'), '25');
+    expect(await frame.textContent(testId('settings-status'))).toBe(text(lang, 'settings.status.unsaved'));
+    await frame.click(testId('settings-save'));
+    await frame
+      .locator(testId('settings-status'))
+      .filter({ hasText: text(lang, 'settings.status.saved') })
+      .waitFor();
+    // The product's flag confirms it too.
+    await page
+      .getByRole('status')
+      .filter({ hasText: text(lang, 'settings.flag.saved') })
+      .waitFor();
+
+    const stored = await storedSettings();
+    expect(stored.revision).toBe(1);
+    expect(stored.settings.thresholds.overdueAmber).toBe(0.25);
+    expect(await frame.getAttribute(testId('settings-form'), 'data-revision')).toBe('1');
+
+    await page.reload();
+    const reloaded = await frameOf(page, PAGE_MODULE);
+    await reloaded.waitForSelector(testId('settings-form'));
+    expect(await reloaded.inputValue(field('thresholds.overdueAmber'))).toBe('25');
+    expect(await reloaded.getAttribute(testId('settings-form'), 'data-revision')).toBe('1');
+    await shot(page, `saved-${lang}-${lang === 'en' ? 'light' : 'dark'}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('two tabs: the second save is refused as a conflict, keeps its edit on screen, and Reload shows the first', async () => {
+    const errors: string[] = [];
+    const first = await newPage(errors);
+    const second = await newPage(errors);
+    const firstFrame = await openSettings(first, { lang });
+    const secondFrame = await openSettings(second, { lang });
+
+    await firstFrame.fill(field('cadenceDays'), '14');
+    await firstFrame.click(testId('settings-save'));
+    await firstFrame
+      .locator(testId('settings-status'))
+      .filter({ hasText: text(lang, 'settings.status.saved') })
+      .waitFor();
+
+    await secondFrame.fill(field('thresholds.overdueGreen'), '8');
+    await secondFrame.click(testId('settings-save'));
+    const conflict = secondFrame.locator(testId('settings-conflict'));
+    await conflict.waitFor();
+    expect(await conflict.getAttribute('role')).toBe('alert');
+    expect(await conflict.textContent()).toContain(text(lang, 'settings.conflict.title'));
+    expect(await secondFrame.inputValue(field('thresholds.overdueGreen'))).toBe('8');
+    expect(await secondFrame.inputValue(field('cadenceDays'))).toBe('7');
+    expect(await secondFrame.isDisabled(testId('settings-save'))).toBe(true);
+    // Nothing of the refused save was stored.
+    expect((await storedSettings()).settings).toMatchObject({ cadenceDays: 14, thresholds: { overdueGreen: 0.05 } });
+    await shot(second, `conflict-${lang}`);
+
+    await secondFrame.click(testId('settings-reload'));
+    await conflict.waitFor({ state: 'detached' });
+    expect(await secondFrame.inputValue(field('cadenceDays'))).toBe('14');
+    expect(await secondFrame.inputValue(field('thresholds.overdueGreen'))).toBe('5');
+
+    // Made again on the current revision, the change saves and keeps the other one.
+    await secondFrame.fill(field('thresholds.overdueGreen'), '8');
+    await secondFrame.click(testId('settings-save'));
+    await secondFrame
+      .locator(testId('settings-status'))
+      .filter({ hasText: text(lang, 'settings.status.saved') })
+      .waitFor();
+    const stored = await storedSettings();
+    expect(stored.revision).toBe(2);
+    expect(stored.settings).toMatchObject({ cadenceDays: 14, thresholds: { overdueGreen: 0.08 } });
+    expect(errors).toEqual([]);
+    await first.close();
+    await second.close();
+  });
+
+  it('a viewer sees the same settings read-only, is told who can change them, and cannot save through the bridge', async () => {
+    await invokeAs('pm', 'settings/save', {
+      settings: { ...(await storedSettings()).settings, cadenceDays: 10 },
+      revision: 0,
+    });
+    const errors: string[] = [];
+    const page = await newPage(errors);
+    const frame = await openSettings(page, { role: 'viewer', lang, theme: 'dark' });
+    expect(await frame.getAttribute(testId('settings-form'), 'data-can-edit')).toBe('false');
+    expect(await frame.textContent(testId('settings-read-only'))).toContain(text(lang, 'settings.readOnly.body'));
+    expect(await frame.inputValue(field('cadenceDays'))).toBe('10');
+    expect(await frame.getAttribute(field('cadenceDays'), 'readonly')).not.toBeNull();
+    expect(await frame.isDisabled(testId('visibility-marked'))).toBe(true);
+    for (const action of ['settings-save', 'settings-reset', 'project-data', 'export-data', 'delete-data']) {
+      expect(await frame.locator(testId(action)).count(), action).toBe(0);
+    }
+    // Typing changes nothing, and the resolver refuses a save even when asked directly.
+    await frame.locator(field('cadenceDays')).press('1');
+    expect(await frame.inputValue(field('cadenceDays'))).toBe('10');
+    const refused = await frame.evaluate(
+      async (settings) =>
+        (globalThis as unknown as { __bridge: { callBridge(n: string, p: unknown): Promise<unknown> } }).__bridge.callBridge('invoke', {
+          functionKey: 'settings/save',
+          payload: { settings, revision: 1 },
+        }),
+      (await storedSettings()).settings,
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await storedSettings()).revision).toBe(1);
+
+    expect(await axeViolations(frame)).toEqual([]);
+    await shot(page, `viewer-${lang}-dark`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('an invalid value shows its problem next to the field, in the reader’s language, and blocks Save', async () => {
+    const page = await newPage([]);
+    const frame = await openSettings(page, { lang });
+    await frame.fill(field('thresholds.creepAmber'), '150');
+    const error = frame.locator(testId('error-thresholds.creepAmber'));
+    expect(await error.textContent()).toBe(text(lang, 'settings.error.max').replace('{limit}', '100'));
+    expect(await frame.getAttribute(field('thresholds.creepAmber'), 'aria-invalid')).toBe('true');
+    expect(await frame.getAttribute(field('thresholds.creepAmber'), 'aria-describedby')).toContain(
+      (await error.getAttribute('id')) ?? 'none',
+    );
+    expect(await frame.isDisabled(testId('settings-save'))).toBe(true);
+    // From Save, the PM is taken to the problem.
+    await frame.click(testId('settings-first-problem'));
+    await expect.poll(() => focusedTestId(frame)).toBe('setting-thresholds.creepAmber');
+
+    // Amber below green is refused on the amber field.
+    await frame.fill(field('thresholds.creepAmber'), '20');
+    await frame.fill(field('thresholds.overdueAmber'), '4');
+    expect(await frame.textContent(testId('error-thresholds.overdueAmber'))).toBe(text(lang, 'settings.error.amberBelowGreen'));
+    expect(await frame.locator(testId('error-thresholds.creepAmber')).count()).toBe(0);
+    expect(await frame.isDisabled(testId('settings-save'))).toBe(true);
+    await shot(page, `invalid-${lang}`);
+
+    await frame.fill(field('thresholds.overdueAmber'), '16');
+    expect(await frame.isDisabled(testId('settings-save'))).toBe(false);
+    expect((await storedSettings()).revision).toBe(0);
+    await page.close();
+  });
+});
+
+describe('the Settings section for other accounts and actions', () => {
+  it('a team member (Browse and Edit, not admin) gets the form read-only too', async () => {
+    const page = await newPage([]);
+    const frame = await openSettings(page, { role: 'member' });
+    expect(await frame.getAttribute(testId('settings-form'), 'data-can-edit')).toBe('false');
+    await frame.waitForSelector(testId('settings-read-only'));
+    expect(await frame.locator(testId('settings-save')).count()).toBe(0);
+    await page.close();
+  });
+
+  it('Reset to defaults asks first, fills the form with the defaults and leaves saving to the PM', async () => {
+    await invokeAs('pm', 'settings/save', {
+      settings: { ...(await storedSettings()).settings, cadenceDays: 21, clientLabel: 'external' },
+      revision: 0,
+    });
+    const page = await newPage([]);
+    const frame = await openSettings(page);
+    expect(await frame.inputValue(field('cadenceDays'))).toBe('21');
+    await frame.click(testId('settings-reset'));
+    await frame.waitForSelector(testId('reset-confirm'));
+    // Focus starts on Cancel, the safe choice; Escape closes without a change.
+    await expect.poll(() => focusedTestId(frame)).toBe('reset-confirm-cancel');
+    await frame.press(testId('reset-confirm'), 'Escape');
+    await frame.locator(testId('reset-confirm')).waitFor({ state: 'detached' });
+    expect(await frame.inputValue(field('cadenceDays'))).toBe('21');
+
+    await frame.click(testId('settings-reset'));
+    await frame.click(testId('reset-confirm-confirm'));
+    expect(await frame.inputValue(field('cadenceDays'))).toBe('7');
+    expect(await frame.inputValue(field('clientLabel'))).toBe('client');
+    expect((await storedSettings()).settings.cadenceDays).toBe(21);
+    await frame.click(testId('settings-save'));
+    await frame.locator(testId('settings-status')).filter({ hasText: 'Settings saved.' }).waitFor();
+    expect((await storedSettings()).settings).toMatchObject({ cadenceDays: 7, clientLabel: 'client' });
+    await page.close();
+  });
+
+  it('a list is edited and the form saved from the keyboard', async () => {
+    const page = await newPage([]);
+    const frame = await openSettings(page);
+    await frame.focus(field('waitingOnClientStatuses'));
+    await page.keyboard.type('Blocked by client');
+    await page.keyboard.press('Enter');
+    const items = frame.locator(`${testId('list-waitingOnClientStatuses')} ${testId('list-item')} > span`);
+    expect(await items.allTextContents()).toContain('Blocked by client');
+    // Adding the same name again, in other capitals, is refused with a message.
+    await page.keyboard.type('waiting FOR customer');
+    await page.keyboard.press('Enter');
+    expect(await items.count()).toBe(4);
+    expect(await frame.textContent(testId('list-duplicate'))).toBe('“Waiting for customer” is already in the list.');
+    // Remove the first entry with its button, then save with Enter from a text field.
+    await frame.focus(`${testId('list-waitingOnClientStatuses')} button[aria-label]`);
+    await page.keyboard.press('Enter');
+    await frame.focus(field('cadenceDays'));
+    await page.keyboard.press('Enter');
+    await frame.locator(testId('settings-status')).filter({ hasText: 'Settings saved.' }).waitFor();
+    expect((await storedSettings()).settings.waitingOnClientStatuses).toEqual([
+      'Waiting for client',
+      'Waiting on client',
+      'Blocked by client',
+    ]);
+    await page.close();
+  });
+
+  it('chooses a Jira field from /field and a client issue type from the project', async () => {
+    const page = await newPage([]);
+    const frame = await openSettings(page);
+    const sprintOptions = await frame.locator(`${field('fieldOverrides.sprint')} option`).allTextContents();
+    expect(sprintOptions[0]).toBe('Discover automatically');
+    expect(sprintOptions).toContain('Sprint (customfield_10020)');
+    await frame.selectOption(field('fieldOverrides.sprint'), 'customfield_10020');
+    await frame.check(testId('visibility-types'));
+    const storyType = frame.locator(`${testId('list-clientVisibility.issueTypeIds')} input[type="checkbox"]`).first();
+    await storyType.check();
+    const typeId = ((await storyType.getAttribute('data-testid')) ?? '').replace('issue-type-', '');
+    await frame.click(testId('settings-save'));
+    await frame.locator(testId('settings-status')).filter({ hasText: 'Settings saved.' }).waitFor();
+    const stored = (await storedSettings()).settings;
+    expect(stored.fieldOverrides.sprint).toBe('customfield_10020');
+    expect(stored.clientVisibility).toEqual({ mode: 'types', issueTypeIds: [typeId] });
+    expect(typeId).toMatch(/^\d+$/u);
+    await page.close();
+  });
+
+  it('a project admin exports the project’s data as one JSON file', async () => {
+    await invokeAs('pm', 'settings/save', { settings: { ...(await storedSettings()).settings, cadenceDays: 12 }, revision: 0 });
+    const page = await newPage([]);
+    const frame = await openSettings(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), frame.click(testId('export-data'))]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^client-followup-${PROJECT_KEY}-\\d{4}-\\d{2}-\\d{2}\\.json$`, 'u'));
+    const file = projectExportSchema.parse(JSON.parse(readFileSync(await download.path(), 'utf8')));
+    expect(file.project.key).toBe(PROJECT_KEY);
+    expect(file.records['settings']).toEqual([expect.objectContaining({ cadenceDays: 12 })]);
+    expect(await frame.textContent(testId('export-status'))).toContain(download.suggestedFilename());
+    await page.close();
+  });
+
+  it('a project admin deletes all app data after typing the project key, and is told how many records went', async () => {
+    await invokeAs('pm', 'settings/save', { settings: { ...(await storedSettings()).settings, cadenceDays: 30 }, revision: 0 });
+    const errors: string[] = [];
+    const page = await newPage(errors);
+    const frame = await openSettings(page, { lang: 'zh-CN' });
+    expect(await frame.inputValue(field('cadenceDays'))).toBe('30');
+    await frame.click(testId('delete-data'));
+    const confirm = testId('delete-confirm-confirm');
+    expect(await frame.isDisabled(confirm)).toBe(true);
+    await frame.fill(testId('delete-confirm-key'), 'WRONG');
+    expect(await frame.isDisabled(confirm)).toBe(true);
+    await frame.fill(testId('delete-confirm-key'), PROJECT_KEY);
+    await shot(page, 'delete-confirm-zh-CN');
+    await frame.click(confirm);
+    const status = frame.locator(testId('delete-status'));
+    await status.filter({ hasText: '已删除' }).waitFor();
+    expect(await status.textContent()).toMatch(/已删除 \d+ 条记录/u);
+    await expect.poll(() => frame.inputValue(field('cadenceDays'))).toBe('7');
+    expect((await storedSettings()).revision).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('is accessible (axe) and fits a 375 px screen, light and dark, in both languages', async () => {
+    for (const [lang, theme] of [
+      ['en', 'light'],
+      ['zh-CN', 'dark'],
+    ] as const) {
+      const page = await newPage([]);
+      await page.setViewportSize({ width: 375, height: 800 });
+      const frame = await openSettings(page, { lang, theme });
+      await frame.fill(field('thresholds.overdueAmber'), '1');
+      expect(await axeViolations(frame), `${lang} ${theme}`).toEqual([]);
+      const overflow = await frame.evaluate(() => {
+        const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document
+          .documentElement;
+        return root.scrollWidth - root.clientWidth;
+      });
+      expect(overflow, `${lang} ${theme}: horizontal scroll`).toBeLessThanOrEqual(0);
+      await shot(page, `375-${lang}-${theme}`);
+      await page.close();
+    }
+  });
+
+  it('shows what failed when the settings cannot load, with a retry', async () => {
+    const page = await newPage([]);
+    const query = new URLSearchParams({ lang: 'en', theme: 'light', user: LOCAL_ACCOUNTS.outsider.accountId });
+    await page.goto(`${host.app.url ?? ''}/projects/${PROJECT_KEY}/apps/${PAGE_MODULE}/settings?${query.toString()}`);
+    const frame = await frameOf(page, PAGE_MODULE);
+    const message = frame.locator(`${testId('settings')} ${testId('error-message')}`);
+    await message.waitFor();
+    expect(await message.getAttribute('data-error-code')).toMatch(/^(FORBIDDEN|NOT_FOUND)$/u);
+    expect(await message.textContent()).toBe(COMMON_MESSAGES.en[`error.${(await message.getAttribute('data-error-code')) as 'FORBIDDEN'}`]);
+    await page.close();
+  });
+});
