@@ -111,7 +111,13 @@ const NOTES: { [C in DataQualityCode]: Extract<DataQualityNoteJson, { code: C }>
   subtaskPointsDoubleCounted: { code: 'subtaskPointsDoubleCounted', issueKey: 'ACME-3', parentKey: 'ACME-2' },
   implausibleEstimate: { code: 'implausibleEstimate', issueKey: 'ACME-4', field: 'storyPoints', value: '1e+308' },
   implausibleDate: { code: 'implausibleDate', issueKey: 'ACME-5', field: 'due', value: '9999-12-31' },
-  implausibleMilestoneDate: { code: 'implausibleMilestoneDate', issueKey: null, milestone: 'R2', field: 'releaseDate', value: '9999-12-31' },
+  implausibleMilestoneDate: {
+    code: 'implausibleMilestoneDate',
+    issueKey: null,
+    milestone: 'R2',
+    field: 'releaseDate',
+    value: '9999-12-31',
+  },
   completionEstimated: { code: 'completionEstimated', issueKey: null, count: 2 },
   more: { code: 'more', issueKey: null, of: 'doneWithoutResolution', count: 4, issueKeys: ['ACME-7', 'ACME-8', 'ACME-9', 'ACME-10'] },
 };

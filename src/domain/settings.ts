@@ -141,4 +141,3 @@ export function toProjectSettings(json: ProjectSettingsJson): ProjectSettings {
 }
 
 export const DEFAULT_SETTINGS: ProjectSettings = toProjectSettings(DEFAULT_PROJECT_SETTINGS);
-

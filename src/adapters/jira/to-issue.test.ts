@@ -327,7 +327,12 @@ describe('toIssue on hand-written edge cases', () => {
 
   it('maps values JSON cannot hold as numbers to "not set", and non-dates to null', () => {
     const { issue } = toIssue(
-      rawIssue({ customfield_10016: 'NaN', timeoriginalestimate: '1e999', duedate: 'someday', resolutiondate: '+275760-09-13T00:00:00.001Z' }),
+      rawIssue({
+        customfield_10016: 'NaN',
+        timeoriginalestimate: '1e999',
+        duedate: 'someday',
+        resolutiondate: '+275760-09-13T00:00:00.001Z',
+      }),
       demoContext(),
     );
     expect(issue).toMatchObject({ storyPoints: null, timeOriginal: null, due: null, resolved: null });
