@@ -9,7 +9,7 @@ import { LOCAL_ACCOUNT_LIST, findLocalAccount, toAccountSummary, type AccountSum
 import type { Dataset, DatasetField, DatasetHistory, DatasetIssue } from './dataset';
 import { JiraCaller } from './jira-caller';
 import { JIRA_PERMISSIONS, isJiraPermissionKey, type JiraPermissionKey } from './jira-permissions';
-import { JqlError, assertBoundedJql, compileJql, parseJql, type JqlContext } from './jql';
+import { JqlError, assertBoundedJql, compileJql, parseJql, type IndexedIssueProperty, type JqlContext } from './jql';
 import { SeededRandom } from './seeded-random';
 import { DEFAULT_SITE_URL, parseJiraTimestamp, toJiraTimestamp, userJson, type JsonObject } from './site-catalog';
 
@@ -50,16 +50,42 @@ export type IssueEvent = {
   associatedUsers?: { accountId: string }[];
 };
 
+/** The issue fields Forge documents on issue events; others only by `payload.include.fields`. */
+export const EVENT_ISSUE_FIELDS = ['summary', 'issuetype', 'creator', 'created', 'project', 'reporter', 'assignee', 'updated', 'status'];
+
+/** What the platform knows of an issue event beyond its payload (see `LocalForge.fireProductEvent`). */
+export interface IssueEventOrigin {
+  /** Made by the app (`asApp`): not delivered to triggers with `filter.ignoreSelf`. */
+  byApp: boolean;
+  /** Every field of the issue after the change (before it, for a deletion). */
+  issueFields: Record<string, unknown>;
+}
+
 export interface JiraEmulatorOptions {
   datasets: Dataset[];
   now?: () => Date;
   faults?: JiraFaultPlan;
-  onIssueEvent?: (event: IssueEvent) => void;
+  onIssueEvent?: (event: IssueEvent, origin: IssueEventOrigin) => void;
   /** Answer 401 when this returns false (default: every request is authenticated). */
   authorize?: (request: Request) => boolean;
   /** The site's user accounts, which `asUser` requests run as (default: `LOCAL_ACCOUNT_LIST`). */
   accounts?: readonly LocalAccount[];
+  /**
+   * Jira's per-issue write limit: at most `writes` writes to one issue within `windowMs`, then
+   * 429 with `RateLimit-Reason: jira-per-issue-on-write` (default 20 per 2 s; null: off).
+   */
+  perIssueWriteLimit?: { writes: number; windowMs: number } | null;
+  /**
+   * Issue property values JQL can search (the app manifest's `jira:entityProperty`): Jira only
+   * indexes what an installed app declares.
+   */
+  issueProperties?: readonly IndexedIssueProperty[];
+  /** Clock for the rate windows (default `performance.now`), apart from the data's `now`. */
+  monotonicNow?: () => number;
 }
+
+/** Jira Cloud's per-issue write limit. @see https://developer.atlassian.com/cloud/jira/platform/rate-limiting/ */
+export const PER_ISSUE_WRITE_LIMIT = { writes: 20, windowMs: 2000 } as const;
 
 /** Who one request runs as; see `JiraEmulator.handle`. */
 export interface JiraRequestOptions {
@@ -206,10 +232,37 @@ function splitList(values: readonly string[]): string[] {
 /** POST endpoints that only read. */
 const READ_ONLY_POSTS = ['/search/jql', '/search/approximate-count', '/changelog/bulkfetch'];
 
+/**
+ * Fix-version changes as Jira records them: one "Fix Version" item per version removed (`from`)
+ * and per version added (`to`), never the whole list.
+ */
+function versionItems(before: unknown, after: unknown): IssueEventChangeItem[] {
+  const versions = (value: unknown) =>
+    (Array.isArray(value) ? value : []).flatMap((v) => {
+      const id = scalarText(asRecord(v)?.['id']);
+      return id === undefined ? [] : [{ id, name: scalarText(asRecord(v)?.['name']) ?? id }];
+    });
+  const old = versions(before);
+  const next = versions(after);
+  const item = (from: { id: string; name: string } | null, to: { id: string; name: string } | null): IssueEventChangeItem => ({
+    field: 'Fix Version',
+    fieldtype: 'jira',
+    fieldId: 'fixVersions',
+    from: from?.id ?? null,
+    fromString: from?.name ?? null,
+    to: to?.id ?? null,
+    toString: to?.name ?? null,
+  });
+  return [
+    ...old.filter((v) => !next.some((n) => n.id === v.id)).map((v) => item(v, null)),
+    ...next.filter((v) => !old.some((o) => o.id === v.id)).map((v) => item(null, v)),
+  ];
+}
+
 export class JiraEmulator {
   readonly datasets: Dataset[];
   private readonly now: () => Date;
-  private readonly onIssueEvent: ((event: IssueEvent) => void) | undefined;
+  private readonly onIssueEvent: ((event: IssueEvent, origin: IssueEventOrigin) => void) | undefined;
   private readonly authorize: ((request: Request) => boolean) | undefined;
   private readonly accounts: readonly LocalAccount[];
   private readonly site = DEFAULT_SITE_URL;
@@ -251,6 +304,46 @@ export class JiraEmulator {
     }
     for (const field of this.fields) this.fieldById.set(field.id, field);
     this.setFaults(options.faults);
+    this.perIssueWriteLimit = options.perIssueWriteLimit === undefined ? PER_ISSUE_WRITE_LIMIT : options.perIssueWriteLimit;
+    this.monotonicNow = options.monotonicNow ?? (() => performance.now());
+    this.issueProperties = options.issueProperties ?? [];
+  }
+
+  private readonly issueProperties: readonly IndexedIssueProperty[];
+
+  private readonly perIssueWriteLimit: { writes: number; windowMs: number } | null;
+  private readonly monotonicNow: () => number;
+  /** Issue id → times of its recent writes, oldest first. */
+  private readonly issueWrites = new Map<string, number[]>();
+
+  /**
+   * A write to one issue beyond the per-issue limit gets 429 and `Retry-After` (whole seconds
+   * until the oldest write of the window leaves it); the refused write does not count.
+   */
+  private perIssueWriteRefusal(method: string, path: string): Reply | null {
+    const limit = this.perIssueWriteLimit;
+    if (!limit || method === 'GET') return null;
+    const match = /^\/rest\/api\/3\/issue\/([^/]+)(?:\/(?:properties\/[^/]+|comment|transitions))?\/?$/u.exec(path);
+    const idOrKey = match?.[1];
+    if (idOrKey === undefined) return null;
+    const decoded = decodeURIComponent(idOrKey);
+    const id = this.idByKey.get(decoded.toUpperCase()) ?? decoded;
+    if (!this.issuesById.has(id)) return null;
+    const now = this.monotonicNow();
+    const recent = (this.issueWrites.get(id) ?? []).filter((t) => t > now - limit.windowMs);
+    if (recent.length >= limit.writes) {
+      this.issueWrites.set(id, recent);
+      const waitMs = (recent[0] ?? now) + limit.windowMs - now;
+      return {
+        status: 429,
+        body: { errorMessages: ['Rate limit exceeded.'], errors: {} },
+        headers: { 'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))), 'RateLimit-Reason': 'jira-per-issue-on-write' },
+        points: 0,
+      };
+    }
+    recent.push(now);
+    this.issueWrites.set(id, recent);
+    return null;
   }
 
   private store(issue: DatasetIssue, projectKey: string): StoredIssue {
@@ -296,7 +389,7 @@ export class JiraEmulator {
     const route = this.route(method, url.pathname);
     const endpoint = `${method} ${route?.template ?? url.pathname}`;
     let reply: Reply;
-    const fault = options.asHost ? null : await this.injectFault();
+    const fault = options.asHost ? null : ((await this.injectFault()) ?? this.perIssueWriteRefusal(method, url.pathname));
     const caller = this.callerFor(options);
     if (fault) {
       reply = fault;
@@ -434,6 +527,8 @@ export class JiraEmulator {
       projects: this.visibleDatasets(caller).map((d) => ({ id: d.project.id, key: d.project.key, name: d.project.name })),
       priorityOrder: this.priorities.map((p) => String(p['id'])),
       currentAccountId: caller.user.accountId,
+      issueProperties: this.issueProperties,
+      propertyOf: (issue, key) => this.properties.get(issue.id)?.get(key),
     };
   }
 
@@ -708,6 +803,14 @@ export class JiraEmulator {
     return { ...(project ?? {}), id: scalarText(project?.['id']) ?? '', key: scalarText(project?.['key']) ?? stored.projectKey };
   }
 
+  /**
+   * Fires a Forge product event for a change, with the payload Jira documents: the issue's id,
+   * key and its documented fields (summary, issuetype, creator, created, project, reporter,
+   * assignee, updated, status), the changelog of an update, and who caused it. The origin tells
+   * the platform what the payload does not: whether the app made the change (`ignoreSelf`) and
+   * every field of the issue (`payload.include.fields`).
+   * @see https://developer.atlassian.com/platform/forge/events-reference/jira/#issue-events
+   */
   private emit(
     eventType: IssueEventType,
     stored: StoredIssue,
@@ -716,22 +819,15 @@ export class JiraEmulator {
   ): void {
     if (!this.onIssueEvent) return;
     const f = stored.json.fields;
-    const pick = (...keys: string[]) => Object.fromEntries(keys.filter((k) => k in f).map((k) => [k, f[k]]));
+    const documented = Object.fromEntries(EVENT_ISSUE_FIELDS.filter((k) => k in f).map((k) => [k, f[k]]));
     const event: IssueEvent = {
       eventType,
-      issue: {
-        id: stored.json.id,
-        key: stored.json.key,
-        fields: {
-          ...pick('summary', 'issuetype', 'creator', 'created', 'reporter', 'assignee', 'updated', 'status', 'priority', 'labels'),
-          project: this.projectOf(stored),
-        },
-      },
+      issue: { id: stored.json.id, key: stored.json.key, fields: { ...documented, project: this.projectOf(stored) } },
       ...(changelog ? { changelog } : {}),
       atlassianId: caller.user.accountId,
       associatedUsers: [{ accountId: caller.user.accountId }],
     };
-    this.onIssueEvent(structuredClone(event));
+    this.onIssueEvent(structuredClone(event), { byApp: caller.isApp, issueFields: structuredClone(f) });
   }
 
   private async createIssue(request: Request, caller: JiraCaller): Promise<Reply> {
@@ -879,10 +975,22 @@ export class JiraEmulator {
       return { raw: text, text };
     };
     const set = (id: string, next: unknown) => {
+      if (id === 'fixVersions') {
+        items.push(...versionItems(f[id], next));
+        f[id] = next;
+        return;
+      }
       const before = describe(f[id]);
       f[id] = next;
       const after = describe(next);
       const custom = id.startsWith('customfield_');
+      // Jira records labels by their text only.
+      if (id === 'labels') {
+        before.raw = null;
+        after.raw = null;
+        before.text ??= '';
+        after.text ??= '';
+      }
       items.push({
         field: custom ? fieldName(id) : id,
         fieldtype: custom ? 'custom' : 'jira',

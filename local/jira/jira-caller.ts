@@ -27,6 +27,11 @@ export class JiraCaller {
     return new JiraCaller(account, account);
   }
 
+  /** The app itself (`asApp`): its changes are the ones `filter.ignoreSelf` leaves out. */
+  get isApp(): boolean {
+    return this.user.accountId === APP_ACCOUNT.accountId;
+  }
+
   /** A stable name for caches that must not leak one caller's results to another. */
   get cacheKey(): string {
     return this.account?.accountId ?? '*';

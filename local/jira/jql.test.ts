@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JqlError, assertBoundedJql, compileJql, parseJql, type JqlContext, type JqlIssue } from './jql';
+import { JqlError, assertBoundedJql, compileJql, parseJql, type IndexedIssueProperty, type JqlContext, type JqlIssue } from './jql';
 
 const context: JqlContext = {
   now: new Date('2026-06-12T12:00:00Z'),
@@ -164,5 +164,90 @@ describe('JQL errors', () => {
 
   it('accepts a bounded query with ORDER BY', () => {
     expect(() => assertBoundedJql(parseJql('project = ACME ORDER BY key'))).not.toThrow();
+  });
+});
+
+describe('JQL on indexed issue properties', () => {
+  /** As the manifest's `jira:entityProperty` declares the risk property. */
+  const indexed: IndexedIssueProperty[] = [
+    { propertyKey: 'client-followup-risk', path: 'level', type: 'string', searchAlias: 'clientRiskLevel' },
+    { propertyKey: 'client-followup-risk', path: 'score', type: 'number', searchAlias: 'clientRiskScore' },
+  ];
+  /** ACME-1 and HZ-1 high, ACME-2 medium, ACME-10 without the property. */
+  const properties = new Map<string, unknown>([
+    ['ACME-1', { level: 'high', score: 80 }],
+    ['ACME-2', { level: 'medium', score: 45 }],
+    ['HZ-1', { level: 'high', score: 60 }],
+  ]);
+  const withProperties: JqlContext = {
+    ...context,
+    issueProperties: indexed,
+    propertyOf: (i, key) => (key === 'client-followup-risk' ? properties.get(i.key) : undefined),
+  };
+  const runWith = (jql: string, ctx: JqlContext = withProperties) => {
+    const compiled = compileJql(parseJql(jql), ctx);
+    return ISSUES.filter((i) => compiled.matches(i))
+      .sort((a, b) => compiled.compare(a, b))
+      .map((i) => i.key);
+  };
+
+  const cases: [string, string[]][] = [
+    ['issue.property[client-followup-risk].level = high ORDER BY key', ['ACME-1', 'HZ-1']],
+    ['clientRiskLevel = high ORDER BY key', ['ACME-1', 'HZ-1']],
+    ['clientrisklevel = HIGH AND project = ACME', ['ACME-1']],
+    ['clientRiskLevel != high', ['ACME-2']],
+    ['clientRiskLevel in (high, medium) ORDER BY key', ['ACME-1', 'ACME-2', 'HZ-1']],
+    ['clientRiskLevel not in (high) ORDER BY key', ['ACME-2']],
+    ['clientRiskLevel is EMPTY', ['ACME-10']],
+    ['clientRiskLevel is not EMPTY AND project = HZ', ['HZ-1']],
+    ['clientRiskScore >= 60 ORDER BY key', ['ACME-1', 'HZ-1']],
+    ['clientRiskScore > 60', ['ACME-1']],
+    ['clientRiskScore < 60', ['ACME-2']],
+    ['clientRiskScore <= 60 ORDER BY key', ['ACME-2', 'HZ-1']],
+    ['clientRiskScore = 45', ['ACME-2']],
+    ['clientRiskScore != 45 ORDER BY key', ['ACME-1', 'HZ-1']],
+    ['clientRiskScore in (45, 60) ORDER BY key', ['ACME-2', 'HZ-1']],
+    ['clientRiskScore not in (45, 60)', ['ACME-1']],
+    ['issue.property[client-followup-risk].score >= 50 AND statusCategory != done', ['HZ-1']],
+    ['(clientRiskLevel = high OR labels = internal) AND project = ACME ORDER BY key', ['ACME-1', 'ACME-10']],
+    ['project in (ACME, HZ) AND clientRiskScore > 0 ORDER BY clientRiskScore DESC', ['ACME-1', 'HZ-1', 'ACME-2']],
+    ['project in (ACME, HZ) ORDER BY clientRiskScore ASC, key ASC', ['ACME-2', 'HZ-1', 'ACME-1', 'ACME-10']],
+  ];
+  it.each(cases)('%s', (jql, expected) => {
+    expect(runWith(jql)).toEqual(expected);
+  });
+
+  it.each([
+    ['clientRiskLevel = high', /Field 'clientRiskLevel' does not exist/],
+    ['issue.property[client-followup-risk].level = high', /Field 'issue.property\[client-followup-risk\].level' does not exist/],
+  ])('without the manifest declaring it, %s is an unknown field', (jql, message) => {
+    expect(() => runWith(jql, context)).toThrow(message);
+  });
+
+  it.each([
+    ['issue.property[client-followup-risk].owner = me', 'UNKNOWN_FIELD', /does not exist/],
+    ['clientRiskScore >= high', 'UNKNOWN_VALUE', /'high' is not a valid number for the field 'clientRiskScore'/],
+    ['clientRiskLevel > high', 'UNSUPPORTED', /operator '>' is not supported/],
+    ['clientRiskScore ~ 5', 'UNSUPPORTED', /operator '~' is not supported/],
+  ])('%s -> %s', (jql, code, message) => {
+    expect(() => runWith(jql)).toThrow(expect.objectContaining({ code, message: expect.stringMatching(message) as string }) as Error);
+  });
+});
+
+describe('JQL of the incremental sync', () => {
+  const cases: [string, string[]][] = [
+    ['project = "ACME" AND updated >= "2026/06/10 08:00" ORDER BY updated ASC, key ASC', ['ACME-1', 'ACME-2']],
+    ['project = "ACME" AND updated >= "2026/06/10 08:01" ORDER BY updated ASC, key ASC', ['ACME-2']],
+    ['project = "ACME" AND updated >= "2026-05-20" ORDER BY updated ASC, key ASC', ['ACME-10', 'ACME-1', 'ACME-2']],
+    ['project in (ACME, HZ) AND updated >= "2026/06/12 01:00" ORDER BY updated ASC, key ASC', ['HZ-1', 'ACME-2']],
+    ['project = ACME AND updated >= -3d ORDER BY updated DESC', ['ACME-2', 'ACME-1']],
+  ];
+  it.each(cases)('%s', (jql, expected) => {
+    expect(run(jql)).toEqual(expected);
+  });
+
+  it('reads a date-time as UTC: HZ-1 was updated at 10:00 +0800, which is 02:00 UTC', () => {
+    expect(run('project = HZ AND updated >= "2026/06/12 02:00"')).toEqual(['HZ-1']);
+    expect(run('project = HZ AND updated >= "2026/06/12 02:01"')).toEqual([]);
   });
 });

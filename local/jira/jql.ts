@@ -2,7 +2,10 @@
  * A bounded JQL subset: parse into an AST, then compile against the emulator's issues.
  * Supported: project, key/issuekey/id, status, statusCategory, issuetype/type, labels,
  * fixVersion, priority, resolution, assignee, reporter, parent, component, created, updated,
- * resolved, due, statusCategoryChangedDate; = != > >= < <= IN, NOT IN, IS [NOT] EMPTY;
+ * resolved, due, statusCategoryChangedDate, indexed issue properties
+ * (`issue.property[key].path` and their search aliases, see `IndexedIssueProperty`);
+ * = != > >= < <= IN, NOT IN, IS [NOT] EMPTY; dates as 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm',
+ * 'yyyy/MM/dd', 'yyyy-MM-dd' (UTC, the app's zone) or periods ('-5d', '-2h');
  * AND, OR, NOT, parentheses; ORDER BY (at most 7 fields). Anything else is a 400, as Jira
  * answers a query it cannot run, rather than silently matching everything.
  * @see https://support.atlassian.com/jira-software-cloud/docs/jql-fields/
@@ -261,6 +264,18 @@ export function assertBoundedJql(query: JqlQuery): void {
   }
 }
 
+/**
+ * One indexed value of an issue entity property, as the manifest's `jira:entityProperty`
+ * declares it: only these are searchable, as `issue.property[key].path` or by `searchAlias`.
+ */
+export interface IndexedIssueProperty {
+  propertyKey: string;
+  /** Dot path inside the property's JSON value. */
+  path: string;
+  type: 'string' | 'number' | 'date' | 'text' | 'user';
+  searchAlias?: string;
+}
+
 /** What the evaluator needs to know of the site. */
 export interface JqlContext {
   now: Date;
@@ -268,6 +283,10 @@ export interface JqlContext {
   /** Priority ids from highest to lowest, for ORDER BY priority. */
   priorityOrder: readonly string[];
   currentAccountId: string;
+  /** Searchable issue property values (none: `issue.property[...]` clauses are unknown fields). */
+  issueProperties?: readonly IndexedIssueProperty[];
+  /** An issue's property value (parsed JSON), or undefined when the issue has none. */
+  propertyOf?: (issue: JqlIssue, propertyKey: string) => unknown;
 }
 
 /** The issue shape the evaluator reads (a stored `*all` issue). */
@@ -283,7 +302,9 @@ export interface CompiledJql {
 }
 
 type Accessor =
-  { kind: 'text'; get: (issue: JqlIssue) => string[] } | { kind: 'date'; dateOnly: boolean; get: (issue: JqlIssue) => number | null };
+  | { kind: 'text'; get: (issue: JqlIssue) => string[] }
+  | { kind: 'date'; dateOnly: boolean; get: (issue: JqlIssue) => number | null }
+  | { kind: 'number'; get: (issue: JqlIssue) => number[] };
 
 function obj(value: unknown): Record<string, unknown> | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
@@ -358,7 +379,68 @@ const ALIASES: Record<string, string> = {
   components: 'component',
 };
 
-function resolveField(name: string): { name: string; accessor: Accessor } {
+const PROPERTY_CLAUSE = /^issue\.property\[([^\]]+)\]\.(.+)$/iu;
+
+/** The values at a dot path of a property's JSON; arrays are searched by each element, as Jira indexes them. */
+function valuesAt(value: unknown, path: readonly string[]): unknown[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value.flatMap((item) => valuesAt(item, path));
+  if (path.length === 0) return [value];
+  const [head = '', ...rest] = path;
+  return valuesAt(obj(value)?.[head], rest);
+}
+
+/**
+ * An indexed issue property named as `issue.property[key].path` or by its search alias; null
+ * when the name is neither. A property clause naming a value the manifest does not index is an
+ * unknown field, as on a site where the app did not declare it.
+ */
+function resolvePropertyField(name: string, context: JqlContext): { name: string; accessor: Accessor } | null {
+  const indexed = context.issueProperties ?? [];
+  const clause = PROPERTY_CLAUSE.exec(name);
+  const declared = clause
+    ? indexed.find((p) => p.propertyKey === clause[1] && p.path === clause[2])
+    : indexed.find((p) => p.searchAlias?.toLowerCase() === name.toLowerCase());
+  if (!declared) {
+    if (clause) throw new JqlError('UNKNOWN_FIELD', `Field '${name}' does not exist or you do not have permission to view it.`);
+    return null;
+  }
+  const path = declared.path.split('.');
+  const read = (issue: JqlIssue) => valuesAt(context.propertyOf?.(issue, declared.propertyKey), path);
+  const canonical = `issue.property[${declared.propertyKey}].${declared.path}`;
+  if (declared.type === 'number') {
+    return {
+      name: canonical,
+      accessor: { kind: 'number', get: (issue) => read(issue).filter((v): v is number => typeof v === 'number' && Number.isFinite(v)) },
+    };
+  }
+  if (declared.type === 'date') {
+    return {
+      name: canonical,
+      accessor: {
+        kind: 'date',
+        dateOnly: false,
+        get: (issue) => {
+          const first = read(issue).find((v): v is string => typeof v === 'string');
+          const ms = first === undefined ? NaN : parseJiraTimestamp(first);
+          return Number.isNaN(ms) ? null : ms;
+        },
+      },
+    };
+  }
+  return {
+    name: canonical,
+    accessor: {
+      kind: 'text',
+      get: (issue) =>
+        read(issue).flatMap((v) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? [String(v)] : [])),
+    },
+  };
+}
+
+function resolveField(name: string, context?: JqlContext): { name: string; accessor: Accessor } {
+  const property = context ? resolvePropertyField(name, context) : null;
+  if (property) return property;
   const lower = name.toLowerCase();
   const canonical = ALIASES[lower] ?? lower;
   const accessor = ACCESSORS[canonical];
@@ -429,10 +511,10 @@ function compileNode(node: JqlNode, context: JqlContext): (issue: JqlIssue) => b
     const inner = compileNode(node.child, context);
     return (issue) => !inner(issue);
   }
-  const { name, accessor } = resolveField(node.field);
+  const { name, accessor } = resolveField(node.field, context);
   const { operator } = node;
   if (operator === 'is' || operator === 'is not') {
-    const empty = (issue: JqlIssue) => (accessor.kind === 'text' ? accessor.get(issue).length === 0 : accessor.get(issue) === null);
+    const empty = (issue: JqlIssue) => (accessor.kind === 'date' ? accessor.get(issue) === null : accessor.get(issue).length === 0);
     return operator === 'is' ? empty : (issue) => !empty(issue);
   }
   if (operator === '~' || operator === '!~')
@@ -466,6 +548,7 @@ function compileNode(node: JqlNode, context: JqlContext): (issue: JqlIssue) => b
       return operator === 'not in' ? targets.every((t) => compare(ms, t)) : targets.some((t) => compare(ms, t));
     };
   }
+  if (accessor.kind === 'number') return compileNumberClause(node, accessor);
   if (operator !== '=' && operator !== '!=' && operator !== 'in' && operator !== 'not in') {
     throw new JqlError('UNSUPPORTED', `The operator '${operator}' is not supported by the field '${node.field}'.`);
   }
@@ -495,6 +578,51 @@ function compileNode(node: JqlNode, context: JqlContext): (issue: JqlIssue) => b
   };
 }
 
+/**
+ * A number clause: `= != IN NOT IN > >= < <=` against each indexed value. As for other fields,
+ * an issue without a value matches neither `=` nor `!=`/`NOT IN`.
+ */
+function compileNumberClause(
+  node: Extract<JqlNode, { type: 'clause' }>,
+  accessor: Extract<Accessor, { kind: 'number' }>,
+): (issue: JqlIssue) => boolean {
+  const targets = node.values.map((value) => {
+    const n = value.kind === 'literal' ? Number(value.text) : NaN;
+    if (value.kind !== 'literal' || value.text.trim() === '' || !Number.isFinite(n))
+      throw new JqlError(
+        'UNKNOWN_VALUE',
+        `The value '${value.kind === 'literal' ? value.text : value.kind}' is not a valid number for the field '${node.field}'.`,
+      );
+    return n;
+  });
+  const test = (v: number, t: number): boolean => {
+    switch (node.operator) {
+      case '=':
+      case 'in':
+        return v === t;
+      case '!=':
+      case 'not in':
+        return v !== t;
+      case '>':
+        return v > t;
+      case '>=':
+        return v >= t;
+      case '<':
+        return v < t;
+      case '<=':
+        return v <= t;
+      default:
+        throw new JqlError('UNSUPPORTED', `The operator '${node.operator}' is not supported by the field '${node.field}'.`);
+    }
+  };
+  const all = node.operator === 'not in';
+  return (issue) => {
+    const values = accessor.get(issue);
+    if (values.length === 0) return false;
+    return values.some((v) => (all ? targets.every((t) => test(v, t)) : targets.some((t) => test(v, t))));
+  };
+}
+
 function keyNumber(key: string): [string, number] {
   const dash = key.lastIndexOf('-');
   return [key.slice(0, dash), Number(key.slice(dash + 1))];
@@ -514,8 +642,9 @@ function sortAccessor(field: string, context: JqlContext): (issue: JqlIssue) => 
     };
   }
   if (lower === 'summary') return (issue) => (typeof issue.fields['summary'] === 'string' ? issue.fields['summary'].toLowerCase() : null);
-  const { accessor } = resolveField(field);
+  const { accessor } = resolveField(field, context);
   if (accessor.kind === 'date') return (issue) => accessor.get(issue);
+  if (accessor.kind === 'number') return (issue) => accessor.get(issue)[0] ?? null;
   return (issue) => accessor.get(issue)[0]?.toLowerCase() ?? null;
 }
 

@@ -10,6 +10,7 @@ import type { Dataset } from '../jira/dataset';
 import { SqliteKvs } from '../kvs/sqlite-kvs';
 import type { ProductBackend } from './forge-globals';
 import { LocalForge } from './local-forge';
+import { indexedIssueProperties } from './manifest';
 import { realJiraBackend, type RealJiraSite } from './real-jira-backend';
 import { LocalServer } from './server';
 
@@ -60,16 +61,19 @@ export interface LocalApp {
 }
 
 export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp> {
+  // Entities and indexed issue properties come from the manifest, as Forge and Jira derive them at deploy time.
+  const bootstrapManifest = await LocalForge.readManifest(options.rootDir);
   // Bound after start: Jira events may only reach the triggers once the handlers are loaded.
   const delivery: { forge?: LocalForge } = {};
   const emulator = options.jiraSite
     ? undefined
     : new JiraEmulator({
         datasets: options.datasets ?? [],
+        issueProperties: indexedIssueProperties(bootstrapManifest),
         ...(options.now ? { now: options.now } : {}),
         // Jira fires product events after a change; the local platform delivers them to triggers.
-        onIssueEvent: (event) => {
-          void delivery.forge?.fireProductEvent(event).catch(() => undefined);
+        onIssueEvent: (event, origin) => {
+          delivery.forge?.dispatchProductEvent(event, origin);
         },
       });
   // `asUser` calls reach the emulator with their account; `asApp` ones as the app, which sees all.
@@ -78,8 +82,6 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
     : (request, target) =>
         (emulator as JiraEmulator).handle(request, target.provider === 'user' && target.accountId ? { accountId: target.accountId } : {});
 
-  // Entities come from the manifest, as Forge derives them at deploy time.
-  const bootstrapManifest = await LocalForge.readManifest(options.rootDir);
   const kvs = new SqliteKvs({ file: options.kvsFile ?? ':memory:', entities: bootstrapManifest.app.storage?.entities ?? [] });
   const forge = await LocalForge.start({ rootDir: options.rootDir, kvs, product });
   delivery.forge = forge;

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LOCAL_ACCOUNTS } from '../jira/accounts';
+import { APP_ACCOUNT, LOCAL_ACCOUNTS } from '../jira/accounts';
 import { installForgeGlobals, type ForgeRequestInit, type KvsBackend, type ProductBackend } from './forge-globals';
 import { runAsPrincipal } from './invocation-principal';
 import { INTERVAL_MS, loadManifest, splitHandler, uiModules, type Manifest, type UiModule } from './manifest';
@@ -74,6 +74,28 @@ export interface LocalForgeOptions {
 }
 
 type Handler = (...args: unknown[]) => unknown;
+
+/** What the platform knows about a product event beyond its payload. */
+export interface ProductEventOrigin {
+  /** The change was made by the app itself (`asApp`). */
+  byApp?: boolean;
+  /** Every field of the issue after the change, for `payload.include.fields`. */
+  issueFields?: Readonly<Record<string, unknown>>;
+}
+
+/** The event with `include` fields added to `issue.fields` (a copy; the event is not changed). */
+function withIncludedFields(
+  event: { eventType: string } & Record<string, unknown>,
+  include: readonly string[],
+  issueFields: Readonly<Record<string, unknown>> | undefined,
+): { eventType: string } & Record<string, unknown> {
+  const issue = event['issue'];
+  if (include.length === 0 || !issueFields || typeof issue !== 'object' || issue === null) return event;
+  const current = (issue as { fields?: unknown }).fields;
+  const fields: Record<string, unknown> = typeof current === 'object' && current !== null ? { ...current } : {};
+  for (const id of include) if (id in issueFields && !(id in fields)) fields[id] = structuredClone(issueFields[id]);
+  return { ...event, issue: { ...issue, fields } };
+}
 
 const QUEUE_PUBLISH = /^\/webhook\/queue\/publish\//u;
 
@@ -214,14 +236,25 @@ export class LocalForge {
     }
   }
 
-  /** Delivers a product event to every trigger subscribed to its type. */
-  async fireProductEvent(event: { eventType: string } & Record<string, unknown>): Promise<number> {
-    const triggers = this.manifest.modules.trigger.filter((t) => t.events.includes(event.eventType));
+  /**
+   * Delivers a product event to every trigger subscribed to its type, as Forge does:
+   * - a trigger with `filter.ignoreSelf` does not get events caused by the app's own writes
+   *   (`asApp`); `origin.byApp` says so, else an `atlassianId` of the app's account;
+   * - a trigger with `payload.include.fields` gets those fields of the issue on top of the
+   *   documented ones, taken from `origin.issueFields` (the issue as it is after the change).
+   * @returns how many triggers were invoked.
+   */
+  async fireProductEvent(event: { eventType: string } & Record<string, unknown>, origin: ProductEventOrigin = {}): Promise<number> {
+    const byApp = origin.byApp ?? event['atlassianId'] === APP_ACCOUNT.accountId;
+    const triggers = this.manifest.modules.trigger.filter(
+      (t) => t.events.includes(event.eventType) && !(t.filter?.ignoreSelf === true && byApp),
+    );
     for (const trigger of triggers) {
       const handler = this.handler(trigger.function);
+      const delivered = withIncludedFields(event, trigger.payload?.include.fields ?? [], origin.issueFields);
       await this.record('trigger', trigger.key, () =>
         handler(
-          { ...event, atlassianId: typeof event['atlassianId'] === 'string' ? event['atlassianId'] : LOCAL_USER.accountId },
+          { ...delivered, atlassianId: typeof event['atlassianId'] === 'string' ? event['atlassianId'] : LOCAL_USER.accountId },
           { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` },
         ),
       );
@@ -229,7 +262,20 @@ export class LocalForge {
     return triggers.length;
   }
 
-  /** Waits until the async queue is empty, including events pushed by consumers. */
+  /**
+   * Delivers a product event in the background, as Jira does after answering the change that
+   * caused it; `drainQueue()` waits for the delivery too.
+   */
+  dispatchProductEvent(event: { eventType: string } & Record<string, unknown>, origin: ProductEventOrigin = {}): void {
+    const job = this.fireProductEvent(event, origin).then(
+      () => undefined,
+      () => undefined,
+    );
+    this.pendingQueue.add(job);
+    void job.finally(() => this.pendingQueue.delete(job));
+  }
+
+  /** Waits until the async queue and product-event deliveries are done, including events pushed by consumers. */
   async drainQueue(): Promise<void> {
     while (this.pendingQueue.size > 0) await Promise.allSettled([...this.pendingQueue]);
   }

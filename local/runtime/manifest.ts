@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import type { IndexedIssueProperty } from '../jira/jql';
 
 /** The parts of `manifest.yml` the local runtime wires. Unknown keys pass through. */
 const fnRef = z.object({ function: z.string() });
@@ -17,8 +18,34 @@ const manifestSchema = z.looseObject({
     scheduledTrigger: z
       .array(z.looseObject({ key: z.string(), function: z.string(), interval: z.enum(['fiveMinute', 'hour', 'day', 'week']) }))
       .default([]),
-    trigger: z.array(z.looseObject({ key: z.string(), function: z.string(), events: z.array(z.string()) })).default([]),
+    trigger: z
+      .array(
+        z.looseObject({
+          key: z.string(),
+          function: z.string(),
+          events: z.array(z.string()),
+          filter: z.looseObject({ ignoreSelf: z.boolean().optional() }).optional(),
+          payload: z.looseObject({ include: z.looseObject({ fields: z.array(z.string()).optional() }) }).optional(),
+        }),
+      )
+      .default([]),
     consumer: z.array(z.looseObject({ key: z.string(), queue: z.string(), function: z.string() })).default([]),
+    'jira:entityProperty': z
+      .array(
+        z.looseObject({
+          key: z.string(),
+          entityType: z.string().default('issue'),
+          propertyKey: z.string(),
+          values: z.array(
+            z.looseObject({
+              path: z.string(),
+              type: z.enum(['string', 'number', 'date', 'text', 'user']),
+              searchAlias: z.string().optional(),
+            }),
+          ),
+        }),
+      )
+      .default([]),
   }),
   resources: z.array(z.object({ key: z.string(), path: z.string() })).default([]),
   app: z.looseObject({
@@ -90,3 +117,17 @@ export const INTERVAL_MS: Record<'fiveMinute' | 'hour' | 'day' | 'week', number>
   day: 86_400_000,
   week: 7 * 86_400_000,
 };
+
+/** The issue property values the manifest indexes for JQL (`jira:entityProperty` on issues). */
+export function indexedIssueProperties(manifest: Manifest): IndexedIssueProperty[] {
+  return manifest.modules['jira:entityProperty']
+    .filter((m) => m.entityType === 'issue')
+    .flatMap((m) =>
+      m.values.map((v) => ({
+        propertyKey: m.propertyKey,
+        path: v.path,
+        type: v.type,
+        ...(v.searchAlias !== undefined ? { searchAlias: v.searchAlias } : {}),
+      })),
+    );
+}

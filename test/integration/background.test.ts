@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KvsRecordStore } from '../../src/adapters/storage/kvs-record-store';
 import { REFRESH_AFTER_CHANGES } from '../../src/application/record-issue-change';
 import { changeMarkerKind, kpiHistoryKind } from '../../src/application/records/record-kinds';
+import { LOCAL_ACCOUNTS } from '../../local/jira/accounts';
 import type { LocalApp } from '../../local/runtime/create-local-app';
 import { expectedCategoryCounts } from '../support/dataset-oracle';
 import { projectPageContext } from '../support/contexts';
@@ -52,7 +53,7 @@ describe('product events -> change marker -> async queue -> consumer', () => {
     expect(saved[0]?.counts).toEqual(expectedCategoryCounts(acme));
   });
 
-  it('an issue edited through Jira fires the update trigger', async () => {
+  it('an issue edited by a user through Jira fires the update trigger', async () => {
     const before = app.forge.invocations.filter((r) => r.kind === 'trigger').length;
     const response = await app.product(
       new Request(`https://local.atlassian.invalid/rest/api/3/issue/${acme.issues[0]?.key ?? ''}`, {
@@ -60,10 +61,10 @@ describe('product events -> change marker -> async queue -> consumer', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ fields: { summary: 'Renamed by the integration test' } }),
       }),
-      { type: 'fpp', provider: 'app', remote: 'jira' },
+      { type: 'fpp', provider: 'user', remote: 'jira', accountId: LOCAL_ACCOUNTS.member.accountId },
     );
     expect(response.status).toBe(204);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await app.forge.drainQueue();
     expect(app.forge.invocations.filter((r) => r.kind === 'trigger').length).toBe(before + 1);
   });
 });

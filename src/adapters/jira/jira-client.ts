@@ -67,6 +67,18 @@ export class JiraClient {
     });
   }
 
+  async putJson(path: string, body: unknown): Promise<unknown> {
+    return this.send(path, {
+      method: 'PUT',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+
+  async delete(path: string): Promise<unknown> {
+    return this.send(path, { method: 'DELETE', headers: { Accept: 'application/json' } });
+  }
+
   private async send(path: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<unknown> {
     const { policy } = this.options;
     for (let attempt = 1; ; attempt++) {
@@ -81,7 +93,9 @@ export class JiraClient {
         }
       }
       if (response.ok) {
-        return response.status === 204 ? null : await response.json();
+        // Writes answer 201/200 with an empty body as often as 204.
+        const text = response.status === 204 ? '' : await response.text();
+        return text === '' ? null : (JSON.parse(text) as unknown);
       }
       if (!isRetryable(response.status)) {
         throw await toAppError(path, response);
