@@ -32,6 +32,7 @@ import { COMMON_MESSAGES } from './common-messages';
 import { formatDataQualityNote } from './data-quality-sentences';
 import { HEADLINE_SENTENCES } from './headline-sentences';
 import { HEALTH_MESSAGES } from './health-messages';
+import { HISTORY_MESSAGES } from './history-messages';
 import { formatMeasureValue, formatWhy } from './health-sentences';
 import { ISSUE_MESSAGES } from './issue-messages';
 import { OVERVIEW_MESSAGES } from './overview-messages';
@@ -40,6 +41,7 @@ import { REPORT_MESSAGES } from './report-messages';
 import { RISK_MESSAGES } from './risk-messages';
 import { formatRiskSignal } from './risk-sentences';
 import { SETTINGS_MESSAGES } from './settings-messages';
+import { SYNC_MESSAGES } from './sync-messages';
 import type { AnyStrings } from './strings';
 
 /** The values of a discriminated union's discriminator, read from the schema itself. */
@@ -126,12 +128,14 @@ const NAMESPACES: Record<string, AnyStrings> = {
   APP_MESSAGES,
   COMMON_MESSAGES,
   HEALTH_MESSAGES,
+  HISTORY_MESSAGES,
   ISSUE_MESSAGES,
   OVERVIEW_MESSAGES,
   RAG_MESSAGES,
   REPORT_MESSAGES,
   RISK_MESSAGES,
   SETTINGS_MESSAGES,
+  SYNC_MESSAGES,
 };
 
 /** What a rendered sentence must never show: a missing value, a code, a stray object. */
