@@ -1,3 +1,4 @@
 export * from './resolvers';
 export * from './report';
 export * from './settings';
+export * from './sync';

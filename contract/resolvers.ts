@@ -9,29 +9,10 @@ import * as z from 'zod/mini';
 import { languageSchema } from './language';
 import { issueRiskSchema, statusReportSchema } from './report';
 import { projectSettingsSchema, settingsViewSchema } from './settings';
+import { appErrorSchema, type AppErrorJson } from './errors';
+import { projectHistorySchema, syncStatusSchema } from './sync';
 
-/** Stable error codes the UI switches on. Messages are for logs, never for branching. */
-export const ERROR_CODES = [
-  'FORBIDDEN',
-  'INVALID_PAYLOAD',
-  'NOT_FOUND',
-  /** A save named a stale revision: someone else saved first. Reload, re-apply, save again. */
-  'CONFLICT',
-  'JIRA_UNAVAILABLE',
-  /** Jira or Forge storage asked us to slow down, and the retry budget ran out. */
-  'RATE_LIMITED',
-  /** Forge storage failed after bounded retries; nothing was changed. */
-  'STORAGE_UNAVAILABLE',
-  'INTERNAL',
-] as const;
-export const errorCodeSchema = z.enum(ERROR_CODES);
-export type ErrorCode = z.infer<typeof errorCodeSchema>;
-
-export const appErrorSchema = z.object({
-  code: errorCodeSchema,
-  message: z.string(),
-});
-export type AppErrorJson = z.infer<typeof appErrorSchema>;
+export * from './errors';
 
 /** Every resolver answers with this envelope, so failures are data the UI can render. */
 export function envelopeSchema<T extends z.ZodMiniType>(data: T) {
@@ -117,6 +98,25 @@ export const resolverContract = {
   'issue/risk': {
     payload: z.strictObject({ issueKey: z.optional(issueKeySchema), lang: z.optional(reportLangSchema) }),
     response: issueRiskViewSchema,
+  },
+  /** How fresh the context project's snapshot is, and where a running sync is. */
+  'project/sync-status': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema) }),
+    response: syncStatusSchema,
+  },
+  /**
+   * Brings the snapshot up to date: incremental when one exists, full otherwise. Small projects
+   * sync within the call; large ones in the background (two clicks start one sync). Answers
+   * the status after the call.
+   */
+  'project/refresh': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema) }),
+    response: syncStatusSchema,
+  },
+  /** The Overview's charts: KPI history (one point a day) and a burn-up per open milestone. */
+  'project/history': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema), days: z.optional(z.int().check(z.gte(1), z.lte(730))) }),
+    response: projectHistorySchema,
   },
   /** The context project's settings, their revision, and whether the caller may edit them (Administer Projects). */
   'settings/get': {

@@ -14,6 +14,7 @@ const en = {
   'error.JIRA_UNAVAILABLE': 'Jira is not responding right now. Try again in a moment.',
   'error.RATE_LIMITED': 'Too many requests right now. Wait a few seconds, then try again.',
   'error.STORAGE_UNAVAILABLE': 'The app’s storage is not responding right now. Nothing was changed; try again in a moment.',
+  'error.NOT_READY': 'The project’s data is still being read from Jira for the first time. This page updates when it is ready.',
   'error.INTERNAL': 'Something went wrong on our side. Try again; if it keeps happening, contact your admin.',
 } as const satisfies ErrorMessages & Readonly<Record<string, string>>;
 
@@ -28,6 +29,7 @@ const zhCN: Translation<typeof en> = {
   'error.JIRA_UNAVAILABLE': 'Jira 暂时没有响应，请稍后重试。',
   'error.RATE_LIMITED': '当前请求过多，请等待几秒后重试。',
   'error.STORAGE_UNAVAILABLE': '应用存储暂时没有响应。没有任何更改；请稍后重试。',
+  'error.NOT_READY': '正在首次从 Jira 读取该项目的数据，完成后此页面会自动更新。',
   'error.INTERNAL': '我们这边出现了问题。请重试；如果问题持续出现，请联系管理员。',
 };
 

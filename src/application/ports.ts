@@ -74,5 +74,45 @@ export interface PermissionSource {
    * is not visible to them.
    * @throws AppError JIRA_UNAVAILABLE / RATE_LIMITED when Jira cannot answer.
    */
-  myProjectPermissions(projectKey: string): Promise<ReadonlySet<ProjectPermission>>;
+  myProjectPermissions(projectKey: string, accountId: string): Promise<ReadonlySet<ProjectPermission>>;
+}
+
+/** Site-level Jira lists the issue mapper needs (fields, statuses, priorities), as Jira's JSON. */
+export interface SiteMetadata {
+  fields: readonly unknown[];
+  statuses: readonly unknown[];
+  /** In the site's order, highest first. */
+  priorities: readonly unknown[];
+}
+
+export interface IssuePage {
+  issues: Issue[];
+  /** Ids of the page's issues whose changelog matters (done, reopened, in progress). */
+  needsHistory: string[];
+  /** Null on the last page. */
+  nextPageToken: string | null;
+}
+
+/**
+ * Reads Jira in the pieces a chunked, resumable sync needs. Every method throws `AppError`
+ * (`JIRA_UNAVAILABLE`, `RATE_LIMITED`, `NOT_FOUND`) rather than answer partly.
+ */
+export interface SyncSource {
+  getProject(projectKey: string): Promise<ProjectRef>;
+  listMilestones(projectKey: string): Promise<Milestone[]>;
+  /** The site's fields (only those the mapper can use), statuses and priorities. */
+  readSiteMetadata(): Promise<SiteMetadata>;
+  /** Jira's approximate count of the project's issues (updated since `updatedSince`, epoch ms). */
+  countIssues(projectKey: string, updatedSince: number | null): Promise<number>;
+  /** One page of the project's issues in key order (updated since `updatedSince`, with a margin Jira's minute precision needs). */
+  readIssuePage(
+    projectKey: string,
+    settings: ReadSettings,
+    metadata: SiteMetadata,
+    options: { updatedSince: number | null; pageToken: string | null; now: number },
+  ): Promise<IssuePage>;
+  /** The issues with their history read from the changelog (in batches); answers new objects. */
+  readHistories(issues: readonly Issue[], settings: ReadSettings, metadata: SiteMetadata): Promise<Issue[]>;
+  /** One issue with its history, or undefined when Jira has no such issue (or it is not visible). */
+  readIssue(issueKey: string, settings: ReadSettings, metadata: SiteMetadata): Promise<Issue | undefined>;
 }

@@ -1,24 +1,52 @@
 import { isAppError } from './app-error';
-import type { Clock, IssueSource } from './ports';
-import { kpiHistoryKind } from './records/record-kinds';
+import type { Clock } from './ports';
+import { getProjectSettings } from './project-settings';
+import { changeMarkerKind, kpiHistoryKind } from './records/record-kinds';
+import { calendarDayOf } from '../domain/issue-rules';
+import { readSnapshot } from './snapshot/project-cache';
+import type { SyncQueue } from './snapshot/sync-project';
 import type { RecordStore } from './storage';
 import { listTrackedProjects } from './tracked-projects';
 
-export interface SnapshotRun {
+/** A snapshot older than this is refreshed by the daily job even without reported changes (missed events). */
+export const DAILY_REFRESH_AFTER_MS = 20 * 3_600_000;
+
+export interface DailyRun {
+  /** Projects whose point for today was written from a fresh snapshot. */
   taken: string[];
+  /** Projects whose snapshot was stale: refreshed in the consumer, which writes today's point. */
+  queued: string[];
   failed: { projectKey: string; code: string }[];
 }
 
 /**
- * Takes today's snapshot of every tracked project. One project failing does not stop the
- * others; its failure is reported so the scheduler's log shows it.
+ * The daily scheduled job: for every tracked project, today's KPI point (one per calendar day
+ * in the project's zone: a duplicated run rewrites the same point), and a background refresh
+ * of stale snapshots (changes reported since, or simply old). One project failing does not
+ * stop the others; its failure is reported for the scheduler's log.
  */
-export async function takeKpiSnapshots(deps: { issues: IssueSource; records: RecordStore; clock: Clock }): Promise<SnapshotRun> {
-  const run: SnapshotRun = { taken: [], failed: [] };
+export async function takeDailySnapshots(deps: { records: RecordStore; clock: Clock; queue: SyncQueue }): Promise<DailyRun> {
+  const run: DailyRun = { taken: [], queued: [], failed: [] };
   for (const project of await listTrackedProjects(deps.records)) {
     try {
-      const counts = await deps.issues.countByStatusCategory(project.key);
-      await deps.records.collection(kpiHistoryKind, project.id).put({ capturedAt: deps.clock.now().toISOString(), counts });
+      const now = deps.clock.now();
+      const [settings, snapshot, marker] = await Promise.all([
+        getProjectSettings(deps.records, project.id),
+        readSnapshot(deps.records, project.id),
+        deps.records.document(changeMarkerKind, project.id).get(),
+      ]);
+      const head = snapshot.value;
+      const stale = !head || (marker.value?.changes ?? 0) > 0 || now.getTime() - Date.parse(head.asOf) > DAILY_REFRESH_AFTER_MS;
+      if (stale) {
+        await deps.queue.requestRefresh(project.id, project.key);
+        run.queued.push(project.key);
+        continue;
+      }
+      await deps.records.collection(kpiHistoryKind, project.id).put({
+        day: calendarDayOf(now.getTime(), settings.value.timeZone),
+        capturedAt: head.asOf,
+        ...head.kpi,
+      });
       run.taken.push(project.key);
     } catch (error) {
       run.failed.push({ projectKey: project.key, code: isAppError(error) ? error.code : 'INTERNAL' });

@@ -51,8 +51,51 @@ interface Context {
   today: number;
   zone: string;
   medianCycleTimeMs: number | null;
-  milestones: ReadonlyMap<string, MilestoneForecast>;
+  milestones: ReadonlyMap<string, Pick<MilestoneForecast, 'name' | 'released' | 'rag'>>;
   addedAfterBaseline: ReadonlyMap<string, string>;
+}
+
+/**
+ * What scoring one issue needs from the whole project, as plain data a snapshot can store: so
+ * an issue changed by a product event is rescored without reading the project again.
+ */
+export interface RiskContext {
+  medianCycleTimeMs: number | null;
+  milestones: readonly { id: string; name: string; released: boolean; rag: MilestoneForecast['rag'] }[];
+  /** Issue key → the milestone it was added to after its baseline. */
+  addedAfterBaseline: readonly (readonly [string, string])[];
+}
+
+/** The project-wide part of risk scoring, from the health assessment. */
+export function toRiskContext(health: HealthAssessment): RiskContext {
+  const addedAfterBaseline = new Map<string, string>();
+  for (const m of health.milestones)
+    for (const key of m.addedAfterBaseline) if (!addedAfterBaseline.has(key)) addedAfterBaseline.set(key, m.name);
+  return {
+    medianCycleTimeMs: health.medianCycleTimeMs,
+    milestones: health.milestones.map((m) => ({ id: m.id, name: m.name, released: m.released, rag: m.rag })),
+    addedAfterBaseline: [...addedAfterBaseline.entries()],
+  };
+}
+
+/**
+ * One issue's risk against a stored `RiskContext`: the same rules as `scoreIssueRisks` (which
+ * scores every issue of a fresh derivation), or null for a done issue, which carries no risk.
+ */
+export function scoreIssueRisk(issue: Issue, context: RiskContext, settings: ProjectSettings, now: number): IssueRisk | null {
+  if (isDone(issue)) return null;
+  return scoreOne(
+    issue,
+    {
+      now,
+      today: dayNumberOf(now, settings.timeZone),
+      zone: settings.timeZone,
+      medianCycleTimeMs: context.medianCycleTimeMs,
+      milestones: new Map(context.milestones.map((m) => [m.id, m])),
+      addedAfterBaseline: new Map(context.addedAfterBaseline),
+    },
+    settings,
+  );
 }
 
 function toContext(health: HealthAssessment, settings: ProjectSettings, now: number): Context {

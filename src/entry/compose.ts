@@ -9,6 +9,8 @@ import { JiraClient, RETRY_POLICIES } from '../adapters/jira/jira-client';
 import { JiraIssueSource } from '../adapters/jira/jira-issue-source';
 import { JiraProjectReader } from '../adapters/jira/jira-project-reader';
 import { JiraPermissionSource } from '../adapters/jira/jira-permission-source';
+import { JiraSyncReader } from '../adapters/jira/jira-sync-reader';
+import { CachedPermissionSource } from '../application/cached-permission-source';
 import { KvsRecordsSource } from '../adapters/storage/kvs-records-source';
 import { ForgeRefreshQueue } from '../adapters/events/forge-refresh-queue';
 import { KvsRecordStore } from '../adapters/storage/kvs-record-store';
@@ -23,12 +25,21 @@ export function jiraProjectReader(as: 'user' | 'app', policy: keyof typeof RETRY
   return new JiraProjectReader(new JiraClient({ transport: forgeJiraTransport(as), policy: RETRY_POLICIES[policy] }));
 }
 
-/** What the calling user may do, asked of Jira as that user. */
+export const recordStore: RecordStore = new KvsRecordStore();
+
+/** What the calling user may do, asked of Jira as that user (at most every few minutes per user and project). */
 export function permissionSource(): PermissionSource {
-  return new JiraPermissionSource(new JiraClient({ transport: forgeJiraTransport('user'), policy: RETRY_POLICIES.resolver }));
+  const jira = new JiraPermissionSource(new JiraClient({ transport: forgeJiraTransport('user'), policy: RETRY_POLICIES.resolver }));
+  return new CachedPermissionSource(jira, recordStore, systemClock);
 }
 
-export const recordStore: RecordStore = new KvsRecordStore();
+/**
+ * Jira reads for syncs. As the app: the snapshot is shared by everyone who may browse the
+ * project (checked per call), and background work has no user.
+ */
+export function syncSource(policy: keyof typeof RETRY_POLICIES): JiraSyncReader {
+  return new JiraSyncReader(new JiraClient({ transport: forgeJiraTransport('app'), policy: RETRY_POLICIES[policy] }));
+}
 
 export const recordsSource = new KvsRecordsSource();
 

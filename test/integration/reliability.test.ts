@@ -5,6 +5,7 @@ import { JiraProjectReader } from '../../src/adapters/jira/jira-project-reader';
 import { KvsRecordsSource } from '../../src/adapters/storage/kvs-records-source';
 import { buildStatusReport } from '../../src/application/build-status-report';
 import { DEFAULT_PROJECT_SETTINGS } from '../../contract/settings';
+import type { SyncStatus } from '../../contract';
 import type { LocalApp } from '../../local/runtime/create-local-app';
 import { projectPageContext } from '../support/contexts';
 import { DEMO_NOW, demoDatasets, startLocalApp } from '../support/local-app';
@@ -45,21 +46,28 @@ describe('reliability of a full derivation', () => {
 describe('when Jira fails every call', () => {
   let app: LocalApp;
 
-  it('the report resolver answers a typed error, and nothing stored changes', async () => {
+  it('the report answers from the snapshot; a refresh fails with a typed status and leaves the snapshot as it was', async () => {
     app = await startLocalApp();
     try {
       const acme = app.emulator?.datasets[0]?.project;
       if (!acme) throw new Error('no demo project');
       const context = projectPageContext(acme);
-      // Something stored first, so "unchanged" is not trivially an empty store.
-      await app.forge.invokeResolver(context, 'project/overview', {});
-      const before = app.kvs.dump();
-      expect(before.length).toBeGreaterThan(0);
+      const before = (await app.forge.invokeResolver(context, 'project/report', { lang: 'en' })) as { ok: boolean; data: unknown };
+      expect(before.ok).toBe(true);
 
       app.emulator?.setFaults({ failAll: true });
-      const answer = await app.forge.invokeResolver(context, 'project/report', {});
-      expect(answer).toMatchObject({ ok: false, error: { code: 'JIRA_UNAVAILABLE' } });
-      expect(app.kvs.dump()).toEqual(before);
+      const report = await app.forge.invokeResolver(context, 'project/report', { lang: 'en' });
+      expect(report).toEqual(before);
+
+      const refresh = (await app.forge.invokeResolver(context, 'project/refresh', {})) as { ok: boolean; data: SyncStatus };
+      expect(refresh.ok).toBe(true);
+      expect(refresh.data).toMatchObject({ state: 'failed', error: { code: 'JIRA_UNAVAILABLE' } });
+      expect(await app.forge.invokeResolver(context, 'project/report', { lang: 'en' })).toEqual(before);
+
+      // Once Jira is back, the retry resumes and succeeds.
+      app.emulator?.setFaults(undefined);
+      const retry = (await app.forge.invokeResolver(context, 'project/refresh', {})) as { ok: boolean; data: SyncStatus };
+      expect(retry.data).toMatchObject({ state: 'idle', error: null });
     } finally {
       await app.close();
     }

@@ -63,10 +63,23 @@ describe('project/overview through the real path (resolver -> @forge/api -> emul
     expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
-  it('when Jira fails every call, answers a typed error instead of throwing', async () => {
+  it('once a snapshot exists, answers from it with no Jira call even when Jira fails every call', async () => {
+    await app.forge.invokeResolver(projectPageContext(acme.project), 'project/overview', {});
     app.emulator?.setFaults({ failAll: true });
+    app.emulator?.resetStats();
     try {
       const answer = await app.forge.invokeResolver(projectPageContext(acme.project), 'project/overview', {});
+      expect(answer).toMatchObject({ ok: true, data: { project: { key: acme.project.key }, counts: expectedCategoryCounts(acme) } });
+      expect(app.emulator?.stats().totalCalls).toBe(0);
+    } finally {
+      app.emulator?.setFaults(undefined);
+    }
+  });
+
+  it('when Jira fails every call before the first snapshot, answers a typed error instead of throwing', async () => {
+    app.emulator?.setFaults({ failAll: true });
+    try {
+      const answer = await app.forge.invokeResolver(projectPageContext(other.project), 'project/overview', {});
       expect(answer).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(JIRA_UNAVAILABLE|RATE_LIMITED)$/u) as string } });
     } finally {
       app.emulator?.setFaults(undefined);

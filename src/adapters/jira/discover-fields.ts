@@ -60,3 +60,20 @@ export function discoverFields(
     startDate: overrides.startDate ?? startDate?.id ?? null,
   };
 }
+
+/**
+ * Whether `discoverFields` could pick this field: what a cached copy of `/field` must keep.
+ * A site can have thousands of custom fields; the cache keeps the few candidates (overrides
+ * from settings name their field by id and need no list).
+ */
+export function isDiscoveryCandidate(field: JiraFieldJson): boolean {
+  if (field.custom === false || !field.id.startsWith('customfield_')) return false;
+  const schema = field.schema?.custom ?? '';
+  const name = field.name.trim().toLowerCase();
+  return (
+    STORY_POINTS_SCHEMAS.includes(schema) ||
+    schema === SPRINT_SCHEMA ||
+    schema === TARGET_START_SCHEMA ||
+    [...STORY_POINTS_NAMES, 'flagged', 'sprint', 'start date'].includes(name)
+  );
+}

@@ -18,7 +18,8 @@ const myPermissionsJson = z.looseObject({
 export class JiraPermissionSource implements PermissionSource {
   constructor(private readonly client: JiraClient) {}
 
-  async myProjectPermissions(projectKey: string): Promise<ReadonlySet<ProjectPermission>> {
+  /** `_accountId` is who Jira answers for anyway: the call runs as the user. */
+  async myProjectPermissions(projectKey: string, _accountId: string): Promise<ReadonlySet<ProjectPermission>> {
     if (!PROJECT_KEY.test(projectKey)) return new Set();
     const query = new URLSearchParams({ projectKey, permissions: PROJECT_PERMISSIONS.join(',') });
     let json: unknown;

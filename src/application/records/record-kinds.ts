@@ -4,7 +4,9 @@
  * and Forge's limits; export and delete walk `RECORD_KINDS`, so a new kind is covered by both.
  */
 import { z } from 'zod';
+import { DIMENSION_KEYS } from '../../../contract/report';
 import { projectSettingsSchema, type ProjectSettingsJson } from '../../../contract/settings';
+import { issueSchema } from './issue-schema';
 import { defineCollectionKind, defineDocumentKind, type AnyRecordKind } from './record-kind';
 
 const isoInstant = z.iso.datetime({ offset: false });
@@ -49,33 +51,265 @@ export const trackedProjectKind = defineCollectionKind<TrackedProject>({
 });
 
 const statusCountsSchema = z.object({ new: count, indeterminate: count, done: count, undefined: count });
+const rag = z.enum(['green', 'amber', 'red', 'grey']);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u);
 
 const kpiPointSchema = z.object({
-  /** ISO instant. */
+  /** Calendar day in the project's time zone: the point's id, so a day has one point. */
+  day,
+  /** ISO instant of the snapshot the point was taken from. */
   capturedAt: isoInstant,
+  overall: z.enum(['green', 'amber', 'red']),
+  dimensions: z.record(z.enum(DIMENSION_KEYS), z.object({ rag, value: z.number().nullable() })),
   counts: statusCountsSchema,
 });
 export type KpiPoint = z.infer<typeof kpiPointSchema>;
 
-/** A project's KPI history, one point per capture. */
+/**
+ * A project's KPI history, one point per calendar day (a second capture the same day replaces
+ * the first: duplicated or retried daily runs leave one point). Version 2 points (counts only,
+ * before health was stored) no longer parse and are skipped: nothing honest fills their RAGs.
+ */
 export const kpiHistoryKind = defineCollectionKind<KpiPoint>({
   name: 'kpi-history',
-  schemaVersion: 2,
+  schemaVersion: 3,
   schema: kpiPointSchema,
-  // Version 1 (the first daily snapshots) kept the counts under `payload`.
-  migrate: (stored, fromVersion) => {
-    if (fromVersion >= 2) return stored;
-    const v1 = z.object({ capturedAt: z.string(), payload: z.object({ counts: z.unknown() }) }).safeParse(stored);
-    return v1.success ? { capturedAt: v1.data.capturedAt, counts: v1.data.payload.counts } : stored;
-  },
   scope: 'project',
   entity: 'kpi-history',
-  idOf: (p) => p.capturedAt.replace(/[^0-9]/gu, ''),
-  timeOf: (p) => p.capturedAt,
+  idOf: (p) => p.day,
+  timeOf: (p) => `${p.day}T00:00:00.000Z`,
+});
+
+const generationFilter = { generation: { type: 'integer' as const, of: (r: { generation: number }) => r.generation } };
+
+/** The project's issues as of a snapshot generation, spread over buckets by a hash of the key. */
+const issueBucketSchema = z.object({
+  generation: z.number().int().nonnegative(),
+  bucket: z.number().int().nonnegative(),
+  issues: z.array(issueSchema),
+});
+export type IssueBucket = z.infer<typeof issueBucketSchema>;
+
+export const issueBucketKind = defineCollectionKind<IssueBucket & { at: string }>({
+  name: 'issue-bucket',
+  schemaVersion: 1,
+  schema: issueBucketSchema.extend({ at: isoInstant }),
+  scope: 'project',
+  entity: 'issue-bucket',
+  idOf: (b) => bucketId(b.generation, b.bucket),
+  timeOf: (b) => b.at,
+  filters: generationFilter,
+});
+
+export function bucketId(generation: number, bucket: number): string {
+  return `g${String(generation)}-b${String(bucket)}`;
+}
+
+const storedRiskSchema = z.object({ level: z.enum(['high', 'medium', 'low']), score: z.number() });
+export type StoredRisk = z.infer<typeof storedRiskSchema>;
+
+/**
+ * An issue changed since the snapshot (a product event, or a single read for the issue panel):
+ * the issue as now known (null once deleted), its risk scored against the snapshot's context,
+ * and the risk last written to the issue's property. One record per issue, so concurrent events
+ * on different issues never touch the same value.
+ */
+const issueDeltaSchema = z.object({
+  issueId: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/u),
+  key: z.string(),
+  /** ISO instant of the change. */
+  at: isoInstant,
+  issue: issueSchema.nullable(),
+  risk: storedRiskSchema.nullable(),
+  /** What the `client-followup-risk` property holds now (null: not written, or removed). */
+  property: storedRiskSchema.nullable(),
+});
+export type IssueDelta = z.infer<typeof issueDeltaSchema>;
+
+export const issueDeltaKind = defineCollectionKind<IssueDelta>({
+  name: 'issue-delta',
+  schemaVersion: 1,
+  schema: issueDeltaSchema,
+  scope: 'project',
+  entity: 'issue-delta',
+  idOf: (d) => d.issueId,
+  timeOf: (d) => d.at,
+});
+
+/** A page of issues a running sync has read, kept until the sync derives (then deleted). */
+const syncPageSchema = z.object({
+  generation: z.number().int().nonnegative(),
+  index: z.number().int().nonnegative(),
+  at: isoInstant,
+  issues: z.array(issueSchema),
+  /** Ids of the page's issues whose changelog is still to read. */
+  needsHistory: z.array(z.string()),
+});
+export type SyncPage = z.infer<typeof syncPageSchema>;
+
+export const syncPageKind = defineCollectionKind<SyncPage>({
+  name: 'sync-page',
+  schemaVersion: 1,
+  schema: syncPageSchema,
+  scope: 'project',
+  entity: 'sync-page',
+  idOf: (p) => `g${String(p.generation)}-p${String(p.index)}`,
+  timeOf: (p) => p.at,
+  filters: generationFilter,
+});
+
+/** A piece of a snapshot's report data (JSON text split so each value stays under 240 KiB). */
+const reportPartSchema = z.object({
+  generation: z.number().int().nonnegative(),
+  index: z.number().int().nonnegative(),
+  at: isoInstant,
+  text: z.string(),
+});
+export type ReportPart = z.infer<typeof reportPartSchema>;
+
+export const reportPartKind = defineCollectionKind<ReportPart>({
+  name: 'report-part',
+  schemaVersion: 1,
+  schema: reportPartSchema,
+  scope: 'project',
+  entity: 'report-part',
+  idOf: (p) => `g${String(p.generation)}-p${String(p.index)}`,
+  timeOf: (p) => p.at,
+  filters: generationFilter,
+});
+
+const milestoneSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  released: z.boolean(),
+  archived: z.boolean(),
+  releaseDate: day.nullable(),
+  startDate: day.nullable(),
+});
+
+const burnupSchema = z.object({
+  milestoneId: z.string(),
+  name: z.string(),
+  target: day.nullable(),
+  forecast: day.nullable(),
+  unit: z.enum(['points', 'issues']),
+  points: z.array(z.object({ day, scope: z.number(), done: z.number() })),
+});
+
+/**
+ * What the project page opens from (DESIGN.md §8): derived once per sync, read in one value.
+ * The report data itself is in `report-part`s of the same generation; the issues in buckets.
+ */
+const snapshotSchema = z.object({
+  generation: z.number().int().positive(),
+  /** ISO instant of the derivation. */
+  asOf: isoInstant,
+  /** ISO instant the sync started reading Jira: the next incremental read starts there (minus an overlap). */
+  syncedFrom: isoInstant,
+  project: z.object({ id: z.string(), key: z.string(), name: z.string() }),
+  issueCount: count,
+  bucketCount: z.number().int().positive(),
+  reportParts: z.number().int().positive(),
+  counts: statusCountsSchema,
+  milestones: z.array(milestoneSchema),
+  priorityCount: count,
+  riskContext: z.object({
+    medianCycleTimeMs: z.number().nullable(),
+    milestones: z.array(z.object({ id: z.string(), name: z.string(), released: z.boolean(), rag })),
+    addedAfterBaseline: z.array(z.tuple([z.string(), z.string()])),
+  }),
+  kpi: kpiPointSchema.omit({ day: true, capturedAt: true }),
+  burnups: z.array(burnupSchema),
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;
+
+export const snapshotKind = defineDocumentKind<Snapshot>({
+  name: 'snapshot',
+  schemaVersion: 1,
+  schema: snapshotSchema,
+  scope: 'project',
+});
+
+const appErrorSchema = z.object({ code: z.string(), message: z.string() });
+
+/**
+ * A project's sync: one at a time (a running sync holds a lease; a second start joins it), its
+ * progress, and where to resume after a failure or between consumer chunks.
+ */
+const syncStateSchema = z.object({
+  state: z.enum(['running', 'idle', 'failed']),
+  kind: z.enum(['full', 'incremental']),
+  generation: z.number().int().positive(),
+  startedAt: isoInstant,
+  /** A running sync whose lease has passed was abandoned (a killed chunk): the next start resumes it. */
+  leaseUntil: isoInstant,
+  phase: z.enum(['issues', 'history', 'derive']),
+  /** The search page token to continue from (issues phase), or null at the start. */
+  pageToken: z.string().nullable(),
+  /** Pages read (issues phase) or pages whose history is read (history phase). */
+  pagesDone: count,
+  pagesRead: count,
+  issuesDone: count,
+  total: count.nullable(),
+  /** For incremental syncs: epoch ms the read starts from. */
+  updatedSince: z.number().nullable(),
+  error: appErrorSchema.nullable(),
+});
+export type SyncState = z.infer<typeof syncStateSchema>;
+
+export const syncStateKind = defineDocumentKind<SyncState>({
+  name: 'sync-state',
+  schemaVersion: 1,
+  schema: syncStateSchema,
+  scope: 'project',
+});
+
+/** Site-level Jira lists the issue mapper needs, cached for a day (one read per site, not per sync). */
+const siteMetadataSchema = z.object({
+  fetchedAt: isoInstant,
+  fields: z.array(z.unknown()),
+  statuses: z.array(z.unknown()),
+  priorities: z.array(z.unknown()),
+});
+export type SiteMetadataRecord = z.infer<typeof siteMetadataSchema>;
+
+export const siteMetadataKind = defineDocumentKind<SiteMetadataRecord>({
+  name: 'site-metadata',
+  schemaVersion: 1,
+  schema: siteMetadataSchema,
+  scope: 'site',
+});
+
+/** What Jira said a user may do in a project, kept a few minutes so opening pages costs no Jira call. */
+const permissionCacheSchema = z.object({
+  permissions: z.array(z.string()),
+  expiresAt: isoInstant,
+});
+export type PermissionCacheRecord = z.infer<typeof permissionCacheSchema>;
+
+export const permissionCacheKind = defineDocumentKind<PermissionCacheRecord>({
+  name: 'permission-cache',
+  schemaVersion: 1,
+  schema: permissionCacheSchema,
+  // Partitioned by project and account; a cache that expires by itself, not the project's data.
+  scope: 'site',
 });
 
 /** Every kind, for export, delete and the manifest check. */
-export const RECORD_KINDS: readonly AnyRecordKind[] = [settingsKind, changeMarkerKind, trackedProjectKind, kpiHistoryKind];
+export const RECORD_KINDS: readonly AnyRecordKind[] = [
+  settingsKind,
+  changeMarkerKind,
+  trackedProjectKind,
+  kpiHistoryKind,
+  snapshotKind,
+  syncStateKind,
+  issueBucketKind,
+  issueDeltaKind,
+  syncPageKind,
+  reportPartKind,
+  siteMetadataKind,
+  permissionCacheKind,
+];
 
 /** The one Forge entity holding every document kind (documents are few and small). */
 export const DOCUMENT_ENTITY = 'app-document';

@@ -95,7 +95,7 @@ export async function authorizeProjectAccess(
   const project = authorizeProject(context, requestedKey);
   const account = accountContext.safeParse(context);
   if (!account.success) throw new AppError('FORBIDDEN', 'The request carries no user');
-  const permissions = await permissionSource.myProjectPermissions(project.key);
+  const permissions = await permissionSource.myProjectPermissions(project.key, account.data.accountId);
   if (!allows(permissions, access)) {
     throw new AppError('FORBIDDEN', `This needs ${NEEDS[access].join(' and ')} in project ${project.key}`);
   }

@@ -1,49 +1,77 @@
-import { buildStatusReport } from '../../application/build-status-report';
-import { getIssueRisk } from '../../application/get-issue-risk';
-import { getProjectOverview } from '../../application/get-project-overview';
 import { getProjectSettings } from '../../application/project-settings';
+import { getProjectHistory, getSnapshotIssueRisk, getSnapshotReport, toSnapshotOverview } from '../../application/snapshot/read-snapshot';
+import { openSnapshot } from '../../application/snapshot/open-snapshot';
+import { readSnapshot } from '../../application/snapshot/project-cache';
+import { refreshSnapshot } from '../../application/snapshot/refresh-snapshot';
+import { getSyncStatus, siteMetadata } from '../../application/snapshot/sync-project';
 import { toProjectSettings } from '../../domain/settings';
-import { jiraIssueSource, jiraProjectReader, permissionSource, recordStore, recordsSource, systemClock } from '../compose';
+import { permissionSource, recordStore, recordsSource, refreshQueue, syncSource, systemClock } from '../compose';
 import { consoleLogger } from '../log';
 import { authorizeIssue, authorizeProjectAccess, languageOf } from './authorize';
 import { defineResolver } from './define-resolver';
 
-/** The project page's Overview and the issue panel: reading Jira and the app's records needs Browse Projects. */
+/** Time a resolver gives a sync before handing it to the consumer: Forge allows 25 s per invocation. */
+const INLINE_SYNC_BUDGET_MS = 12_000;
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function syncDeps() {
+  return { records: recordStore, jira: syncSource('resolver'), clock: systemClock, recordsSource, log: consoleLogger, queue: refreshQueue };
+}
+
+/**
+ * The project page's Overview and the issue panel, from the stored snapshot: 0 Jira calls for
+ * the Overview, at most 1 for an issue the cache does not know. Reading needs Browse Projects.
+ */
 export const projectHandlers = {
   'project/overview': defineResolver('project/overview', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
     const settings = await getProjectSettings(recordStore, project.id);
-    return getProjectOverview(
-      {
-        issues: jiraIssueSource('user', 'resolver'),
-        records: recordStore,
-        clock: systemClock,
-        settings: toProjectSettings(settings.value),
-        log: consoleLogger,
-      },
-      project.key,
-    );
+    const snapshot = await openSnapshot(syncDeps(), project, settings.value, { budgetMs: INLINE_SYNC_BUDGET_MS, wait });
+    return toSnapshotOverview(snapshot, toProjectSettings(settings.value), systemClock.now());
   }),
   'project/report': defineResolver('project/report', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
     const settings = await getProjectSettings(recordStore, project.id);
-    return buildStatusReport(
-      { reader: jiraProjectReader('user', 'resolver'), records: recordsSource, settings: settings.value },
-      {
-        projectKey: project.key,
-        audience: payload.audience ?? 'internal',
-        lang: payload.lang ?? languageOf(context),
-        now: systemClock.now(),
-      },
-    );
+    const snapshot = await openSnapshot(syncDeps(), project, settings.value, { budgetMs: INLINE_SYNC_BUDGET_MS, wait });
+    return getSnapshotReport(recordStore, snapshot, {
+      audience: payload.audience ?? 'internal',
+      lang: payload.lang ?? languageOf(context),
+    });
   }),
   'issue/risk': defineResolver('issue/risk', async ({ payload, context }) => {
     const issue = authorizeIssue(context, payload.issueKey);
     const { project } = await authorizeProjectAccess(context, undefined, 'read', permissionSource());
     const settings = await getProjectSettings(recordStore, project.id);
-    return getIssueRisk(
-      { reader: jiraProjectReader('user', 'resolver'), records: recordsSource, settings: settings.value },
-      { projectKey: project.key, issueKey: issue.key, lang: payload.lang ?? languageOf(context), now: systemClock.now() },
-    );
+    const deps = syncDeps();
+    const snapshot = await openSnapshot(deps, project, settings.value, { budgetMs: INLINE_SYNC_BUDGET_MS, wait });
+    return getSnapshotIssueRisk({ records: recordStore, jira: deps.jira, metadata: () => siteMetadata(deps) }, snapshot, {
+      issueKey: issue.key,
+      issueId: issue.id,
+      lang: payload.lang ?? languageOf(context),
+      now: systemClock.now(),
+      settings: toProjectSettings(settings.value),
+      settingsJson: settings.value,
+    });
+  }),
+  'project/sync-status': defineResolver('project/sync-status', async ({ payload, context }) => {
+    const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
+    return getSyncStatus(recordStore, project.id);
+  }),
+  'project/refresh': defineResolver('project/refresh', async ({ payload, context }) => {
+    const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
+    const settings = await getProjectSettings(recordStore, project.id);
+    return refreshSnapshot(syncDeps(), project, settings.value, { budgetMs: INLINE_SYNC_BUDGET_MS });
+  }),
+  'project/history': defineResolver('project/history', async ({ payload, context }) => {
+    const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
+    const settings = await getProjectSettings(recordStore, project.id);
+    const snapshot = await readSnapshot(recordStore, project.id);
+    return getProjectHistory(recordStore, snapshot.value, {
+      projectId: project.id,
+      days: payload.days ?? 90,
+      now: systemClock.now(),
+      settings: toProjectSettings(settings.value),
+    });
   }),
 };

@@ -1,0 +1,27 @@
+import * as z from 'zod/mini';
+
+/** Stable error codes the UI switches on. Messages are for logs, never for branching. */
+export const ERROR_CODES = [
+  'FORBIDDEN',
+  'INVALID_PAYLOAD',
+  'NOT_FOUND',
+  /** A save named a stale revision: someone else saved first. Reload, re-apply, save again. */
+  'CONFLICT',
+  'JIRA_UNAVAILABLE',
+  /** Jira or Forge storage asked us to slow down, and the retry budget ran out. */
+  'RATE_LIMITED',
+  /** Forge storage failed after bounded retries; nothing was changed. */
+  'STORAGE_UNAVAILABLE',
+  /** The project's first sync is still running (large projects sync in the background); see `project/sync-status`. */
+  'NOT_READY',
+  'INTERNAL',
+] as const;
+export const errorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const appErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+});
+export type AppErrorJson = z.infer<typeof appErrorSchema>;
+

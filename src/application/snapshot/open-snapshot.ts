@@ -1,0 +1,47 @@
+import type { ProjectSettingsJson } from '../../../contract/settings';
+import { AppError, isAppError } from '../app-error';
+import type { Logger } from '../ports';
+import type { Snapshot } from '../records/record-kinds';
+import { trackProject } from '../tracked-projects';
+import { readSnapshot } from './project-cache';
+import { refreshSnapshot } from './refresh-snapshot';
+import { getSyncStatus, type SyncDeps, type SyncQueue, type SyncTarget } from './sync-project';
+
+/** How often a call that joined someone else's first sync looks for the snapshot. */
+const JOIN_POLL_MS = 250;
+
+/**
+ * The project's snapshot for a page or panel: the stored one (no Jira call), or on the first
+ * open a sync — within the call for a small project. Also records the project as tracked so
+ * the daily job looks after it (bookkeeping that never fails the read: logged instead).
+ * @throws AppError NOT_READY while a large project's first sync runs in the background; the
+ *   failed sync's code when it stopped; storage errors as is.
+ */
+export async function openSnapshot(
+  deps: SyncDeps & { queue: SyncQueue; log: Logger },
+  project: SyncTarget,
+  settings: ProjectSettingsJson,
+  options: { budgetMs: number; wait: (ms: number) => Promise<void> },
+): Promise<Snapshot> {
+  const deadline = deps.clock.now().getTime() + options.budgetMs;
+  const stored = await readSnapshot(deps.records, project.id);
+  if (stored.value) return stored.value;
+  try {
+    await trackProject(deps.records, project, deps.clock.now());
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    deps.log.warn('tracking the project failed; the page answers anyway', { projectKey: project.key, code: error.code });
+  }
+  let status = await refreshSnapshot(deps, project, settings, options);
+  for (;;) {
+    const after = await readSnapshot(deps.records, project.id);
+    if (after.value) return after.value;
+    // Another invocation runs the first sync (two people opened the project at once): wait for
+    // it while this call has time; a large project's sync outlasts that and answers NOT_READY.
+    if (status.state !== 'running' || deps.clock.now().getTime() + JOIN_POLL_MS > deadline) break;
+    await options.wait(JOIN_POLL_MS);
+    status = await getSyncStatus(deps.records, project.id);
+  }
+  if (status.state === 'failed' && status.error) throw new AppError(status.error.code, status.error.message);
+  throw new AppError('NOT_READY', `The first sync of ${project.key} is still running`);
+}

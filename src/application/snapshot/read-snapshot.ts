@@ -1,0 +1,114 @@
+import type { IssueRiskView, ProjectOverview, StatusReportJson } from '../../../contract';
+import { renderStatusReport } from '../../../contract/i18n/render-status-report';
+import { formatRiskSignal } from '../../../contract/i18n/risk-sentences';
+import type { Language } from '../../../contract/language';
+import type { ProjectHistory } from '../../../contract/sync';
+import type { Issue } from '../../domain/issue';
+import { calendarDayOf, addCalendarDays } from '../../domain/issue-rules';
+import { deriveOpenMilestones } from '../../domain/milestone';
+import { scoreIssueRisk } from '../../domain/score-issue-risk';
+import type { ProjectSettings } from '../../domain/settings';
+import type { ProjectSettingsJson } from '../../../contract/settings';
+import { totalOf } from '../../domain/status-category';
+import { AppError } from '../app-error';
+import type { SiteMetadata, SyncSource } from '../ports';
+import { issueDeltaKind, kpiHistoryKind, type Snapshot } from '../records/record-kinds';
+import { MAX_PAGE_SIZE, type RecordStore } from '../storage';
+import { readCachedIssue, readReports } from './project-cache';
+
+/** The live draft report of the snapshot, for one audience, in one language (0 Jira calls). */
+export async function getSnapshotReport(
+  records: RecordStore,
+  snapshot: Snapshot,
+  request: { audience: 'internal' | 'client'; lang: Language },
+): Promise<StatusReportJson> {
+  const reports = await readReports(records, snapshot);
+  return renderStatusReport(reports[request.audience], request.lang);
+}
+
+/** Counts by status category and the open milestones, from the snapshot (0 Jira calls). */
+export function toSnapshotOverview(snapshot: Snapshot, settings: ProjectSettings, now: Date): ProjectOverview {
+  return {
+    project: snapshot.project,
+    counts: snapshot.counts,
+    total: totalOf(snapshot.counts),
+    milestones: deriveOpenMilestones(snapshot.milestones, calendarDayOf(now.getTime(), settings.timeZone)),
+  };
+}
+
+/**
+ * The issue panel from the cache: the issue's bucket and delta, scored against the snapshot's
+ * risk context (0 Jira calls). An issue the cache does not know (created since, and its event
+ * not yet seen) is read from Jira once (1 call, 2 with its changelog) and kept as a delta, so
+ * the next view is free again.
+ * @throws AppError NOT_FOUND when Jira has no such issue in the project either.
+ */
+export async function getSnapshotIssueRisk(
+  deps: { records: RecordStore; jira: SyncSource; metadata: () => Promise<SiteMetadata> },
+  snapshot: Snapshot,
+  request: { issueKey: string; issueId: string; lang: Language; now: Date; settings: ProjectSettings; settingsJson: ProjectSettingsJson },
+): Promise<IssueRiskView> {
+  let { issue } = await readCachedIssue(deps.records, snapshot, { key: request.issueKey, id: request.issueId });
+  if (issue === undefined) {
+    issue = await deps.jira.readIssue(request.issueKey, request.settingsJson, await deps.metadata());
+    if (issue === undefined || !request.issueKey.startsWith(`${snapshot.project.key}-`)) {
+      throw new AppError('NOT_FOUND', `Issue ${request.issueKey} is not in project ${snapshot.project.key}`);
+    }
+    await rememberIssue(deps.records, snapshot, issue, request);
+  }
+  const risk = scoreIssueRisk(issue, snapshot.riskContext, request.settings, request.now.getTime());
+  return {
+    key: issue.key,
+    summary: issue.summary,
+    status: { name: issue.status.name, category: issue.status.category },
+    dueDate: issue.due,
+    risk:
+      risk === null
+        ? null
+        : {
+            key: risk.key,
+            score: risk.score,
+            level: risk.level,
+            reasons: [...new Set(risk.signals.map((signal) => formatRiskSignal(signal, request.lang)))],
+            signals: [...risk.signals],
+          },
+    blockedBy: issue.blockedBy.map((b) => ({ key: b.key, statusName: b.statusName })),
+  };
+}
+
+async function rememberIssue(
+  records: RecordStore,
+  snapshot: Snapshot,
+  issue: Issue,
+  request: { now: Date; settings: ProjectSettings },
+): Promise<void> {
+  const risk = scoreIssueRisk(issue, snapshot.riskContext, request.settings, request.now.getTime());
+  await records.collection(issueDeltaKind, snapshot.project.id).put({
+    issueId: issue.id,
+    key: issue.key,
+    at: request.now.toISOString(),
+    issue,
+    risk: risk === null ? null : { level: risk.level, score: risk.score },
+    property: null,
+  });
+}
+
+/** KPI history (one point a day, oldest first, the last `days`) and the snapshot's burn-ups. */
+export async function getProjectHistory(
+  records: RecordStore,
+  snapshot: Snapshot | undefined,
+  request: { projectId: string; days: number; now: Date; settings: ProjectSettings },
+): Promise<ProjectHistory> {
+  const today = calendarDayOf(request.now.getTime(), request.settings.timeZone);
+  const from = `${addCalendarDays(today, -(request.days - 1))}T00:00:00.000Z`;
+  const history = records.collection(kpiHistoryKind, request.projectId);
+  const kpi: ProjectHistory['kpi'] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await history.list({ order: 'oldest', from, limit: MAX_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+    for (const point of page.items)
+      kpi.push({ day: point.day, overall: point.overall, dimensions: point.dimensions, counts: point.counts });
+    cursor = page.cursor;
+  } while (cursor);
+  return { kpi, burnups: snapshot?.burnups ?? [] };
+}
