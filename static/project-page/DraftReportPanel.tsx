@@ -51,7 +51,16 @@ function ClientPreview() {
  * The live draft report. The internal version arrives with the page (it also feeds the
  * health tiles); "Client preview" asks for the client version, under a banner saying so.
  */
-export function DraftReportPanel({ internal, initialAudience = 'internal' }: { internal: StatusReportJson; initialAudience?: Audience }) {
+export function DraftReportPanel({
+  internal,
+  initialAudience = 'internal',
+  dataVersion = 0,
+}: {
+  internal: StatusReportJson;
+  initialAudience?: Audience;
+  /** Changes when the project's snapshot does; an open client preview then fetches again. */
+  dataVersion?: number;
+}) {
   const t = useT(REPORT_MESSAGES);
   const headingId = useId();
   const [audience, setAudience] = useState<Audience>(initialAudience);
@@ -72,7 +81,7 @@ export function DraftReportPanel({ internal, initialAudience = 'internal' }: { i
         <AudienceToggle audience={audience} onChange={setAudience} />
       </div>
       <div aria-live="polite">{audience === 'client' && <ClientBanner />}</div>
-      {audience === 'client' ? <ClientPreview /> : <ReportView report={internal} />}
+      {audience === 'client' ? <ClientPreview key={dataVersion} /> : <ReportView report={internal} />}
     </section>
   );
 }
