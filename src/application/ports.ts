@@ -111,6 +111,8 @@ export interface SyncSource {
     metadata: SiteMetadata,
     options: { updatedSince: number | null; pageToken: string | null; now: number },
   ): Promise<IssuePage>;
+  /** Every issue id of the project (id-only search pages of up to 5,000): to find deletions a missed event hid. */
+  listIssueIds(projectKey: string): Promise<string[]>;
   /** The issues with their history read from the changelog (in batches); answers new objects. */
   readHistories(issues: readonly Issue[], settings: ReadSettings, metadata: SiteMetadata): Promise<Issue[]>;
   /** One issue with its history, or undefined when Jira has no such issue (or it is not visible). */

@@ -24,6 +24,8 @@ import { HISTORY_FIELD_IDS, toChangeEntry, toIssueHistory, type ChangeEntry } fr
 
 /** `/search/jql` serves at most 100 issues a page once fields beyond id/key are asked for. */
 export const SEARCH_PAGE_SIZE = 100;
+/** `/search/jql` serves up to 5,000 issues a page when only ids are asked for. */
+const ID_PAGE_SIZE = 5000;
 /** `/changelog/bulkfetch` takes at most 1000 issues a call. */
 export const CHANGELOG_BATCH_ISSUES = 1000;
 /** Histories per bulkfetch page: the documented maximum, so one batch is usually one call. */
@@ -116,6 +118,33 @@ export class JiraSyncReader implements SyncSource {
     const token = page.nextPageToken ?? null;
     if (token !== null && token === options.pageToken) throw new AppError('JIRA_UNAVAILABLE', 'Jira repeated a search page token');
     return { issues, needsHistory, nextPageToken: page.isLast === true ? null : token };
+  }
+
+  /**
+   * Id-only pages serve up to 5,000 issues, so this costs a call per 5,000 issues (and, as any
+   * search, a rate-limit point per issue returned): used only when counts say something is off.
+   * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/#api-rest-api-3-search-jql-post
+   */
+  async listIssueIds(projectKey: string): Promise<string[]> {
+    const ids: string[] = [];
+    let nextPageToken: string | null = null;
+    do {
+      const body: Record<string, unknown> = {
+        jql: projectJql(projectKey, null, 0, true),
+        fields: ['id'],
+        maxResults: ID_PAGE_SIZE,
+        ...(nextPageToken === null ? {} : { nextPageToken }),
+      };
+      const page = parseJiraJson(jiraSearchPageJson, await this.client.postJson('/rest/api/3/search/jql', body), 'search page');
+      for (const raw of page.issues) {
+        const id = z.looseObject({ id: z.union([z.string(), z.number()]).transform(String) }).safeParse(raw);
+        if (id.success) ids.push(id.data.id);
+      }
+      const token: string | null = page.isLast === true ? null : (page.nextPageToken ?? null);
+      if (token !== null && token === nextPageToken) throw new AppError('JIRA_UNAVAILABLE', 'Jira repeated a search page token');
+      nextPageToken = token;
+    } while (nextPageToken !== null);
+    return ids;
   }
 
   /**

@@ -154,11 +154,11 @@ export async function writeGeneration(
   await inBatches([...parts.entries()], ([index, text]) => partStore.put({ generation, index, at, text }));
 }
 
-/** Deletes what belongs to generations other than `keep`: old buckets, report parts and sync pages. */
+/** After a switch to generation `keep`: the old generations' buckets and report parts go, and every staged sync page. */
 export async function deleteOtherGenerations(records: RecordStore, projectId: string, keep: number): Promise<void> {
   await deleteGenerationsBut(records.collection(issueBucketKind, projectId), issueBucketKind, keep);
   await deleteGenerationsBut(records.collection(reportPartKind, projectId), reportPartKind, keep);
-  await deleteGenerationsBut(records.collection(syncPageKind, projectId), syncPageKind, keep);
+  await records.collection(syncPageKind, projectId).clear();
 }
 
 async function deleteGenerationsBut<T extends { generation: number }>(

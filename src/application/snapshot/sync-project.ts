@@ -125,7 +125,7 @@ export async function beginSync(deps: SyncDeps, project: SyncTarget, options: { 
         pagesRead: 0,
         issuesDone: 0,
         total: null,
-        updatedSince: full || !snapshot ? null : Date.parse(snapshot.syncedFrom) - INCREMENTAL_OVERLAP_MS,
+        updatedSince: snapshot === undefined || full ? null : Date.parse(snapshot.syncedFrom) - INCREMENTAL_OVERLAP_MS,
         error: null,
       };
     }
@@ -178,7 +178,7 @@ export async function runSync(
   project: SyncTarget,
   settings: ProjectSettingsJson,
   owned: Revisioned<SyncState>,
-  limits: { deadline: number; handOffAboveIssues?: number },
+  limits: { deadline: number; handOffAboveIssues?: number; maxSteps?: number },
 ): Promise<boolean> {
   const document = deps.records.document(syncStateKind, project.id);
   let current = owned;
@@ -190,7 +190,7 @@ export async function runSync(
     const metadata = await siteMetadata(deps);
     const pages = deps.records.collection(syncPageKind, project.id);
     const { generation } = current.value;
-    while (deps.clock.now().getTime() < limits.deadline) {
+    for (let step = 0; deps.clock.now().getTime() < limits.deadline && step < (limits.maxSteps ?? Infinity); step += 1) {
       const state = current.value;
       const now = deps.clock.now().getTime();
       if (state.phase === 'issues') {
@@ -276,6 +276,12 @@ async function derive(
   if (state.kind === 'incremental' && previous.value) {
     const byId = new Map((await readCachedIssues(deps.records, previous.value)).map((issue) => [issue.id, issue]));
     for (const issue of read) byId.set(issue.id, issue);
+    // Deletions reach the cache by events; one missed shows as a count that differs from Jira's
+    // (one cheap call), and only then are the project's ids read to drop what Jira no longer has.
+    if ((await deps.jira.countIssues(project.key, null)) !== byId.size) {
+      const live = new Set(await deps.jira.listIssueIds(project.key));
+      for (const id of [...byId.keys()]) if (!live.has(id)) byId.delete(id);
+    }
     issues = [...byId.values()];
   }
   const [jiraProject, milestones] = await Promise.all([deps.jira.getProject(project.key), deps.jira.listMilestones(project.key)]);
