@@ -103,6 +103,8 @@ export class LocalForge {
   readonly manifest: Manifest;
   readonly uiModules: UiModule[];
   readonly invocations: InvocationRecord[] = [];
+  /** The last product events delivered to triggers, as each trigger got it (oldest first, at most 100). */
+  readonly deliveredEvents: { triggerKey: string; event: { eventType: string } & Record<string, unknown> }[] = [];
   private readonly handlers = new Map<string, Handler>();
   private readonly pendingQueue = new Set<Promise<void>>();
   private readonly timers: NodeJS.Timeout[] = [];
@@ -251,13 +253,13 @@ export class LocalForge {
     );
     for (const trigger of triggers) {
       const handler = this.handler(trigger.function);
-      const delivered = withIncludedFields(event, trigger.payload?.include.fields ?? [], origin.issueFields);
-      await this.record('trigger', trigger.key, () =>
-        handler(
-          { ...delivered, atlassianId: typeof event['atlassianId'] === 'string' ? event['atlassianId'] : LOCAL_USER.accountId },
-          { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` },
-        ),
-      );
+      const delivered = {
+        ...withIncludedFields(event, trigger.payload?.include.fields ?? [], origin.issueFields),
+        atlassianId: typeof event['atlassianId'] === 'string' ? event['atlassianId'] : LOCAL_USER.accountId,
+      };
+      this.deliveredEvents.push({ triggerKey: trigger.key, event: structuredClone(delivered) });
+      if (this.deliveredEvents.length > 100) this.deliveredEvents.splice(0, this.deliveredEvents.length - 100);
+      await this.record('trigger', trigger.key, () => handler(delivered, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }));
     }
     return triggers.length;
   }

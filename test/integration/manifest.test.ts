@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import manifestLib from '@forge/manifest';
 import { loadManifest } from '../../local/runtime/manifest';
+import { ISSUE_SYSTEM_FIELDS } from '../../src/adapters/jira/to-issue';
 
 const { validate, ProcessorBuilder, ValidationTypes } = manifestLib;
 const manifestFile = path.resolve(import.meta.dirname, '../../manifest.yml');
@@ -20,6 +21,12 @@ describe('manifest.yml', () => {
     const result = await ProcessorBuilder.instance().withValidation(ValidationTypes.PRODUCT_TRIGGER).build().process(manifestFile);
     expect(messages(result.errors)).toEqual([]);
     expect(result.success).toBe(true);
+  });
+
+  it('asks issue events for the fields a read asks for, and not to come back for its own writes', () => {
+    const trigger = loadManifest(manifestFile).modules.trigger.find((t) => t.key === 'issue-changed-trigger');
+    expect(trigger?.filter?.ignoreSelf).toBe(true);
+    expect([...(trigger?.payload?.include.fields ?? [])].sort()).toEqual([...ISSUE_SYSTEM_FIELDS].sort());
   });
 
   it('declares every module the app is built from, on nodejs22.x', () => {

@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parse } from 'yaml';
 import type { LocalApp } from '../../local/runtime/create-local-app';
+import { forgeJiraTransport } from '../../src/adapters/jira/forge-jira-transport';
+import { JiraClient, RETRY_POLICIES } from '../../src/adapters/jira/jira-client';
+import { JiraIssuePropertyWriter } from '../../src/adapters/jira/jira-issue-property-writer';
 import { issuePanelContext, projectPageContext } from '../support/contexts';
 import { ROOT_DIR, demoDatasets, startLocalApp } from '../support/local-app';
 
@@ -42,6 +45,10 @@ describe('manifest scopes', () => {
     await app.forge.invokeResolver(projectPageContext(acme.project), 'project/overview', {});
     await app.forge.invokeResolver(issuePanelContext(acme.project, { id: issue.id, key: issue.key }), 'issue/risk', {});
     await app.forge.runScheduledTrigger('daily-kpi-snapshot');
+    // The product-event trigger mirrors risks into the issue property, as the app (asApp).
+    const writer = new JiraIssuePropertyWriter(new JiraClient({ transport: forgeJiraTransport('app'), policy: RETRY_POLICIES.consumer }));
+    await writer.writeRisk(issue.key, { level: 'high', score: 80 });
+    await writer.deleteRisk(issue.key);
 
     const called = Object.keys(app.emulator?.stats().byEndpoint ?? {});
     expect(called.length).toBeGreaterThan(0);
