@@ -208,3 +208,82 @@ describe('JQL on the indexed risk property', () => {
     expect(unknown.status).toBe(400);
   });
 });
+
+describe('transitions', () => {
+  const pm = LOCAL_ACCOUNTS.pm.accountId;
+  const Transitions = z.object({
+    transitions: z.array(
+      z.looseObject({ id: z.string(), to: z.looseObject({ name: z.string(), statusCategory: z.looseObject({ key: z.string() }) }) }),
+    ),
+  });
+  const Fields = z.looseObject({
+    fields: z.looseObject({
+      status: z.looseObject({ id: z.string() }),
+      resolution: z.looseObject({ name: z.string() }).nullable(),
+      resolutiondate: z.string().nullable(),
+      statuscategorychangedate: z.string(),
+    }),
+  });
+  const fieldsOf = async (emulator: JiraEmulator, key: string) =>
+    Fields.parse((await call(emulator, `/rest/api/3/issue/${key}?fields=status,resolution,resolutiondate,statuscategorychangedate`)).body)
+      .fields;
+
+  it("lists every other status of the issue's project", async () => {
+    const { emulator } = givenEmulator();
+    const current = (await fieldsOf(emulator, 'ACME-7')).status.id;
+    const { transitions } = Transitions.parse((await call(emulator, '/rest/api/3/issue/ACME-7/transitions')).body);
+    expect(transitions.map((t) => t.id).sort()).toEqual(['10000', '10001', '10002', '10003', '3'].filter((id) => id !== current).sort());
+    expect(transitions.every((t) => t.to.statusCategory.key.length > 0)).toBe(true);
+    const hz = Transitions.parse((await call(emulator, '/rest/api/3/issue/HZ-2/transitions')).body);
+    expect(hz.transitions.every((t) => ['10100', '10101', '10102'].includes(t.id))).toBe(true);
+  });
+
+  it('moves an issue through done and back: status, category date, resolution, changelog and events', async () => {
+    const { emulator, delivered } = givenEmulator();
+    const key = 'ACME-7';
+    const move = (id: string, accountId = pm) =>
+      call(emulator, `/rest/api/3/issue/${key}/transitions`, { method: 'POST', body: { transition: { id } }, accountId });
+
+    expect((await move('3')).status).toBe(204);
+    expect((await move('10003')).status).toBe(204);
+    const done = await fieldsOf(emulator, key);
+    expect(done).toMatchObject({ status: { id: '10003' }, resolution: { name: 'Done' }, resolutiondate: '2026-06-12T08:00:00.000+0000' });
+    expect(done.statuscategorychangedate).toBe('2026-06-12T08:00:00.000+0000');
+    expect(
+      await call(emulator, `/rest/api/3/search/jql?${new URLSearchParams({ jql: `key = ${key} AND resolution = Done` }).toString()}`),
+    ).toMatchObject({
+      body: { issues: [{ id: expect.any(String) as string }] },
+    });
+
+    expect((await move('10001')).status).toBe(204);
+    expect(await fieldsOf(emulator, key)).toMatchObject({ status: { id: '10001' }, resolution: null, resolutiondate: null });
+
+    const items = delivered.map((d) => d.event.changelog?.items.map((i) => [i.fieldId, i.to, i.toString]));
+    expect(items.slice(-2)).toEqual([
+      [
+        ['status', '10003', 'Done'],
+        ['resolution', '10000', 'Done'],
+      ],
+      [
+        ['status', '10001', 'In Review'],
+        ['resolution', null, null],
+      ],
+    ]);
+    expect(delivered.every((d) => d.event.eventType === 'avi:jira:updated:issue' && d.event.atlassianId === pm)).toBe(true);
+    // The event's status is the new one, with its category.
+    expect(delivered.at(-1)?.event.issue.fields['status']).toMatchObject({ id: '10001', statusCategory: { key: 'indeterminate' } });
+  });
+
+  it('refuses a transition without the permission (403) or to a status the project has not (400)', async () => {
+    const { emulator, delivered } = givenEmulator();
+    const byMember = await call(emulator, '/rest/api/3/issue/ACME-7/transitions', {
+      method: 'POST',
+      body: { transition: { id: '10003' } },
+      accountId: member.accountId,
+    });
+    expect(byMember.status).toBe(403);
+    const unknown = await call(emulator, '/rest/api/3/issue/ACME-7/transitions', { method: 'POST', body: { transition: { id: '10101' } } });
+    expect(unknown.status).toBe(400);
+    expect(delivered).toEqual([]);
+  });
+});

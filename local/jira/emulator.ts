@@ -486,6 +486,13 @@ export class JiraEmulator {
       const idOrKey = m[1] ?? '';
       return { template: `${api}/issue/{issueIdOrKey}/properties`, run: (_u, _r, c) => this.listProperties(idOrKey, c) };
     }
+    if ((m = match(/^\/rest\/api\/3\/issue\/([^/]+)\/transitions$/))) {
+      const idOrKey = m[1] ?? '';
+      const template = `${api}/issue/{issueIdOrKey}/transitions`;
+      if (method === 'GET') return { template, run: (_u, _r, c) => this.listTransitions(idOrKey, c) };
+      if (method === 'POST') return { template, run: (_u, req, c) => this.transitionIssue(idOrKey, req, c) };
+      return null;
+    }
     if ((m = match(/^\/rest\/api\/3\/issue\/([^/]+)\/comment$/)) && method === 'POST') {
       const idOrKey = m[1] ?? '';
       return { template: `${api}/issue/{issueIdOrKey}/comment`, run: (_u, req, c) => this.addComment(idOrKey, req, c) };
@@ -1184,6 +1191,139 @@ export class JiraEmulator {
     stored.json.fields['updated'] = ts;
     this.emit('avi:jira:updated:issue', stored, caller);
     return { status: 201, body: comment, points: 2 };
+  }
+
+  // ---- transitions ---------------------------------------------------------------------------
+
+  /**
+   * The project's statuses as an issue carries them: the richest copy an issue of the project
+   * has (with `self`, icon and the category's details), else the one `/status` lists.
+   */
+  private projectStatuses(stored: StoredIssue): JsonObject[] {
+    const dataset = this.datasets.find((d) => d.project.key === stored.projectKey);
+    const carried = new Map<string, JsonObject>();
+    for (const issue of dataset?.issues ?? []) {
+      const status = asRecord(issue.fields['status']);
+      const id = scalarText(status?.['id']);
+      if (status && id !== undefined && !carried.has(id)) carried.set(id, status);
+    }
+    return (dataset?.statuses ?? []).map((listed) => {
+      const { untranslatedName: _u, scope: _s, ...status } = listed;
+      return structuredClone(carried.get(listed.id) ?? status);
+    });
+  }
+
+  /**
+   * Every status of the project but the current one is reachable (one global transition per
+   * status, its id the status id): the emulator has no workflow conditions.
+   */
+  private listTransitions(idOrKey: string, caller: JiraCaller): Reply {
+    const stored = this.requireIssue(idOrKey, caller);
+    const current = scalarText(asRecord(stored.json.fields['status'])?.['id']);
+    const transitions = this.projectStatuses(stored)
+      .filter((status) => scalarText(status['id']) !== current)
+      .map((status) => ({
+        id: scalarText(status['id']) ?? '',
+        name: scalarText(status['name']) ?? '',
+        to: status,
+        hasScreen: false,
+        isGlobal: true,
+        isInitial: false,
+        isAvailable: true,
+        isConditional: false,
+        isLooped: false,
+      }));
+    return { status: 200, body: { expand: 'transitions', transitions } };
+  }
+
+  /**
+   * Moves the issue to the transition's status, as a workflow with the usual post functions:
+   * the status category change date is stamped when the category changes; entering a done
+   * status sets a resolution (the one given in `fields.resolution`, else "Done") and its date;
+   * leaving done clears them. The changelog has a status item and a resolution item, and an
+   * update event fires.
+   */
+  private async transitionIssue(idOrKey: string, request: Request, caller: JiraCaller): Promise<Reply> {
+    const stored = this.requireIssueFor(idOrKey, caller, 'TRANSITION_ISSUES', 'You do not have permission to transition this issue.');
+    const body = this.parseBody(
+      z.looseObject({
+        transition: z.looseObject({ id: z.union([z.string(), z.number()]).transform(String) }),
+        fields: z
+          .looseObject({ resolution: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional() })
+          .optional(),
+      }),
+      await this.readJson(request),
+    );
+    const target = this.projectStatuses(stored).find((status) => scalarText(status['id']) === body.transition.id);
+    if (!target) fail(400, `Transition id '${body.transition.id}' is not valid for this issue.`);
+    const f = stored.json.fields;
+    const before = asRecord(f['status']);
+    const categoryOf = (status: Record<string, unknown> | null | undefined) => scalarText(asRecord(status?.['statusCategory'])?.['key']);
+    const ts = toJiraTimestamp(this.now());
+    const items: IssueEventChangeItem[] = [];
+    if (scalarText(before?.['id']) !== scalarText(target['id'])) {
+      items.push({
+        field: 'status',
+        fieldtype: 'jira',
+        fieldId: 'status',
+        from: scalarText(before?.['id']) ?? null,
+        fromString: scalarText(before?.['name']) ?? null,
+        to: scalarText(target['id']) ?? null,
+        toString: scalarText(target['name']) ?? null,
+      });
+      f['status'] = target;
+      if (categoryOf(before) !== categoryOf(target)) f['statuscategorychangedate'] = ts;
+    }
+    const resolution = asRecord(f['resolution']);
+    const done = categoryOf(target) === 'done';
+    const resolutionItem = (from: Record<string, unknown> | null, to: Record<string, unknown> | null): IssueEventChangeItem => ({
+      field: 'resolution',
+      fieldtype: 'jira',
+      fieldId: 'resolution',
+      from: scalarText(from?.['id']) ?? null,
+      fromString: scalarText(from?.['name']) ?? null,
+      to: scalarText(to?.['id']) ?? null,
+      toString: scalarText(to?.['name']) ?? null,
+    });
+    if (done && !resolution) {
+      const next = this.resolutionFor(stored, body.fields?.resolution);
+      items.push(resolutionItem(null, next));
+      f['resolution'] = next;
+      f['resolutiondate'] = ts;
+    } else if (!done && resolution) {
+      items.push(resolutionItem(resolution, null));
+      f['resolution'] = null;
+      f['resolutiondate'] = null;
+    }
+    if (items.length > 0) this.emit('avi:jira:updated:issue', stored, caller, this.addHistory(stored, items, caller));
+    return { status: 204, points: 2 };
+  }
+
+  /**
+   * A resolution the site knows (from its issues, the issue's own project first, so names are in
+   * its language), by id or name; "Done" (10000) by default.
+   */
+  private resolutionFor(stored: StoredIssue, wanted: { id?: string | undefined; name?: string | undefined } | undefined): JsonObject {
+    const known = new Map<string, JsonObject>();
+    const own = this.datasets.filter((d) => d.project.key === stored.projectKey);
+    for (const dataset of [...own, ...this.datasets.filter((d) => !own.includes(d))])
+      for (const issue of dataset.issues) {
+        const resolution = asRecord(issue.fields['resolution']);
+        const id = scalarText(resolution?.['id']);
+        if (resolution && id !== undefined && !known.has(id)) known.set(id, resolution);
+      }
+    const all = [...known.values()];
+    const match = (r: JsonObject) =>
+      wanted === undefined ? scalarText(r['id']) === '10000' : r['id'] === wanted.id || r['name'] === wanted.name;
+    const found = all.find(match);
+    if (found) return structuredClone(found);
+    if (wanted !== undefined) fail(400, '', { resolution: 'The resolution is not valid.' });
+    return {
+      self: `${this.site}/rest/api/3/resolution/10000`,
+      id: '10000',
+      description: 'Work has been completed on this issue.',
+      name: 'Done',
+    };
   }
 
   // ---- issue properties ----------------------------------------------------------------------

@@ -11,9 +11,10 @@ const RECEIVED_AT = Date.parse('2026-11-27T10:00:00Z');
 const context = demoContext();
 
 /**
- * Events the emulator fired for edits of ACME-388 (a to-do story in M2) by the team member,
- * each with the fields the manifest's `payload.include.fields` adds, and the issue as
- * `/search/jql` returned it (the reader's fields) before and after each edit.
+ * Events the emulator fired for edits of ACME-388 (a to-do story in M2) by the team member and
+ * its transitions to In Progress and Done by the PM, each with the fields the manifest's
+ * `payload.include.fields` adds, and the issue as `/search/jql` returned it (the reader's
+ * fields) before and after each change.
  */
 const recorded = z
   .looseObject({
@@ -26,6 +27,10 @@ const recorded = z
     searchAfterFixVersion: z.record(z.string(), z.unknown()),
     updatedStoryPointsAndFlag: z.record(z.string(), z.unknown()),
     searchAfterStoryPointsAndFlag: z.looseObject({ id: z.string(), key: z.string(), fields: z.record(z.string(), z.unknown()) }),
+    transitionedToInProgress: z.record(z.string(), z.unknown()),
+    searchAfterInProgress: z.record(z.string(), z.unknown()),
+    transitionedToDone: z.record(z.string(), z.unknown()),
+    searchAfterDone: z.record(z.string(), z.unknown()),
     created: z.record(z.string(), z.unknown()),
     deleted: z.record(z.string(), z.unknown()),
   })
@@ -231,6 +236,31 @@ describe('mergeEventIntoIssue on the emulator events', () => {
       fixVersions: ['10103'],
       storyPoints: 8,
       flagged: true,
+    });
+  });
+
+  it('follows the transitions to In Progress and Done as a read would, adding them to the history', () => {
+    const edited = [recorded.updatedDueAndLabels, recorded.updatedFixVersion, recorded.updatedStoryPointsAndFlag].reduce(
+      (issue, event) => merged(mergeEventIntoIssue(issue, facts(event), context)),
+      before,
+    );
+    const start = facts(recorded.transitionedToInProgress);
+    const started = merged(mergeEventIntoIssue(edited, start, context));
+    expect(withoutHistory(started)).toEqual(withoutHistory(toIssue(recorded.searchAfterInProgress, context).issue));
+    const finish = facts(recorded.transitionedToDone);
+    const done = merged(mergeEventIntoIssue(started, finish, context));
+    expect(withoutHistory(done)).toEqual(withoutHistory(toIssue(recorded.searchAfterDone, context).issue));
+    expect(done).toMatchObject({ status: { name: 'Done', category: 'done' }, resolution: 'Done', resolved: finish.at });
+    expect(done.history).toMatchObject({
+      transitions: [
+        ...before.history.transitions,
+        { at: start.at, from: 'new', to: 'indeterminate' },
+        { at: finish.at, from: 'indeterminate', to: 'done' },
+      ],
+      startedAt: start.at,
+      completedAt: finish.at,
+      completedAtEstimated: false,
+      reopenCount: 0,
     });
   });
 
