@@ -154,4 +154,27 @@ describe('generateScaleDataset', () => {
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     expect(() => parseDataset(a)).not.toThrow();
   });
+
+  it('gives to-do issues the histories of a real backlog, not one edit each', () => {
+    const scale = generateScaleDataset({ issues: 5000, now: NOW, seed: 5 });
+    const todo = scale.issues.filter((i) => category(i) === 'new');
+    const untouched = todo.filter((i) => f(i).updated === f(i).created);
+    // Untouched since creation: no changelog, the category never moved, no link (linking touches).
+    for (const issue of untouched) {
+      expect(issue.changelog?.histories ?? []).toEqual([]);
+      expect(issue.fields['statuscategorychangedate']).toBe(f(issue).created);
+      expect(f(issue).issuelinks).toEqual([]);
+    }
+    expect(untouched.length / todo.length).toBeGreaterThan(0.4);
+    expect(untouched.length / todo.length).toBeLessThan(0.6);
+    const pushedBack = todo.filter((i) => (i.changelog?.histories ?? []).some((h) => h.items.some((item) => item.field === 'status')));
+    const addedLater = todo.filter((i) =>
+      (i.changelog?.histories ?? []).some((h) => h.items.some((item) => item.fieldId === 'fixVersions')),
+    );
+    const backlog = todo.filter((i) => f(i).fixVersions.length === 0);
+    for (const group of [pushedBack, addedLater, backlog]) expect(group.length).toBeGreaterThan(todo.length * 0.02);
+    // Released milestones are done, so most of a long-lived project still needs its history.
+    const done = scale.issues.filter((i) => category(i) === 'done').length;
+    expect(done / scale.issues.length).toBeGreaterThan(0.7);
+  });
 });

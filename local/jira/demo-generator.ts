@@ -170,6 +170,7 @@ function basePlan(
     reopens: 0,
     waitedForClient: false,
     staleDays: null,
+    touchedAfterCreation: true,
     assignee: null,
     labels: [],
     components: [],
@@ -793,8 +794,24 @@ const SCALE_ACTIONS = [
 ];
 
 /**
+ * What became of a to-do issue of the scale project since it was created, with the share of
+ * each (%), as in real backlogs: nearly half never touched again (`updated` = `created`, no
+ * changelog), many edited in place (priority, description, rank: nothing the domain reads),
+ * some added to their release after creation (a scope change), a few pushed back from work,
+ * and some left in the backlog with no release at all.
+ */
+const SCALE_TODO_STORIES = [
+  ['untouched', 45],
+  ['edited', 30],
+  ['addedToRelease', 10],
+  ['pushedBack', 5],
+  ['backlog', 10],
+] as const;
+
+/**
  * A large synthetic project (key SCALE) for load tests and benchmarks: linear time, shared
- * sub-objects, short changelogs. Deterministic for a seed and `now`.
+ * sub-objects, short changelogs. Deterministic for a seed and `now`. Released milestones are
+ * done; open ones mix done, started and to-do issues whose histories follow `SCALE_TODO_STORIES`.
  */
 export function generateScaleDataset(options: ScaleOptions): Dataset {
   const rng = new SeededRandom(options.seed ?? DEFAULT_DEMO_SEED);
@@ -849,6 +866,10 @@ export function generateScaleDataset(options: ScaleOptions): Dataset {
           ['waiting', 3],
           ['todo', 42],
         ] as const);
+    const story = outcome === 'todo' ? rng.weighted(SCALE_TODO_STORIES) : null;
+    const touched = story !== 'untouched' && !(story === 'backlog' && rng.chance(0.5));
+    const fixVersion = story === 'backlog' ? null : version;
+    const size = estimate(rng, kind, 0.6);
     const plan = basePlan({
       id: 100000 + n,
       key: `${key}-${n}`,
@@ -860,13 +881,17 @@ export function generateScaleDataset(options: ScaleOptions): Dataset {
       windowEnd: released ? new Date(releaseMs) : now,
       outcome,
       reopens: outcome === 'done' && rng.chance(0.05) ? 1 : 0,
+      touchedAfterCreation: touched,
+      waitedForClient: story === 'pushedBack',
       reporter: team[n % team.length] as UserSpec,
       assignee: team[(n * 7) % team.length] as UserSpec,
       priority: pickPriority(rng, kind),
       labels: kind === 'bug' && rng.chance(0.3) ? ['client-reported'] : kind === 'task' && rng.chance(0.1) ? ['internal'] : [],
-      fixVersion: version,
-      ...estimate(rng, kind, 0.6),
-      dueDate: rng.chance(0.3) ? toDateOnly(new Date(releaseMs - rng.int(0, 20) * DAY_MS)) : null,
+      fixVersion,
+      fixVersionAddedAt: story === 'addedToRelease' ? new Date(created.getTime() + rng.int(1, 20) * DAY_MS) : null,
+      ...size,
+      storyPointsRevisedFrom: touched ? size.storyPointsRevisedFrom : null,
+      dueDate: fixVersion && rng.chance(0.3) ? toDateOnly(new Date(releaseMs - rng.int(0, 20) * DAY_MS)) : null,
       flagged: outcome !== 'done' && outcome !== 'todo' && rng.chance(0.05) ? 'now' : 'no',
     });
     const issue = factory.build(plan);
@@ -874,7 +899,8 @@ export function generateScaleDataset(options: ScaleOptions): Dataset {
     else if (kind === 'subtask' && lastStandard) issue.json.fields['parent'] = factory.issueRef(lastStandard);
     else if (epic && kind !== 'subtask') issue.json.fields['parent'] = factory.issueRef(epic);
     if (kind !== 'subtask' && !isEpic) lastStandard = issue;
-    if (!isEpic && issue.finalStatus.category !== 'done' && rng.chance(0.02)) {
+    // Linking an issue touches it, so untouched issues stay unlinked.
+    if (!isEpic && touched && issue.finalStatus.category !== 'done' && rng.chance(0.02)) {
       const blocker = pendingBlockers.pop();
       if (blocker) linkBlocking(factory, [[blocker, issue]], 900000 + n);
       else pendingBlockers.push(issue);

@@ -75,6 +75,12 @@ export interface IssuePlan {
   waitedForClient: boolean;
   /** For open started issues: days since the last activity. */
   staleDays: number | null;
+  /**
+   * False for a to-do issue nobody touched after creating it: `updated` and
+   * `statuscategorychangedate` equal `created` and it has no changelog. The plan must then have
+   * no status path, revision, slip, flag or later fix version either.
+   */
+  touchedAfterCreation: boolean;
   reporter: UserSpec;
   assignee: UserSpec | null;
   priority: PrioritySpec;
@@ -108,6 +114,20 @@ export interface BuiltIssue {
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
+
+/** Whether nothing in the plan changes the issue after its creation (see `touchedAfterCreation`). */
+function isUntouchable(plan: IssuePlan): boolean {
+  return (
+    plan.outcome === 'todo' &&
+    !plan.waitedForClient &&
+    plan.fixVersionAddedAt === null &&
+    plan.storyPointsRevisedFrom === null &&
+    plan.dueDateSlippedFrom === null &&
+    plan.flagged === 'no' &&
+    plan.quirk === 'none' &&
+    plan.comments.length === 0
+  );
+}
 
 export function adf(text: string): JsonObject {
   return { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
@@ -196,6 +216,9 @@ export class IssueFactory {
 
   build(plan: IssuePlan): BuiltIssue {
     const { setup, rng } = this;
+    if (!plan.touchedAfterCreation && !isUntouchable(plan)) {
+      throw new Error(`${plan.key}: an issue with a status path, revision, slip, flag, comment or later fix version was touched`);
+    }
     const createdMs = plan.created.getTime();
     const endMs = Math.max(createdMs + HOUR_MS, Math.min(plan.windowEnd.getTime(), this.now.getTime() - HOUR_MS));
     const path = this.statusPath(plan);
@@ -205,6 +228,8 @@ export class IssueFactory {
       lastMs = Math.max(createdMs + HOUR_MS, this.now.getTime() - plan.staleDays * DAY_MS);
     } else if (plan.outcome === 'done') {
       lastMs = createdMs + (endMs - createdMs) * (0.35 + rng.next() * 0.6);
+    } else if (!plan.touchedAfterCreation) {
+      lastMs = createdMs;
     } else {
       lastMs = createdMs + (endMs - createdMs) * (0.6 + rng.next() * 0.4);
     }
