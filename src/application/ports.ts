@@ -118,3 +118,33 @@ export interface SyncSource {
   /** One issue with its history, or undefined when Jira has no such issue (or it is not visible). */
   readIssue(issueKey: string, settings: ReadSettings, metadata: SiteMetadata): Promise<Issue | undefined>;
 }
+
+/** A product event about one issue, as the app can use it. */
+export interface IssueEvent {
+  kind: 'created' | 'updated' | 'deleted';
+  projectId: string;
+  projectKey: string;
+  issueId: string;
+  issueKey: string;
+  /** When the change happened (epoch ms). */
+  at: number;
+  /**
+   * The issue after the change from what the event says, merged into `cached` for an update:
+   * the issue, `'stale'` when the cache already holds this state or a later one (a duplicate or
+   * late delivery), or undefined when the event does not say enough (then read the issue).
+   */
+  resolve(cached: Issue | undefined): Issue | 'stale' | undefined;
+}
+
+/** Turns Jira's product-event JSON into an `IssueEvent`, with the site's lists and the settings. */
+export interface IssueEventReader {
+  /** Null when it is not a readable issue event: dropped, since retrying would not make it readable. */
+  read(event: unknown, settings: ReadSettings, metadata: SiteMetadata, receivedAt: number): IssueEvent | null;
+}
+
+/** Writes an issue's risk to its `client-followup-risk` property, so JQL finds risky issues. */
+export interface RiskPropertyWriter {
+  writeRisk(issueKey: string, risk: { level: 'high' | 'medium' | 'low'; score: number }): Promise<void>;
+  /** For an issue without risk (done): no stale level keeps it in `clientRiskLevel = high`. */
+  deleteRisk(issueKey: string): Promise<void>;
+}

@@ -10,6 +10,7 @@ import { JiraIssueSource } from '../adapters/jira/jira-issue-source';
 import { JiraProjectReader } from '../adapters/jira/jira-project-reader';
 import { JiraPermissionSource } from '../adapters/jira/jira-permission-source';
 import { JiraSyncReader } from '../adapters/jira/jira-sync-reader';
+import { JiraIssuePropertyWriter } from '../adapters/jira/jira-issue-property-writer';
 import { CachedPermissionSource } from '../application/cached-permission-source';
 import { KvsRecordsSource } from '../adapters/storage/kvs-records-source';
 import { ForgeRefreshQueue } from '../adapters/events/forge-refresh-queue';
@@ -44,3 +45,8 @@ export function syncSource(policy: keyof typeof RETRY_POLICIES): JiraSyncReader 
 export const recordsSource = new KvsRecordsSource();
 
 export const refreshQueue: RefreshQueue = new ForgeRefreshQueue();
+
+/** The risk issue property, written as the app (the least scope that works: write:jira-work). */
+export function riskPropertyWriter(): JiraIssuePropertyWriter {
+  return new JiraIssuePropertyWriter(new JiraClient({ transport: forgeJiraTransport('app'), policy: RETRY_POLICIES.webtrigger }));
+}

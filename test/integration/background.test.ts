@@ -1,70 +1,159 @@
+/**
+ * Product events on the real path: a user's edit in Jira (emulator) -> the issue-changed
+ * trigger -> the issue cache (a delta), its risk rescored and mirrored to the issue property
+ * -> after enough changes, a background refresh in the consumer.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KvsRecordStore } from '../../src/adapters/storage/kvs-record-store';
-import { REFRESH_AFTER_CHANGES } from '../../src/application/record-issue-change';
-import { changeMarkerKind, kpiHistoryKind } from '../../src/application/records/record-kinds';
+import { z } from 'zod';
+import { issueRiskViewSchema, syncStatusSchema } from '../../contract';
 import { LOCAL_ACCOUNTS } from '../../local/jira/accounts';
 import type { LocalApp } from '../../local/runtime/create-local-app';
-import { expectedCategoryCounts } from '../support/dataset-oracle';
-import { projectPageContext } from '../support/contexts';
-import { demoDatasets, startLocalApp } from '../support/local-app';
+import { KvsRecordStore } from '../../src/adapters/storage/kvs-record-store';
+import { REFRESH_AFTER_CHANGES } from '../../src/application/snapshot/apply-issue-event';
+import { readSnapshot } from '../../src/application/snapshot/project-cache';
+import { changeMarkerKind, issueDeltaKind, riskPropertyKind } from '../../src/application/records/record-kinds';
+import { issuePanelContext, projectPageContext } from '../support/contexts';
+import { createLocalApp } from '../../local/runtime/create-local-app';
+import { DEMO_NOW, ROOT_DIR, demoDatasets } from '../support/local-app';
 
 const datasets = demoDatasets();
-const acme = datasets[0];
-if (!acme) throw new Error('no demo project');
+const [acme, other] = datasets;
+if (!acme || !other) throw new Error('the demo has two projects');
 const projectId = acme.project.id;
-const projectKey = acme.project.key;
+const issues = acme.issues as { id: unknown; key: string; fields: Record<string, unknown> }[];
 
 let app: LocalApp;
 beforeAll(async () => {
-  app = await startLocalApp({ datasets });
+  // Jira's clock moves: each change gets a later `updated`, as on a real site.
+  let tick = 0;
+  app = await createLocalApp({
+    rootDir: ROOT_DIR,
+    kvsFile: ':memory:',
+    datasets,
+    now: () => new Date(DEMO_NOW.getTime() + (tick += 1000)),
+  });
 });
 afterAll(async () => {
   await app.close();
 });
 
-const issueEvent = (eventType: string) => ({
-  eventType,
-  issue: { id: '1', key: `${projectKey}-1`, fields: { project: { id: projectId, key: projectKey } } },
-});
-
 /** What is stored, read through the storage kit on the app's KVS. */
 const records = new KvsRecordStore();
-const snapshots = async () => (await records.collection(kpiHistoryKind, projectId).list({ limit: 100 })).items;
 const marker = async () => (await records.document(changeMarkerKind, projectId).get()).value;
 
-describe('product events -> change marker -> async queue -> consumer', () => {
-  it('ignores events of projects the app does not follow', async () => {
-    await app.forge.fireProductEvent(issueEvent('avi:jira:updated:issue'));
-    expect(await marker()).toBeUndefined();
+/** A user's request to Jira, as the browser or another tool would make it (events fire). */
+async function asUser(path: string, method: string, body?: unknown, account: { accountId: string } = LOCAL_ACCOUNTS.pm) {
+  const response = await app.product(
+    new Request(`https://local.atlassian.invalid${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }),
+    { type: 'fpp', provider: 'user', remote: 'jira', accountId: account.accountId },
+  );
+  await app.forge.drainQueue();
+  return response;
+}
+
+async function property(issueKey: string): Promise<unknown> {
+  const response = await app.product(
+    new Request(`https://local.atlassian.invalid/rest/api/3/issue/${issueKey}/properties/client-followup-risk`),
+    { type: 'fpp', provider: 'app', remote: 'jira' },
+  );
+  return response.status === 404 ? undefined : ((await response.json()) as { value: unknown }).value;
+}
+
+function openIssue(predicate: (fields: Record<string, unknown>) => boolean) {
+  const found = issues.find((issue) => {
+    const category = (issue.fields['status'] as { statusCategory?: { key?: string } } | undefined)?.statusCategory?.key;
+    return category !== 'done' && issue.fields['resolution'] == null && predicate(issue.fields);
+  });
+  if (!found) throw new Error('no such issue in the demo');
+  return { id: String(found.id), key: found.key };
+}
+
+describe('product events', () => {
+  it('are ignored for a project never opened in the app', async () => {
+    const [first] = other.issues as { key: string }[];
+    expect((await asUser(`/rest/api/3/issue/${first?.key ?? ''}`, 'PUT', { fields: { summary: 'Edited elsewhere' } })).status).toBe(204);
+    expect((await records.collection(issueDeltaKind, other.project.id).list()).items).toEqual([]);
   });
 
-  it('marks a followed project dirty, and after enough changes refreshes it in the consumer', async () => {
-    await app.forge.invokeResolver(projectPageContext({ id: projectId, key: projectKey }), 'project/overview', {});
-    await app.forge.fireProductEvent(issueEvent('avi:jira:created:issue'));
-    expect(await marker()).toEqual({ dirtySince: expect.any(String) as string, changes: 1 });
+  it('update the cached issue and its risk without reading Jira, and mirror the risk to the issue property', async () => {
+    await app.forge.invokeResolver(projectPageContext(acme.project), 'project/overview', {});
+    const issue = openIssue((fields) => fields['duedate'] == null);
 
-    for (let i = 1; i < REFRESH_AFTER_CHANGES; i++) await app.forge.fireProductEvent(issueEvent('avi:jira:updated:issue'));
-    await app.forge.drainQueue();
+    app.emulator?.resetStats();
+    // Overdue by a month: the risk rises.
+    expect((await asUser(`/rest/api/3/issue/${issue.key}`, 'PUT', { fields: { duedate: '2026-10-27' } })).status).toBe(204);
+    const appCalls = app.emulator?.stats().totalCalls ?? 0;
 
-    expect(app.forge.invocations.filter((r) => r.kind === 'consumer')).toMatchObject([{ key: 'project-refresh-consumer', ok: true }]);
-    expect(await marker()).toEqual({ dirtySince: null, changes: 0 });
-    const saved = await snapshots();
-    expect(saved).toHaveLength(1);
-    expect(saved[0]?.counts).toEqual(expectedCategoryCounts(acme));
+    const delta = await records.collection(issueDeltaKind, projectId).get(issue.id);
+    expect(delta?.issue?.due).toBe('2026-10-27');
+    expect(delta?.risk).not.toBeNull();
+    expect(await property(issue.key)).toEqual(delta?.risk);
+    // The user's edit, and the app's one property write: no read of the issue.
+    expect(appCalls).toBeLessThanOrEqual(2);
+    expect(await marker()).toMatchObject({ changes: 1 });
+
+    app.emulator?.resetStats();
+    const panel = await app.forge.invokeResolver(issuePanelContext(acme.project, issue), 'issue/risk', { lang: 'en' });
+    const view = issueRiskViewSchema.parse((panel as { data: unknown }).data);
+    expect(view).toMatchObject({ key: issue.key, dueDate: '2026-10-27', risk: { score: delta?.risk?.score, level: delta?.risk?.level } });
+    expect(app.emulator?.stats().totalCalls).toBe(0);
   });
 
-  it('an issue edited by a user through Jira fires the update trigger', async () => {
-    const before = app.forge.invocations.filter((r) => r.kind === 'trigger').length;
+  it('find the risky issues by JQL on the mirrored property', async () => {
+    const held = (await records.collection(riskPropertyKind, projectId).list({ limit: 100 })).items;
+    expect(held.length).toBeGreaterThan(0);
     const response = await app.product(
-      new Request(`https://local.atlassian.invalid/rest/api/3/issue/${acme.issues[0]?.key ?? ''}`, {
-        method: 'PUT',
+      new Request('https://local.atlassian.invalid/rest/api/3/search/jql', {
+        method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ fields: { summary: 'Renamed by the integration test' } }),
+        body: JSON.stringify({ jql: `project = "${acme.project.key}" AND clientRiskScore >= 0`, fields: ['key'], maxResults: 100 }),
       }),
-      { type: 'fpp', provider: 'user', remote: 'jira', accountId: LOCAL_ACCOUNTS.member.accountId },
+      { type: 'fpp', provider: 'app', remote: 'jira' },
     );
-    expect(response.status).toBe(204);
-    await app.forge.drainQueue();
-    expect(app.forge.invocations.filter((r) => r.kind === 'trigger').length).toBe(before + 1);
+    const found = z.object({ issues: z.array(z.object({ key: z.string() })) }).parse(await response.json());
+    expect(found.issues.map((i) => i.key).sort()).toEqual(held.map((h) => h.key).sort());
+  });
+
+  it('remove the property of an issue that is done (it has no risk any more)', async () => {
+    const [held] = (await records.collection(riskPropertyKind, projectId).list({ limit: 1 })).items;
+    if (!held) throw new Error('a property was written');
+    const transitions = (await (await asUser(`/rest/api/3/issue/${held.key}/transitions`, 'GET')).json()) as {
+      transitions: { id: string; to: { statusCategory: { key: string } } }[];
+    };
+    const toDone = transitions.transitions.find((t) => t.to.statusCategory.key === 'done');
+    if (!toDone) throw new Error('the workflow has a done status');
+    expect((await asUser(`/rest/api/3/issue/${held.key}/transitions`, 'POST', { transition: { id: toDone.id } })).status).toBe(204);
+
+    const delta = await records.collection(issueDeltaKind, projectId).get(held.issueId);
+    expect(delta?.issue?.status.category).toBe('done');
+    expect(await property(held.key)).toBeUndefined();
+    expect(await records.collection(riskPropertyKind, projectId).get(held.issueId)).toBeUndefined();
+  });
+
+  it(`after ${String(REFRESH_AFTER_CHANGES)} changes, re-derive the snapshot in the consumer, and the page shows it fresh`, async () => {
+    const before = (await readSnapshot(records, projectId)).value;
+    const changes = (await marker())?.changes ?? 0;
+    // Each a different issue: Jira allows 20 writes per issue in 2 s.
+    for (let i = changes; i < REFRESH_AFTER_CHANGES; i += 1) {
+      const issue = issues[i + 10];
+      if (!issue) throw new Error('the demo has enough issues');
+      const response = await asUser(
+        `/rest/api/3/issue/${issue.key}`,
+        'PUT',
+        { fields: { summary: `Edit ${String(i)}` } },
+        LOCAL_ACCOUNTS.member,
+      );
+      expect(response.status).toBe(204);
+    }
+
+    expect(app.forge.invocations.filter((r) => r.kind === 'consumer' && r.ok).length).toBeGreaterThan(0);
+    const after = (await readSnapshot(records, projectId)).value;
+    expect(after?.generation).toBeGreaterThan(before?.generation ?? 0);
+    const status = await app.forge.invokeResolver(projectPageContext(acme.project), 'project/sync-status', {});
+    expect(syncStatusSchema.parse((status as { data: unknown }).data)).toMatchObject({ state: 'idle', pendingChanges: 0 });
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { riskLevelSchema, type RiskLevel } from '../../../contract/report';
 import { AppError } from '../../application/app-error';
+import type { RiskPropertyWriter } from '../../application/ports';
 import type { JiraClient } from './jira-client';
 
 /**
@@ -36,7 +37,7 @@ function issuePath(issueIdOrKey: string): string {
  * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-properties/
  * @see https://developer.atlassian.com/cloud/jira/platform/rate-limiting/
  */
-export class JiraIssuePropertyWriter {
+export class JiraIssuePropertyWriter implements RiskPropertyWriter {
   constructor(private readonly client: JiraClient) {}
 
   /**

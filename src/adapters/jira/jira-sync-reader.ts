@@ -232,7 +232,7 @@ export class JiraSyncReader implements SyncSource {
   }
 }
 
-function mappingContext(settings: ReadSettings, metadata: SiteMetadata): IssueMappingContext {
+export function mappingContext(settings: ReadSettings, metadata: SiteMetadata): IssueMappingContext {
   return toIssueMappingContext({
     fields: discoverFields(parseJiraJson(z.array(jiraFieldJson), metadata.fields, 'cached fields'), settings.fieldOverrides),
     statuses: parseJiraJson(z.array(jiraStatusJson), metadata.statuses, 'cached statuses'),

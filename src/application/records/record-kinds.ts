@@ -136,6 +136,29 @@ export const issueDeltaKind = defineCollectionKind<IssueDelta>({
   timeOf: (d) => d.at,
 });
 
+/**
+ * What an issue's `client-followup-risk` property holds, as the app last wrote it: a write is
+ * skipped when the risk did not change. Kept across snapshot generations (unlike deltas).
+ */
+const riskPropertySchema = z.object({
+  issueId: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/u),
+  key: z.string(),
+  at: isoInstant,
+  level: z.enum(['high', 'medium', 'low']),
+  score: z.number(),
+});
+export type RiskPropertyRecord = z.infer<typeof riskPropertySchema>;
+
+export const riskPropertyKind = defineCollectionKind<RiskPropertyRecord>({
+  name: 'risk-property',
+  schemaVersion: 1,
+  schema: riskPropertySchema,
+  scope: 'project',
+  entity: 'risk-property',
+  idOf: (r) => r.issueId,
+  timeOf: (r) => r.at,
+});
+
 /** A page of issues a running sync has read, kept until the sync derives (then deleted). */
 const syncPageSchema = z.object({
   generation: z.number().int().nonnegative(),
@@ -305,6 +328,7 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   syncStateKind,
   issueBucketKind,
   issueDeltaKind,
+  riskPropertyKind,
   syncPageKind,
   reportPartKind,
   siteMetadataKind,
