@@ -2,21 +2,26 @@
  * `tsx bench/emulator-server.ts ISSUES`: serves a generated scale project over HTTP on
  * 127.0.0.1 (random port) with the Jira emulator, in its own process, so a reader measured in
  * another process does not count the emulator's memory. Prints `READY <origin>` when listening.
+ * `GET /__bench/stats` answers the calls metered since `POST /__bench/reset` (see `JiraMeter`)
+ * and the emulator's own counters, with the dataset's size and issues needing history.
  */
 import { createServer } from 'node:http';
 import { generateScaleDataset } from '../local/jira/demo-generator';
 import { JiraEmulator } from '../local/jira/emulator';
 import { BENCH_NOW, BENCH_SEED } from './bench-settings';
+import { countIssuesNeedingHistory } from './history-oracle';
+import { JiraMeter } from './jira-meter';
 
 const issues = Number(process.argv[2]);
 if (!Number.isInteger(issues) || issues <= 0) {
   process.stderr.write('usage: emulator-server.ts ISSUES\n');
   process.exit(2);
 }
-const emulator = new JiraEmulator({
-  datasets: [generateScaleDataset({ issues, seed: BENCH_SEED, now: BENCH_NOW })],
-  now: () => BENCH_NOW,
-});
+const dataset = generateScaleDataset({ issues, seed: BENCH_SEED, now: BENCH_NOW });
+/** What the call budgets are computed from: the data as generated, before any request. */
+const datasetFigures = { issues, needingHistory: countIssuesNeedingHistory(dataset) };
+const emulator = new JiraEmulator({ datasets: [dataset], now: () => BENCH_NOW });
+const { meter } = JiraMeter.attach(emulator);
 
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
@@ -24,7 +29,13 @@ const server = createServer((req, res) => {
   req.on('end', () => {
     void (async () => {
       if (req.url === '/__bench/stats') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(emulator.stats()));
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ meter: meter.read(), emulator: emulator.stats(), dataset: datasetFigures }));
+        return;
+      }
+      if (req.url === '/__bench/reset') {
+        meter.reset();
+        emulator.resetStats();
+        res.writeHead(204).end();
         return;
       }
       const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;

@@ -37,6 +37,7 @@ const en = {
   'sync.first.body':
     'Large projects take a few minutes. The Overview appears here when the read is done; you can leave this page meanwhile.',
   'sync.first.waiting': 'Waiting for the read to start…',
+  'sync.first.loading': 'The read is done. Loading the Overview…',
 } as const satisfies PhaseLabels & Readonly<Record<string, string>>;
 
 const zhCN: Translation<typeof en> = {
@@ -70,6 +71,7 @@ const zhCN: Translation<typeof en> = {
   'sync.first.heading': '正在首次从 Jira 读取此项目',
   'sync.first.body': '大型项目需要几分钟。读取完成后概览会显示在这里；在此期间您可以离开此页面。',
   'sync.first.waiting': '正在等待读取开始…',
+  'sync.first.loading': '读取已完成，正在加载概览…',
 };
 
 /** The snapshot's freshness, Refresh, and the progress of a read from Jira (the Overview's top bar). */

@@ -24,6 +24,7 @@ export function FirstSyncView({
   const headingId = useId();
   const status = watch.status;
   const stopped = status?.state === 'failed' || watch.refreshError !== null;
+  const waiting = t(status?.state === 'idle' ? 'sync.first.loading' : 'sync.first.waiting');
   return (
     <section aria-labelledby={headingId} aria-busy={!stopped} className="cf-first-sync" data-testid="first-sync">
       <h2 id={headingId}>{t('sync.first.heading')}</h2>
@@ -36,14 +37,14 @@ export function FirstSyncView({
             <div
               role="progressbar"
               aria-label={t('sync.progressLabel')}
-              aria-valuetext={t('sync.first.waiting')}
+              aria-valuetext={waiting}
               className="cf-progress"
               data-indeterminate="true"
               data-testid="sync-progressbar"
             >
               <div className="cf-progress-value" />
             </div>
-            <p data-testid="sync-progress-text">{t('sync.first.waiting')}</p>
+            <p data-testid="sync-progress-text">{waiting}</p>
           </div>
         )
       )}

@@ -113,6 +113,10 @@ describe('FreshnessBar', () => {
     expect(textOfTestId(zh, 'sync-progress-text')).toBe('正在读取问题：3,200 / 约 10,000');
     const derive = aRunningSync(0, null, { progress: { phase: 'derive', done: 0, total: null } });
     expect(textOfTestId(bar(aWatch({ status: derive })), 'sync-progress-text')).toBe('Working out health and risks…');
+    // A later phase that reports the issues already read is a step, not a full bar.
+    const deriving = bar(aWatch({ status: aRunningSync(6_000, 6_000, { progress: { phase: 'derive', done: 6_000, total: 6_000 } }) }));
+    expect(textOfTestId(deriving, 'sync-progress-text')).toBe('Working out health and risks…');
+    expect(tagOf(deriving, 'sync-progressbar')).toContain('data-indeterminate="true"');
   });
 
   it('a failed sync says what failed, from the error code, keeps the old data’s age, and offers Retry', () => {
@@ -175,6 +179,12 @@ describe('FirstSyncView (NOT_READY)', () => {
     expect(html).toContain('正在首次从 Jira 读取此项目');
     expect(tagOf(html, 'sync-progressbar')).toContain('data-indeterminate="true"');
     expect(textOfTestId(html, 'sync-progress-text')).toBe('正在等待读取开始…');
+  });
+
+  it('once the read is done, says the Overview is loading', () => {
+    expect(textOfTestId(view(aWatch({ status: aSyncStatus(), completed: 1 })), 'sync-progress-text')).toBe(
+      'The read is done. Loading the Overview…',
+    );
   });
 
   it('a failed first read says what failed, with Retry', () => {

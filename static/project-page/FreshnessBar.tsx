@@ -40,16 +40,15 @@ export function SyncProgress({ status, nowMs }: { status: SyncStatus; nowMs: num
   const started = useAgo(status.startedAt, nowMs);
   const progress = status.progress;
   const total = progress?.total ?? null;
-  const determinate = progress !== null && total !== null && total > 0;
+  // Counts mean something while issues are read; a later phase that reports the issues it has
+  // already read (done = total) is a step, not a full bar.
+  const determinate = progress !== null && total !== null && total > 0 && (progress.phase === 'issues' || progress.done < total);
   const phase = t(`sync.phase.${progress?.phase ?? 'issues'}`);
-  const text =
-    progress === null
-      ? t('sync.progressStep', { phase })
-      : total !== null && total > 0
-        ? t('sync.progressOf', { phase, done: formatCount(progress.done), total: formatCount(total) })
-        : progress.done > 0
-          ? t('sync.progressSoFar', { phase, done: formatCount(progress.done) })
-          : t('sync.progressStep', { phase });
+  const text = determinate
+    ? t('sync.progressOf', { phase, done: formatCount(progress.done), total: formatCount(total) })
+    : progress !== null && progress.phase === 'issues' && progress.done > 0
+      ? t('sync.progressSoFar', { phase, done: formatCount(progress.done) })
+      : t('sync.progressStep', { phase });
   const share = determinate ? Math.min(1, progress.done / total) : 0;
   return (
     <div className="cf-progress-block" data-testid="sync-progress">

@@ -27,7 +27,12 @@ export function HistorySection({ history, onRetry }: { history: RemoteState<Proj
     <section
       aria-labelledby={headingId}
       data-testid="history"
-      style={{ display: 'grid', gap: token('space.300', '24px'), marginTop: token('space.400', '32px') }}
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'minmax(0, 1fr)',
+        gap: token('space.300', '24px'),
+        marginTop: token('space.400', '32px'),
+      }}
     >
       <h2 id={headingId} style={{ margin: 0, font: token('font.heading.medium', 'normal 653 20px/24px sans-serif') }}>
         {t('history.heading')}

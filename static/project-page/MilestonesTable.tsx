@@ -35,7 +35,10 @@ export function MilestonesTable({ milestones }: { milestones: readonly Milestone
   const { formatCount, formatDay } = useI18n();
   const t = useT(REPORT_MESSAGES, OVERVIEW_MESSAGES);
   return (
-    <div className="cf-table-scroll">
+    // Seven columns scroll sideways on a phone; a scrolling area must be reachable by keyboard (WCAG 2.1.1). A
+    // group, not a region: the section around it is the landmark, under the same name.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+    <div className="cf-table-scroll" role="group" aria-label={t('report.milestones')} tabIndex={0}>
       <table className="cf-table" data-testid="report-milestones">
         <caption className="cf-visually-hidden">{t('report.milestones')}</caption>
         <thead>

@@ -92,6 +92,33 @@ describe('createSyncWatcher', () => {
     expect(callsOf('project/sync-status')).toBe(3);
   });
 
+  it('a project without a snapshot: follows the first sync the page’s resolvers start, and counts it completed', async () => {
+    const never = aSyncStatus({ state: 'never', asOf: null, kind: null });
+    const { watcher, timers, callsOf } = setup([ok(never), ok(aRunningSync(300, 6_000, { asOf: null })), ok(aSyncStatus())]);
+    watcher.start();
+    await settle();
+    expect(timers.pending()).toEqual([2_000]);
+    await timers.advance(2_000);
+    expect(watcher.state.status?.progress?.done).toBe(300);
+    await timers.advance(2_000);
+    expect(watcher.state.completed).toBe(1);
+    expect(callsOf('project/refresh')).toBe(0);
+  });
+
+  it('no snapshot and nothing starting one: reads again after longer and longer waits', async () => {
+    const never = aSyncStatus({ state: 'never', asOf: null, kind: null });
+    const { watcher, timers } = setup([ok(never)]);
+    watcher.start();
+    await settle();
+    const waits: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const [next] = timers.pending();
+      waits.push(next ?? -1);
+      await timers.advance(next ?? 0);
+    }
+    expect(waits).toEqual([2_000, 4_000, 8_000, 16_000, 30_000, 30_000]);
+  });
+
   it('stops polling when the sync fails, keeping the error for the page to show', async () => {
     const error = { code: 'JIRA_UNAVAILABLE' as const, message: 'down' };
     const { watcher, timers, callsOf } = setup([ok(aRunningSync(10, 100)), ok(aSyncStatus({ state: 'failed', error }))]);
@@ -196,6 +223,31 @@ describe('createSyncWatcher', () => {
     expect(watcher.state.status?.progress?.done).toBe(500);
     await timers.advance(2_000);
     expect(watcher.state.completed).toBe(1);
+  });
+
+  it('while a Refresh syncs within its call, polls the status to show progress; its answer alone completes it', async () => {
+    const backend = createFakeBackend({ 'project/sync-status': () => ok(aRunningSync(700, 1_400, { kind: 'incremental' })) });
+    let answer: (envelope: Envelope<SyncStatus>) => void = () => undefined;
+    const timers = manualTimers();
+    const watcher = createSyncWatcher({
+      readStatus: () => backend.call('project/sync-status', {}),
+      startRefresh: () =>
+        new Promise((resolve) => {
+          answer = resolve;
+        }),
+      onChange: () => undefined,
+      timers,
+    });
+    watcher.refresh();
+    await timers.advance(2_000);
+    expect(watcher.state).toMatchObject({ refreshing: true, completed: 0, status: { state: 'running', progress: { done: 700 } } });
+    await timers.advance(2_000);
+    expect(backend.calls).toHaveLength(2);
+    answer(ok(aSyncStatus({ asOf: '2026-11-27T09:12:00.000Z' })));
+    await settle();
+    expect(watcher.state).toMatchObject({ refreshing: false, completed: 1, status: { state: 'idle', asOf: '2026-11-27T09:12:00.000Z' } });
+    await timers.advance(60_000);
+    expect(backend.calls).toHaveLength(2);
   });
 
   it('a Refresh that cannot start says why and changes nothing else; Retry starts it', async () => {

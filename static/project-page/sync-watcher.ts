@@ -79,8 +79,9 @@ export function createSyncWatcher({
   let stopped = false;
   let timer: unknown = null;
   let failures = 0;
-  /** Each read or refresh gets a number; an answer to an older one is dropped. */
-  let latest = 0;
+  /** Each status read gets a number; an answer to an older one is dropped. */
+  let latestRead = 0;
+  let refreshing = false;
   let waitingForFirstSync = false;
   let startedForWaiter = false;
   let sawRunning = false;
@@ -89,6 +90,8 @@ export function createSyncWatcher({
    * data stays not ready after such a reload waits longer each time instead of looping.
    */
   let idleWaits = 0;
+  /** Reads in a row that found no snapshot and no sync. */
+  let nevers = 0;
 
   const update = (patch: Partial<SyncWatchState>) => {
     state = { ...state, ...patch };
@@ -113,6 +116,10 @@ export function createSyncWatcher({
     if (status.state === 'running') {
       sawRunning = true;
       idleWaits = 0;
+      nevers = 0;
+    } else if (status.state === 'never') {
+      // No snapshot yet: the page's own resolvers are starting the first sync. Follow it.
+      sawRunning = true;
     } else if (status.state === 'idle' && (sawRunning || refreshAnswer || waitingForFirstSync)) {
       if (!sawRunning && !refreshAnswer) idleWaits += 1;
       sawRunning = false;
@@ -126,12 +133,13 @@ export function createSyncWatcher({
     update({ status, statusError: null, completed });
     if (status.state === 'running') {
       schedule(pollMs);
-    } else if (waitingForFirstSync && status.state === 'never') {
-      if (startedForWaiter) schedule(backoffMs());
-      else {
-        startedForWaiter = true;
-        refresh();
-      }
+    } else if (waitingForFirstSync && status.state === 'never' && !startedForWaiter) {
+      startedForWaiter = true;
+      refresh();
+    } else if (status.state === 'never') {
+      // Waits longer each time, in case nothing starts it (the page's resolvers failed).
+      schedule(Math.min(maxBackoffMs, pollMs * 2 ** nevers));
+      nevers += 1;
     } else {
       cancelTimer();
     }
@@ -139,9 +147,19 @@ export function createSyncWatcher({
 
   function read(): void {
     if (stopped) return;
-    const call = ++latest;
+    const call = ++latestRead;
     void readStatus().then((envelope) => {
-      if (stopped || call !== latest) return;
+      if (stopped || call !== latestRead) return;
+      if (refreshing) {
+        // A Refresh that syncs within its call takes seconds: show its progress meanwhile, and
+        // leave the outcome to the Refresh's own answer.
+        if (envelope.ok) {
+          failures = 0;
+          update({ status: envelope.data, statusError: null });
+        } else failures += 1;
+        schedule(envelope.ok ? pollMs : backoffMs());
+        return;
+      }
       if (envelope.ok) {
         failures = 0;
         settle(envelope.data, false);
@@ -155,16 +173,16 @@ export function createSyncWatcher({
   }
 
   function refresh(): void {
-    if (stopped || state.refreshing) return;
-    cancelTimer();
-    const call = ++latest;
+    if (stopped || refreshing) return;
+    refreshing = true;
     update({ refreshing: true, refreshError: null });
+    schedule(pollMs);
     void startRefresh().then((envelope) => {
       if (stopped) return;
-      if (call !== latest) {
-        update({ refreshing: false });
-        return;
-      }
+      refreshing = false;
+      // A status read still on its way is older than this answer.
+      latestRead += 1;
+      cancelTimer();
       if (envelope.ok) {
         failures = 0;
         state = { ...state, refreshing: false };

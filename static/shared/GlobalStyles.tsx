@@ -50,8 +50,8 @@ body {
   color: ${token('color.text.selected', '#1868DB')};
   border-bottom-color: ${token('color.border.selected', '#1868DB')};
 }
-.cf-link { color: ${token('color.link', '#1868DB')}; text-decoration: none; }
-.cf-link:hover { text-decoration: underline; }
+.cf-link { color: ${token('color.link', '#1868DB')}; text-decoration: underline; text-underline-offset: 0.15em; }
+.cf-link:hover { text-decoration-thickness: 2px; }
 .cf-link:active { color: ${token('color.link.pressed', '#1558BC')}; }
 .cf-link:focus-visible, .cf-segment:focus-visible {
   outline: 2px solid ${token('color.border.focused', '#4688EC')};
@@ -86,6 +86,7 @@ body {
 }
 .cf-table thead th { color: ${token('color.text.subtle', '#505258')}; font: ${token('font.body.small', 'normal 400 12px/16px sans-serif')}; font-weight: ${token('font.weight.bold', '653')}; }
 .cf-table-scroll { overflow-x: auto; }
+.cf-table-scroll:focus-visible { outline: 2px solid ${token('color.border.focused', '#4688EC')}; outline-offset: 2px; }
 .cf-skeleton {
   border-radius: ${token('radius.small', '3px')};
   background: ${token('color.skeleton', '#0515240F')};

@@ -92,7 +92,7 @@ async function scenario(edits: readonly Edit[]) {
   await syncToEnd(records);
 
   const keys = (dataset.issues as { key: string }[]).map((issue) => issue.key);
-  const versions = (dataset.versions ?? []).map((v) => String(v.id));
+  const versions = (dataset.versions ?? []).map((v) => v.id);
   const properties = { writeRisk: () => Promise.resolve(), deleteRisk: () => Promise.resolve() };
   const queue = { requestRefresh: () => Promise.resolve() };
 

@@ -15,7 +15,7 @@ import { KpiTrendChart } from './KpiTrendChart';
  * is not loaded: its series colours are fixed hex values.
  */
 const CSS = `
-.cf-chart, .cf-burnups { display: grid; gap: ${token('space.150', '12px')}; min-width: 0; }
+.cf-chart, .cf-burnups { display: grid; grid-template-columns: minmax(0, 1fr); gap: ${token('space.150', '12px')}; min-width: 0; }
 .cf-chart h3, .cf-burnups h3 { margin: 0; font: ${token('font.heading.small', 'normal 653 16px/20px sans-serif')}; }
 .cf-chart-empty, .cf-chart-range { margin: 0; color: ${token('color.text.subtle', '#505258')}; }
 .cf-chart-range { font: ${token('font.body.small', 'normal 400 12px/16px sans-serif')}; }
@@ -34,8 +34,8 @@ const CSS = `
 .cf-chart-unit { font-weight: ${token('font.weight.bold', '653')}; }
 .cf-chart-data summary { cursor: pointer; color: ${token('color.link', '#1868DB')}; width: fit-content; }
 .cf-chart-data summary:focus-visible { outline: 2px solid ${token('color.border.focused', '#4688EC')}; outline-offset: 2px; border-radius: ${token('radius.small', '3px')}; }
+.cf-chart-data .cf-table th, .cf-chart-data .cf-table td { white-space: nowrap; }
 .cf-chart-data[open] summary { margin-bottom: ${token('space.100', '8px')}; }
-.cf-table-scroll:focus-visible { outline: 2px solid ${token('color.border.focused', '#4688EC')}; outline-offset: 2px; }
 .cf-burnup-list { display: grid; gap: ${token('space.300', '24px')}; grid-template-columns: repeat(auto-fill, minmax(min(100%, 26rem), 1fr)); }
 .cf-burnup {
   display: grid; gap: ${token('space.100', '8px')}; min-width: 0;
