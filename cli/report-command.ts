@@ -1,6 +1,6 @@
 /** The `report` command: read the project, derive the report, render it. */
 import { JiraClient, RETRY_POLICIES, type JiraTransport } from '../src/adapters/jira/jira-client';
-import { isProjectKey } from '../src/adapters/jira/jira-issue-source';
+import { isProjectKey } from '../src/adapters/jira/project-key-path';
 import { JiraProjectReader } from '../src/adapters/jira/jira-project-reader';
 import { buildStatusReport } from '../src/application/build-status-report';
 import type { RecordsSource } from '../src/application/ports';

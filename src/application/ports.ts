@@ -2,22 +2,11 @@ import type { ProjectSettingsJson } from '../../contract/settings';
 import type { Issue } from '../domain/issue';
 import type { Milestone } from '../domain/milestone';
 import type { CommunicationInput, SatisfactionInput } from '../domain/project-data';
-import type { StatusCategoryCounts } from '../domain/status-category';
 
 export interface ProjectRef {
   id: string;
   key: string;
   name: string;
-}
-
-/**
- * Reads Jira. Implementations throw `AppError` with `NOT_FOUND`, `JIRA_UNAVAILABLE` or
- * `RATE_LIMITED` when Jira cannot answer; they never return partial data.
- */
-export interface IssueSource {
-  getProject(projectKey: string): Promise<ProjectRef>;
-  countByStatusCategory(projectKey: string): Promise<StatusCategoryCounts>;
-  listMilestones(projectKey: string): Promise<Milestone[]>;
 }
 
 export interface Clock {

@@ -66,6 +66,11 @@ export function derivePlausibleData(data: ProjectData, now: number): PlausibleDa
   return { data: { ...data, issues: issues ?? data.issues, milestones: milestones ?? data.milestones }, notes };
 }
 
+/** One issue with its implausible values set aside, as `derivePlausibleData` does (for rescoring one issue). */
+export function toPlausibleIssue(issue: Issue, now: number): Issue {
+  return plausibleIssue(issue, now, []);
+}
+
 /**
  * Whether `value` is a calendar day `YYYY-MM-DD` that exists ("2026-02-30" does not), between
  * 1970-01-01 and 2199-12-31. By hand, without `Date`: it runs on every due day of every issue.

@@ -1,6 +1,7 @@
 import { sortWithKeyTieBreak } from './compare-issue-keys';
 import type { HealthAssessment, IssueRisk, MilestoneForecast, RiskLevel, RiskSignal } from './health-types';
 import type { Issue } from './issue';
+import { toPlausibleIssue } from './derive-plausible-data';
 import { dayNumberOf, dayNumberOfCalendarDay, isClientFacing, isDone } from './issue-rules';
 import type { ProjectData } from './project-data';
 import type { ProjectSettings, RiskWeights } from './settings';
@@ -85,7 +86,8 @@ export function toRiskContext(health: HealthAssessment): RiskContext {
 export function scoreIssueRisk(issue: Issue, context: RiskContext, settings: ProjectSettings, now: number): IssueRisk | null {
   if (isDone(issue)) return null;
   return scoreOne(
-    issue,
+    // The full derivation sets absurd values aside first (1e308 estimates, year-9999 days); so does this.
+    toPlausibleIssue(issue, now),
     {
       now,
       today: dayNumberOf(now, settings.timeZone),

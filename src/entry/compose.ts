@@ -6,8 +6,6 @@ import type { Clock, PermissionSource, RefreshQueue } from '../application/ports
 import type { RecordStore } from '../application/storage';
 import { forgeJiraTransport } from '../adapters/jira/forge-jira-transport';
 import { JiraClient, RETRY_POLICIES } from '../adapters/jira/jira-client';
-import { JiraIssueSource } from '../adapters/jira/jira-issue-source';
-import { JiraProjectReader } from '../adapters/jira/jira-project-reader';
 import { JiraPermissionSource } from '../adapters/jira/jira-permission-source';
 import { JiraSyncReader } from '../adapters/jira/jira-sync-reader';
 import { JiraIssuePropertyWriter } from '../adapters/jira/jira-issue-property-writer';
@@ -17,14 +15,6 @@ import { ForgeRefreshQueue } from '../adapters/events/forge-refresh-queue';
 import { KvsRecordStore } from '../adapters/storage/kvs-record-store';
 
 export const systemClock: Clock = { now: () => new Date() };
-
-export function jiraIssueSource(as: 'user' | 'app', policy: keyof typeof RETRY_POLICIES): JiraIssueSource {
-  return new JiraIssueSource(new JiraClient({ transport: forgeJiraTransport(as), policy: RETRY_POLICIES[policy] }));
-}
-
-export function jiraProjectReader(as: 'user' | 'app', policy: keyof typeof RETRY_POLICIES): JiraProjectReader {
-  return new JiraProjectReader(new JiraClient({ transport: forgeJiraTransport(as), policy: RETRY_POLICIES[policy] }));
-}
 
 export const recordStore: RecordStore = new KvsRecordStore();
 

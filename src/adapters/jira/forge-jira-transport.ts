@@ -4,7 +4,7 @@ import type { JiraTransport } from './jira-client';
 /**
  * `requestJira` as a `JiraTransport`: as the signed-in user from UI resolvers, so Jira's own
  * permissions apply; as the app from background work, where no user is present. Paths come
- * only from `JiraIssueSource`, which builds them from keys it has validated, hence
+ * only from the Jira readers, which build them from keys they have validated, hence
  * `assumeTrustedRoute`.
  */
 export function forgeJiraTransport(as: 'user' | 'app'): JiraTransport {

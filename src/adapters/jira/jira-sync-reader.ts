@@ -5,7 +5,7 @@ import type { Issue } from '../../domain/issue';
 import type { Milestone } from '../../domain/milestone';
 import { discoverFields, isDiscoveryCandidate } from './discover-fields';
 import type { JiraClient } from './jira-client';
-import { projectKeyPath } from './jira-issue-source';
+import { projectKeyPath } from './project-key-path';
 import {
   jiraApproximateCountJson,
   jiraBulkChangelogPageJson,
