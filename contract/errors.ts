@@ -24,4 +24,3 @@ export const appErrorSchema = z.object({
   message: z.string(),
 });
 export type AppErrorJson = z.infer<typeof appErrorSchema>;
-
