@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { languageSchema } from './language';
 import { issueRiskSchema, statusReportSchema } from './report';
-import { projectSettingsSchema, settingsViewSchema } from './settings';
+import { projectSettingsSchema, revisionSchema, settingsViewSchema } from './settings';
 import { appErrorSchema, type AppErrorJson } from './errors';
 import { projectHistorySchema, syncStatusSchema } from './sync';
 
@@ -128,7 +128,7 @@ export const resolverContract = {
     payload: z.strictObject({
       projectKey: z.optional(projectKeySchema),
       settings: projectSettingsSchema,
-      revision: z.int().check(z.nonnegative()),
+      revision: revisionSchema,
     }),
     response: settingsViewSchema,
   },

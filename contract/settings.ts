@@ -102,8 +102,13 @@ export const projectSettingsSchema = z.strictObject({
   fieldOverrides: fieldOverridesSchema,
   /** Report cadence in days, for the period when no report was published yet. */
   cadenceDays: positiveInt(92),
-  /** Dimensions the PM switched off. */
-  disabledDimensions: z.array(z.enum(DIMENSION_KEYS)).check(z.maxLength(DIMENSION_KEYS.length)),
+  /** Dimensions the PM switched off; at least one stays on (a report of nothing has no health). */
+  disabledDimensions: z
+    .array(z.enum(DIMENSION_KEYS))
+    .check(
+      z.maxLength(DIMENSION_KEYS.length - 1, 'keep at least one dimension on'),
+      z.refine((list) => new Set(list).size === list.length, 'each dimension once'),
+    ),
   thresholds: thresholdsSchema,
   defaultClientLanguage: languageSchema,
 });
@@ -147,10 +152,13 @@ export const DEFAULT_PROJECT_SETTINGS: ProjectSettingsJson = {
   defaultClientLanguage: 'en',
 };
 
+/** A document's revision: counts saves, so far below what a KVS integer holds. */
+export const revisionSchema = z.int().check(z.nonnegative(), z.lte(1_000_000_000));
+
 /** What `settings/get` answers: the settings, their revision (0 = never saved: defaults) and whether the caller may edit. */
 export const settingsViewSchema = z.object({
   settings: projectSettingsSchema,
-  revision: z.int().check(z.nonnegative()),
+  revision: revisionSchema,
   canEdit: z.boolean(),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;

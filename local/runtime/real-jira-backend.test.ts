@@ -51,4 +51,20 @@ describe('realJiraBackend', () => {
     expect(sent?.headers.get('authorization')).toBe(`Basic ${Buffer.from('pm@acme.test:secret').toString('base64')}`);
     expect(await sent?.text()).toBe('{"jql":"project = ACME"}');
   });
+
+  it.each(['/.//evil.example/rest/api/3/myself', '/%2e//evil.example/x', '//evil.example/rest/api/3/myself', '/secure/admin'])(
+    'never sends the token anywhere but the site’s REST API (%s)',
+    async (pathname) => {
+      const seen: string[] = [];
+      const backend = realJiraBackend({ baseUrl: 'https://acme.atlassian.net', email: 'pm@acme.test', apiToken: 'secret' }, (input) => {
+        seen.push(String(input));
+        return Promise.resolve(new Response('{}', { status: 200 }));
+      });
+      const request = new Request('https://local.atlassian.invalid/');
+      Object.defineProperty(request, 'url', { value: `https://local.atlassian.invalid${pathname}` });
+      const response = await backend(request, { type: 'fpp', remote: 'jira', provider: 'app' });
+      expect(response.status).toBe(400);
+      expect(seen).toEqual([]);
+    },
+  );
 });

@@ -31,6 +31,13 @@ export function realJiraBackend(site: RealJiraSite, fetchImpl: typeof fetch = fe
   return async (request) => {
     const source = new URL(request.url);
     const target = new URL(source.pathname + source.search, site.baseUrl);
+    // A path such as `/.//evil.example/x` resolves to another host: the token never leaves the site.
+    if (target.origin !== site.baseUrl || !target.pathname.startsWith('/rest/')) {
+      return new Response(JSON.stringify({ errorMessages: ['Only the site’s REST API is reachable.'] }), {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+      });
+    }
     const headers = new Headers(request.headers);
     headers.set('Authorization', authorization);
     headers.set('Accept', headers.get('Accept') ?? 'application/json');

@@ -69,6 +69,8 @@ export interface PermissionSource {
 /** Site-level Jira lists the issue mapper needs (fields, statuses, priorities), as Jira's JSON. */
 export interface SiteMetadata {
   fields: readonly unknown[];
+  /** Every custom field id of the site: an override naming none of them is ignored (discovery instead). */
+  customFieldIds?: readonly string[];
   statuses: readonly unknown[];
   /** In the site's order, highest first. */
   priorities: readonly unknown[];

@@ -1,6 +1,6 @@
 import type { ProjectExport } from '../../contract';
 import { AppError } from './app-error';
-import { RECORD_KINDS, trackedProjectKind } from './records/record-kinds';
+import { RECORD_KINDS, settingsKind, trackedProjectKind } from './records/record-kinds';
 import type { AnyRecordKind, CollectionKind } from './records/record-kind';
 import { MAX_PAGE_SIZE, SITE_PARTITION, type RecordStore } from './storage';
 
@@ -48,7 +48,8 @@ export async function exportProjectData(records: RecordStore, project: { id: str
 
 /**
  * Deletes every record the app keeps for one project, including its place in the tracked
- * list (opening the project again starts afresh). `confirmProjectKey` must repeat the key.
+ * list (opening the project again starts afresh). Documents leave a tombstone with their
+ * revision (no data), so a settings tab opened before the delete cannot save over a newer save. `confirmProjectKey` must repeat the key.
  * Answers how many records were deleted. Safe to run again after a partial failure.
  * @throws AppError INVALID_PAYLOAD when the confirmation does not match; storage errors as is.
  */
@@ -61,12 +62,15 @@ export async function deleteProjectData(
     throw new AppError('INVALID_PAYLOAD', `Type the project key ${project.key} to confirm deleting its data`);
   }
   let deleted = 0;
-  for (const kind of RECORD_KINDS) {
+  // Derived data first and the PM's settings last: a failure part way (the caller may run the
+  // delete again) loses what the app can rebuild before what only the PM can.
+  const order = [...RECORD_KINDS.filter((kind) => kind !== settingsKind), settingsKind];
+  for (const kind of order) {
     if (kind === trackedProjectKind) continue;
     if (kind.scope !== 'project') continue;
     if (kind.shape === 'document') {
-      const document = records.document(kind, project.id);
-      if ((await document.get()).revision > 0) deleted += 1;
+      const document = records.document<unknown>(kind, project.id);
+      if ((await document.get()).value !== undefined) deleted += 1;
       await document.delete();
       continue;
     }

@@ -29,6 +29,7 @@ export interface Document<T> {
    * @throws AppError CONFLICT when someone saved first: nothing is written.
    */
   save(value: T, expectedRevision: number): Promise<Revisioned<T>>;
+  /** Removes the value; the revision goes on counting (a save from before the delete conflicts). */
   delete(): Promise<void>;
 }
 

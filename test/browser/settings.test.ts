@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { projectExportSchema, settingsViewSchema, type Language, type SettingsView } from '../../contract';
+import { DEFAULT_PROJECT_SETTINGS, projectExportSchema, settingsViewSchema, type Language, type SettingsView } from '../../contract';
 import { COMMON_MESSAGES } from '../../contract/i18n/common-messages';
 import { SETTINGS_MESSAGES } from '../../contract/i18n/settings-messages';
 import { LOCAL_ACCOUNTS, type AccountRole } from '../../local/jira/accounts';
@@ -93,11 +93,16 @@ function focusedTestId(frame: Frame): Promise<string | null> {
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS_DIR, `settings-${name}.png`), fullPage: true });
 
+/** The settings revision once the project's data is deleted: every test counts from it. */
+let base = 0;
+
 beforeEach(async () => {
-  // A project without app data: the settings are the defaults, at revision 0.
+  // A project without app data: the settings are the defaults (revisions go on counting across a delete).
   const answer = await invokeAs('pm', 'project/delete-data', { confirmProjectKey: PROJECT_KEY });
   expect(answer).toMatchObject({ ok: true });
-  expect((await storedSettings()).revision).toBe(0);
+  const cleared = await storedSettings();
+  expect(cleared.settings).toEqual(DEFAULT_PROJECT_SETTINGS);
+  base = cleared.revision;
 });
 
 describe.each(['en', 'zh-CN'] as const)('the Settings section in %s', (lang) => {
@@ -123,15 +128,15 @@ describe.each(['en', 'zh-CN'] as const)('the Settings section in %s', (lang) => 
       .waitFor();
 
     const stored = await storedSettings();
-    expect(stored.revision).toBe(1);
+    expect(stored.revision).toBe(base + 1);
     expect(stored.settings.thresholds.overdueAmber).toBe(0.25);
-    expect(await frame.getAttribute(testId('settings-form'), 'data-revision')).toBe('1');
+    expect(await frame.getAttribute(testId('settings-form'), 'data-revision')).toBe(String(base + 1));
 
     await page.reload();
     const reloaded = await frameOf(page, PAGE_MODULE);
     await reloaded.waitForSelector(testId('settings-form'));
     expect(await reloaded.inputValue(field('thresholds.overdueAmber'))).toBe('25');
-    expect(await reloaded.getAttribute(testId('settings-form'), 'data-revision')).toBe('1');
+    expect(await reloaded.getAttribute(testId('settings-form'), 'data-revision')).toBe(String(base + 1));
     await shot(page, `saved-${lang}-${lang === 'en' ? 'light' : 'dark'}`);
     expect(errors).toEqual([]);
     await page.close();
@@ -177,7 +182,7 @@ describe.each(['en', 'zh-CN'] as const)('the Settings section in %s', (lang) => 
       .filter({ hasText: text(lang, 'settings.status.saved') })
       .waitFor();
     const stored = await storedSettings();
-    expect(stored.revision).toBe(2);
+    expect(stored.revision).toBe(base + 2);
     expect(stored.settings).toMatchObject({ cadenceDays: 14, thresholds: { overdueGreen: 0.08 } });
     expect(errors).toEqual([]);
     await first.close();
@@ -187,7 +192,7 @@ describe.each(['en', 'zh-CN'] as const)('the Settings section in %s', (lang) => 
   it('a viewer sees the same settings read-only, is told who can change them, and cannot save through the bridge', async () => {
     await invokeAs('pm', 'settings/save', {
       settings: { ...(await storedSettings()).settings, cadenceDays: 10 },
-      revision: 0,
+      revision: base,
     });
     const errors: string[] = [];
     const page = await newPage(errors);
@@ -207,12 +212,12 @@ describe.each(['en', 'zh-CN'] as const)('the Settings section in %s', (lang) => 
       async (settings) =>
         (globalThis as unknown as { __bridge: { callBridge(n: string, p: unknown): Promise<unknown> } }).__bridge.callBridge('invoke', {
           functionKey: 'settings/save',
-          payload: { settings, revision: 1 },
+          payload: { settings, revision: base + 1 },
         }),
       (await storedSettings()).settings,
     );
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect((await storedSettings()).revision).toBe(1);
+    expect((await storedSettings()).revision).toBe(base + 1);
 
     expect(await axeViolations(frame)).toEqual([]);
     await shot(page, `viewer-${lang}-dark`);
@@ -245,7 +250,7 @@ describe.each(['en', 'zh-CN'] as const)('the Settings section in %s', (lang) => 
 
     await frame.fill(field('thresholds.overdueAmber'), '16');
     expect(await frame.isDisabled(testId('settings-save'))).toBe(false);
-    expect((await storedSettings()).revision).toBe(0);
+    expect((await storedSettings()).revision).toBe(base);
     await page.close();
   });
 });
@@ -263,7 +268,7 @@ describe('the Settings section for other accounts and actions', () => {
   it('Reset to defaults asks first, fills the form with the defaults and leaves saving to the PM', async () => {
     await invokeAs('pm', 'settings/save', {
       settings: { ...(await storedSettings()).settings, cadenceDays: 21, clientLabel: 'external' },
-      revision: 0,
+      revision: base,
     });
     const page = await newPage([]);
     const frame = await openSettings(page);
@@ -335,7 +340,7 @@ describe('the Settings section for other accounts and actions', () => {
   });
 
   it('a project admin exports the project’s data as one JSON file', async () => {
-    await invokeAs('pm', 'settings/save', { settings: { ...(await storedSettings()).settings, cadenceDays: 12 }, revision: 0 });
+    await invokeAs('pm', 'settings/save', { settings: { ...(await storedSettings()).settings, cadenceDays: 12 }, revision: base });
     const page = await newPage([]);
     const frame = await openSettings(page);
     const [download] = await Promise.all([page.waitForEvent('download'), frame.click(testId('export-data'))]);
@@ -348,7 +353,7 @@ describe('the Settings section for other accounts and actions', () => {
   });
 
   it('a project admin deletes all app data after typing the project key, and is told how many records went', async () => {
-    await invokeAs('pm', 'settings/save', { settings: { ...(await storedSettings()).settings, cadenceDays: 30 }, revision: 0 });
+    await invokeAs('pm', 'settings/save', { settings: { ...(await storedSettings()).settings, cadenceDays: 30 }, revision: base });
     const errors: string[] = [];
     const page = await newPage(errors);
     const frame = await openSettings(page, { lang: 'zh-CN' });
@@ -365,7 +370,7 @@ describe('the Settings section for other accounts and actions', () => {
     await status.filter({ hasText: '已删除' }).waitFor();
     expect(await status.textContent()).toMatch(/已删除 \d+ 条记录/u);
     await expect.poll(() => frame.inputValue(field('cadenceDays'))).toBe('7');
-    expect((await storedSettings()).revision).toBe(0);
+    expect((await storedSettings()).settings).toEqual(DEFAULT_PROJECT_SETTINGS);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -191,8 +191,22 @@ describe.each(harnesses)('$name', (harness) => {
       await store.document(noteKind, 'P1').save({ text: 'one', words: 1 }, 0);
       await store.document(noteKind, 'P2').save({ text: 'two', words: 1 }, 0);
       await store.document(noteKind, 'P1').delete();
-      expect(await store.document(noteKind, 'P1').get()).toEqual({ value: undefined, revision: 0 });
+      expect(await store.document(noteKind, 'P1').get()).toEqual({ value: undefined, revision: 2 });
       expect((await store.document(noteKind, 'P2').get()).value).toEqual({ text: 'two', words: 1 });
+    });
+
+    it('given a delete between a read and a save, the stale save conflicts (revisions never restart)', async () => {
+      const { store } = harness.create();
+      const note = store.document(noteKind, 'P1');
+      await note.save({ text: 'read by tab A', words: 4 }, 0);
+      await note.delete();
+      // Tab B saves fresh settings after the delete.
+      const afterDelete = await note.get();
+      expect(afterDelete.value).toBeUndefined();
+      await note.save({ text: 'saved by tab B', words: 4 }, afterDelete.revision);
+      // Tab A still holds revision 1.
+      expect(await codeOf(note.save({ text: 'stale from tab A', words: 4 }, 1))).toBe('CONFLICT');
+      expect((await note.get()).value?.text).toBe('saved by tab B');
     });
 
     it('given a value stored by schema version 1, migrates it on read', async () => {

@@ -129,6 +129,14 @@ describe('JiraProjectReader against the emulator', () => {
     expect(discovered.issues.some((i) => i.storyPoints !== null)).toBe(true);
   });
 
+  it('ignores a field override naming a field the site does not have, and discovers instead', async () => {
+    const fieldOverrides = { ...SETTINGS.fieldOverrides, storyPoints: 'customfield_99999' };
+    const { issues } = await env.reader.readProject('ACME', { ...SETTINGS, fieldOverrides });
+    const discovered = await env.reader.readProject('ACME', SETTINGS);
+    expect(issues.map((i) => i.storyPoints)).toEqual(discovered.issues.map((i) => i.storyPoints));
+    expect(issues.some((i) => i.storyPoints !== null)).toBe(true);
+  });
+
   describe('settings reach the reader through its one settings argument', () => {
     /** ACME with a "Dependency" link (texts that do not say "blocks") and a date-time "Kick-off" field. */
     function withDependencyAndKickoff(): Dataset {

@@ -14,6 +14,7 @@ import { demoDatasets, startLocalApp } from '../support/local-app';
 const datasets = demoDatasets();
 const [acme] = datasets;
 if (!acme) throw new Error('the demo has a project');
+const acmeProject = acme.project;
 const firstIssue = acme.issues[0] as { id: unknown; key: string };
 
 let app: LocalApp;
@@ -25,6 +26,11 @@ afterAll(async () => {
 });
 
 type Role = keyof typeof LOCAL_ACCOUNTS;
+
+async function settingsRevision(): Promise<number> {
+  const answer = (await app.forge.invokeResolver(projectPageContext(acmeProject), 'settings/get', {})) as { data: { revision: number } };
+  return answer.data.revision;
+}
 
 /**
  * What is stored, less the permission cache: remembering what Jira said about a user for a few
@@ -40,7 +46,7 @@ function as(role: Role, context: ExtensionContext): ExtensionContext {
 
 const changedSettings = { ...DEFAULT_PROJECT_SETTINGS, cadenceDays: 14 };
 
-/** Each resolver with a payload and the context it runs in. Saves use revision 0 against a fresh project. */
+/** Each resolver with a payload and the context it runs in. The save uses the revision current at that moment. */
 const calls: { key: ResolverKey; payload: unknown; context: () => ExtensionContext }[] = [
   { key: 'project/overview', payload: {}, context: () => projectPageContext(acme.project) },
   { key: 'project/report', payload: { lang: 'en' }, context: () => projectPageContext(acme.project) },
@@ -50,7 +56,7 @@ const calls: { key: ResolverKey; payload: unknown; context: () => ExtensionConte
     context: () => issuePanelContext(acme.project, { id: String(firstIssue.id), key: firstIssue.key }),
   },
   { key: 'settings/get', payload: {}, context: () => projectPageContext(acme.project) },
-  { key: 'settings/save', payload: { settings: changedSettings, revision: 0 }, context: () => projectPageContext(acme.project) },
+  { key: 'settings/save', payload: 'current revision', context: () => projectPageContext(acme.project) },
   { key: 'project/export', payload: {}, context: () => projectPageContext(acme.project) },
   { key: 'project/delete-data', payload: { confirmProjectKey: acme.project.key }, context: () => projectPageContext(acme.project) },
 ];
@@ -66,7 +72,8 @@ const ALLOWED: Record<Role, readonly ResolverKey[]> = {
 describe.each(Object.keys(ALLOWED) as Role[])('as the %s', (role) => {
   it.each(calls)('$key answers as the rules say, and a refusal changes nothing', async ({ key, payload, context }) => {
     const before = appRecords();
-    const answer = (await app.forge.invokeResolver(as(role, context()), key, payload)) as { ok: boolean; error?: { code: string } };
+    const body = payload === 'current revision' ? { settings: changedSettings, revision: await settingsRevision() } : payload;
+    const answer = (await app.forge.invokeResolver(as(role, context()), key, body)) as { ok: boolean; error?: { code: string } };
     if (ALLOWED[role].includes(key)) {
       expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
     } else {

@@ -11,6 +11,8 @@ import {
   type ProjectSettingsJson,
 } from '../../contract';
 import type { LocalApp } from '../../local/runtime/create-local-app';
+import { KvsRecordStore } from '../../src/adapters/storage/kvs-record-store';
+import { settingsKind } from '../../src/application/records/record-kinds';
 import { projectPageContext } from '../support/contexts';
 import { demoDatasets, startLocalApp } from '../support/local-app';
 
@@ -35,6 +37,11 @@ async function getSettings() {
   return settingsViewSchema.parse(answer.data);
 }
 
+/** The revision to save at now: after a delete, revisions go on counting. */
+async function current(): Promise<number> {
+  return (await getSettings()).revision;
+}
+
 beforeEach(async () => {
   await call('project/delete-data', { confirmProjectKey: acme.project.key });
   await app.forge.invokeResolver(projectPageContext(other.project), 'project/delete-data', { confirmProjectKey: other.project.key });
@@ -42,23 +49,39 @@ beforeEach(async () => {
 
 describe('settings/get and settings/save', () => {
   it('given a project never configured, answers the defaults at revision 0', async () => {
-    expect(await getSettings()).toEqual({ settings: DEFAULT_PROJECT_SETTINGS, revision: 0, canEdit: true });
+    const fresh = await app.forge.invokeResolver(projectPageContext(other.project), 'settings/get', {});
+    expect(fresh).toEqual({ ok: true, data: { settings: DEFAULT_PROJECT_SETTINGS, revision: 0, canEdit: true } });
+  });
+
+  it('given the data was deleted, answers the defaults, and a save from before the delete conflicts', async () => {
+    const before = await current();
+    await call('settings/save', { settings: { ...DEFAULT_PROJECT_SETTINGS, cadenceDays: 9 }, revision: before });
+    await call('project/delete-data', { confirmProjectKey: acme.project.key });
+    const afterDelete = await getSettings();
+    expect(afterDelete.settings).toEqual(DEFAULT_PROJECT_SETTINGS);
+    expect(afterDelete.revision).toBeGreaterThan(before + 1);
+    expect(await call('settings/save', { settings: DEFAULT_PROJECT_SETTINGS, revision: before + 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
   });
 
   it('given a save at the current revision, stores the settings at the next revision', async () => {
     const settings: ProjectSettingsJson = { ...DEFAULT_PROJECT_SETTINGS, timeZone: 'Asia/Shanghai', cadenceDays: 14 };
-    const saved = await call('settings/save', { settings, revision: 0 });
-    expect(saved).toEqual({ ok: true, data: { settings, revision: 1, canEdit: true } });
-    expect(await getSettings()).toEqual({ settings, revision: 1, canEdit: true });
+    const revision = await current();
+    const saved = await call('settings/save', { settings, revision });
+    expect(saved).toEqual({ ok: true, data: { settings, revision: revision + 1, canEdit: true } });
+    expect(await getSettings()).toEqual({ settings, revision: revision + 1, canEdit: true });
   });
 
   it('given two editors who read revision 1, the second save gets CONFLICT and the first one stays', async () => {
-    await call('settings/save', { settings: DEFAULT_PROJECT_SETTINGS, revision: 0 });
+    const base = await current();
+    await call('settings/save', { settings: DEFAULT_PROJECT_SETTINGS, revision: base });
     const alice = { ...DEFAULT_PROJECT_SETTINGS, internalLabel: 'team-only' };
     const bob = { ...DEFAULT_PROJECT_SETTINGS, internalLabel: 'internal-bob' };
 
-    expect((await call('settings/save', { settings: alice, revision: 1 })).ok).toBe(true);
-    const second = await call('settings/save', { settings: bob, revision: 1 });
+    expect((await call('settings/save', { settings: alice, revision: base + 1 })).ok).toBe(true);
+    const second = await call('settings/save', { settings: bob, revision: base + 1 });
 
     expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect((await getSettings()).settings.internalLabel).toBe('team-only');
@@ -73,13 +96,13 @@ describe('settings/get and settings/save', () => {
     ['an unknown key', { extra: true }],
   ])('given %s, refuses with INVALID_PAYLOAD and stores nothing', async (_case, change) => {
     const before = app.kvs.dump();
-    const answer = await call('settings/save', { settings: { ...DEFAULT_PROJECT_SETTINGS, ...change }, revision: 0 });
+    const answer = await call('settings/save', { settings: { ...DEFAULT_PROJECT_SETTINGS, ...change }, revision: await current() });
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
     expect(app.kvs.dump()).toEqual(before);
   });
 
   it('reach the report: a dimension switched off is reported off, and the setting stays per project', async () => {
-    await call('settings/save', { settings: { ...DEFAULT_PROJECT_SETTINGS, disabledDimensions: ['cost'] }, revision: 0 });
+    await call('settings/save', { settings: { ...DEFAULT_PROJECT_SETTINGS, disabledDimensions: ['cost'] }, revision: await current() });
     const report = statusReportSchema.parse((await call('project/report', { lang: 'en' })).data);
     expect(report.dimensions.cost.enabled).toBe(false);
 
@@ -90,10 +113,38 @@ describe('settings/get and settings/save', () => {
   });
 });
 
+describe('a settings save and the snapshot the pages open from', () => {
+  it('re-derives it at once: the report and client preview follow the new settings without a Refresh', async () => {
+    const before = statusReportSchema.parse((await call('project/report', { lang: 'en', audience: 'client' })).data);
+    expect(before.dimensions.quality.enabled).toBe(true);
+    const marked = before.sections.inProgress.length;
+
+    await call('settings/save', {
+      settings: { ...DEFAULT_PROJECT_SETTINGS, disabledDimensions: ['quality'], clientVisibility: { mode: 'all', issueTypeIds: [] } },
+      revision: await current(),
+    });
+
+    const after = statusReportSchema.parse((await call('project/report', { lang: 'en', audience: 'client' })).data);
+    expect(after.dimensions.quality.enabled).toBe(false);
+    expect(after.sections.inProgress.length).toBeGreaterThan(marked);
+  });
+
+  it('a snapshot derived with older settings is refreshed when the page opens (the save’s refresh did not finish)', async () => {
+    await call('project/report', { lang: 'en' });
+    // Saved behind the resolver's back: as if the refresh after the save had failed.
+    const store = new KvsRecordStore();
+    const revision = await current();
+    await store.document(settingsKind, acme.project.id).save({ ...DEFAULT_PROJECT_SETTINGS, disabledDimensions: ['cost'] }, revision);
+
+    const report = statusReportSchema.parse((await call('project/report', { lang: 'en' })).data);
+    expect(report.dimensions.cost.enabled).toBe(false);
+  });
+});
+
 describe('project/export and project/delete-data', () => {
   it('exports every record the app keeps for the project, and only this project', async () => {
     const settings = { ...DEFAULT_PROJECT_SETTINGS, cadenceDays: 10 };
-    await call('settings/save', { settings, revision: 0 });
+    await call('settings/save', { settings, revision: await current() });
     await call('project/overview', {}); // tracks the project
     await app.forge.invokeResolver(projectPageContext(other.project), 'project/overview', {});
     await app.forge.runScheduledTrigger('daily-kpi-snapshot');
@@ -108,7 +159,7 @@ describe('project/export and project/delete-data', () => {
   });
 
   it('given a confirmation that does not repeat the key, refuses and deletes nothing', async () => {
-    await call('settings/save', { settings: DEFAULT_PROJECT_SETTINGS, revision: 0 });
+    await call('settings/save', { settings: DEFAULT_PROJECT_SETTINGS, revision: await current() });
     const before = app.kvs.dump();
     const answer = await call('project/delete-data', { confirmProjectKey: other.project.key });
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
@@ -116,7 +167,7 @@ describe('project/export and project/delete-data', () => {
   });
 
   it('deletes every record of the project and none of another', async () => {
-    await call('settings/save', { settings: DEFAULT_PROJECT_SETTINGS, revision: 0 });
+    await call('settings/save', { settings: DEFAULT_PROJECT_SETTINGS, revision: await current() });
     await call('project/overview', {});
     await app.forge.invokeResolver(projectPageContext(other.project), 'project/overview', {});
     await app.forge.runScheduledTrigger('daily-kpi-snapshot');
@@ -131,9 +182,13 @@ describe('project/export and project/delete-data', () => {
     expect(answer).toEqual({ ok: true, data: { deleted: exportedCount } });
     const exported = projectExportSchema.parse((await call('project/export', {})).data);
     expect(Object.values(exported.records).flat()).toEqual([]);
-    const stored = app.kvs.dump().map((row) => JSON.parse(row.value) as { partition: string; value: { key?: string } });
-    expect(stored.filter((record) => record.partition === acme.project.id || record.value.key === acme.project.key)).toEqual([]);
+    // Documents leave a tombstone with their revision and no value (see deleteProjectData).
+    const stored = app.kvs
+      .dump()
+      .map((row) => JSON.parse(row.value) as { partition: string; value: { key?: string } | null })
+      .filter((record) => record.value !== null);
+    expect(stored.filter((record) => record.partition === acme.project.id || record.value?.key === acme.project.key)).toEqual([]);
     expect(stored.filter((record) => record.partition === other.project.id).length).toBeGreaterThan(0);
-    expect(stored.some((record) => record.value.key === other.project.key)).toBe(true);
+    expect(stored.some((record) => record.value?.key === other.project.key)).toBe(true);
   });
 });

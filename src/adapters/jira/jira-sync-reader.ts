@@ -70,10 +70,10 @@ export class JiraSyncReader implements SyncSource {
       this.client.getJson('/rest/api/3/status'),
       this.client.getJson('/rest/api/3/priority'),
     ]);
+    const allFields = parseJiraJson(z.array(jiraFieldJson), fields, 'fields');
     return {
-      fields: parseJiraJson(z.array(jiraFieldJson), fields, 'fields')
-        .filter(isDiscoveryCandidate)
-        .map((f) => ({ id: f.id, name: f.name, custom: f.custom, schema: f.schema })),
+      fields: allFields.filter(isDiscoveryCandidate).map((f) => ({ id: f.id, name: f.name, custom: f.custom, schema: f.schema })),
+      customFieldIds: allFields.filter((f) => f.id.startsWith('customfield_')).map((f) => f.id),
       statuses: parseJiraJson(z.array(jiraStatusJson), statuses, 'statuses').map((s) => ({
         id: s.id,
         name: s.name,
@@ -234,7 +234,7 @@ export class JiraSyncReader implements SyncSource {
 
 export function mappingContext(settings: ReadSettings, metadata: SiteMetadata): IssueMappingContext {
   return toIssueMappingContext({
-    fields: discoverFields(parseJiraJson(z.array(jiraFieldJson), metadata.fields, 'cached fields'), settings.fieldOverrides),
+    fields: discoverFields(parseJiraJson(z.array(jiraFieldJson), metadata.fields, 'cached fields'), knownOverrides(settings, metadata)),
     statuses: parseJiraJson(z.array(jiraStatusJson), metadata.statuses, 'cached statuses'),
     priorities: parseJiraJson(z.array(jiraPriorityJson), metadata.priorities, 'cached priorities'),
     // No /issueLinkType read: every issue link embeds its type, which is all blocking detection needs.
@@ -257,4 +257,17 @@ function projectJql(projectKey: string, updatedSince: number | null, now: number
       ? ''
       : ` AND updated >= "-${String(Math.max(0, Math.ceil((now - updatedSince) / 60_000)) + UPDATED_MARGIN_MINUTES)}m"`;
   return `project = "${key}"${since}${ordered ? ' ORDER BY key ASC' : ''}`;
+}
+
+/**
+ * Field overrides that name a field the site has: one naming a deleted or mistyped field would
+ * silently read nothing (every estimate gone), so it falls back to discovery.
+ */
+function knownOverrides(settings: ReadSettings, metadata: SiteMetadata): ReadSettings['fieldOverrides'] {
+  const known = metadata.customFieldIds;
+  if (known === undefined) return settings.fieldOverrides;
+  const ids = new Set(known);
+  const keep = (id: string | null) => (id !== null && ids.has(id) ? id : null);
+  const o = settings.fieldOverrides;
+  return { storyPoints: keep(o.storyPoints), flagged: keep(o.flagged), sprint: keep(o.sprint), startDate: keep(o.startDate) };
 }

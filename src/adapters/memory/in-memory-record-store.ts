@@ -61,7 +61,9 @@ export class InMemoryRecordStore implements RecordStore {
           return { value: parsed, revision };
         }),
       delete(): Promise<void> {
-        documents.delete(key);
+        const current = documents.get(key);
+        // A tombstone one revision up, as in KVS: a stale save after the delete still conflicts.
+        if (current) documents.set(key, { revision: current.revision + 1, schemaVersion: kind.schemaVersion, json: 'null' });
         return Promise.resolve();
       },
     };

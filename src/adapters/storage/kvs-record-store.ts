@@ -97,8 +97,39 @@ class KvsDocument<T> implements Document<T> {
     return { value: parsed.data, revision };
   }
 
+  /**
+   * Leaves a tombstone (no value) one revision up rather than removing the entry: a tab that
+   * read the old revision must still get CONFLICT when it saves after the delete.
+   */
   async delete(): Promise<void> {
-    await kvsCall(`delete ${this.kind.name}`, () => kvs.entity(DOCUMENT_ENTITY).delete(this.key), this.retry);
+    for (;;) {
+      const current = await this.get();
+      if (current.revision === 0) return;
+      const tombstone: DocumentEnvelope = {
+        partition: this.partition,
+        kind: this.kind.name,
+        revision: current.revision + 1,
+        schemaVersion: this.kind.schemaVersion,
+        value: null,
+      };
+      try {
+        await kvsCall(
+          `delete ${this.kind.name}`,
+          () =>
+            kvs
+              .transact()
+              .set<DocumentEnvelope>(this.key, tombstone, {
+                entityName: DOCUMENT_ENTITY,
+                conditions: new Filter<DocumentEnvelope>().and('revision', FilterConditions.equalTo(current.revision)),
+              })
+              .execute(),
+          this.retry,
+        );
+        return;
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
+      }
+    }
   }
 }
 

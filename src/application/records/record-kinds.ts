@@ -229,6 +229,8 @@ const snapshotSchema = z.object({
   asOf: isoInstant,
   /** ISO instant the sync started reading Jira: the next incremental read starts there (minus an overlap). */
   syncedFrom: isoInstant,
+  /** The settings revision it was derived with: a save since makes it stale. */
+  settingsRevision: z.number().int().nonnegative().default(0),
   project: z.object({ id: z.string(), key: z.string(), name: z.string() }),
   issueCount: count,
   bucketCount: z.number().int().positive(),
@@ -291,6 +293,7 @@ export const syncStateKind = defineDocumentKind<SyncState>({
 const siteMetadataSchema = z.object({
   fetchedAt: isoInstant,
   fields: z.array(z.unknown()),
+  customFieldIds: z.array(z.string()).optional(),
   statuses: z.array(z.unknown()),
   priorities: z.array(z.unknown()),
 });

@@ -16,7 +16,7 @@ import type { StoredReports } from './project-cache';
 export const SNAPSHOT_ISSUE_RISKS = 200;
 
 export interface DerivedSnapshot {
-  head: Omit<Snapshot, 'generation' | 'bucketCount' | 'reportParts' | 'syncedFrom'>;
+  head: Omit<Snapshot, 'generation' | 'bucketCount' | 'reportParts' | 'syncedFrom' | 'settingsRevision'>;
   reports: StoredReports;
   point: KpiPoint;
 }

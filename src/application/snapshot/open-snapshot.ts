@@ -2,6 +2,7 @@ import type { ProjectSettingsJson } from '../../../contract/settings';
 import { AppError, isAppError } from '../app-error';
 import type { Logger } from '../ports';
 import type { Snapshot } from '../records/record-kinds';
+import type { Revisioned } from '../storage';
 import { trackProject } from '../tracked-projects';
 import { readSnapshot } from './project-cache';
 import { refreshSnapshot } from './refresh-snapshot';
@@ -20,19 +21,25 @@ const JOIN_POLL_MS = 250;
 export async function openSnapshot(
   deps: SyncDeps & { queue: SyncQueue; log: Logger },
   project: SyncTarget,
-  settings: ProjectSettingsJson,
+  settings: Revisioned<ProjectSettingsJson>,
   options: { budgetMs: number; wait: (ms: number) => Promise<void> },
 ): Promise<Snapshot> {
   const deadline = deps.clock.now().getTime() + options.budgetMs;
   const stored = await readSnapshot(deps.records, project.id);
-  if (stored.value) return stored.value;
+  if (stored.value) {
+    if (stored.value.settingsRevision === settings.revision) return stored.value;
+    // Derived with older settings (a save whose refresh did not finish): refresh now; a large
+    // project answers from the old snapshot meanwhile, its age and the sync shown by the page.
+    await refreshSnapshot(deps, project, settings.value, options);
+    return (await readSnapshot(deps.records, project.id)).value ?? stored.value;
+  }
   try {
     await trackProject(deps.records, project, deps.clock.now());
   } catch (error) {
     if (!isAppError(error)) throw error;
     deps.log.warn('tracking the project failed; the page answers anyway', { projectKey: project.key, code: error.code });
   }
-  let status = await refreshSnapshot(deps, project, settings, options);
+  let status = await refreshSnapshot(deps, project, settings.value, options);
   for (;;) {
     const after = await readSnapshot(deps.records, project.id);
     if (after.value) return after.value;

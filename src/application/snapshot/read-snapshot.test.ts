@@ -51,6 +51,7 @@ async function givenSnapshot(data: ProjectData) {
     ...derived.head,
     generation: 1,
     syncedFrom: derived.head.asOf,
+    settingsRevision: 0,
     bucketCount: buckets.length,
     reportParts: parts.length,
   };

@@ -17,6 +17,7 @@ import {
   type SyncState,
 } from '../records/record-kinds';
 import { SITE_PARTITION, type RecordStore, type Revisioned } from '../storage';
+import { getProjectSettings } from '../project-settings';
 import { deriveSnapshot } from './derive-snapshot';
 import {
   deleteOtherGenerations,
@@ -145,14 +146,22 @@ export async function siteMetadata(deps: Pick<SyncDeps, 'records' | 'jira' | 'cl
   const document = deps.records.document(siteMetadataKind, SITE_PARTITION);
   const cached = await document.get();
   const now = deps.clock.now().getTime();
-  if (cached.value && now - Date.parse(cached.value.fetchedAt) < METADATA_MAX_AGE_MS) return cached.value;
+  const hit = cached.value;
+  if (hit && now - Date.parse(hit.fetchedAt) < METADATA_MAX_AGE_MS) {
+    return {
+      fields: hit.fields,
+      statuses: hit.statuses,
+      priorities: hit.priorities,
+      ...(hit.customFieldIds ? { customFieldIds: hit.customFieldIds } : {}),
+    };
+  }
   const fresh = await deps.jira.readSiteMetadata();
   try {
     await document.save(
       {
         fetchedAt: new Date(now).toISOString(),
-        ...fresh,
         fields: [...fresh.fields],
+        ...(fresh.customFieldIds ? { customFieldIds: [...fresh.customFieldIds] } : {}),
         statuses: [...fresh.statuses],
         priorities: [...fresh.priorities],
       },
@@ -260,10 +269,14 @@ export async function runSync(
 async function derive(
   deps: SyncDeps,
   project: SyncTarget,
-  settingsJson: ProjectSettingsJson,
+  readSettings: ProjectSettingsJson,
   state: SyncState,
   metadata: SiteMetadata,
 ): Promise<void> {
+  // The latest saved settings: a save during a long sync applies to its derivation (the read
+  // itself used `readSettings`; a change of what is read starts a full sync of its own).
+  const saved = await getProjectSettings(deps.records, project.id);
+  const settingsJson = saved.revision > 0 ? saved.value : readSettings;
   const pages = deps.records.collection(syncPageKind, project.id);
   const read: Issue[] = [];
   for (let index = 0; index < state.pagesRead; index += 1) {
@@ -307,6 +320,7 @@ async function derive(
     ...derived.head,
     generation: state.generation,
     syncedFrom: state.startedAt,
+    settingsRevision: saved.revision,
     bucketCount: buckets.length,
     reportParts: parts.length,
   };

@@ -15,7 +15,7 @@ const INLINE_SYNC_BUDGET_MS = 12_000;
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function syncDeps() {
+export function syncDeps() {
   return { records: recordStore, jira: syncSource('resolver'), clock: systemClock, recordsSource, log: consoleLogger, queue: refreshQueue };
 }
 
@@ -27,13 +27,13 @@ export const projectHandlers = {
   'project/overview': defineResolver('project/overview', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
     const settings = await getProjectSettings(recordStore, project.id);
-    const snapshot = await openSnapshot(syncDeps(), project, settings.value, { budgetMs: INLINE_SYNC_BUDGET_MS, wait });
+    const snapshot = await openSnapshot(syncDeps(), project, settings, { budgetMs: INLINE_SYNC_BUDGET_MS, wait });
     return toSnapshotOverview(snapshot, toProjectSettings(settings.value), systemClock.now());
   }),
   'project/report': defineResolver('project/report', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
     const settings = await getProjectSettings(recordStore, project.id);
-    const snapshot = await openSnapshot(syncDeps(), project, settings.value, { budgetMs: INLINE_SYNC_BUDGET_MS, wait });
+    const snapshot = await openSnapshot(syncDeps(), project, settings, { budgetMs: INLINE_SYNC_BUDGET_MS, wait });
     return getSnapshotReport(recordStore, snapshot, {
       audience: payload.audience ?? 'internal',
       lang: payload.lang ?? languageOf(context),
@@ -44,7 +44,7 @@ export const projectHandlers = {
     const { project } = await authorizeProjectAccess(context, undefined, 'read', permissionSource());
     const settings = await getProjectSettings(recordStore, project.id);
     const deps = syncDeps();
-    const snapshot = await openSnapshot(deps, project, settings.value, { budgetMs: INLINE_SYNC_BUDGET_MS, wait });
+    const snapshot = await openSnapshot(deps, project, settings, { budgetMs: INLINE_SYNC_BUDGET_MS, wait });
     return getSnapshotIssueRisk({ records: recordStore, jira: deps.jira, metadata: () => siteMetadata(deps) }, snapshot, {
       issueKey: issue.key,
       issueId: issue.id,

@@ -1,6 +1,22 @@
 import { deleteProjectData, exportProjectData } from '../../application/project-data';
 import { getProjectSettings, saveProjectSettings } from '../../application/project-settings';
+import { isAppError } from '../../application/app-error';
+import { readSnapshot } from '../../application/snapshot/project-cache';
+import { refreshSnapshot } from '../../application/snapshot/refresh-snapshot';
+import type { ProjectSettingsJson } from '../../../contract/settings';
 import { permissionSource, recordStore, systemClock } from '../compose';
+import { syncDeps } from './project-handlers';
+
+/** A settings save re-derives the snapshot within this time; a large project continues in the background. */
+const SETTINGS_REFRESH_BUDGET_MS = 12_000;
+
+function readSettingsChanged(before: ProjectSettingsJson, after: ProjectSettingsJson): boolean {
+  return (
+    before.timeZone !== after.timeZone ||
+    JSON.stringify(before.fieldOverrides) !== JSON.stringify(after.fieldOverrides) ||
+    JSON.stringify(before.blockingLinkTypes) !== JSON.stringify(after.blockingLinkTypes)
+  );
+}
 import { allows, authorizeProjectAccess } from './authorize';
 import { defineResolver } from './define-resolver';
 
@@ -13,7 +29,20 @@ export const settingsHandlers = {
   }),
   'settings/save': defineResolver('settings/save', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'admin', permissionSource());
+    const previous = await getProjectSettings(recordStore, project.id);
     const saved = await saveProjectSettings(recordStore, project.id, payload.settings, payload.revision);
+    // The pages open from the snapshot: re-derive it with the new settings (a full read when what
+    // is read from Jira changes: field overrides, blocking link types, the time zone).
+    const snapshot = await readSnapshot(recordStore, project.id);
+    if (snapshot.value) {
+      await refreshSnapshot(syncDeps(), project, saved.value, {
+        budgetMs: SETTINGS_REFRESH_BUDGET_MS,
+        full: readSettingsChanged(previous.value, saved.value),
+      }).catch((error: unknown) => {
+        // The settings are saved; the snapshot catches up on the next open (it knows its settings revision).
+        if (!isAppError(error)) throw error;
+      });
+    }
     return { settings: saved.value, revision: saved.revision, canEdit: true };
   }),
   'project/export': defineResolver('project/export', async ({ payload, context }) => {
