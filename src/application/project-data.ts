@@ -1,20 +1,8 @@
 import type { ProjectExport } from '../../contract';
 import { AppError } from './app-error';
 import { RECORD_KINDS, settingsKind, trackedProjectKind } from './records/record-kinds';
-import type { AnyRecordKind, CollectionKind } from './records/record-kind';
-import { MAX_PAGE_SIZE, SITE_PARTITION, type RecordStore } from './storage';
-
-async function allRecords<T>(records: RecordStore, kind: CollectionKind<T>, partition: string): Promise<T[]> {
-  const collection = records.collection(kind, partition);
-  const all: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await collection.list({ order: 'oldest', limit: MAX_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
-    all.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return all;
-}
+import type { AnyRecordKind } from './records/record-kind';
+import { listAll, SITE_PARTITION, type RecordStore } from './storage';
 
 /** The project's own kinds: every project-scoped one, plus its entry in the site's tracked list. */
 async function recordsOfKind(records: RecordStore, kind: AnyRecordKind, projectId: string): Promise<unknown[]> {
@@ -27,7 +15,7 @@ async function recordsOfKind(records: RecordStore, kind: AnyRecordKind, projectI
     const document = await records.document<unknown>(kind, projectId).get();
     return document.value === undefined ? [] : [document.value];
   }
-  return allRecords<unknown>(records, kind, projectId);
+  return listAll<unknown>(records.collection(kind, projectId));
 }
 
 /**

@@ -76,3 +76,15 @@ export const SITE_PARTITION = 'site';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
+
+/** Every record of a collection, page by page (pages of 100), in `order`. */
+export async function listAll<T>(collection: Collection<T>, order: SortOrder = 'oldest'): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await collection.list({ order, limit: MAX_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+    all.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return all;
+}

@@ -1,5 +1,5 @@
 import { trackedProjectKind, type TrackedProject } from './records/record-kinds';
-import { MAX_PAGE_SIZE, SITE_PARTITION, type RecordStore } from './storage';
+import { listAll, SITE_PARTITION, type RecordStore } from './storage';
 import type { ProjectRef } from './ports';
 
 /**
@@ -15,13 +15,5 @@ export async function trackProject(records: RecordStore, project: Pick<ProjectRe
 
 /** Every tracked project, oldest first. */
 export async function listTrackedProjects(records: RecordStore): Promise<TrackedProject[]> {
-  const tracked = records.collection(trackedProjectKind, SITE_PARTITION);
-  const projects: TrackedProject[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await tracked.list({ order: 'oldest', limit: MAX_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
-    projects.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return projects;
+  return listAll(records.collection(trackedProjectKind, SITE_PARTITION));
 }

@@ -12,7 +12,7 @@ import {
   type Snapshot,
 } from '../records/record-kinds';
 import type { CollectionKind } from '../records/record-kind';
-import { MAX_PAGE_SIZE, type Collection, type RecordStore, type Revisioned } from '../storage';
+import { listAll, type Collection, type RecordStore, type Revisioned } from '../storage';
 import { bucketOf } from './bucket-of';
 
 /** A bucket is written when its JSON is at most this many bytes: Forge's 240 KiB less the envelope. */
@@ -41,15 +41,7 @@ async function inBatches<T, R>(items: readonly T[], run: (item: T) => Promise<R>
 
 /** Every delta of the project (pages of 100), oldest first. */
 export async function readDeltas(records: RecordStore, projectId: string): Promise<IssueDelta[]> {
-  const deltas = records.collection(issueDeltaKind, projectId);
-  const all: IssueDelta[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deltas.list({ order: 'oldest', limit: MAX_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
-    all.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return all;
+  return listAll(records.collection(issueDeltaKind, projectId));
 }
 
 /** Deltas newer than the snapshot's read win over its issues; older ones were read by the sync. */
@@ -166,12 +158,6 @@ async function deleteGenerationsBut<T extends { generation: number }>(
   kind: CollectionKind<T>,
   keep: number,
 ): Promise<void> {
-  const stale: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await collection.list({ limit: MAX_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
-    for (const item of page.items) if (item.generation !== keep) stale.push(kind.idOf(item));
-    cursor = page.cursor;
-  } while (cursor);
+  const stale = (await listAll(collection)).filter((item) => item.generation !== keep).map((item) => kind.idOf(item));
   await inBatches(stale, (id) => collection.delete(id));
 }
