@@ -24,3 +24,11 @@ export const appErrorSchema = z.object({
   message: z.string(),
 });
 export type AppErrorJson = z.infer<typeof appErrorSchema>;
+
+/**
+ * Whether the same request may succeed if tried again. Not when the user lacks the permission
+ * or the project or issue is not there: a Retry button would only fail the same way.
+ */
+export function isRetryable(code: ErrorCode): boolean {
+  return code !== 'FORBIDDEN' && code !== 'NOT_FOUND';
+}

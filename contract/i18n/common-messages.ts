@@ -6,6 +6,8 @@ type ErrorMessages = { readonly [C in ErrorCode as `error.${C}`]: string };
 const en = {
   'link.newTab': '(opens in a new tab)',
   'error.heading': 'Something went wrong',
+  'error.heading.FORBIDDEN': 'You don’t have access to this project',
+  'error.heading.NOT_FOUND': 'Not found',
   'error.retry': 'Retry',
   'error.FORBIDDEN': 'You don’t have permission to see this. Ask a Jira admin for access to the project.',
   'error.INVALID_PAYLOAD': 'The app sent a request the server did not accept. Reload the page and try again.',
@@ -21,6 +23,8 @@ const en = {
 const zhCN: Translation<typeof en> = {
   'link.newTab': '（在新标签页中打开）',
   'error.heading': '出错了',
+  'error.heading.FORBIDDEN': '你无权访问此项目',
+  'error.heading.NOT_FOUND': '未找到',
   'error.retry': '重试',
   'error.FORBIDDEN': '你没有查看此内容的权限。请联系 Jira 管理员获取该项目的访问权限。',
   'error.INVALID_PAYLOAD': '服务器未接受应用发送的请求。请刷新页面后重试。',

@@ -147,6 +147,12 @@ describe('FreshnessBar', () => {
     expect(html).toContain('data-testid="sync-refresh-failed-retry"');
   });
 
+  it('a Refresh refused for lack of permission says so, without a Retry that would be refused again', () => {
+    const html = bar(aWatch({ refreshError: { code: 'FORBIDDEN', message: 'x' } }));
+    expect(textOfTestId(html, 'sync-refresh-failed')).toContain(COMMON_MESSAGES.en['error.FORBIDDEN']);
+    expect(html).not.toContain('data-testid="sync-refresh-failed-retry"');
+  });
+
   it('a status that could not be read is worth a message only when no status is shown', () => {
     const error = { code: 'INTERNAL' as const, message: 'x' };
     expect(textOfTestId(bar(aWatch({ status: null, statusError: error })), 'sync-status-failed')).toContain(

@@ -1,7 +1,7 @@
 import { COMMON_MESSAGES } from '../../contract/i18n/common-messages';
 import { SYNC_MESSAGES } from '../../contract/i18n/sync-messages';
 import { useId } from 'react';
-import type { AppErrorJson, SyncStatus } from '../../contract';
+import { isRetryable, type AppErrorJson, type SyncStatus } from '../../contract';
 import { useI18n, useT } from '../shared/i18n/I18nProvider';
 import { formatRelativeAge, toRelativeAge } from './relative-age';
 import type { SyncWatchState } from './sync-watcher';
@@ -97,9 +97,11 @@ function Problem({
         </p>
       )}
       {extra !== undefined && extra !== null && <p>{extra}</p>}
-      <button type="button" className="cf-button" data-testid={`${testId}-retry`} onClick={onRetry}>
-        {t('error.retry')}
-      </button>
+      {(error === null || isRetryable(error.code)) && (
+        <button type="button" className="cf-button" data-testid={`${testId}-retry`} onClick={onRetry}>
+          {t('error.retry')}
+        </button>
+      )}
     </div>
   );
 }

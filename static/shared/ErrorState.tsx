@@ -1,11 +1,12 @@
 import { COMMON_MESSAGES } from '../../contract/i18n/common-messages';
 import { token } from '@atlaskit/tokens';
-import type { AppErrorJson } from '../../contract';
+import { isRetryable, type AppErrorJson } from '../../contract';
 import { useT } from './i18n/I18nProvider';
 
 /**
  * What went wrong, in the user's language, and the way out. The text comes from the
- * error code; the server's message is for logs only and never shown.
+ * error code; the server's message is for logs only and never shown. No Retry where trying
+ * again cannot help (no permission, nothing there): the message says what to do instead.
  */
 export function ErrorState({ error, onRetry }: { error: AppErrorJson; onRetry: () => void }) {
   const t = useT(COMMON_MESSAGES);
@@ -22,13 +23,17 @@ export function ErrorState({ error, onRetry }: { error: AppErrorJson; onRetry: (
         color: token('color.text', '#292A2E'),
       }}
     >
-      <strong style={{ font: token('font.heading.xsmall', 'normal 653 14px/20px sans-serif') }}>{t('error.heading')}</strong>
+      <strong data-testid="error-heading" style={{ font: token('font.heading.xsmall', 'normal 653 14px/20px sans-serif') }}>
+        {error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND' ? t(`error.heading.${error.code}`) : t('error.heading')}
+      </strong>
       <p data-testid="error-message" data-error-code={error.code} style={{ margin: 0 }}>
         {t(`error.${error.code}`)}
       </p>
-      <button type="button" className="cf-button" data-testid="retry-button" onClick={onRetry}>
-        {t('error.retry')}
-      </button>
+      {isRetryable(error.code) && (
+        <button type="button" className="cf-button" data-testid="retry-button" onClick={onRetry}>
+          {t('error.retry')}
+        </button>
+      )}
     </div>
   );
 }

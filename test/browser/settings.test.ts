@@ -121,6 +121,8 @@ describe.each(['en', 'zh-CN'] as const)('the Settings section in %s', (lang) => 
       .locator(testId('settings-status'))
       .filter({ hasText: text(lang, 'settings.status.saved') })
       .waitFor();
+    // Focus is on the status that says so, not lost to the page (Save is disabled now).
+    await expect.poll(() => focusedTestId(frame)).toBe('settings-status');
     // The product's flag confirms it too.
     await page
       .getByRole('status')
@@ -142,7 +144,7 @@ describe.each(['en', 'zh-CN'] as const)('the Settings section in %s', (lang) => 
     await page.close();
   });
 
-  it('two tabs: the second save is refused as a conflict, keeps its edit on screen, and Reload shows the first', async () => {
+  it('two tabs: the second save is refused as a conflict that names the other change; re-applying keeps both', async () => {
     const errors: string[] = [];
     const first = await newPage(errors);
     const second = await newPage(errors);
@@ -162,20 +164,37 @@ describe.each(['en', 'zh-CN'] as const)('the Settings section in %s', (lang) => 
     await conflict.waitFor();
     expect(await conflict.getAttribute('role')).toBe('alert');
     expect(await conflict.textContent()).toContain(text(lang, 'settings.conflict.title'));
+    // Focus moves to the message, which names what the other person changed.
+    await expect.poll(() => focusedTestId(secondFrame)).toBe('settings-conflict');
+    const theirs = secondFrame.locator(`${testId('conflict-their-fields')} li`);
+    await theirs.first().waitFor();
+    expect(await theirs.allTextContents()).toEqual([text(lang, 'settings.reports.cadence')]);
     expect(await secondFrame.inputValue(field('thresholds.overdueGreen'))).toBe('8');
     expect(await secondFrame.inputValue(field('cadenceDays'))).toBe('7');
     expect(await secondFrame.isDisabled(testId('settings-save'))).toBe(true);
+    // Save is off, and the status line says why rather than "unsaved changes".
+    expect(await secondFrame.textContent(testId('settings-status'))).toBe(text(lang, 'settings.status.conflict'));
     // Nothing of the refused save was stored.
     expect((await storedSettings()).settings).toMatchObject({ cadenceDays: 14, thresholds: { overdueGreen: 0.05 } });
     await shot(second, `conflict-${lang}`);
+    await second.screenshot({ path: path.join(SCREENSHOTS_DIR, `settings-conflict-view-${lang}.png`) });
 
-    await secondFrame.click(testId('settings-reload'));
+    // Their version comes in with this PM's change on top, unsaved, for review.
+    await secondFrame.click(testId('settings-reapply'));
     await conflict.waitFor({ state: 'detached' });
+    const reapplied = secondFrame.locator(testId('settings-reapplied'));
+    await reapplied.waitFor();
+    await expect.poll(() => focusedTestId(secondFrame)).toBe('settings-reapplied');
     expect(await secondFrame.inputValue(field('cadenceDays'))).toBe('14');
-    expect(await secondFrame.inputValue(field('thresholds.overdueGreen'))).toBe('5');
+    expect(await secondFrame.inputValue(field('thresholds.overdueGreen'))).toBe('8');
+    expect(await secondFrame.textContent(testId('settings-status'))).toBe(text(lang, 'settings.status.unsaved'));
+    expect((await storedSettings()).settings.thresholds.overdueGreen).toBe(0.05);
+    await shot(second, `reapplied-${lang}`);
+    await second.screenshot({ path: path.join(SCREENSHOTS_DIR, `settings-reapplied-view-${lang}.png`) });
+    // Each listed field leads to its input.
+    await secondFrame.click(testId('reapplied-thresholds.overdueGreen'));
+    await expect.poll(() => focusedTestId(secondFrame)).toBe('setting-thresholds.overdueGreen');
 
-    // Made again on the current revision, the change saves and keeps the other one.
-    await secondFrame.fill(field('thresholds.overdueGreen'), '8');
     await secondFrame.click(testId('settings-save'));
     await secondFrame
       .locator(testId('settings-status'))
@@ -208,13 +227,14 @@ describe.each(['en', 'zh-CN'] as const)('the Settings section in %s', (lang) => 
     // Typing changes nothing, and the resolver refuses a save even when asked directly.
     await frame.locator(field('cadenceDays')).press('1');
     expect(await frame.inputValue(field('cadenceDays'))).toBe('10');
+    // (`base` lives in the test, not the page: it goes in with the settings.)
     const refused = await frame.evaluate(
-      async (settings) =>
+      async ({ settings, revision }) =>
         (globalThis as unknown as { __bridge: { callBridge(n: string, p: unknown): Promise<unknown> } }).__bridge.callBridge('invoke', {
           functionKey: 'settings/save',
-          payload: { settings, revision: base + 1 },
+          payload: { settings, revision },
         }),
-      (await storedSettings()).settings,
+      { settings: (await storedSettings()).settings, revision: base + 1 },
     );
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await storedSettings()).revision).toBe(base + 1);
@@ -375,6 +395,118 @@ describe('the Settings section for other accounts and actions', () => {
     await page.close();
   });
 
+  it('after a conflict, "discard my changes and reload" shows the other save and nothing of the PM’s', async () => {
+    const errors: string[] = [];
+    const page = await newPage(errors);
+    const frame = await openSettings(page);
+    await invokeAs('pm', 'settings/save', { settings: { ...(await storedSettings()).settings, clientLabel: 'external' }, revision: base });
+    await frame.fill(field('cadenceDays'), '9');
+    await frame.click(testId('settings-save'));
+    await frame.locator(testId('settings-conflict')).waitFor();
+    await frame.locator(testId('conflict-their-fields')).filter({ hasText: 'Client label' }).waitFor();
+    await frame.click(testId('settings-reload'));
+    await frame.locator(testId('settings-conflict')).waitFor({ state: 'detached' });
+    expect(await frame.inputValue(field('clientLabel'))).toBe('external');
+    expect(await frame.inputValue(field('cadenceDays'))).toBe('7');
+    expect(await frame.isDisabled(testId('settings-save'))).toBe(true);
+    expect(await frame.textContent(testId('settings-status'))).toBe('Showing the latest saved settings.');
+    // Focus is not lost to the page when the message goes.
+    await expect.poll(() => focusedTestId(frame)).toBe('settings-status');
+    expect((await storedSettings()).settings).toMatchObject({ clientLabel: 'external', cadenceDays: 7 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps Save and Discard at the bottom of the screen while there are changes, and saves from there without scrolling', async () => {
+    for (const [lang, width, theme] of [
+      ['en', 375, 'light'],
+      ['zh-CN', 375, 'dark'],
+      ['en', 1280, 'light'],
+    ] as const) {
+      const errors: string[] = [];
+      const page = await newPage(errors);
+      const height = 720;
+      await page.setViewportSize({ width, height });
+      const frame = await openSettings(page, { lang, theme });
+      const bar = frame.locator(testId('settings-actions'));
+      const save = frame.locator(testId('settings-save'));
+      const inView = async () => {
+        const box = await save.boundingBox();
+        return box !== null && box.y >= 0 && box.y + box.height <= height && box.x >= 0 && box.x + box.width <= width;
+      };
+      // Nothing to save: the bar stays where the form ends, far below.
+      expect(await bar.getAttribute('data-floating')).toBeNull();
+      expect(await inView()).toBe(false);
+
+      await frame.fill(field('clientLabel'), 'client-facing');
+      await expect.poll(() => bar.getAttribute('data-floating')).toBe('true');
+      await expect.poll(inView).toBe(true);
+      expect(await frame.textContent(testId('settings-status'))).toBe(text(lang, 'settings.status.unsaved'));
+      // A field reached with Tab is not left under the bar (Chromium centres what it focuses).
+      await page.evaluate(() => {
+        (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 1500);
+      });
+      await expect.poll(inView).toBe(true);
+      const inputs = await frame.locator('input[data-testid^="setting-thresholds."]').all();
+      let index = 0;
+      for (const [i, input] of inputs.entries()) {
+        const box = await input.boundingBox();
+        if (i > 0 && box !== null && box.y > height) {
+          index = i;
+          break;
+        }
+      }
+      const below = inputs[index] ?? frame.locator('none');
+      expect(index).toBeGreaterThan(0);
+      await inputs[index - 1]?.focus();
+      await page.keyboard.press('Tab');
+      await expect.poll(() => focusedTestId(frame)).toBe(await below.getAttribute('data-testid'));
+      await expect
+        .poll(async () => {
+          const [fieldBox, barBox] = await Promise.all([below.boundingBox(), bar.boundingBox()]);
+          return fieldBox !== null && barBox !== null && fieldBox.y + fieldBox.height <= barBox.y && fieldBox.y >= 0;
+        })
+        .toBe(true);
+      // It follows the screen down the form.
+      for (const y of [1500, 3000]) {
+        await page.evaluate((top) => {
+          (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, top);
+        }, y);
+        await expect.poll(inView, { message: `${lang} ${String(width)} at ${String(y)}` }).toBe(true);
+      }
+      const horizontal = await frame.evaluate(() => {
+        const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document
+          .documentElement;
+        return root.scrollWidth - root.clientWidth;
+      });
+      expect(horizontal, `${lang} ${String(width)}: horizontal scroll`).toBeLessThanOrEqual(0);
+      expect(await axeViolations(frame), `${lang} ${String(width)}`).toEqual([]);
+      await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `settings-floating-bar-${lang}-${String(width)}.png`) });
+
+      // Saved from where the PM is: no scrolling, focus on the status that says so.
+      const scrolled = await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY);
+      const box = await save.boundingBox();
+      if (box === null) throw new Error('Save has no box');
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await frame
+        .locator(testId('settings-status'))
+        .filter({ hasText: text(lang, 'settings.status.saved') })
+        .waitFor();
+      await expect.poll(() => focusedTestId(frame)).toBe('settings-status');
+      expect(await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)).toBe(scrolled);
+      expect((await storedSettings()).settings.clientLabel).toBe('client-facing');
+      await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `settings-floating-saved-${lang}-${String(width)}.png`) });
+
+      // At the end of the form the bar is back in its place.
+      await frame.fill(field('thresholds.commsLateAmberDays'), '3');
+      await frame.locator(testId('settings-reset')).scrollIntoViewIfNeeded();
+      await expect.poll(() => bar.getAttribute('data-floating')).toBeNull();
+      expect(errors).toEqual([]);
+      await page.close();
+      await invokeAs('pm', 'project/delete-data', { confirmProjectKey: PROJECT_KEY });
+    }
+  });
+
   it('is accessible (axe) and fits a 375 px screen, light and dark, in both languages', async () => {
     for (const [lang, theme] of [
       ['en', 'light'],
@@ -396,15 +528,22 @@ describe('the Settings section for other accounts and actions', () => {
     }
   });
 
-  it('shows what failed when the settings cannot load, with a retry', async () => {
-    const page = await newPage([]);
-    const query = new URLSearchParams({ lang: 'en', theme: 'light', user: LOCAL_ACCOUNTS.outsider.accountId });
-    await page.goto(`${host.app.url ?? ''}/projects/${PROJECT_KEY}/apps/${PAGE_MODULE}/settings?${query.toString()}`);
-    const frame = await frameOf(page, PAGE_MODULE);
-    const message = frame.locator(`${testId('settings')} ${testId('error-message')}`);
-    await message.waitFor();
-    expect(await message.getAttribute('data-error-code')).toMatch(/^(FORBIDDEN|NOT_FOUND)$/u);
-    expect(await message.textContent()).toBe(COMMON_MESSAGES.en[`error.${(await message.getAttribute('data-error-code')) as 'FORBIDDEN'}`]);
-    await page.close();
+  it('tells an outsider they have no access to the project, without a Retry that could only fail again', async () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const page = await newPage([]);
+      const query = new URLSearchParams({ lang, theme: 'light', user: LOCAL_ACCOUNTS.outsider.accountId });
+      await page.goto(`${host.app.url ?? ''}/projects/${PROJECT_KEY}/apps/${PAGE_MODULE}/settings?${query.toString()}`);
+      const frame = await frameOf(page, PAGE_MODULE);
+      const message = frame.locator(`${testId('settings')} ${testId('error-message')}`);
+      await message.waitFor();
+      expect(await message.getAttribute('data-error-code')).toBe('FORBIDDEN');
+      expect(await message.textContent()).toBe(COMMON_MESSAGES[lang]['error.FORBIDDEN']);
+      expect(await frame.textContent(`${testId('settings')} ${testId('error-heading')}`)).toBe(
+        COMMON_MESSAGES[lang]['error.heading.FORBIDDEN'],
+      );
+      expect(await frame.locator(testId('retry-button')).count()).toBe(0);
+      await shot(page, `outsider-${lang}`);
+      await page.close();
+    }
   });
 });

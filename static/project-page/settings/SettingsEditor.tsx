@@ -13,7 +13,8 @@ const GET_PAYLOAD = {};
 
 /**
  * The Settings form with its behaviour: saves with the revision it read (a stale one answers
- * `CONFLICT`), reloads on request, confirms a save with a flag, and for project admins offers
+ * `CONFLICT`, and the newer version is read to say what changed), reloads on request, keeping
+ * the PM's edits on top or not, confirms a save with a flag, and for project admins offers
  * the project's data. Starts from a loaded view.
  */
 export function SettingsEditor({ view, project }: { view: SettingsView; project: ProjectRef | null }) {
@@ -31,16 +32,22 @@ export function SettingsEditor({ view, project }: { view: SettingsView; project:
     const answer = await backend.call('settings/save', { settings: status.validation.settings, revision: state.saved.revision });
     if (!answer.ok) {
       dispatch({ type: 'saveFailed', error: answer.error });
+      // Read what the other person saved, to say which fields they changed.
+      if (answer.error.code === 'CONFLICT') {
+        const latest = await backend.call('settings/get', GET_PAYLOAD);
+        if (latest.ok) dispatch({ type: 'conflictRead', view: latest.data });
+      }
       return;
     }
     dispatch({ type: 'saveSucceeded', view: answer.data });
     host.showFlag({ type: 'success', title: t('settings.flag.saved'), description: t('settings.flag.savedBody') });
   };
 
-  const reload = async () => {
+  /** Reads the stored settings afresh, then either puts the PM's edits back on them or drops the edits. */
+  const reload = async (then: 'reapplied' | 'reloaded') => {
     dispatch({ type: 'reloadStarted' });
     const answer = await backend.call('settings/get', GET_PAYLOAD);
-    dispatch(answer.ok ? { type: 'reloaded', view: answer.data } : { type: 'reloadFailed', error: answer.error });
+    dispatch(answer.ok ? { type: then, view: answer.data } : { type: 'reloadFailed', error: answer.error });
   };
 
   return (
@@ -55,8 +62,11 @@ export function SettingsEditor({ view, project }: { view: SettingsView; project:
         onSave={() => {
           void save();
         }}
+        onReapply={() => {
+          void reload('reapplied');
+        }}
         onReload={() => {
-          void reload();
+          void reload('reloaded');
         }}
         onResetToDefaults={() => {
           dispatch({ type: 'resetToDefaults' });
@@ -69,7 +79,7 @@ export function SettingsEditor({ view, project }: { view: SettingsView; project:
         <ProjectDataPanel
           projectKey={project?.key ?? null}
           onDeleted={() => {
-            void reload();
+            void reload('reloaded');
           }}
         />
       )}

@@ -36,6 +36,7 @@ function render(state: SettingsFormState, { lists = READY, locale = 'en-US' }: {
       now={NOW}
       onEdit={noop}
       onSave={noop}
+      onReapply={noop}
       onReload={noop}
       onResetToDefaults={noop}
       onDiscard={noop}
@@ -96,7 +97,7 @@ describe('SettingsForm for a project admin', () => {
     expect(textOfTestId(html, 'error-thresholds.creepAmber')).toBe('Enter 100 or less.');
   });
 
-  it('on a conflict says someone else saved, offers Reload and keeps the edit on screen', () => {
+  it('on a conflict says someone else saved, offers both ways out, keeps the edit and says why Save is off', () => {
     const mine = withThreshold(initialFormState(aView()), 'overdueAmber', '22');
     const conflict = settingsFormReducer(settingsFormReducer(mine, { type: 'saveStarted' }), {
       type: 'saveFailed',
@@ -104,10 +105,94 @@ describe('SettingsForm for a project admin', () => {
     });
     const html = render(conflict);
     expect(tagOf(html, 'settings-conflict')).toContain('role="alert"');
+    expect(tagOf(html, 'settings-conflict')).toContain('tabindex="-1"');
     expect(textOfTestId(html, 'settings-conflict')).toContain('Someone else saved these settings');
-    expect(html).toContain('data-testid="settings-reload"');
+    expect(textOfTestId(html, 'settings-reapply')).toBe('Reload and re-apply my changes');
+    expect(textOfTestId(html, 'settings-reload')).toBe('Discard my changes and reload');
     expect(attrOf(tagOf(html, 'setting-thresholds.overdueAmber'), 'value')).toBe('22');
     expect(tagOf(html, 'settings-save')).toContain('disabled=""');
+    // Not "You have unsaved changes" next to a disabled Save: the reason.
+    expect(textOfTestId(html, 'settings-status')).toBe('Not saved: someone else saved first. Choose how to continue in the message above.');
+    // Their version is not read yet: no list of their changes.
+    expect(html).not.toContain('data-testid="conflict-their-fields"');
+  });
+
+  it('once their version is read, names the fields the other person changed, marking those the PM changed too', () => {
+    const mine = withThreshold(edit(initialFormState(aView()), { clientLabel: 'external' }), 'overdueAmber', '22');
+    const conflict = settingsFormReducer(settingsFormReducer(mine, { type: 'saveStarted' }), {
+      type: 'saveFailed',
+      error: { code: 'CONFLICT', message: 'stale revision' },
+    });
+    const theirs = {
+      ...DEFAULT_PROJECT_SETTINGS,
+      cadenceDays: 14,
+      waitingOnClientLabel: 'customer-wait',
+      thresholds: { ...DEFAULT_PROJECT_SETTINGS.thresholds, overdueAmber: 0.3 },
+    };
+    const read = settingsFormReducer(conflict, { type: 'conflictRead', view: aView({ settings: theirs, revision: 3 }) });
+    const list = textOfTestId(render(read), 'conflict-their-fields') ?? '';
+    const items = [
+      ...(/<ul[^>]*data-testid="conflict-their-fields"[^>]*>([\s\S]*?)<\/ul>/u.exec(render(read))?.[1] ?? '').matchAll(
+        /<li[^>]*>([\s\S]*?)<\/li>/gu,
+      ),
+    ].map((match) => (match[1] ?? '').replaceAll('<!-- -->', ''));
+    expect(items).toEqual(['Waiting on the client: Label', 'Report cadence', 'Overdue issues: Amber when below (you changed it too)']);
+    expect(list).not.toContain('Client label');
+
+    const zh = render(read, { locale: 'zh-CN' });
+    expect(textOfTestId(zh, 'conflict-their-fields')).toContain('报告周期');
+    expect(textOfTestId(zh, 'settings-reapply')).toBe('重新加载并重新应用我的更改');
+  });
+
+  it('after re-applying, lists the fields to review, each a way to the field', () => {
+    const mine = edit(initialFormState(aView()), { cadenceDays: '10' });
+    const conflict = settingsFormReducer(settingsFormReducer(mine, { type: 'saveStarted' }), {
+      type: 'saveFailed',
+      error: { code: 'CONFLICT', message: 'stale revision' },
+    });
+    const rebased = settingsFormReducer(conflict, {
+      type: 'reapplied',
+      view: aView({ settings: { ...DEFAULT_PROJECT_SETTINGS, clientLabel: 'external' }, revision: 3 }),
+    });
+    const html = render(rebased);
+    expect(html).not.toContain('data-testid="settings-conflict"');
+    expect(textOfTestId(html, 'settings-reapplied')).toContain('Their version is loaded, with your changes on top');
+    expect(textOfTestId(html, 'reapplied-cadenceDays')).toBe('Report cadence');
+    expect(attrOf(tagOf(html, 'setting-clientLabel'), 'value')).toBe('external');
+    expect(attrOf(tagOf(html, 'setting-cadenceDays'), 'value')).toBe('10');
+    expect(tagOf(html, 'settings-save')).not.toContain('disabled');
+    expect(textOfTestId(html, 'settings-status')).toBe('You have unsaved changes.');
+  });
+
+  it('keeps Save and Discard in one labelled group, and the status focusable for after a save', () => {
+    const html = render(edit(initialFormState(aView()), { cadenceDays: '10' }));
+    const bar = tagOf(html, 'settings-actions');
+    expect(attrOf(bar, 'role')).toBe('group');
+    expect(attrOf(bar, 'aria-label')).toBe('Save or discard changes');
+    expect(tagOf(html, 'settings-status')).toContain('tabindex="-1"');
+    expect(attrOf(tagOf(html, 'settings-status'), 'data-dirty')).toBe('true');
+    const saved = settingsFormReducer(
+      settingsFormReducer(edit(initialFormState(aView()), { cadenceDays: '10' }), { type: 'saveStarted' }),
+      {
+        type: 'saveSucceeded',
+        view: aView({ revision: 3 }),
+      },
+    );
+    expect(textOfTestId(render(saved), 'settings-status')).toBe('Settings saved.');
+  });
+
+  it('words every threshold by the rule that reads it: at most, below, at least', () => {
+    const html = render(initialFormState(aView()));
+    const labelOf = (key: string) => {
+      const id = attrOf(tagOf(html, `setting-thresholds.${key}`), 'id') ?? '';
+      return (new RegExp(`<label[^>]*for="${id}"[^>]*>([\\s\\S]*?)</label>`, 'u').exec(html)?.[1] ?? '')
+        .replace(/<[^>]+>/gu, '')
+        .replaceAll('<!-- -->', '');
+    };
+    expect(labelOf('slipGreenDays')).toBe('Green when at most (days)');
+    expect(labelOf('overdueGreen')).toBe('Green when below (%)');
+    expect(labelOf('csatAmber')).toBe('Amber when at least (out of 5)');
+    expect(labelOf('pointsMinShare')).toBe('Use story points when at least (% of issues are estimated)');
   });
 
   it('reports another save failure by its code', () => {

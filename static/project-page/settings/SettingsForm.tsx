@@ -1,22 +1,29 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { DIMENSION_KEYS, LANGUAGES, type Language } from '../../../contract';
 import { ClientVisibilityGroup } from './ClientVisibilityGroup';
 import { FieldOverridesGroup } from './FieldOverridesGroup';
 import { InlineConfirm } from './InlineConfirm';
 import { ListField } from './ListField';
 import { SelectField } from './SelectField';
-import { toFormStatus, type FormValues, type SettingsFormState } from './settings-form';
+import { inputIdOf } from './field-ids';
+import { toFieldLabel } from './field-labels';
+import { toChangedFields } from './rebase-form-values';
+import { toFormStatus, toFormValues, type FieldId, type FormValues, type SettingsFormState } from './settings-form';
 import { TextField } from './TextField';
 import { ThresholdsGroup } from './ThresholdsGroup';
 import { supportedTimeZones, toTimeZoneOptions } from './time-zones';
 import type { JiraLists, Lookup } from './use-jira-lists';
-import { useSettingsMessages } from './use-settings-messages';
+import { useFloatingBar } from './use-floating-bar';
+import { useSettingsMessages, type SettingsT } from './use-settings-messages';
 
 export interface SettingsFormProps {
   state: SettingsFormState;
   lists: JiraLists;
   onEdit: (change: Partial<FormValues>) => void;
   onSave: () => void;
+  /** Loads the stored settings and puts this PM's edits back on them (after a conflict). */
+  onReapply: () => void;
+  /** Loads the stored settings, dropping this PM's edits. */
   onReload: () => void;
   onResetToDefaults: () => void;
   onDiscard: () => void;
@@ -26,16 +33,112 @@ export interface SettingsFormProps {
 
 const namesOf = (lookup: Lookup<string[]>): readonly string[] => (lookup.status === 'ready' ? lookup.data : []);
 
+/** What the status line says: never only "unsaved" while Save is off for a reason it can name. */
+function toStatusText(state: SettingsFormState, dirty: boolean, errorCount: number, t: SettingsT): string {
+  if (state.phase === 'saving') return t('settings.saving');
+  if (state.phase === 'reloading') return t('settings.reloading');
+  if (state.notice === 'saved') return t('settings.status.saved');
+  if (state.conflict !== null) return t('settings.status.conflict');
+  if (dirty && errorCount > 0) {
+    return errorCount === 1 ? t('settings.status.invalidOne') : t('settings.status.invalidOther', { count: errorCount });
+  }
+  if (dirty) return t('settings.status.unsaved');
+  if (state.notice === 'reloaded') return t('settings.status.reloaded');
+  return '';
+}
+
+/** Focuses a field's input (or the first control of its group) and brings it into view. */
+function focusField(form: HTMLFormElement | null, field: FieldId): void {
+  const target =
+    form?.querySelector<HTMLElement>(`#${inputIdOf(field)}`) ??
+    form?.querySelector<HTMLElement>(`[data-testid="setting-${field}"], [data-testid="list-${field}"] input`) ??
+    (field === 'disabledDimensions' ? form?.querySelector<HTMLElement>('[data-testid^="dimension-"]') : null) ??
+    (field === 'clientVisibility.mode' ? form?.querySelector<HTMLElement>('input[name="cf-visibility-mode"]:checked') : null);
+  target?.focus();
+}
+
+/** At most this many of the other person's changed fields are named; the rest are counted. */
+const THEIR_FIELDS_SHOWN = 8;
+
+/**
+ * Someone else saved first: says so, names what they changed (once their version is read), and
+ * offers to re-apply this PM's edits on their version or to drop them.
+ */
+function ConflictNotice({
+  state,
+  busy,
+  onReapply,
+  onReload,
+  noticeRef,
+}: {
+  state: SettingsFormState;
+  busy: boolean;
+  onReapply: () => void;
+  onReload: () => void;
+  noticeRef: RefObject<HTMLDivElement | null>;
+}) {
+  const { t } = useSettingsMessages();
+  const theirs = state.conflict?.theirs ?? null;
+  const loaded = toFormValues(state.saved.settings);
+  const theirFields = theirs === null ? [] : toChangedFields(loaded, toFormValues(theirs.settings));
+  const mine = new Set(toChangedFields(loaded, state.values));
+  const shown = theirFields.slice(0, THEIR_FIELDS_SHOWN);
+  return (
+    <div
+      ref={noticeRef}
+      tabIndex={-1}
+      className="cf-message"
+      data-appearance="warning"
+      role="alert"
+      aria-labelledby="cf-settings-conflict-title"
+      data-testid="settings-conflict"
+    >
+      <strong id="cf-settings-conflict-title">{t('settings.conflict.title')}</strong>
+      <p>{t('settings.conflict.body')}</p>
+      {theirs !== null && theirFields.length === 0 && <p>{t('settings.conflict.noFieldChanged')}</p>}
+      {theirFields.length > 0 && (
+        <>
+          <p id="cf-settings-conflict-theirs">{t('settings.conflict.theirChanges')}</p>
+          <ul className="cf-field-list" aria-labelledby="cf-settings-conflict-theirs" data-testid="conflict-their-fields">
+            {shown.map((changed) => (
+              <li key={changed} data-field={changed}>
+                {mine.has(changed) ? t('settings.conflict.alsoYours', { field: toFieldLabel(changed, t) }) : toFieldLabel(changed, t)}
+              </li>
+            ))}
+            {theirFields.length > shown.length && <li>{t('settings.conflict.more', { count: theirFields.length - shown.length })}</li>}
+          </ul>
+        </>
+      )}
+      <p>{t('settings.conflict.choose')}</p>
+      <div className="cf-message-actions">
+        <button type="button" className="cf-button cf-button-primary" disabled={busy} data-testid="settings-reapply" onClick={onReapply}>
+          {state.phase === 'reloading' ? t('settings.reloading') : t('settings.conflict.reapply')}
+        </button>
+        <button type="button" className="cf-button" disabled={busy} data-testid="settings-reload" onClick={onReload}>
+          {t('settings.conflict.discard')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 /**
  * The Settings form: every group, then Save, Discard and Reset to defaults with the form's
- * status, a conflict with its Reload, or a failed save. What it shows comes from `state`; what
- * the PM does goes out through the callbacks. A viewer gets the same form, read-only.
+ * status (Save and Discard follow the bottom of the screen while there are changes), a conflict
+ * and its ways out, or a failed save. What it shows comes from `state`; what the PM does goes
+ * out through the callbacks. A viewer gets the same form, read-only.
  */
-export function SettingsForm({ state, lists, onEdit, onSave, onReload, onResetToDefaults, onDiscard, now }: SettingsFormProps) {
+export function SettingsForm({ state, lists, onEdit, onSave, onReapply, onReload, onResetToDefaults, onDiscard, now }: SettingsFormProps) {
   const { t } = useSettingsMessages();
   const [confirmingReset, setConfirmingReset] = useState(false);
   const resetButton = useRef<HTMLButtonElement>(null);
   const form = useRef<HTMLFormElement>(null);
+  const probes = useRef<HTMLDivElement>(null);
+  const bar = useRef<HTMLDivElement>(null);
+  const slot = useRef<HTMLDivElement>(null);
+  const statusLine = useRef<HTMLParagraphElement>(null);
+  const conflictNotice = useRef<HTMLDivElement>(null);
+  const reappliedNotice = useRef<HTMLDivElement>(null);
   const status = useMemo(() => toFormStatus(state), [state]);
   const errors = status.validation.ok ? {} : status.validation.errors;
   const errorCount = Object.keys(errors).length;
@@ -44,18 +147,26 @@ export function SettingsForm({ state, lists, onEdit, onSave, onReload, onResetTo
   const busy = state.phase !== 'editing';
   const timeZones = useMemo(() => toTimeZoneOptions(supportedTimeZones(), values.timeZone, now), [values.timeZone, now]);
 
-  const statusText =
-    state.phase === 'saving'
-      ? t('settings.saving')
-      : state.justSaved
-        ? t('settings.status.saved')
-        : status.dirty && errorCount > 0
-          ? errorCount === 1
-            ? t('settings.status.invalidOne')
-            : t('settings.status.invalidOther', { count: errorCount })
-          : status.dirty
-            ? t('settings.status.unsaved')
-            : '';
+  const statusText = toStatusText(state, status.dirty, errorCount, t);
+
+  // The bar follows the bottom of the screen while there is something to save or just saved.
+  const floating = useFloatingBar(
+    { area: form, probes, slot, bar },
+    !readOnly && (status.dirty || state.phase === 'saving' || state.notice === 'saved'),
+  );
+
+  // Focus follows what just happened: a conflict to its message, re-applied edits to the list of
+  // them, a save or a reload to the status line (the button pressed may be disabled now).
+  const conflicted = state.conflict !== null;
+  useEffect(() => {
+    if (conflicted) conflictNotice.current?.focus();
+  }, [conflicted]);
+  useEffect(() => {
+    if (state.reapplied !== null) reappliedNotice.current?.focus();
+  }, [state.reapplied]);
+  useEffect(() => {
+    if (state.notice !== null) statusLine.current?.focus();
+  }, [state.notice]);
 
   const closeReset = () => {
     setConfirmingReset(false);
@@ -213,15 +324,36 @@ export function SettingsForm({ state, lists, onEdit, onSave, onReload, onResetTo
 
       <ThresholdsGroup values={values} errors={errors} readOnly={readOnly} onChange={onEdit} />
 
-      {state.conflict && (
-        <div className="cf-message" data-appearance="warning" role="alert" data-testid="settings-conflict">
-          <strong>{t('settings.conflict.title')}</strong>
-          <p>{t('settings.conflict.body')}</p>
-          <div className="cf-message-actions">
-            <button type="button" className="cf-button" disabled={busy} data-testid="settings-reload" onClick={onReload}>
-              {state.phase === 'reloading' ? t('settings.reloading') : t('settings.conflict.reload')}
-            </button>
-          </div>
+      {state.conflict !== null && (
+        <ConflictNotice state={state} busy={busy} onReapply={onReapply} onReload={onReload} noticeRef={conflictNotice} />
+      )}
+      {state.reapplied !== null && state.reapplied.length > 0 && (
+        <div
+          ref={reappliedNotice}
+          tabIndex={-1}
+          className="cf-message"
+          data-appearance="info"
+          role="status"
+          data-testid="settings-reapplied"
+        >
+          <strong>{t('settings.reapplied.title')}</strong>
+          <p>{t('settings.reapplied.body')}</p>
+          <ul className="cf-field-list">
+            {state.reapplied.map((changed) => (
+              <li key={changed}>
+                <button
+                  type="button"
+                  className="cf-link-button"
+                  data-testid={`reapplied-${changed}`}
+                  onClick={() => {
+                    focusField(form.current, changed);
+                  }}
+                >
+                  {toFieldLabel(changed, t)}
+                </button>
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       {state.error !== null && (
@@ -233,25 +365,59 @@ export function SettingsForm({ state, lists, onEdit, onSave, onReload, onResetTo
 
       {!readOnly && (
         <>
-          <div className="cf-actions">
-            <button
-              type="submit"
-              className="cf-button cf-button-primary"
-              disabled={!status.canSave}
-              aria-describedby="cf-settings-status"
-              data-testid="settings-save"
-            >
-              {state.phase === 'saving' ? t('settings.saving') : t('settings.save')}
-            </button>
-            <button
-              type="button"
-              className="cf-button cf-button-subtle"
-              disabled={!status.dirty || busy}
-              data-testid="settings-discard"
-              onClick={onDiscard}
-            >
-              {t('settings.discard')}
-            </button>
+          <div className="cf-actions-row">
+            <div ref={slot} className="cf-actions-slot">
+              <div
+                ref={bar}
+                className="cf-actions"
+                role="group"
+                aria-label={t('settings.actions.label')}
+                data-floating={floating ? 'true' : undefined}
+                data-testid="settings-actions"
+              >
+                <button
+                  type="submit"
+                  className="cf-button cf-button-primary"
+                  disabled={!status.canSave}
+                  aria-describedby="cf-settings-status"
+                  data-testid="settings-save"
+                >
+                  {state.phase === 'saving' ? t('settings.saving') : t('settings.save')}
+                </button>
+                <button
+                  type="button"
+                  className="cf-button cf-button-subtle"
+                  disabled={!status.dirty || busy}
+                  data-testid="settings-discard"
+                  onClick={onDiscard}
+                >
+                  {t('settings.discard')}
+                </button>
+                <p
+                  ref={statusLine}
+                  id="cf-settings-status"
+                  className="cf-actions-status"
+                  role="status"
+                  tabIndex={-1}
+                  data-dirty={status.dirty ? 'true' : undefined}
+                  data-testid="settings-status"
+                >
+                  {statusText}
+                </p>
+                {status.dirty && errorCount > 0 && (
+                  <button
+                    type="button"
+                    className="cf-button cf-button-subtle"
+                    data-testid="settings-first-problem"
+                    onClick={() => {
+                      form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+                    }}
+                  >
+                    {t('settings.status.firstProblem')}
+                  </button>
+                )}
+              </div>
+            </div>
             <button
               ref={resetButton}
               type="button"
@@ -265,21 +431,6 @@ export function SettingsForm({ state, lists, onEdit, onSave, onReload, onResetTo
             >
               {t('settings.reset')}
             </button>
-            <p id="cf-settings-status" className="cf-actions-status" role="status" data-testid="settings-status">
-              {statusText}
-            </p>
-            {status.dirty && errorCount > 0 && (
-              <button
-                type="button"
-                className="cf-button cf-button-subtle"
-                data-testid="settings-first-problem"
-                onClick={() => {
-                  form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-                }}
-              >
-                {t('settings.status.firstProblem')}
-              </button>
-            )}
           </div>
           {confirmingReset && (
             <InlineConfirm
@@ -297,6 +448,7 @@ export function SettingsForm({ state, lists, onEdit, onSave, onReload, onResetTo
           )}
         </>
       )}
+      <div ref={probes} className="cf-scroll-probes" aria-hidden="true" />
     </form>
   );
 }

@@ -75,11 +75,37 @@ const CSS = `
 .cf-off { color: ${token('color.text.subtlest', '#6B6E76')}; font-weight: ${token('font.weight.regular', '400')}; }
 .cf-measure > .cf-hint { margin-bottom: ${token('space.150', '12px')}; }
 .cf-measure-fields { display: flex; flex-wrap: wrap; gap: ${token('space.150', '12px')} ${token('space.300', '24px')}; align-items: start; }
-.cf-actions {
+.cf-settings form { position: relative; }
+.cf-scroll-probes { position: absolute; top: 0; left: 0; width: 1px; height: 100%; overflow: hidden; pointer-events: none; }
+.cf-actions-row {
   display: flex; flex-wrap: wrap; align-items: center; gap: ${token('space.100', '8px')};
   padding: ${token('space.200', '16px')} 0; border-top: 1px solid ${token('color.border', '#0B120E24')};
 }
+.cf-actions-slot { flex: 1 1 20rem; min-width: 0; }
+.cf-actions { display: flex; flex-wrap: wrap; align-items: center; gap: ${token('space.100', '8px')}; }
+.cf-actions[data-floating="true"] {
+  position: fixed; left: 0; right: 0; z-index: 10; margin-bottom: -4px;
+  padding: ${token('space.150', '12px')} ${token('space.200', '16px')} calc(${token('space.150', '12px')} + 4px);
+  background: ${token('elevation.surface.overlay', '#FFFFFF')}; color: ${token('color.text', '#292A2E')};
+  border-top: 1px solid ${token('color.border', '#0B120E24')};
+  box-shadow: ${token('elevation.shadow.overflow', '0px 0px 8px #1E1F2128, 0px 0px 1px #1E1F211f')};
+}
 .cf-actions-status { flex: 1 1 12rem; margin: 0; color: ${token('color.text.subtle', '#505258')}; }
+.cf-actions-status[data-dirty="true"]::before {
+  content: ""; display: inline-block; width: 8px; height: 8px; margin-inline-end: ${token('space.075', '6px')};
+  border-radius: 50%; background: ${token('color.icon.warning', '#E06C00')}; vertical-align: middle;
+}
+.cf-actions-status:focus { outline: none; }
+.cf-actions-status:focus-visible { outline: 2px solid ${token('color.border.focused', '#4688EC')}; outline-offset: 2px; }
+.cf-message:focus { outline: none; }
+.cf-message:focus-visible { outline: 2px solid ${token('color.border.focused', '#4688EC')}; outline-offset: 2px; }
+.cf-field-list { margin: 0; padding-inline-start: ${token('space.250', '20px')}; }
+.cf-link-button {
+  padding: 0; border: none; background: none; color: ${token('color.link', '#1868DB')};
+  font: inherit; text-align: start; text-decoration: underline; cursor: pointer;
+}
+.cf-link-button:hover { color: ${token('color.link.pressed', '#144794')}; }
+.cf-link-button:focus-visible { outline: 2px solid ${token('color.border.focused', '#4688EC')}; outline-offset: 2px; }
 .cf-button.cf-button-primary { background: ${token('color.background.brand.bold', '#1868DB')}; color: ${token('color.text.inverse', '#FFFFFF')}; }
 .cf-button.cf-button-primary:hover { background: ${token('color.background.brand.bold.hovered', '#1558BC')}; }
 .cf-button.cf-button-primary:active { background: ${token('color.background.brand.bold.pressed', '#144794')}; }
@@ -116,7 +142,9 @@ const CSS = `
 @media (max-width: 30rem) {
   .cf-input, .cf-select { max-width: none; }
   .cf-measure { padding: ${token('space.100', '8px')} ${token('space.150', '12px')} ${token('space.150', '12px')}; }
-  .cf-actions .cf-button { flex: 1 1 auto; justify-content: center; }
+  .cf-actions .cf-button, .cf-actions-row > .cf-button { flex: 1 1 auto; justify-content: center; }
+  .cf-actions[data-floating="true"] { padding: ${token('space.100', '8px')} ${token('space.150', '12px')} calc(${token('space.100', '8px')} + 4px); gap: ${token('space.050', '4px')} ${token('space.100', '8px')}; }
+  .cf-actions[data-floating="true"] .cf-actions-status { flex-basis: 100%; order: -1; font: ${token('font.body.small', 'normal 400 12px/16px sans-serif')}; }
 }
 `;
 

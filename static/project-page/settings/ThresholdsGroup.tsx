@@ -60,7 +60,7 @@ export function ThresholdsGroup({ values, errors, readOnly, onChange }: Props) {
                         key={key}
                         field={`thresholds.${key}`}
                         label={t(`settings.th.${key}`)}
-                        unit={t(UNIT_KEYS[THRESHOLD_UNITS[key]])}
+                        unit={key === 'pointsMinShare' ? t('settings.unit.pointsMinShare') : t(UNIT_KEYS[THRESHOLD_UNITS[key]])}
                         numeric
                         value={values.thresholds[key]}
                         error={errors[`thresholds.${key}`]}

@@ -151,37 +151,81 @@ describe('settingsFormReducer', () => {
     expect(edited(saving)).toBe(saving);
     const stored = { ...DEFAULT_PROJECT_SETTINGS, thresholds: { ...DEFAULT_PROJECT_SETTINGS.thresholds, overdueAmber: 0.2 } };
     const saved = settingsFormReducer(saving, { type: 'saveSucceeded', view: aView({ settings: stored, revision: 4 }) });
-    expect(saved).toMatchObject({ phase: 'editing', justSaved: true, conflict: false, saved: { revision: 4 } });
+    expect(saved).toMatchObject({ phase: 'editing', notice: 'saved', conflict: null, saved: { revision: 4 } });
     expect(saved.values.thresholds.overdueAmber).toBe('20');
     expect(toFormStatus(saved)).toMatchObject({ dirty: false, canSave: false });
-    expect(settingsFormReducer(saved, { type: 'edit', change: { cadenceDays: '14' } }).justSaved).toBe(false);
+    expect(settingsFormReducer(saved, { type: 'edit', change: { cadenceDays: '14' } }).notice).toBeNull();
   });
 
-  it('on a conflict keeps the edits, blocks Save, and Reload replaces the edits with the other save', () => {
+  it('on a conflict keeps the edits, blocks Save, and "discard and reload" replaces the edits with the other save', () => {
     const mine = edited(initialFormState(aView()));
     const conflict = settingsFormReducer(settingsFormReducer(mine, { type: 'saveStarted' }), {
       type: 'saveFailed',
       error: { code: 'CONFLICT', message: 'stale' },
     });
-    expect(conflict).toMatchObject({ phase: 'editing', conflict: true, error: null });
+    expect(conflict).toMatchObject({ phase: 'editing', conflict: { theirs: null }, error: null });
     expect(conflict.values).toEqual(mine.values);
     expect(toFormStatus(conflict).canSave).toBe(false);
     expect(settingsFormReducer(conflict, { type: 'saveStarted' })).toBe(conflict);
 
-    const reloading = settingsFormReducer(conflict, { type: 'reloadStarted' });
+    const theirs = { ...DEFAULT_PROJECT_SETTINGS, cadenceDays: 14 };
+    const read = settingsFormReducer(conflict, { type: 'conflictRead', view: aView({ settings: theirs, revision: 5 }) });
+    expect(read.conflict?.theirs?.revision).toBe(5);
+    // What the PM loaded stays the baseline until they choose.
+    expect(read.saved.revision).toBe(3);
+    expect(read.values).toEqual(mine.values);
+
+    const reloading = settingsFormReducer(read, { type: 'reloadStarted' });
     expect(reloading.phase).toBe('reloading');
     const failed = settingsFormReducer(reloading, { type: 'reloadFailed', error: { code: 'STORAGE_UNAVAILABLE', message: 'down' } });
-    expect(failed).toMatchObject({ phase: 'editing', conflict: true, error: { code: 'STORAGE_UNAVAILABLE' } });
+    expect(failed).toMatchObject({ phase: 'editing', conflict: { theirs: { revision: 5 } }, error: { code: 'STORAGE_UNAVAILABLE' } });
     expect(failed.values).toEqual(mine.values);
 
-    const theirs = { ...DEFAULT_PROJECT_SETTINGS, cadenceDays: 14 };
     const reloaded = settingsFormReducer(settingsFormReducer(failed, { type: 'reloadStarted' }), {
       type: 'reloaded',
       view: aView({ settings: theirs, revision: 5 }),
     });
-    expect(reloaded).toMatchObject({ phase: 'editing', conflict: false, error: null, saved: { revision: 5 } });
+    expect(reloaded).toMatchObject({ phase: 'editing', conflict: null, error: null, notice: 'reloaded', saved: { revision: 5 } });
     expect(reloaded.values.cadenceDays).toBe('14');
     expect(reloaded.values.thresholds.overdueAmber).toBe('15');
+    expect(toFormStatus(reloaded).dirty).toBe(false);
+  });
+
+  it('"reload and re-apply" loads the other save and puts the PM’s changed fields back on it, unsaved', () => {
+    const mine = settingsFormReducer(edited(initialFormState(aView())), { type: 'edit', change: { clientLabel: 'external' } });
+    const conflict = settingsFormReducer(settingsFormReducer(mine, { type: 'saveStarted' }), {
+      type: 'saveFailed',
+      error: { code: 'CONFLICT', message: 'stale' },
+    });
+    const theirs: ProjectSettingsJson = {
+      ...DEFAULT_PROJECT_SETTINGS,
+      cadenceDays: 14,
+      thresholds: { ...DEFAULT_PROJECT_SETTINGS.thresholds, overdueGreen: 0.1, overdueAmber: 0.3 },
+    };
+    const rebased = settingsFormReducer(settingsFormReducer(conflict, { type: 'reloadStarted' }), {
+      type: 'reapplied',
+      view: aView({ settings: theirs, revision: 6 }),
+    });
+    expect(rebased).toMatchObject({ phase: 'editing', conflict: null, error: null, saved: { revision: 6 } });
+    expect(rebased.reapplied).toEqual(['clientLabel', 'thresholds.overdueAmber']);
+    // Theirs where the PM changed nothing, the PM's where they did (both changed overdueAmber: the PM's wins).
+    expect(rebased.values.cadenceDays).toBe('14');
+    expect(rebased.values.thresholds.overdueGreen).toBe('10');
+    expect(rebased.values.thresholds.overdueAmber).toBe('20');
+    expect(rebased.values.clientLabel).toBe('external');
+    expect(toFormStatus(rebased)).toMatchObject({ dirty: true, canSave: true });
+    const saved = settingsFormReducer(settingsFormReducer(rebased, { type: 'saveStarted' }), {
+      type: 'saveSucceeded',
+      view: aView({ settings: theirs, revision: 7 }),
+    });
+    expect(saved.reapplied).toBeNull();
+  });
+
+  it('"reload and re-apply" for someone who lost the right to edit only reloads', () => {
+    const mine = edited(initialFormState(aView()));
+    const rebased = settingsFormReducer(mine, { type: 'reapplied', view: aView({ canEdit: false, revision: 6 }) });
+    expect(rebased.values).toEqual(toFormValues(DEFAULT_PROJECT_SETTINGS));
+    expect(rebased.reapplied).toBeNull();
   });
 
   it('keeps the edits and reports any other save failure', () => {
@@ -190,7 +234,7 @@ describe('settingsFormReducer', () => {
       type: 'saveFailed',
       error: { code: 'FORBIDDEN', message: 'no' },
     });
-    expect(failed).toMatchObject({ phase: 'editing', conflict: false, error: { code: 'FORBIDDEN' } });
+    expect(failed).toMatchObject({ phase: 'editing', conflict: null, error: { code: 'FORBIDDEN' } });
     expect(failed.values).toEqual(mine.values);
     expect(toFormStatus(failed).canSave).toBe(true);
   });

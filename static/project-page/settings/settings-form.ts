@@ -17,6 +17,7 @@ import {
   type SettingsView,
   type ThresholdsJson,
 } from '../../../contract';
+import { rebaseFormValues, toChangedFields } from './rebase-form-values';
 
 export type ThresholdKey = keyof ThresholdsJson;
 export type FieldOverrideKey = keyof FieldOverridesJson;
@@ -283,17 +284,27 @@ function normalized(values: FormValues): unknown {
 
 export type FormPhase = 'editing' | 'saving' | 'reloading';
 
+/** Someone else saved since `saved` was read: saving again would overwrite their change. */
+export interface FormConflict {
+  /** Their saved version, once read (null while it is read, or when reading it failed). */
+  theirs: SettingsView | null;
+}
+
+/** What just happened, for the status line: a save, or a reload that replaced the form. */
+export type FormNotice = 'saved' | 'reloaded' | null;
+
 export interface SettingsFormState {
   /** The stored settings as last loaded or saved, their revision, and whether the user may edit. */
   saved: SettingsView;
   values: FormValues;
   phase: FormPhase;
-  /** Someone else saved since `saved` was read: saving again would overwrite their change. */
-  conflict: boolean;
+  conflict: FormConflict | null;
   /** The last failure of a save or reload, other than a conflict. */
   error: AppErrorJson | null;
-  /** True right after a save, until the next edit: the "saved" status. */
-  justSaved: boolean;
+  /** Until the next edit. */
+  notice: FormNotice;
+  /** After "reload and re-apply": the fields whose edits were put back on the newer version, to review. */
+  reapplied: readonly FieldId[] | null;
 }
 
 export type SettingsFormAction =
@@ -303,46 +314,63 @@ export type SettingsFormAction =
   | { type: 'saveStarted' }
   | { type: 'saveSucceeded'; view: SettingsView }
   | { type: 'saveFailed'; error: AppErrorJson }
+  /** The other person's version, read after a conflict to say what they changed. */
+  | { type: 'conflictRead'; view: SettingsView }
   | { type: 'reloadStarted' }
+  /** Replaces the form with the stored version (the PM's edits are dropped). */
   | { type: 'reloaded'; view: SettingsView }
+  /** Loads the stored version and puts the PM's edits back on it. */
+  | { type: 'reapplied'; view: SettingsView }
   | { type: 'reloadFailed'; error: AppErrorJson };
 
 export function initialFormState(view: SettingsView): SettingsFormState {
-  return { saved: view, values: toFormValues(view.settings), phase: 'editing', conflict: false, error: null, justSaved: false };
+  return { saved: view, values: toFormValues(view.settings), phase: 'editing', conflict: null, error: null, notice: null, reapplied: null };
 }
 
 /**
  * Rules: nothing changes while a save or reload is under way, nor for a viewer who may not
- * edit; a conflict keeps the PM's edits on screen (they can note them) and blocks saving until
- * they choose Reload, which replaces the edits with what the other person saved; Reset to
- * defaults only fills the form, saving is still the PM's choice.
+ * edit; a conflict keeps the PM's edits on screen and blocks saving until they choose either
+ * to reload and re-apply their edits on the other person's version (the form stays unsaved, for
+ * review) or to discard them and reload; Reset to defaults only fills the form, saving is still
+ * the PM's choice.
  */
 export function settingsFormReducer(state: SettingsFormState, action: SettingsFormAction): SettingsFormState {
   const busy = state.phase !== 'editing';
   switch (action.type) {
     case 'edit':
       if (busy || !state.saved.canEdit) return state;
-      return { ...state, values: { ...state.values, ...action.change }, justSaved: false };
+      return { ...state, values: { ...state.values, ...action.change }, notice: null };
     case 'resetToDefaults':
       if (busy || !state.saved.canEdit) return state;
-      return { ...state, values: toFormValues(DEFAULT_PROJECT_SETTINGS), justSaved: false };
+      return { ...state, values: toFormValues(DEFAULT_PROJECT_SETTINGS), notice: null };
     case 'discard':
       if (busy) return state;
-      return { ...state, values: toFormValues(state.saved.settings), error: null, justSaved: false };
+      return { ...state, values: toFormValues(state.saved.settings), error: null, notice: null, reapplied: null };
     case 'saveStarted':
-      if (busy || state.conflict || !state.saved.canEdit) return state;
-      return { ...state, phase: 'saving', error: null, justSaved: false };
+      if (busy || state.conflict !== null || !state.saved.canEdit) return state;
+      return { ...state, phase: 'saving', error: null, notice: null };
     case 'saveSucceeded':
-      return { ...initialFormState(action.view), justSaved: true };
+      return { ...initialFormState(action.view), notice: 'saved' };
     case 'saveFailed':
       return action.error.code === 'CONFLICT'
-        ? { ...state, phase: 'editing', conflict: true, error: null }
+        ? { ...state, phase: 'editing', conflict: { theirs: null }, error: null, reapplied: null }
         : { ...state, phase: 'editing', error: action.error };
+    case 'conflictRead':
+      if (state.conflict === null) return state;
+      return { ...state, conflict: { theirs: action.view } };
     case 'reloadStarted':
       if (busy) return state;
       return { ...state, phase: 'reloading', error: null };
     case 'reloaded':
-      return initialFormState(action.view);
+      return { ...initialFormState(action.view), notice: 'reloaded' };
+    case 'reapplied': {
+      if (!action.view.canEdit) return { ...initialFormState(action.view), notice: 'reloaded' };
+      const base = toFormValues(state.saved.settings);
+      const theirs = toFormValues(action.view.settings);
+      const mine = toChangedFields(base, state.values);
+      const values = rebaseFormValues(base, state.values, theirs);
+      return { ...initialFormState(action.view), values, reapplied: mine };
+    }
     case 'reloadFailed':
       return { ...state, phase: 'editing', error: action.error };
   }
@@ -359,6 +387,6 @@ export interface FormStatus {
 export function toFormStatus(state: SettingsFormState): FormStatus {
   const validation = validateForm(state.values);
   const dirty = !sameValues(state.values, toFormValues(state.saved.settings));
-  const canSave = state.saved.canEdit && state.phase === 'editing' && !state.conflict && dirty && validation.ok;
+  const canSave = state.saved.canEdit && state.phase === 'editing' && state.conflict === null && dirty && validation.ok;
   return { validation, dirty, canSave };
 }
