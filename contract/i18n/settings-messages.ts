@@ -196,6 +196,7 @@ const en = {
   'settings.data.deletedOne': 'Deleted 1 record. The settings are back to their defaults.',
   'settings.data.deletedOther': 'Deleted {count} records. The settings are back to their defaults.',
   'settings.data.deleteFailed': 'Nothing was deleted.',
+  'settings.data.deleteStopped': 'Deleting stopped part way: some data may already be gone. Run Delete again to finish.',
 } as const satisfies ThresholdLabels & Readonly<Record<string, string>>;
 
 const zhCN: Translation<typeof en> = {
@@ -378,6 +379,7 @@ const zhCN: Translation<typeof en> = {
   'settings.data.deletedOne': '已删除 1 条记录。设置已恢复为默认值。',
   'settings.data.deletedOther': '已删除 {count} 条记录。设置已恢复为默认值。',
   'settings.data.deleteFailed': '未删除任何数据。',
+  'settings.data.deleteStopped': '删除中途停止：部分数据可能已被删除。请再次点击删除以完成。',
 };
 
 /** The project page's Settings section: every group, field, rule, error and action. */

@@ -395,6 +395,36 @@ describe('the Settings section for other accounts and actions', () => {
     await page.close();
   });
 
+  it('a delete that stops part way says some data may be gone, offers Delete again, and shows what is stored now', async () => {
+    await invokeAs('pm', 'settings/save', { settings: { ...(await storedSettings()).settings, cadenceDays: 30 }, revision: base });
+    const errors: string[] = [];
+    const page = await newPage(errors);
+    // The delete runs for real, then storage fails on the way out: the worst case for the message.
+    await page.route('**/__local/bridge/*/invoke', async (route) => {
+      const body = route.request().postDataJSON() as { functionKey?: string };
+      if (body.functionKey !== 'project/delete-data') return route.continue();
+      await route.fetch();
+      return route.fulfill({
+        json: { result: { ok: false, error: { code: 'STORAGE_UNAVAILABLE', message: 'KVS 503 after retries' } } },
+      });
+    });
+    const frame = await openSettings(page);
+    expect(await frame.inputValue(field('cadenceDays'))).toBe('30');
+    await frame.click(testId('delete-data'));
+    await frame.fill(testId('delete-confirm-key'), PROJECT_KEY);
+    await frame.click(testId('delete-confirm-confirm'));
+    const error = frame.locator(testId('delete-error'));
+    await error.waitFor();
+    expect(await error.textContent()).toBe(text('en', 'settings.data.deleteStopped'));
+    expect(await error.textContent()).not.toContain('Nothing');
+    // The settings went with the data: the form shows the defaults now stored, not the 30 it had.
+    await expect.poll(() => frame.inputValue(field('cadenceDays'))).toBe('7');
+    expect((await storedSettings()).settings).toEqual(DEFAULT_PROJECT_SETTINGS);
+    await expect.poll(() => focusedTestId(frame)).toBe('delete-data');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('after a conflict, "discard my changes and reload" shows the other save and nothing of the PM’s', async () => {
     const errors: string[] = [];
     const page = await newPage(errors);

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { AppErrorJson } from '../../../contract';
+import type { AppErrorJson, ErrorCode } from '../../../contract';
 import { useBackend } from '../../shared/BackendProvider';
 import { toExportFileName } from './export-file-name';
 import { InlineConfirm } from './InlineConfirm';
@@ -13,14 +13,21 @@ type DeleteState =
   | { status: 'confirming'; typed: string }
   | { status: 'deleting'; typed: string }
   | { status: 'done'; deleted: number }
-  | { status: 'failed'; error: AppErrorJson };
+  | { status: 'failed'; error: AppErrorJson; partial: boolean };
 
 const MIME_JSON = 'application/json';
 
 /**
+ * Failures that can happen once deleting has begun (the permission and the typed key are checked
+ * first): some records may be gone and others not. Any other failure refused the request whole.
+ */
+const MAY_STOP_PART_WAY: readonly ErrorCode[] = ['STORAGE_UNAVAILABLE', 'RATE_LIMITED', 'INTERNAL'];
+
+/**
  * The project's app data, for project admins: export it as one JSON file, or delete all of
  * it after typing the project key. Jira's own data is never touched. `onDeleted` runs after a
- * delete (the settings went with it, so the form reloads its defaults).
+ * delete, or one that stopped part way (the settings may have gone with it, so the form reloads
+ * what is stored). A delete that stops part way is never called "nothing deleted".
  */
 export function ProjectDataPanel({ projectKey, onDeleted }: { projectKey: string | null; onDeleted: () => void }) {
   const { t, formatNumber } = useSettingsMessages();
@@ -51,8 +58,11 @@ export function ProjectDataPanel({ projectKey, onDeleted }: { projectKey: string
     setDeleting({ status: 'deleting', typed });
     const answer = await backend.call('project/delete-data', { confirmProjectKey: typed.trim() });
     if (!answer.ok) {
-      setDeleting({ status: 'failed', error: answer.error });
+      const partial = MAY_STOP_PART_WAY.includes(answer.error.code);
+      setDeleting({ status: 'failed', error: answer.error, partial });
       deleteButton.current?.focus();
+      // The settings may be among what went: show what is stored now.
+      if (partial) onDeleted();
       return;
     }
     setDeleting({ status: 'done', deleted: answer.data.deleted });
@@ -166,7 +176,9 @@ export function ProjectDataPanel({ projectKey, onDeleted }: { projectKey: string
           </div>
           {deleting.status === 'failed' && (
             <p className="cf-error-text" role="alert" data-testid="delete-error" data-error-code={deleting.error.code}>
-              {t('settings.data.deleteFailed')} {t(`error.${deleting.error.code}`)}
+              {deleting.partial
+                ? t('settings.data.deleteStopped')
+                : `${t('settings.data.deleteFailed')} ${t(`error.${deleting.error.code}`)}`}
             </p>
           )}
         </div>

@@ -165,7 +165,9 @@ export function SettingsForm({ state, lists, onEdit, onSave, onReapply, onReload
     if (state.reapplied !== null) reappliedNotice.current?.focus();
   }, [state.reapplied]);
   useEffect(() => {
-    if (state.notice !== null) statusLine.current?.focus();
+    // A reload from elsewhere (after deleting the project's data) leaves focus where it is.
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (state.notice === 'saved' || (state.notice === 'reloaded' && lost)) statusLine.current?.focus();
   }, [state.notice]);
 
   const closeReset = () => {
