@@ -29,7 +29,9 @@ const server = createServer((req, res) => {
   req.on('end', () => {
     void (async () => {
       if (req.url === '/__bench/stats') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ meter: meter.read(), emulator: emulator.stats(), dataset: datasetFigures }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ meter: meter.read(), emulator: emulator.stats(), dataset: datasetFigures }));
         return;
       }
       if (req.url === '/__bench/reset') {
@@ -50,6 +52,10 @@ const server = createServer((req, res) => {
     });
   });
 });
+// Why long: a sync's derive step runs for seconds without a call, and a client reusing a
+// connection the server closed meanwhile fails ("other side closed") instead of retrying a POST.
+server.keepAliveTimeout = 10 * 60_000;
+server.headersTimeout = server.keepAliveTimeout + 1_000;
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('no TCP address');

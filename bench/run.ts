@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: prints figures against their budgets. Nothing here asserts on time; the
  * figures are for people and for comparing runs on the same machine.
+ * `npm run bench -- --only sync,open` runs some parts: bundle, start, derivation, sync, open, day.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -8,16 +9,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import type { Row } from './bench-row';
+import { FULL_SYNC_ISSUES } from './bench-settings';
+import { dayFigures, openFigures, syncFigures } from './snapshot-figures';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-interface Row {
-  measure: string;
-  value: string;
-  budget: string;
-  verdict: string;
-}
 const rows: Row[] = [];
+const PARTS = ['bundle', 'start', 'derivation', 'sync', 'open', 'day'] as const;
+const onlyArg = process.argv.find((a) => a.startsWith('--only'));
+const only = onlyArg
+  ? new Set((onlyArg.includes('=') ? onlyArg.split('=')[1] : process.argv[process.argv.indexOf(onlyArg) + 1])?.split(',') ?? [])
+  : new Set<string>(PARTS);
+for (const part of only)
+  if (!(PARTS as readonly string[]).includes(part)) throw new Error(`unknown part ${part}; parts: ${PARTS.join(', ')}`);
 
 /** Gzip size of all JavaScript a Custom UI resource folder ships. */
 function gzipJsBytes(dir: string): number {
@@ -133,7 +138,15 @@ const builtAt = existsSync(path.join(rootDir, 'static/dist/project-page/index.ht
   ? statSync(path.join(rootDir, 'static/dist/project-page/index.html')).mtime
   : undefined;
 process.stdout.write(`Client Follow-up bench — node ${process.version}, UI built ${builtAt?.toISOString() ?? 'never'}\n`);
-bundleSizes();
-await startTimes();
-await derivationFigures();
+if (only.has('bundle')) bundleSizes();
+if (only.has('start')) await startTimes();
+if (only.has('derivation')) await derivationFigures();
+// The open figure reuses the full sync's snapshot of the large project.
+const synced = only.has('sync') ? await syncFigures(rows) : undefined;
+try {
+  if (only.has('open')) await openFigures(rows, new Map(synced ? [[FULL_SYNC_ISSUES, synced.kvsFile]] : []));
+} finally {
+  if (synced) rmSync(synced.dir, { recursive: true, force: true });
+}
+if (only.has('day')) await dayFigures(rows);
 print();
