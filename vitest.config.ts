@@ -10,7 +10,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'contract/**/*.test.ts', 'local/**/*.test.ts', 'static/**/*.test.{ts,tsx}'],
+          include: ['src/**/*.test.ts', 'contract/**/*.test.ts', 'local/**/*.test.ts', 'static/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
         },
       },
       {
