@@ -242,3 +242,38 @@ describe('the catalogue has every code the domain can emit, in every language', 
     }
   });
 });
+
+/**
+ * Chinese speaks Jira's own zh-CN words: an issue is 事务 (问题 means only "a problem"), and an
+ * estimate is 预估 (Jira's 初始预估 and 剩余预估). Checked over every string and every rendered
+ * sentence sample, so a new text that slips back fails here.
+ */
+describe('Chinese uses Jira’s terms', () => {
+  const zh: string[] = [
+    ...Object.values(NAMESPACES).flatMap((namespace) => Object.values(namespace['zh-CN'])),
+    ...WHY_CODES.map((code) => formatWhy({ code, params: WHY[code] } as WhyJson, 'zh-CN')),
+    ...SIGNAL_CODES.map((code) => formatRiskSignal(SIGNALS[code], 'zh-CN')),
+    ...NOTE_CODES.map((code) => formatDataQualityNote(NOTES[code], 'zh-CN')),
+    ...MEASURE_IDS.map((id) => formatMeasureValue({ id, value: 2 }, 'zh-CN')),
+  ];
+  /** Where 问题 means "a problem", not an issue. */
+  const PROBLEM_PHRASES = ['同样的问题', '出现了问题', '如果问题持续出现'];
+
+  it('calls an issue 事务, never 问题', () => {
+    expect(zh.length).toBeGreaterThan(300);
+    const issueSense = zh.filter((text) => PROBLEM_PHRASES.reduce((rest, phrase) => rest.replaceAll(phrase, ''), text).includes('问题'));
+    expect(issueSense).toEqual([]);
+    // Phrases that used to say 问题 for issues, as the reader meets them.
+    for (const phrase of ['个事务', '事务总数', '事务风险', '被以下事务阻塞', '未完成事务', '正在读取事务', '逾期事务占比']) {
+      expect(
+        zh.some((text) => text.includes(phrase)),
+        phrase,
+      ).toBe(true);
+    }
+  });
+
+  it('calls an estimate 预估, as Jira does', () => {
+    expect(zh.filter((text) => /估算|估计|原始预估/u.test(text))).toEqual([]);
+    expect(zh.some((text) => text.includes('初始预估'))).toBe(true);
+  });
+});

@@ -28,7 +28,7 @@ const zhCN: Translation<typeof en> = {
   'error.retry': '重试',
   'error.FORBIDDEN': '你没有查看此内容的权限。请联系 Jira 管理员获取该项目的访问权限。',
   'error.INVALID_PAYLOAD': '服务器未接受应用发送的请求。请刷新页面后重试。',
-  'error.NOT_FOUND': '找不到此项目或问题，它可能已被移动或删除。',
+  'error.NOT_FOUND': '找不到此项目或事务，它可能已被移动或删除。',
   'error.CONFLICT': '其他人已先保存了更改。请刷新查看，然后重新进行你的更改。',
   'error.JIRA_UNAVAILABLE': 'Jira 暂时没有响应，请稍后重试。',
   'error.RATE_LIMITED': '当前请求过多，请等待几秒后重试。',

@@ -29,9 +29,9 @@ const EN_DATES: Readonly<Record<DateField | MilestoneDateField, string>> = {
   startDate: 'start date',
 };
 const ZH_ESTIMATES: Readonly<Record<EstimateField, readonly [string, string]>> = {
-  storyPoints: ['故事点估算', ''],
-  timeOriginal: ['原始估算', ' 秒'],
-  timeRemaining: ['剩余估算', ' 秒'],
+  storyPoints: ['故事点预估', ''],
+  timeOriginal: ['初始预估', ' 秒'],
+  timeRemaining: ['剩余预估', ' 秒'],
   timeSpent: ['已用时间', ' 秒'],
 };
 const ZH_DATES: Readonly<Record<DateField | MilestoneDateField, string>> = {
@@ -86,7 +86,7 @@ const zhCN: DataQualitySentences = {
   implausibleDate: (n) =>
     `${n.issueKey} 的${ZH_DATES[n.field]}不合理：${n.value}。${standsIn(n.field) ? '改用该事务的其他日期。' : '视为未设置。'}`,
   implausibleMilestoneDate: (n) => `里程碑 ${n.milestone} 的${ZH_DATES[n.field]}不合理：${n.value}。视为未设置。`,
-  completionEstimated: (n) => `${n.count} 个已完成事务没有状态历史记录，其完成日期为估算值。`,
+  completionEstimated: (n) => `${n.count} 个已完成事务没有状态历史记录，其完成日期为推算值。`,
   more: (n) => `……另有 ${n.count} 个事务存在同样的问题。`,
 };
 

@@ -107,7 +107,7 @@ describe('formatRiskSignal', () => {
     {
       signal: { code: 'overrun', ratio: 1.5, points: 10 },
       en: 'Time spent is 150% of the original estimate',
-      zh: '已用时间达到原始估算的 150%',
+      zh: '已用时间达到初始预估的 150%',
     },
     {
       signal: { code: 'topPriority', priority: 'Highest', points: 10 },

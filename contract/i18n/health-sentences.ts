@@ -23,7 +23,7 @@ const plural = (n: number, one: string, other: string): string => (n === 1 ? one
 const enDays = (n: number, f: Fmt): string => `${f.num(n)} ${plural(n, 'day', 'days')}`;
 const enUnit = (n: number, unit: Unit, f: Fmt): string =>
   `${f.num(n)} ${unit === 'points' ? plural(n, 'point', 'points') : plural(n, 'issue', 'issues')}`;
-const zhUnit = (n: number, unit: Unit, f: Fmt): string => `${f.num(n)} ${unit === 'points' ? '故事点' : '个问题'}`;
+const zhUnit = (n: number, unit: Unit, f: Fmt): string => `${f.num(n)} ${unit === 'points' ? '故事点' : '个事务'}`;
 
 const en: HealthSentences = {
   why: {
@@ -84,7 +84,7 @@ const zhCN: HealthSentences = {
   why: {
     dimensionDisabled: () => '本项目已关闭此维度。',
     slipNoMilestone: () => '没有设定目标日期的后续里程碑。',
-    slipNoIssues: (p, f) => `${p.milestone}（目标 ${f.day(p.target)}）没有可用于预测的问题。`,
+    slipNoIssues: (p, f) => `${p.milestone}（目标 ${f.day(p.target)}）没有可用于预测的事务。`,
     slipOverdue: (p, f) =>
       `${p.milestone} 原定 ${f.day(p.target)} 发布，至今未发布：已逾期 ${f.num(p.daysOverdue)} 天，剩余 ${zhUnit(p.remaining, p.unit, f)}。`,
     slipNoThroughput: (p, f) =>
@@ -97,23 +97,23 @@ const zhCN: HealthSentences = {
         : p.slipDays === 0
           ? `${p.milestone} 预计 ${f.day(p.forecast)} 完成，与目标日期一致。`
           : `${p.milestone} 预计 ${f.day(p.forecast)} 完成，比目标日期 ${f.day(p.target)} 早 ${f.num(-p.slipDays)} 天。`,
-    overdueNoDueDates: () => '没有设置了到期日的未完成问题。',
-    overdueShare: (p, f) => `${f.num(p.dated)} 个设有到期日的未完成问题中，${f.num(p.overdue)} 个已逾期（${f.pct(p.share)}）。`,
+    overdueNoDueDates: () => '没有设置了到期日的未完成事务。',
+    overdueShare: (p, f) => `${f.num(p.dated)} 个设有到期日的未完成事务中，${f.num(p.overdue)} 个已逾期（${f.pct(p.share)}）。`,
     creepNoMilestone: () => '没有可用于衡量范围的后续里程碑。',
     creepNoBaseline: (p) => `${p.milestone} 尚无范围基线。`,
     creepSmallBaseline: (p, f) =>
-      `${p.milestone} 的基线只有 ${f.num(p.baseline)} 个问题，不足以衡量范围蔓延（至少需要 ${f.num(p.minBaseline)} 个）。`,
-    scopeCreep: (p, f) => `基线之后有 ${f.num(p.added)} 个问题加入 ${p.milestone}，基线为 ${f.num(p.baseline)} 个（${f.pct(p.share)}）。`,
-    topBugsNoPriorities: () => '问题均未设置优先级，无法判断缺陷的严重程度。',
+      `${p.milestone} 的基线只有 ${f.num(p.baseline)} 个事务，不足以衡量范围蔓延（至少需要 ${f.num(p.minBaseline)} 个）。`,
+    scopeCreep: (p, f) => `基线之后有 ${f.num(p.added)} 个事务加入 ${p.milestone}，基线为 ${f.num(p.baseline)} 个（${f.pct(p.share)}）。`,
+    topBugsNoPriorities: () => '事务均未设置优先级，无法判断缺陷的严重程度。',
     topBugs: (p, f) => (p.count === 0 ? '最高两级优先级中没有未解决的缺陷。' : `最高两级优先级中有 ${f.num(p.count)} 个未解决的缺陷。`),
-    reopenNoCompletions: (p, f) => `最近 ${f.num(p.days)} 天内没有完成的问题。`,
+    reopenNoCompletions: (p, f) => `最近 ${f.num(p.days)} 天内没有完成的事务。`,
     reopenRate: (p, f) =>
-      `最近 ${f.num(p.days)} 天内完成 ${f.num(p.completed)} 个问题，重新打开 ${f.num(p.reopened)} 个（${f.pct(p.share)}）。`,
-    effortNoIssues: () => '没有可与估算比较的问题。',
+      `最近 ${f.num(p.days)} 天内完成 ${f.num(p.completed)} 个事务，重新打开 ${f.num(p.reopened)} 个（${f.pct(p.share)}）。`,
+    effortNoIssues: () => '没有可与预估比较的事务。',
     effortLowCoverage: (p, f) =>
-      `${f.num(p.total)} 个问题中只有 ${f.num(p.estimated)} 个有原始估算（${f.pct(p.coverage)}，至少需要 ${f.pct(p.minCoverage)}）。`,
+      `${f.num(p.total)} 个事务中只有 ${f.num(p.estimated)} 个有初始预估（${f.pct(p.coverage)}，至少需要 ${f.pct(p.minCoverage)}）。`,
     effortVariance: (p, f) =>
-      `${f.num(p.estimated)} 个已估算问题的已用加剩余工时为 ${f.num(p.actualHours)} 小时，原始估算为 ${f.num(p.originalHours)} 小时（${f.signedPct(p.variance)}）。`,
+      `${f.num(p.estimated)} 个已预估事务的已用加剩余工时为 ${f.num(p.actualHours)} 小时，初始预估为 ${f.num(p.originalHours)} 小时（${f.signedPct(p.variance)}）。`,
     csatOverdueComplaints: (p, f) => `${f.num(p.count)} 条客户投诉已超过跟进期限。`,
     csatNoResponses: (p, f) => `最近 ${f.num(p.days)} 天内没有满意度反馈。`,
     csat: (p, f) => `最近 ${f.num(p.days)} 天内 ${f.num(p.responses)} 条反馈的平均评分为 ${f.num(p.mean)}。`,

@@ -21,8 +21,8 @@ export const OVERVIEW_MESSAGES: Strings<typeof en> = {
   'zh-CN': {
     'overview.loading': '正在加载项目概览',
     'overview.heading': '项目概览',
-    'overview.total': '问题总数',
-    'overview.byStatus': '按状态类别统计的问题',
+    'overview.total': '事务总数',
+    'overview.byStatus': '按状态类别统计的事务',
     'overview.milestones': '未发布的里程碑',
     'overview.noMilestones': '没有未发布的里程碑。',
     'statusCategory.new': '待办',

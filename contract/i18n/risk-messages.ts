@@ -28,6 +28,6 @@ export const RISK_MESSAGES: Strings<typeof en> = {
     'risk.reasons': '原因',
     'risk.noReasons': '没有风险信号。',
     'risk.done': '已完成 — 无风险',
-    'risk.blockedBy': '被以下问题阻塞',
+    'risk.blockedBy': '被以下事务阻塞',
   },
 };

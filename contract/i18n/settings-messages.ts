@@ -276,7 +276,7 @@ const zhCN: Translation<typeof en> = {
   'settings.rule.creep': '下一个里程碑在基线之后新增的事务占基线的比例。基线少于最小基线时不计算。',
   'settings.rule.topBugs': '两个最高优先级中未解决的缺陷数。超过黄色阈值即为红色。',
   'settings.rule.reopen': '周期内重新打开的事务占已完成事务的比例。达到黄色阈值即为红色。',
-  'settings.rule.effort': '已用时间与剩余时间超出原始预估的比例。有原始预估的事务少于最低覆盖率时不计算。',
+  'settings.rule.effort': '已用时间与剩余时间超出初始预估的比例。有初始预估的事务少于最低覆盖率时不计算。',
   'settings.rule.csat': '客户评分的平均值（1 到 5 分）。低于黄色阈值即为红色。',
   'settings.rule.comms': '逾期最久的沟通节点逾期的天数。没有逾期为绿色，超过黄色阈值为红色。',
   'settings.rule.forecast': '预测基于最近几周的吞吐量：已预估的事务足够多时按故事点计算，否则按事务数计算。',

@@ -57,7 +57,7 @@ const zhCN: Translation<typeof en> = {
   'sync.running.incremental': '正在从 Jira 读取最新更改',
   'sync.startedAgo': '{ago}开始',
   'sync.progressLabel': '从 Jira 读取的进度',
-  'sync.phase.issues': '正在读取问题',
+  'sync.phase.issues': '正在读取事务',
   'sync.phase.history': '正在读取变更历史',
   'sync.phase.derive': '正在计算健康状况和风险',
   'sync.progressOf': '{phase}：{done} / 约 {total}',

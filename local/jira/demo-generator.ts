@@ -670,8 +670,8 @@ function generateHuazhi({ rng, now }: PlanDefaults): Dataset {
     },
     storyPointsField: FIELD_ID.storyPoints,
     storyPointsFieldName: 'Story point estimate',
-    resolutionDone: { ...RESOLUTION_DONE, name: '完成', description: '此问题的工作已完成。' },
-    resolutionWontDo: { ...RESOLUTION_WONT_DO, name: '不做', description: '不会处理此问题。' },
+    resolutionDone: { ...RESOLUTION_DONE, name: '完成', description: '此事务的工作已完成。' },
+    resolutionWontDo: { ...RESOLUTION_WONT_DO, name: '不做', description: '不会处理此事务。' },
     sprints: sprints(now, 'HZ 冲刺', 101, -70),
     boardId: 2,
   };

@@ -61,7 +61,7 @@ describe('IssueRiskPanel', () => {
   it('speaks Simplified Chinese', () => {
     const html = renderForTest(<IssueRiskPanel issue={anIssueRiskView()} />, { locale: 'zh-CN' });
     expect(textOfTestId(html, 'risk-level')).toBe('高风险');
-    expect(html).toContain('被以下问题阻塞');
+    expect(html).toContain('被以下事务阻塞');
     expect(textOfTestId(html, 'issue-due')).toBe('2025年3月10日');
     const done = renderForTest(<IssueRiskPanel issue={anIssueRiskView({ risk: null, blockedBy: [] })} />, { locale: 'zh-CN' });
     expect(textOfTestId(done, 'risk-done')).toBe('已完成 — 无风险');

@@ -110,7 +110,7 @@ describe('FreshnessBar', () => {
       'Reading the latest changes from Jira · started 2 minutes ago',
     );
     const zh = bar(aWatch({ status: aRunningSync(3_200, 10_000) }), 'zh-CN');
-    expect(textOfTestId(zh, 'sync-progress-text')).toBe('正在读取问题：3,200 / 约 10,000');
+    expect(textOfTestId(zh, 'sync-progress-text')).toBe('正在读取事务：3,200 / 约 10,000');
     const derive = aRunningSync(0, null, { progress: { phase: 'derive', done: 0, total: null } });
     expect(textOfTestId(bar(aWatch({ status: derive })), 'sync-progress-text')).toBe('Working out health and risks…');
     // A later phase that reports the issues already read is a step, not a full bar.

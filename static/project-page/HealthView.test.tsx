@@ -64,7 +64,7 @@ describe('HealthView', () => {
   it('frames the report in Simplified Chinese', () => {
     const html = renderForTest(<HealthView report={aStatusReport()} />, { locale: 'zh-CN' });
     expect(textOfTestId(html, 'overall-override')).toContain('上报为黄色 — 计算为红色');
-    expect(html).toContain('在 Jira 中查看 3 个问题');
+    expect(html).toContain('在 Jira 中查看 3 个事务');
     expect(html).toContain('持续');
   });
 });

@@ -48,7 +48,7 @@ describe('renderReportMarkdown', () => {
     ])
       expect(text).toContain(heading);
     expect(text).toContain('| 里程碑 | 状态 |');
-    expect(text).toContain('12 / 20 个问题');
+    expect(text).toContain('12 / 20 个事务');
     expect(text).not.toContain('Overall health');
   });
 

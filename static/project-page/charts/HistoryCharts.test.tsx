@@ -123,7 +123,7 @@ describe('BurnupChart', () => {
 
   it('in Chinese', () => {
     const html = renderForTest(<BurnupChart burnup={aBurnup()} />, { locale: 'zh-CN' });
-    expect(textOfTestId(html, 'burnup-summary')).toBe('范围从 40 增加到 52 个问题。已完成 30。目标 2026年12月12日，预测 2026年12月19日。');
+    expect(textOfTestId(html, 'burnup-summary')).toBe('范围从 40 增加到 52 个事务。已完成 30。目标 2026年12月12日，预测 2026年12月19日。');
   });
 
   it('has every week as a table', () => {
