@@ -22,9 +22,10 @@ const NO_RECORDS: RecordsSource = {
   communication: () => Promise.resolve(NO_COMMUNICATION_DATA),
 };
 
-export function renderReport(report: StatusReportJson, format: ReportCommand['format']): string {
-  if (format === 'markdown') return renderReportMarkdown(report);
-  if (format === 'html') return renderReportHtml(report);
+/** Markdown and HTML show instants in `timeZone` (the project's, from the settings). */
+export function renderReport(report: StatusReportJson, format: ReportCommand['format'], timeZone?: string): string {
+  if (format === 'markdown') return renderReportMarkdown(report, { timeZone });
+  if (format === 'html') return renderReportHtml(report, { timeZone });
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
@@ -59,5 +60,5 @@ export async function runReport(command: ReportCommand, clock: () => Date): Prom
   const reader = new JiraProjectReader(new JiraClient({ transport, policy: RETRY_POLICIES.consumer }));
   const lang = command.lang ?? (command.audience === 'client' ? settings.defaultClientLanguage : 'en');
   const built = await buildStatusReport({ reader, records: NO_RECORDS, settings }, { projectKey, audience: command.audience, lang, now });
-  return renderReport(built, command.format);
+  return renderReport(built, command.format, settings.timeZone);
 }

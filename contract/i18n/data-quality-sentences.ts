@@ -51,7 +51,7 @@ const en: DataQualitySentences = {
     `${n.issueKey} has resolution “${n.resolution}” but its status “${n.statusName}” is not in a done category; it counts as done.`,
   doneWithoutResolution: (n) => `${n.issueKey} is in the done status “${n.statusName}” but has no resolution.`,
   noStatusCategory: (n) => `${n.issueKey} is in status “${n.statusName}”, which has no status category; it counts as not started.`,
-  dueBeforeCreated: (n) => `${n.issueKey} is due ${n.due}, before the day it was created (${n.created}).`,
+  dueBeforeCreated: (n, f) => `${n.issueKey} is due ${f.day(n.due)}, before the day it was created (${f.day(n.created)}).`,
   blockerOutsideProject: (n) => `${n.issueKey} is blocked by ${n.blockerKey}, which is outside the project.`,
   subtaskPointsDoubleCounted: (n) =>
     `Subtask ${n.issueKey} has story points and so does its parent ${n.parentKey}; the points may be counted twice.`,
@@ -76,7 +76,7 @@ const zhCN: DataQualitySentences = {
   resolvedNotDone: (n) => `${n.issueKey} 已有解决结果“${n.resolution}”，但其状态“${n.statusName}”不属于完成类别；按已完成计算。`,
   doneWithoutResolution: (n) => `${n.issueKey} 处于完成状态“${n.statusName}”，但没有解决结果。`,
   noStatusCategory: (n) => `${n.issueKey} 的状态“${n.statusName}”没有状态类别；按未开始计算。`,
-  dueBeforeCreated: (n) => `${n.issueKey} 的到期日 ${n.due} 早于其创建日期（${n.created}）。`,
+  dueBeforeCreated: (n, f) => `${n.issueKey} 的到期日 ${f.day(n.due)} 早于其创建日期（${f.day(n.created)}）。`,
   blockerOutsideProject: (n) => `${n.issueKey} 被项目之外的 ${n.blockerKey} 阻塞。`,
   subtaskPointsDoubleCounted: (n) => `子任务 ${n.issueKey} 与其父事务 ${n.parentKey} 都有故事点；故事点可能被重复计算。`,
   implausibleEstimate: (n) => {

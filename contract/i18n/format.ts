@@ -1,6 +1,8 @@
 /**
- * Number and day formatting for rendered sentences, through `Intl` in the sentence's language.
- * One set of formatters per language, made on first use.
+ * Number, day and time formatting for rendered sentences and reports, through `Intl` in the
+ * text's language: the one place a date or an instant becomes text, so every sentence, heading
+ * and table of a report writes them the same way. One set of formatters per language, made on
+ * first use.
  */
 import type { Language } from '../language';
 
@@ -18,11 +20,20 @@ export interface Fmt {
   signed: (n: number) => string;
   /** A calendar day `YYYY-MM-DD`, medium style; anything else as it is. */
   day: (day: string) => string;
+  /**
+   * An ISO instant as its day and time of day in `timeZone`, the zone named after it
+   * ("Nov 27, 2026, 9:00 AM UTC", "2026年11月27日 17:00 Asia/Shanghai"). Without a zone, or
+   * with one `Intl` does not know, UTC. Anything that is not an instant, as it is.
+   */
+  instant: (iso: string, timeZone?: string) => string;
+  /** Two instants as a range in one zone, named once at the end. */
+  instantRange: (startIso: string, endIso: string, timeZone?: string) => string;
 }
 
 const cache = new Map<Language, Fmt>();
 
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/u;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/u;
 
 export function formatterFor(lang: Language): Fmt {
   let fmt = cache.get(lang);
@@ -34,6 +45,22 @@ export function formatterFor(lang: Language): Fmt {
     const signed = new Intl.NumberFormat(lang, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
     // Calendar days are zone-free: format them as UTC midnights so no zone can shift them.
     const day = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
+    const dateTimes = new Map<string, Intl.DateTimeFormat>();
+    /** The formatter for a zone and the zone's name, UTC for none or an unknown one. */
+    const dateTime = (timeZone: string | undefined): [Intl.DateTimeFormat, string] => {
+      const zone = timeZone === undefined || timeZone === '' ? 'UTC' : timeZone;
+      let format = dateTimes.get(zone);
+      if (format === undefined) {
+        try {
+          format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
+        } catch {
+          return dateTime(undefined);
+        }
+        dateTimes.set(zone, format);
+      }
+      return [format, zone];
+    };
+    const instantMs = (iso: string): number => (ISO_INSTANT.test(iso) ? Date.parse(iso) : Number.NaN);
     fmt = {
       num: (n) => num.format(n),
       num2: (n) => num2.format(n),
@@ -43,6 +70,19 @@ export function formatterFor(lang: Language): Fmt {
       day: (d) => {
         const ms = CALENDAR_DAY.test(d) ? Date.parse(`${d}T00:00:00Z`) : Number.NaN;
         return Number.isNaN(ms) ? d : day.format(ms);
+      },
+      instant: (iso, timeZone) => {
+        const ms = instantMs(iso);
+        if (Number.isNaN(ms)) return iso;
+        const [format, zone] = dateTime(timeZone);
+        return `${format.format(ms)} ${zone}`;
+      },
+      instantRange: (startIso, endIso, timeZone) => {
+        const start = instantMs(startIso);
+        const end = instantMs(endIso);
+        if (Number.isNaN(start) || Number.isNaN(end)) return `${startIso} – ${endIso}`;
+        const [format, zone] = dateTime(timeZone);
+        return `${format.format(start)} – ${format.format(end)} ${zone}`;
       },
     };
     cache.set(lang, fmt);

@@ -16,6 +16,7 @@ import {
   type StatusReportJson,
 } from '../report';
 import { formatDataQualityNote } from './data-quality-sentences';
+import { formatterFor } from './format';
 import { HEADLINE_SENTENCES } from './headline-sentences';
 import { formatMeasureValue, formatWhy } from './health-sentences';
 import { HEALTH_MESSAGES } from './health-messages';
@@ -115,7 +116,8 @@ function renderHeadline(data: ReportDataJson, lang: Language, why: (w: Dimension
       detail = sentences.onTrack();
       break;
     case 'onTrackWithMilestone':
-      detail = sentences.onTrackWithMilestone(headline.params);
+      // A calendar day, written as every other day of the report is.
+      detail = sentences.onTrackWithMilestone({ milestone: headline.params.milestone, date: formatterFor(lang).day(headline.params.date) });
       break;
   }
   const { computed, reported } = data.overall;

@@ -93,7 +93,11 @@ describe('toStatusReportJson: overall', () => {
 
   it('headline: green names the next milestone', () => {
     const health = aHealth({ milestones: [aForecast({ id: '7', name: 'Beta', releaseDate: '2026-04-01' })], nextMilestoneId: '7' });
-    expect(project(model([], health)).overall.headline).toBe('Green: on track; next milestone Beta is due 2026-04-01');
+    // The day reads as every other day of the report does (a red headline's why says "Apr 1, 2026" too).
+    expect(project(model([], health)).overall.headline).toBe('Green: on track; next milestone Beta is due Apr 1, 2026');
+    expect(project(model([], health), { lang: 'zh-CN' }).overall.headline).toBe(
+      '绿色：进展正常；下一个里程碑 Beta 计划于 2026年4月1日 交付',
+    );
     expect(project(model([], aHealth())).overall.headline).toBe('Green: every tracked dimension is on track');
   });
 });

@@ -60,6 +60,7 @@ beforeAll(() => {
   writeFileSync(file('settings-order.json'), JSON.stringify({ thresholds: { creepAmber: 0.01 } }));
   writeFileSync(file('settings-mode.json'), JSON.stringify({ clientVisibility: { mode: 'some' } }));
   writeFileSync(file('settings-zone.json'), JSON.stringify({ timeZone: 'Mars/Olympus_Mons' }));
+  writeFileSync(file('settings-paris.json'), JSON.stringify({ timeZone: 'Europe/Paris' }));
   writeFileSync(
     file('settings-all.json'),
     `\uFEFF${JSON.stringify({ clientVisibility: { mode: 'all' }, defaultClientLanguage: 'zh-CN' })}`,
@@ -225,6 +226,18 @@ describe('client-followup report --dataset', () => {
     ]) {
       expect(result.stdout).toContain(heading);
     }
+  });
+
+  it('writes dates for a reader, instants in the settings’ time zone, in both languages', async () => {
+    const args = ['report', '--dataset', file('acme.json'), '--now', NOW, '--format', 'markdown'];
+    const utc = await run(args);
+    expect(utc.stdout).toContain('Generated: Nov 27, 2026, 9:00 AM UTC · Period: ');
+    const paris = await run([...args, '--settings', file('settings-paris.json')]);
+    expect(paris.stdout).toContain('Generated: Nov 27, 2026, 10:00 AM Europe/Paris · Period: ');
+    const zh = await run([...args, '--lang', 'zh-CN']);
+    expect(zh.stdout).toContain('生成时间：2026年11月27日 09:00 UTC · 报告期：');
+    // No ISO instant or day is left for the reader to decode.
+    for (const out of [utc.stdout, paris.stdout, zh.stdout]) expect(out).not.toMatch(/\d{4}-\d{2}-\d{2}/u);
   });
 
   it('prints a self-contained HTML page', async () => {

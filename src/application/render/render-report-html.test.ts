@@ -17,7 +17,7 @@ describe('renderReportHtml', () => {
       'Next up',
       'Milestones',
       'Release 2',
-      '2026-12-11 (was 2026-12-04)',
+      'Dec 11, 2026 (was Dec 4, 2026)',
       '12 of 20 issues · 30 of 55 points',
       'Flagged',
       'Blocked',
@@ -32,6 +32,15 @@ describe('renderReportHtml', () => {
       expect(page).toContain(text);
     }
     expect(page).toContain('<html lang="en">');
+  });
+
+  it('writes the instant it was generated and the period for a reader, with the machine-readable instant kept', () => {
+    const page = renderReportHtml(aStatusReport(), { timeZone: 'Europe/Paris' });
+    expect(page).toContain('<time datetime="2026-11-27T09:00:00.000Z">Nov 27, 2026, 10:00 AM Europe/Paris</time>');
+    expect(page).toContain('Period: Nov 20, 2026, 10:00 AM – Nov 27, 2026, 10:00 AM Europe/Paris');
+    expect(page).toContain('<time datetime="2026-12-15">Dec 15, 2026</time>');
+    const zh = renderReportHtml(aStatusReport({ lang: 'zh-CN' }));
+    expect(zh).toContain('<time datetime="2026-11-27T09:00:00.000Z">2026年11月27日 09:00 UTC</time>');
   });
 
   it('makes no external requests: no scripts, links, or remote URLs', () => {

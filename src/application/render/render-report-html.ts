@@ -12,8 +12,11 @@ import {
   describeSlip,
   describeTarget,
   dimensionEntries,
+  reportDates,
   reportWords,
   showsDataQuality,
+  type RenderOptions,
+  type ReportDates,
   type ReportWords,
 } from './report-text';
 import { html, type SafeHtml } from './safe-html';
@@ -175,19 +178,19 @@ function badge(rag: RagJson, t: ReportWords): SafeHtml {
   return html`<span class="rag rag-${rag}">${t(`rag.${rag}`)}</span>`;
 }
 
-function issueItem(issue: IssueRefJson, t: ReportWords, extra?: SafeHtml | string): SafeHtml {
+function issueItem(issue: IssueRefJson, t: ReportWords, dates: ReportDates, extra?: SafeHtml | string): SafeHtml {
   return html`<li>
-    <span class="key">${issue.key}</span> ${issue.summary} <span class="muted">(${describeIssueRef(issue, t)})</span>${
+    <span class="key">${issue.key}</span> ${issue.summary} <span class="muted">(${describeIssueRef(issue, t, dates)})</span>${
       extra === undefined ? null : html` — ${extra}`
     }
   </li>`;
 }
 
-function issueList(issues: readonly IssueRefJson[], t: ReportWords): SafeHtml {
+function issueList(issues: readonly IssueRefJson[], t: ReportWords, dates: ReportDates): SafeHtml {
   return issues.length === 0
     ? html`<p class="muted">${t('report.empty')}</p>`
     : html`<ul>
-        ${issues.map((i) => issueItem(i, t))}
+        ${issues.map((i) => issueItem(i, t, dates))}
       </ul>`;
 }
 
@@ -230,7 +233,7 @@ function dimensionsTable(report: StatusReportJson, t: ReportWords): SafeHtml {
   </table>`;
 }
 
-function milestonesTable(report: StatusReportJson, t: ReportWords): SafeHtml {
+function milestonesTable(report: StatusReportJson, t: ReportWords, dates: ReportDates): SafeHtml {
   const milestones = report.sections.milestones;
   if (milestones.length === 0) return html`<p class="muted">${t('report.empty')}</p>`;
   return html`<table>
@@ -250,8 +253,8 @@ function milestonesTable(report: StatusReportJson, t: ReportWords): SafeHtml {
           html`<tr>
             <th scope="row">${m.name}${m.released ? html` <span class="muted">(${t('report.released')})</span>` : null}</th>
             <td>${badge(m.rag, t)}</td>
-            <td>${describeTarget(m, t)}</td>
-            <td>${m.forecastDate ?? '—'}</td>
+            <td>${describeTarget(m, t, dates)}</td>
+            <td>${m.forecastDate === null ? '—' : html`<time datetime="${m.forecastDate}">${dates.day(m.forecastDate)}</time>`}</td>
             <td>${describeSlip(m.slipDays)}</td>
             <td>${describeProgress(m.progress, t)}</td>
           </tr>`,
@@ -296,8 +299,10 @@ function issueRisksSection(report: StatusReportJson, t: ReportWords): SafeHtml {
     </table>`;
 }
 
-export function renderReportHtml(report: StatusReportJson): string {
+/** `options.timeZone`: the zone instants are shown in (the project's); UTC, named, without one. */
+export function renderReportHtml(report: StatusReportJson, options: RenderOptions = {}): string {
   const t = reportWords(report.lang);
+  const dates = reportDates(report.lang, options);
   const colon = t('report.colon');
   const { overall, sections } = report;
   const page = html`<!doctype html>
@@ -314,8 +319,8 @@ export function renderReportHtml(report: StatusReportJson): string {
         <header>
           <h1>${t('report.title')}${colon}${report.project.name} <span class="muted">(${report.project.key})</span></h1>
           <p class="meta">
-            ${t('report.generatedAt')}${colon}${report.generatedAt} ·
-            ${t('report.period', { range: `${report.period.start} – ${report.period.end}` })} ·
+            ${t('report.generatedAt')}${colon}<time datetime="${report.generatedAt}">${dates.instant(report.generatedAt)}</time> ·
+            ${t('report.period', { range: dates.period(report.period) })} ·
             ${t('report.audience')}${colon}${t(`report.audienceName.${report.audience}`)}
           </p>
         </header>
@@ -346,32 +351,32 @@ export function renderReportHtml(report: StatusReportJson): string {
                       html`<h3>
                           ${group.epic ? html`<span class="key">${group.epic.key}</span> ${group.epic.summary}` : t('report.noEpic')}
                         </h3>
-                        ${issueList(group.issues, t)}`,
+                        ${issueList(group.issues, t, dates)}`,
                   )
             }
           </section>
           <section aria-labelledby="in-progress">
             <h2 id="in-progress">${t('report.inProgress')}</h2>
-            ${issueList(sections.inProgress, t)}
+            ${issueList(sections.inProgress, t, dates)}
           </section>
           <section aria-labelledby="next-up">
             <h2 id="next-up">${t('report.nextUp')}</h2>
-            ${issueList(sections.nextUp, t)}
+            ${issueList(sections.nextUp, t, dates)}
           </section>
           <section aria-labelledby="milestones">
             <h2 id="milestones">${t('report.milestones')}</h2>
-            ${milestonesTable(report, t)}
+            ${milestonesTable(report, t, dates)}
           </section>
           <section aria-labelledby="risks">
             <h2 id="risks">${t('report.risks')}</h2>
             <h3>${t('report.flagged')}</h3>
-            ${issueList(sections.risks.flagged, t)}
+            ${issueList(sections.risks.flagged, t, dates)}
             <h3>${t('report.blocked')}</h3>
             ${
               sections.risks.blocked.length === 0
                 ? html`<p class="muted">${t('report.empty')}</p>`
                 : html`<ul>
-                    ${sections.risks.blocked.map((b) => issueItem(b.issue, t, `${t('report.blockedBy')} ${b.blockedBy.join(', ')}`))}
+                    ${sections.risks.blocked.map((b) => issueItem(b.issue, t, dates, `${t('report.blockedBy')} ${b.blockedBy.join(', ')}`))}
                   </ul>`
             }
             <h3>${t('report.topRisks')}</h3>
@@ -379,13 +384,13 @@ export function renderReportHtml(report: StatusReportJson): string {
               sections.risks.topRisks.length === 0
                 ? html`<p class="muted">${t('report.empty')}</p>`
                 : html`<ul>
-                    ${sections.risks.topRisks.map((r) => issueItem(r.issue, t, `${t(`risk.level.${r.level}`)} (${t('risk.score')} ${r.score})`))}
+                    ${sections.risks.topRisks.map((r) => issueItem(r.issue, t, dates, `${t(`risk.level.${r.level}`)} (${t('risk.score')} ${r.score})`))}
                   </ul>`
             }
           </section>
           <section aria-labelledby="waiting-on-client">
             <h2 id="waiting-on-client">${t('report.waitingOnClient')}</h2>
-            ${issueList(sections.waitingOnClient, t)}
+            ${issueList(sections.waitingOnClient, t, dates)}
           </section>
           <section aria-labelledby="issue-risks">
             <h2 id="issue-risks">${t('report.issueRisks')}</h2>

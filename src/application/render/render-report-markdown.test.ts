@@ -32,9 +32,32 @@ describe('renderReportMarkdown', () => {
     }
     expect(text).toContain('| Schedule | Amber, Sustained | Milestone slip: +4 days (Amber) |');
     expect(text).toContain('| Satisfaction | Not enough data | — | No ratings yet. | — |');
-    expect(text).toContain('| Release 2 | Amber | 2026-12-11 (was 2026-12-04) | 2026-12-15 | +4 | 12 of 20 issues · 30 of 55 points |');
-    expect(text).toContain('- **ACME-6** Go-live checklist (In Progress · Due 2026-12-04 · Ana Souza) — Blocked by ACME-9');
+    expect(text).toContain(
+      '| Release 2 | Amber | Dec 11, 2026 (was Dec 4, 2026) | Dec 15, 2026 | +4 | 12 of 20 issues · 30 of 55 points |',
+    );
+    expect(text).toContain('- **ACME-6** Go-live checklist (In Progress · Due Dec 4, 2026 · Ana Souza) — Blocked by ACME-9');
     expect(text).toContain('| ACME-7 | 62 | High risk | Overdue by 3 days; Blocked by ACME-9 |');
+  });
+
+  it('writes every date and instant for a reader, never as an ISO string', () => {
+    const en = renderReportMarkdown(aStatusReport());
+    expect(en).toContain(
+      'Generated: Nov 27, 2026, 9:00 AM UTC · Period: Nov 20, 2026, 9:00 AM – Nov 27, 2026, 9:00 AM UTC · Report audience: Internal',
+    );
+    const zh = renderReportMarkdown(aStatusReport({ lang: 'zh-CN' }));
+    expect(zh).toContain('生成时间：2026年11月27日 09:00 UTC · 报告期：2026年11月20日 09:00 – 2026年11月27日 09:00 UTC');
+    expect(zh).toContain('2026年12月11日');
+    for (const text of [en, zh]) expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/u);
+  });
+
+  it('shows instants in the project’s time zone when given one, and names it', () => {
+    const text = renderReportMarkdown(aStatusReport(), { timeZone: 'Asia/Shanghai' });
+    expect(text).toContain(
+      'Generated: Nov 27, 2026, 5:00 PM Asia/Shanghai · Period: Nov 20, 2026, 5:00 PM – Nov 27, 2026, 5:00 PM Asia/Shanghai',
+    );
+    // Calendar days are days wherever the reader is.
+    expect(text).toContain('Dec 11, 2026 (was Dec 4, 2026)');
+    expect(renderReportMarkdown(aStatusReport(), { timeZone: 'Mars/Olympus' })).toContain('Generated: Nov 27, 2026, 9:00 AM UTC');
   });
 
   it('uses the Chinese catalogue for zh-CN', () => {

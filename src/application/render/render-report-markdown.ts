@@ -13,8 +13,11 @@ import {
   describeSlip,
   describeTarget,
   dimensionEntries,
+  reportDates,
   reportWords,
   showsDataQuality,
+  type RenderOptions,
+  type ReportDates,
   type ReportWords,
 } from './report-text';
 
@@ -38,17 +41,19 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
   return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
 }
 
-function issueLine(issue: IssueRefJson, t: ReportWords, extra?: string): string {
+function issueLine(issue: IssueRefJson, t: ReportWords, dates: ReportDates, extra?: string): string {
   const tail = extra ? ` — ${extra}` : '';
-  return `- **${md(issue.key)}** ${md(issue.summary)} (${md(describeIssueRef(issue, t))})${tail}`;
+  return `- **${md(issue.key)}** ${md(issue.summary)} (${md(describeIssueRef(issue, t, dates))})${tail}`;
 }
 
-function issueList(issues: readonly IssueRefJson[], t: ReportWords): string[] {
-  return issues.length === 0 ? [t('report.empty')] : issues.map((issue) => issueLine(issue, t));
+function issueList(issues: readonly IssueRefJson[], t: ReportWords, dates: ReportDates): string[] {
+  return issues.length === 0 ? [t('report.empty')] : issues.map((issue) => issueLine(issue, t, dates));
 }
 
-export function renderReportMarkdown(report: StatusReportJson): string {
+/** `options.timeZone`: the zone instants are shown in (the project's); UTC, named, without one. */
+export function renderReportMarkdown(report: StatusReportJson, options: RenderOptions = {}): string {
   const t = reportWords(report.lang);
+  const dates = reportDates(report.lang, options);
   const colon = t('report.colon');
   const { overall, sections } = report;
   const out: string[] = [];
@@ -63,8 +68,8 @@ export function renderReportMarkdown(report: StatusReportJson): string {
   out.push(`# ${t('report.title')}${colon}${md(report.project.name)} (${md(report.project.key)})`, '');
   out.push(
     [
-      `${t('report.generatedAt')}${colon}${md(report.generatedAt)}`,
-      md(t('report.period', { range: `${report.period.start} – ${report.period.end}` })),
+      `${t('report.generatedAt')}${colon}${md(dates.instant(report.generatedAt))}`,
+      md(t('report.period', { range: dates.period(report.period) })),
       `${t('report.audience')}${colon}${t(`report.audienceName.${report.audience}`)}`,
     ].join(' · '),
   );
@@ -94,13 +99,13 @@ export function renderReportMarkdown(report: StatusReportJson): string {
   for (const group of sections.completed) {
     blank();
     out.push(group.epic ? `**${md(group.epic.key)} ${md(group.epic.summary)}**` : `**${t('report.noEpic')}**`, '');
-    out.push(...issueList(group.issues, t));
+    out.push(...issueList(group.issues, t, dates));
   }
 
   heading(2, t('report.inProgress'));
-  out.push(...issueList(sections.inProgress, t));
+  out.push(...issueList(sections.inProgress, t, dates));
   heading(2, t('report.nextUp'));
-  out.push(...issueList(sections.nextUp, t));
+  out.push(...issueList(sections.nextUp, t, dates));
 
   heading(2, t('report.milestones'));
   out.push(
@@ -118,8 +123,8 @@ export function renderReportMarkdown(report: StatusReportJson): string {
           sections.milestones.map((m) => [
             md(m.name) + (m.released ? ` (${t('report.released')})` : ''),
             t(`rag.${m.rag}`),
-            md(describeTarget(m, t)),
-            m.forecastDate ?? '—',
+            md(describeTarget(m, t, dates)),
+            m.forecastDate === null ? '—' : md(dates.day(m.forecastDate)),
             describeSlip(m.slipDays),
             md(describeProgress(m.progress, t)),
           ]),
@@ -128,22 +133,22 @@ export function renderReportMarkdown(report: StatusReportJson): string {
 
   heading(2, t('report.risks'));
   heading(3, t('report.flagged'));
-  out.push(...issueList(sections.risks.flagged, t));
+  out.push(...issueList(sections.risks.flagged, t, dates));
   heading(3, t('report.blocked'));
   out.push(
     ...(sections.risks.blocked.length === 0
       ? [t('report.empty')]
-      : sections.risks.blocked.map((b) => issueLine(b.issue, t, `${t('report.blockedBy')} ${b.blockedBy.map(md).join(', ')}`))),
+      : sections.risks.blocked.map((b) => issueLine(b.issue, t, dates, `${t('report.blockedBy')} ${b.blockedBy.map(md).join(', ')}`))),
   );
   heading(3, t('report.topRisks'));
   out.push(
     ...(sections.risks.topRisks.length === 0
       ? [t('report.empty')]
-      : sections.risks.topRisks.map((r) => issueLine(r.issue, t, `${t(`risk.level.${r.level}`)} (${t('risk.score')} ${r.score})`))),
+      : sections.risks.topRisks.map((r) => issueLine(r.issue, t, dates, `${t(`risk.level.${r.level}`)} (${t('risk.score')} ${r.score})`))),
   );
 
   heading(2, t('report.waitingOnClient'));
-  out.push(...issueList(sections.waitingOnClient, t));
+  out.push(...issueList(sections.waitingOnClient, t, dates));
 
   heading(2, t('report.issueRisks'));
   const shown = report.issueRisks.slice(0, RENDERED_ISSUE_RISKS);

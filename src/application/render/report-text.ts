@@ -2,6 +2,7 @@
  * The words both renderers share, from the one message catalogue, and the plain-text pieces
  * built from them, so Markdown and HTML say the same thing.
  */
+import { formatterFor } from '../../../contract/i18n/format';
 import { HEALTH_MESSAGES } from '../../../contract/i18n/health-messages';
 import { RAG_MESSAGES } from '../../../contract/i18n/rag-messages';
 import { REPORT_MESSAGES } from '../../../contract/i18n/report-messages';
@@ -30,10 +31,35 @@ export function reportWords(lang: Language): ReportWords {
   return translator(lang, ...NAMESPACES);
 }
 
-/** "In Progress · Due 2026-12-01 · Ana Souza": what a reader wants next to an issue's summary. */
-export function describeIssueRef(issue: IssueRefJson, t: ReportWords): string {
+/** How a rendered report is written besides its language. */
+export interface RenderOptions {
+  /** The project's time zone (IANA), for the instants the report shows; UTC, named, without one. */
+  timeZone?: string | undefined;
+}
+
+/** Every date and instant of a rendered report, through the catalogue's one formatter. */
+export interface ReportDates {
+  /** A calendar day (due dates, milestone targets and forecasts). */
+  day: (day: string) => string;
+  /** An instant, with its time of day and zone (when the report was generated). */
+  instant: (iso: string) => string;
+  /** The report's period, from one instant to another. */
+  period: (period: StatusReportJson['period']) => string;
+}
+
+export function reportDates(lang: Language, { timeZone }: RenderOptions = {}): ReportDates {
+  const f = formatterFor(lang);
+  return {
+    day: f.day,
+    instant: (iso) => f.instant(iso, timeZone),
+    period: ({ start, end }) => f.instantRange(start, end, timeZone),
+  };
+}
+
+/** "In Progress · Due Dec 1, 2026 · Ana Souza": what a reader wants next to an issue's summary. */
+export function describeIssueRef(issue: IssueRefJson, t: ReportWords, dates: ReportDates): string {
   const parts = [issue.status.name];
-  if (issue.due) parts.push(t('report.due', { date: issue.due }));
+  if (issue.due) parts.push(t('report.due', { date: dates.day(issue.due) }));
   if (issue.assignee) parts.push(issue.assignee);
   return parts.join(' · ');
 }
@@ -51,10 +77,12 @@ export function describeSlip(slipDays: number | null): string {
   return slipDays > 0 ? `+${slipDays}` : String(slipDays);
 }
 
-/** "2026-12-11 (was 2026-12-04)" when the target moved. */
-export function describeTarget(milestone: MilestoneReportJson, t: ReportWords): string {
-  const target = milestone.releaseDate ?? '—';
-  return milestone.originalReleaseDate ? `${target} (${t('report.wasTarget', { date: milestone.originalReleaseDate })})` : target;
+/** "Dec 11, 2026 (was Dec 4, 2026)" when the target moved. */
+export function describeTarget(milestone: MilestoneReportJson, t: ReportWords, dates: ReportDates): string {
+  const target = milestone.releaseDate === null ? '—' : dates.day(milestone.releaseDate);
+  return milestone.originalReleaseDate
+    ? `${target} (${t('report.wasTarget', { date: dates.day(milestone.originalReleaseDate) })})`
+    : target;
 }
 
 /** The dimensions in contract order, with their keys. */
