@@ -406,11 +406,18 @@
     }
   });
 
+  /** The app's modules, named in the host's language (Jira shows a module's title in the viewer's). */
+  const loadModules = async () => {
+    const response = await fetch(`/__local/modules?lang=${encodeURIComponent(prefs.lang)}`);
+    if (!response.ok) throw new Error(`${t('failed')} (${response.status})`);
+    modules = await response.json();
+  };
+
   document.getElementById('lang-select').addEventListener('change', (event) => {
     prefs.lang = event.target.value;
     localStorage.setItem('local-host-lang', prefs.lang);
     applyPrefs();
-    void render();
+    loadModules().then(render).catch(showError);
   });
   document.getElementById('theme-toggle').addEventListener('click', () => {
     prefs.theme = prefs.theme === 'dark' ? 'light' : 'dark';
@@ -437,9 +444,8 @@
   };
 
   applyPrefs();
-  Promise.all([fetch('/__local/modules').then((r) => r.json()), loadAccounts()])
-    .then(([list]) => {
-      modules = list;
+  Promise.all([loadModules(), loadAccounts()])
+    .then(() => {
       applyPrefs();
       return render();
     })

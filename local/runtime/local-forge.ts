@@ -112,7 +112,7 @@ export class LocalForge {
 
   private constructor(private readonly options: LocalForgeOptions) {
     this.manifest = loadManifest(path.join(options.rootDir, 'manifest.yml'));
-    this.uiModules = uiModules(this.manifest);
+    this.uiModules = uiModules(this.manifest, options.rootDir);
   }
 
   static readManifest(rootDir: string): Promise<Manifest> {

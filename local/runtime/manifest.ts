@@ -1,18 +1,23 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { LANGUAGES, type Language } from '../../contract/language';
 import type { IndexedIssueProperty } from '../jira/jql';
 
 /** The parts of `manifest.yml` the local runtime wires. Unknown keys pass through. */
 const fnRef = z.object({ function: z.string() });
+/** A module property shown by the product: plain text, or a key into the manifest's translations. */
+const displayText = z.union([z.string(), z.object({ i18n: z.string() })]);
+type DisplayText = z.infer<typeof displayText>;
 const manifestSchema = z.looseObject({
   modules: z.looseObject({
     function: z.array(z.looseObject({ key: z.string(), handler: z.string(), timeoutSeconds: z.number().optional() })),
     'jira:projectPage': z
-      .array(z.looseObject({ key: z.string(), resource: z.string(), resolver: fnRef.optional(), title: z.string() }))
+      .array(z.looseObject({ key: z.string(), resource: z.string(), resolver: fnRef.optional(), title: displayText }))
       .default([]),
     'jira:issueContext': z
-      .array(z.looseObject({ key: z.string(), resource: z.string(), resolver: fnRef.optional(), title: z.string(), label: z.string() }))
+      .array(z.looseObject({ key: z.string(), resource: z.string(), resolver: fnRef.optional(), title: displayText, label: displayText }))
       .default([]),
     webtrigger: z.array(z.looseObject({ key: z.string(), function: z.string() })).default([]),
     scheduledTrigger: z
@@ -48,6 +53,12 @@ const manifestSchema = z.looseObject({
       .default([]),
   }),
   resources: z.array(z.object({ key: z.string(), path: z.string() })).default([]),
+  translations: z
+    .object({
+      resources: z.array(z.object({ key: z.string(), path: z.string() })),
+      fallback: z.looseObject({ default: z.string() }),
+    })
+    .optional(),
   app: z.looseObject({
     id: z.string(),
     storage: z
@@ -79,9 +90,10 @@ export type UiModuleKind = 'jira:projectPage' | 'jira:issueContext';
 export interface UiModule {
   kind: UiModuleKind;
   key: string;
-  title: string;
+  /** The module's name in each language, as the product shows it (menus, tab and page titles). */
+  title: Readonly<Record<Language, string>>;
   /** The issue-context panel's collapsed label. */
-  label: string | undefined;
+  label: Readonly<Record<Language, string>> | undefined;
   resourcePath: string;
   resolverFunction: string | undefined;
 }
@@ -96,14 +108,65 @@ export function splitHandler(handler: string): { file: string; exportName: strin
   return { file: handler.slice(0, dot), exportName: handler.slice(dot + 1) };
 }
 
-export function uiModules(manifest: Manifest): UiModule[] {
+/** Forge's locale for each of the app's languages. */
+const FORGE_LOCALES: Readonly<Record<Language, string>> = { en: 'en-US', 'zh-CN': 'zh-CN' };
+
+/** A translation file: nested objects of strings, keyed by the dotted `i18n` key. */
+const translationFile = z.record(z.string(), z.unknown());
+
+/**
+ * A module property's text in every language, as Jira resolves it: the viewer's locale, then
+ * the manifest's fallback. Plain text is the same in every language.
+ * @throws Error when a key is in no translation file (Forge's linter refuses that too).
+ */
+function toDisplayTexts(text: DisplayText, translate: (key: string, lang: Language) => string | undefined): Record<Language, string> {
+  const texts = {} as Record<Language, string>;
+  for (const lang of LANGUAGES) {
+    const value = typeof text === 'string' ? text : translate(text.i18n, lang);
+    if (value === undefined) throw new Error(`manifest: no translation for ${typeof text === 'string' ? text : text.i18n}`);
+    texts[lang] = value;
+  }
+  return texts;
+}
+
+/** Looks `i18n` keys up in the manifest's translation files (read from `rootDir`). */
+function translator(manifest: Manifest, rootDir: string): (key: string, lang: Language) => string | undefined {
+  const translations = manifest.translations;
+  if (translations === undefined) return () => undefined;
+  const files = new Map(
+    translations.resources.map((r) => [r.key, translationFile.parse(JSON.parse(readFileSync(path.join(rootDir, r.path), 'utf8')))]),
+  );
+  const lookUp = (locale: string, key: string): string | undefined => {
+    let node: unknown = files.get(locale);
+    for (const part of key.split('.'))
+      node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+    return typeof node === 'string' ? node : undefined;
+  };
+  return (key, lang) => lookUp(FORGE_LOCALES[lang], key) ?? lookUp(translations.fallback.default, key);
+}
+
+export function uiModules(manifest: Manifest, rootDir: string): UiModule[] {
   const resources = new Map(manifest.resources.map((r) => [r.key, r.path]));
+  const translate = translator(manifest, rootDir);
   const toUi =
     (kind: UiModuleKind) =>
-    (m: { key: string; resource: string; title: string; label?: string; resolver?: { function: string } | undefined }): UiModule => {
+    (m: {
+      key: string;
+      resource: string;
+      title: DisplayText;
+      label?: DisplayText;
+      resolver?: { function: string } | undefined;
+    }): UiModule => {
       const resourcePath = resources.get(m.resource);
       if (!resourcePath) throw new Error(`manifest: module ${m.key} names unknown resource ${m.resource}`);
-      return { kind, key: m.key, title: m.title, label: m.label, resourcePath, resolverFunction: m.resolver?.function };
+      return {
+        kind,
+        key: m.key,
+        title: toDisplayTexts(m.title, translate),
+        label: m.label === undefined ? undefined : toDisplayTexts(m.label, translate),
+        resourcePath,
+        resolverFunction: m.resolver?.function,
+      };
     };
   return [
     ...manifest.modules['jira:projectPage'].map(toUi('jira:projectPage')),

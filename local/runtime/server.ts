@@ -13,6 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { LANGUAGES } from '../../contract/language';
 import type { AccountSummary } from '../jira/accounts';
 import { LOCAL_PRODUCT_ORIGIN, type ProductBackend } from './forge-globals';
 import { LOCAL_CLOUD_ID, LOCAL_USER, type ExtensionContext, type LocalForge } from './local-forge';
@@ -56,6 +57,8 @@ const MIME: Record<string, string> = {
 };
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** A body over the limit is read and dropped up to this size, so the client gets its 413 cleanly. */
+const DISCARD_BODY_BYTES = 32 * 1024 * 1024;
 const MAX_SESSIONS = 500;
 
 const frameQuery = z.object({
@@ -95,8 +98,15 @@ export class LocalServer {
   async listen(): Promise<string> {
     this.server = createServer((req, res) => {
       this.route(req, res).catch((error: unknown) => {
-        if (!res.headersSent) sendJson(res, 500, { message: error instanceof Error ? error.message : String(error) });
-        else res.end();
+        if (res.headersSent) {
+          res.end();
+        } else if (error instanceof RequestError) {
+          // A refused request says what was wrong with it; after a body too large, the connection closes.
+          if (error.status === 413) res.setHeader('connection', 'close');
+          sendJson(res, error.status, { message: error.message });
+        } else {
+          sendJson(res, 500, { message: error instanceof Error ? error.message : String(error) });
+        }
       });
     });
     const server = this.server;
@@ -144,10 +154,12 @@ export class LocalServer {
 
     if (p === '/__local/health') return sendJson(res, 200, { ok: true });
     if (p === '/__local/modules') {
+      // Module names in the host's language (`?lang=`), as Jira shows a module in the viewer's.
+      const lang = LANGUAGES.find((candidate) => candidate === url.searchParams.get('lang')) ?? 'en';
       return sendJson(
         res,
         200,
-        this.options.forge.uiModules.map((m) => ({ kind: m.kind, key: m.key, title: m.title, label: m.label })),
+        this.options.forge.uiModules.map((m) => ({ kind: m.kind, key: m.key, title: m.title[lang], label: m.label?.[lang] })),
       );
     }
     if (p === '/__host/tokens.css') return sendCss(res, designTokenCss());
@@ -253,7 +265,7 @@ export class LocalServer {
     const [sessionId, action] = p.slice('/__local/bridge/'.length).split('/');
     const session = this.sessions.get(sessionId ?? '');
     if (!session) return sendJson(res, 401, { message: 'Unknown or expired frame session; reload the page.' });
-    const body = JSON.parse((await readBody(req)) || '{}') as unknown;
+    const body = parseJsonBody(await readBody(req));
     if (action === 'invoke') {
       const call = invokeBody.safeParse(body);
       if (!call.success) return sendJson(res, 400, { message: z.prettifyError(call.error) });
@@ -341,7 +353,9 @@ export class LocalServer {
     if (action === 'users' && method === 'GET') return sendJson(res, 200, this.accounts());
     if (action === 'scheduled' && method === 'GET') return sendJson(res, 200, forge.scheduledTriggerKeys());
     if (action.startsWith('scheduled/') && method === 'POST') {
-      const result = await forge.runScheduledTrigger(decodeURIComponent(action.slice('scheduled/'.length)));
+      const key = decodeURIComponent(action.slice('scheduled/'.length));
+      if (!forge.scheduledTriggerKeys().includes(key)) return sendJson(res, 404, { message: `no scheduled trigger ${key}` });
+      const result = await forge.runScheduledTrigger(key);
       return sendJson(res, 200, { result: result ?? null });
     }
     if (action === 'queue/drain' && method === 'POST') {
@@ -349,7 +363,9 @@ export class LocalServer {
       return sendJson(res, 200, { ok: true });
     }
     if (action === 'faults' && method === 'POST') {
-      const body = z.object({ jira: z.unknown().optional(), kvs: z.unknown().optional() }).parse(JSON.parse((await readBody(req)) || '{}'));
+      const parsed = z.object({ jira: z.unknown().optional(), kvs: z.unknown().optional() }).safeParse(parseJsonBody(await readBody(req)));
+      if (!parsed.success) return sendJson(res, 400, { message: z.prettifyError(parsed.error) });
+      const body = parsed.data;
       try {
         if ('jira' in body) controls?.setJiraFaults?.(body.jira);
         if ('kvs' in body) controls?.setKvsFaults?.(body.kvs);
@@ -435,13 +451,50 @@ function scriptJson(value: unknown): string {
     .replace(/\u2029/gu, '\\u2029');
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new Error('request body too large');
-    chunks.push(chunk);
+/** A request refused with a 4xx status and a message of our own (never a parser's message). */
+class RequestError extends Error {
+  constructor(
+    readonly status: 400 | 413,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RequestError';
   }
-  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The request body as text, at most `MAX_BODY_BYTES`. A larger one is read to its end and
+ * dropped (up to `DISCARD_BODY_BYTES`; beyond, the request is cut off), then refused with 413:
+ * stopping mid-body would reset a connection the client is still writing to, and it would see
+ * a reset instead of the answer.
+ */
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const tooLarge = () => new RequestError(413, `The request body is over the ${String(MAX_BODY_BYTES / 1024 / 1024)} MB limit.`);
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else if (size > DISCARD_BODY_BYTES) {
+        reject(tooLarge());
+        req.destroy();
+      }
+    });
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES) reject(tooLarge());
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', reject);
+  });
+}
+
+/** A JSON body (empty means `{}`); malformed JSON is the client's mistake: 400, not 500. */
+function parseJsonBody(text: string): unknown {
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new RequestError(400, 'The request body is not valid JSON.');
+  }
 }

@@ -94,4 +94,42 @@ describe('the account switcher in the host top bar', () => {
     expect(await switcher(page).inputValue()).toBe(pm.accountId);
     await page.close();
   });
+
+  it('names the app in the host’s language, as the frame does (客户跟进), and again after switching language', async () => {
+    const page = await openProjectPage('?lang=zh-CN');
+    await page.locator('main h1').filter({ hasText: '客户跟进' }).waitFor();
+    expect(await page.title()).toBe(`客户跟进 — ${demo.project.name}`);
+    expect(await page.locator('#sidebar a[aria-current="page"]').textContent()).toBe('客户跟进');
+    expect(await page.locator(`iframe[data-module-key="${MODULE}"]`).getAttribute('title')).toBe('客户跟进');
+    await page.locator('#lang-select').selectOption('en');
+    await page.locator('main h1').filter({ hasText: 'Client follow-up' }).waitFor();
+    expect(await page.title()).toBe(`Client follow-up — ${demo.project.name}`);
+    await page.close();
+  });
+
+  it('fits the top bar on a 375 px screen: every control, the whole account switcher, in both languages', async () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const page = await host.browser.context.newPage();
+      await page.setViewportSize({ width: 375, height: 720 });
+      await page.goto(`${host.app.url ?? ''}/projects/${demo.project.key}/apps/${MODULE}?lang=${lang}`);
+      await frameAccount(page);
+      for (const control of ['.brand', '#lang-select', '#theme-toggle', '[data-testid="account-switcher"]']) {
+        const box = await page.locator(control).boundingBox();
+        expect(box, `${lang} ${control}`).not.toBeNull();
+        if (box === null) continue;
+        expect(box.x, `${lang} ${control}`).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, `${lang} ${control}`).toBeLessThanOrEqual(375);
+      }
+      // The switcher is wide enough to read the account's name.
+      expect((await switcher(page).boundingBox())?.width).toBeGreaterThan(200);
+      const overflow = await page.evaluate(() => {
+        const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document
+          .documentElement;
+        return root.scrollWidth - root.clientWidth;
+      });
+      expect(overflow, lang).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `host-topbar-375-${lang}.png`) });
+      await page.close();
+    }
+  });
 });

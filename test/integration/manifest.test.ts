@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import manifestLib from '@forge/manifest';
-import { loadManifest } from '../../local/runtime/manifest';
+import { loadManifest, uiModules } from '../../local/runtime/manifest';
+import { APP_MESSAGES } from '../../contract/i18n/app-messages';
 import { ISSUE_SYSTEM_FIELDS } from '../../src/adapters/jira/to-issue';
 
 const { validate, ProcessorBuilder, ValidationTypes } = manifestLib;
@@ -33,8 +34,8 @@ describe('manifest.yml', () => {
     const manifest = loadManifest(manifestFile) as ReturnType<typeof loadManifest> & { app: { runtime: { name: string } } };
     const modules = manifest.modules;
     expect(manifest.app.runtime.name).toBe('nodejs22.x');
-    expect(modules['jira:projectPage'].map((m) => m.title)).toEqual(['Client follow-up']);
-    expect(modules['jira:issueContext'].map((m) => m.title)).toEqual(['Client risk']);
+    expect(modules['jira:projectPage'].map((m) => m.title)).toEqual([{ i18n: 'modules.projectPage.title' }]);
+    expect(modules['jira:issueContext'].map((m) => m.title)).toEqual([{ i18n: 'modules.issueContext.title' }]);
     expect(modules.webtrigger).toHaveLength(1);
     expect(modules.scheduledTrigger.map((t) => t.interval)).toEqual(['day']);
     expect(modules.trigger[0]?.events.sort()).toEqual(['avi:jira:created:issue', 'avi:jira:deleted:issue', 'avi:jira:updated:issue']);
@@ -43,5 +44,14 @@ describe('manifest.yml', () => {
     expect(entityProperty).toMatchObject([
       { entityType: 'issue', values: [{ searchAlias: 'clientRiskLevel' }, { searchAlias: 'clientRiskScore' }] },
     ]);
+  });
+
+  it('names its modules in English and Chinese, as Jira shows them to the viewer (the app calls itself 客户跟进 too)', () => {
+    const modules = uiModules(loadManifest(manifestFile), path.dirname(manifestFile));
+    expect(modules.map((m) => [m.key, m.title, m.label])).toEqual([
+      ['client-followup-project-page', { en: 'Client follow-up', 'zh-CN': '客户跟进' }, undefined],
+      ['client-risk-context', { en: 'Client risk', 'zh-CN': '客户风险' }, { en: 'Client risk', 'zh-CN': '客户风险' }],
+    ]);
+    expect(modules[0]?.title).toEqual({ en: APP_MESSAGES.en['app.title'], 'zh-CN': APP_MESSAGES['zh-CN']['app.title'] });
   });
 });
