@@ -87,6 +87,8 @@ const issueBucketSchema = z.object({
   generation: z.number().int().nonnegative(),
   bucket: z.number().int().nonnegative(),
   issues: z.array(issueSchema),
+  /** Issue key → the milestone it joined after its scope baseline (risk), for this bucket's issues. */
+  addedAfterBaseline: z.record(z.string(), z.string()).default({}),
 });
 export type IssueBucket = z.infer<typeof issueBucketSchema>;
 
@@ -241,6 +243,7 @@ const snapshotSchema = z.object({
   riskContext: z.object({
     medianCycleTimeMs: z.number().nullable(),
     milestones: z.array(z.object({ id: z.string(), name: z.string(), released: z.boolean(), rag })),
+    /** Kept per issue in the buckets (it grows with the project); empty here. */
     addedAfterBaseline: z.array(z.tuple([z.string(), z.string()])),
   }),
   kpi: kpiPointSchema.omit({ day: true, capturedAt: true }),

@@ -6,7 +6,7 @@ import { markProjectDirty } from '../mark-project-dirty';
 import type { Clock, IssueEventReader, Logger, RiskPropertyWriter, SyncSource } from '../ports';
 import { issueDeltaKind, riskPropertyKind, trackedProjectKind, type StoredRisk } from '../records/record-kinds';
 import { SITE_PARTITION, type RecordStore } from '../storage';
-import { readCachedIssue, readSnapshot } from './project-cache';
+import { readCachedIssue, readSnapshot, riskContextFor } from './project-cache';
 import { siteMetadata, type SyncQueue } from './sync-project';
 
 /** Every this many reported changes, the snapshot is re-derived in the background. */
@@ -52,15 +52,19 @@ export async function applyIssueEvent(
   if (!event || event.projectId !== head.project.id) return 'ignored';
 
   let issue: Issue | undefined;
+  let addedAfterBaseline: string | undefined;
   if (event.kind !== 'deleted') {
-    const { issue: cached } = await readCachedIssue(deps.records, head, { key: event.issueKey, id: event.issueId });
+    const found = await readCachedIssue(deps.records, head, { key: event.issueKey, id: event.issueId });
+    const cached = found.issue;
+    addedAfterBaseline = found.addedAfterBaseline;
     const resolved = event.resolve(cached);
     if (resolved === 'stale') return 'stale';
     issue = resolved ?? (await deps.jira.readIssue(event.issueKey, settingsJson, metadata));
   }
 
   const settings = toProjectSettings(settingsJson);
-  const risk = issue === undefined ? null : scoreIssueRisk(issue, head.riskContext, settings, now.getTime());
+  const risk =
+    issue === undefined ? null : scoreIssueRisk(issue, riskContextFor(head, issue.key, addedAfterBaseline), settings, now.getTime());
   const wanted: StoredRisk | null = risk === null ? null : { level: risk.level, score: risk.score };
   await mirrorRisk(deps, head.project.id, event, wanted, now);
   await deps.records.collection(issueDeltaKind, head.project.id).put({

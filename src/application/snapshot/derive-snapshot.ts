@@ -1,4 +1,4 @@
-import { DIMENSION_KEYS } from '../../../contract/report';
+import { DIMENSION_KEYS, type ReportDataJson } from '../../../contract/report';
 import { deriveBurnups } from '../../domain/derive-burnups';
 import { deriveReportModel, toReportData } from '../../domain/derive-status-report';
 import { calendarDayOf } from '../../domain/issue-rules';
@@ -14,11 +14,19 @@ import type { StoredReports } from './project-cache';
  * issue's own risk is in the issue cache (the issue panel), and the CLI lists them all.
  */
 export const SNAPSHOT_ISSUE_RISKS = 200;
+/**
+ * Each issue list of the snapshot's report (completed, in progress, next up, waiting on the
+ * client, flagged, blocked) keeps at most this many issues, so opening the page costs the same
+ * at 1k and 100k issues. A status report that lists more is not read by anyone; the CLI lists all.
+ */
+export const SNAPSHOT_LIST_ISSUES = 100;
 
 export interface DerivedSnapshot {
   head: Omit<Snapshot, 'generation' | 'bucketCount' | 'reportParts' | 'syncedFrom' | 'settingsRevision'>;
   reports: StoredReports;
   point: KpiPoint;
+  /** Issue key → milestone joined after its baseline: stored with each issue's bucket, not in the head. */
+  addedAfterBaseline: ReadonlyMap<string, string>;
 }
 
 /**
@@ -28,10 +36,7 @@ export interface DerivedSnapshot {
  */
 export function deriveSnapshot(data: ProjectData, settings: ProjectSettings, now: number): DerivedSnapshot {
   const model = deriveReportModel({ data, settings, now, periodStart: null });
-  const trimmed = (audience: 'internal' | 'client') => {
-    const report = toReportData(model, { audience });
-    return { ...report, issueRisks: report.issueRisks.slice(0, SNAPSHOT_ISSUE_RISKS) };
-  };
+  const trimmed = (audience: 'internal' | 'client') => bounded(toReportData(model, { audience }));
   const counts = emptyStatusCategoryCounts();
   for (const issue of data.issues) counts[issue.status.category] += 1;
   const dimensions = Object.fromEntries(
@@ -41,6 +46,7 @@ export function deriveSnapshot(data: ProjectData, settings: ProjectSettings, now
     }),
   ) as KpiPoint['dimensions'];
   const asOf = new Date(now).toISOString();
+  const riskContext = toRiskContext(model.health);
   const kpi = { overall: model.health.overall, dimensions, counts };
   return {
     head: {
@@ -50,11 +56,38 @@ export function deriveSnapshot(data: ProjectData, settings: ProjectSettings, now
       counts,
       milestones: [...data.milestones],
       priorityCount: data.priorityCount,
-      riskContext: toRiskContext(model.health) as Snapshot['riskContext'],
+      riskContext: { medianCycleTimeMs: riskContext.medianCycleTimeMs, milestones: [...riskContext.milestones], addedAfterBaseline: [] },
       kpi,
       burnups: deriveBurnups(data.issues, model.health, settings.timeZone, now),
     },
     reports: { internal: trimmed('internal'), client: trimmed('client') },
     point: { day: calendarDayOf(now, settings.timeZone), capturedAt: asOf, ...kpi },
+    addedAfterBaseline: new Map(riskContext.addedAfterBaseline),
+  };
+}
+
+/** The report with its per-issue lists bounded (see `SNAPSHOT_LIST_ISSUES`, `SNAPSHOT_ISSUE_RISKS`). */
+function bounded(report: ReportDataJson): ReportDataJson {
+  const cap = <T>(items: readonly T[]) => items.slice(0, SNAPSHOT_LIST_ISSUES);
+  let left = SNAPSHOT_LIST_ISSUES;
+  const completed: ReportDataJson['sections']['completed'] = [];
+  for (const group of report.sections.completed) {
+    if (left <= 0) break;
+    const issues = group.issues.slice(0, left);
+    left -= issues.length;
+    completed.push({ ...group, issues });
+  }
+  const { sections } = report;
+  return {
+    ...report,
+    sections: {
+      ...sections,
+      completed,
+      inProgress: cap(sections.inProgress),
+      nextUp: cap(sections.nextUp),
+      waitingOnClient: cap(sections.waitingOnClient),
+      risks: { flagged: cap(sections.risks.flagged), blocked: cap(sections.risks.blocked), topRisks: cap(sections.risks.topRisks) },
+    },
+    issueRisks: report.issueRisks.slice(0, SNAPSHOT_ISSUE_RISKS),
   };
 }

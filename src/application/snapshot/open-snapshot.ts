@@ -6,7 +6,7 @@ import type { Revisioned } from '../storage';
 import { trackProject } from '../tracked-projects';
 import { readSnapshot } from './project-cache';
 import { refreshSnapshot } from './refresh-snapshot';
-import { getSyncStatus, type SyncDeps, type SyncQueue, type SyncTarget } from './sync-project';
+import { getSyncStatus, INLINE_SYNC_MAX_ISSUES, type SyncDeps, type SyncQueue, type SyncTarget } from './sync-project';
 
 /** How often a call that joined someone else's first sync looks for the snapshot. */
 const JOIN_POLL_MS = 250;
@@ -45,7 +45,8 @@ export async function openSnapshot(
     if (after.value) return after.value;
     // Another invocation runs the first sync (two people opened the project at once): wait for
     // it while this call has time; a large project's sync outlasts that and answers NOT_READY.
-    if (status.state !== 'running' || deps.clock.now().getTime() + JOIN_POLL_MS > deadline) break;
+    const small = status.progress?.total != null && status.progress.total <= INLINE_SYNC_MAX_ISSUES;
+    if (status.state !== 'running' || !small || deps.clock.now().getTime() + JOIN_POLL_MS > deadline) break;
     await options.wait(JOIN_POLL_MS);
     status = await getSyncStatus(deps.records, project.id);
   }

@@ -76,15 +76,21 @@ export async function readCachedIssue(
   records: RecordStore,
   snapshot: Snapshot,
   issue: { key: string; id?: string },
-): Promise<{ issue: Issue | undefined; delta: IssueDelta | undefined }> {
+): Promise<{ issue: Issue | undefined; delta: IssueDelta | undefined; addedAfterBaseline: string | undefined }> {
   const bucket = await records
     .collection(issueBucketKind, snapshot.project.id)
     .get(bucketId(snapshot.generation, bucketOf(issue.key, snapshot.bucketCount)));
   const cached = bucket?.issues.find((i) => i.key === issue.key || (issue.id !== undefined && i.id === issue.id));
   const id = issue.id ?? cached?.id;
   const delta = id === undefined ? undefined : await records.collection(issueDeltaKind, snapshot.project.id).get(id);
-  if (delta && isNewerThan(delta, snapshot)) return { issue: delta.issue ?? undefined, delta };
-  return { issue: cached, delta };
+  const addedAfterBaseline = bucket?.addedAfterBaseline[issue.key];
+  if (delta && isNewerThan(delta, snapshot)) return { issue: delta.issue ?? undefined, delta, addedAfterBaseline };
+  return { issue: cached, delta, addedAfterBaseline };
+}
+
+/** The snapshot's risk context completed with one issue's "added after the baseline" milestone. */
+export function riskContextFor(snapshot: Snapshot, issueKey: string, addedAfterBaseline: string | undefined): Snapshot['riskContext'] {
+  return { ...snapshot.riskContext, addedAfterBaseline: addedAfterBaseline === undefined ? [] : [[issueKey, addedAfterBaseline]] };
 }
 
 /** The stored report data for both audiences. */
@@ -139,9 +145,17 @@ export async function writeGeneration(
   at: string,
   buckets: readonly Issue[][],
   parts: readonly string[],
+  addedAfterBaseline: ReadonlyMap<string, string> = new Map(),
 ): Promise<void> {
   const bucketStore = records.collection(issueBucketKind, projectId);
-  await inBatches([...buckets.entries()], ([bucket, issues]) => bucketStore.put({ generation, bucket, at, issues }));
+  await inBatches([...buckets.entries()], ([bucket, issues]) => {
+    const added: Record<string, string> = {};
+    for (const issue of issues) {
+      const milestone = addedAfterBaseline.get(issue.key);
+      if (milestone !== undefined) added[issue.key] = milestone;
+    }
+    return bucketStore.put({ generation, bucket, at, issues, addedAfterBaseline: added });
+  });
   const partStore = records.collection(reportPartKind, projectId);
   await inBatches([...parts.entries()], ([index, text]) => partStore.put({ generation, index, at, text }));
 }

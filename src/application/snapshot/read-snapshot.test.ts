@@ -46,7 +46,7 @@ async function givenSnapshot(data: ProjectData) {
   const derived = deriveSnapshot(data, settings, NOW.getTime());
   const buckets = toBuckets(data.issues);
   const parts = toReportParts(derived.reports);
-  await writeGeneration(records, data.project.id, 1, derived.head.asOf, buckets, parts);
+  await writeGeneration(records, data.project.id, 1, derived.head.asOf, buckets, parts, derived.addedAfterBaseline);
   const snapshot = {
     ...derived.head,
     generation: 1,

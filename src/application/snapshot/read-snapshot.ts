@@ -14,7 +14,7 @@ import { AppError } from '../app-error';
 import type { SiteMetadata, SyncSource } from '../ports';
 import { issueDeltaKind, kpiHistoryKind, type Snapshot } from '../records/record-kinds';
 import { MAX_PAGE_SIZE, type RecordStore } from '../storage';
-import { readCachedIssue, readReports } from './project-cache';
+import { readCachedIssue, readReports, riskContextFor } from './project-cache';
 
 /** The live draft report of the snapshot, for one audience, in one language (0 Jira calls). */
 export async function getSnapshotReport(
@@ -48,7 +48,8 @@ export async function getSnapshotIssueRisk(
   snapshot: Snapshot,
   request: { issueKey: string; issueId: string; lang: Language; now: Date; settings: ProjectSettings; settingsJson: ProjectSettingsJson },
 ): Promise<IssueRiskView> {
-  let { issue } = await readCachedIssue(deps.records, snapshot, { key: request.issueKey, id: request.issueId });
+  const cached = await readCachedIssue(deps.records, snapshot, { key: request.issueKey, id: request.issueId });
+  let { issue } = cached;
   if (issue === undefined) {
     issue = await deps.jira.readIssue(request.issueKey, request.settingsJson, await deps.metadata());
     if (issue === undefined || !request.issueKey.startsWith(`${snapshot.project.key}-`)) {
@@ -56,7 +57,8 @@ export async function getSnapshotIssueRisk(
     }
     await rememberIssue(deps.records, snapshot, issue, request);
   }
-  const risk = scoreIssueRisk(issue, snapshot.riskContext, request.settings, request.now.getTime());
+  const context = riskContextFor(snapshot, issue.key, cached.addedAfterBaseline);
+  const risk = scoreIssueRisk(issue, context, request.settings, request.now.getTime());
   return {
     key: issue.key,
     summary: issue.summary,
@@ -82,6 +84,7 @@ async function rememberIssue(
   issue: Issue,
   request: { now: Date; settings: ProjectSettings },
 ): Promise<void> {
+  // Not in any bucket: it joined no milestone before this snapshot, so it is not "added after a baseline" yet.
   const risk = scoreIssueRisk(issue, snapshot.riskContext, request.settings, request.now.getTime());
   await records.collection(issueDeltaKind, snapshot.project.id).put({
     issueId: issue.id,

@@ -14,6 +14,7 @@ import {
   syncPageKind,
   syncStateKind,
   type Snapshot,
+  type SyncPage,
   type SyncState,
 } from '../records/record-kinds';
 import { SITE_PARTITION, type RecordStore, type Revisioned } from '../storage';
@@ -35,8 +36,8 @@ export const INCREMENTAL_OVERLAP_MS = 10 * 60_000;
 export const INLINE_SYNC_MAX_ISSUES = 1500;
 /** A running sync that has not written progress for this long was abandoned (its invocation died). */
 export const SYNC_LEASE_MS = 2 * 60_000;
-/** Changelogs are read for up to this many pages' pending issues at once (one bulk call of ≤ 1000). */
-const HISTORY_PAGES_PER_CALL = 10;
+/** Changelogs are read for this many pending issues at once: one bulk changelog call takes 1000. */
+const HISTORY_ISSUES_PER_STEP = 1000;
 /** Site lists are read again after a day. */
 const METADATA_MAX_AGE_MS = 24 * 3_600_000;
 
@@ -228,14 +229,23 @@ export async function runSync(
           ...(page.nextPageToken === null ? { phase: 'history' as const, pagesDone: 0 } : {}),
         });
       } else if (state.phase === 'history') {
-        const indexes = range(state.pagesDone, Math.min(state.pagesRead, state.pagesDone + HISTORY_PAGES_PER_CALL));
-        const staged = await Promise.all(indexes.map((index) => pages.get(`g${String(generation)}-p${String(index)}`)));
-        const pending = staged.flatMap((page) => (page ? page.issues.filter((issue) => page.needsHistory.includes(issue.id)) : []));
+        // Consecutive staged pages whose pending issues fill one changelog batch (at least one page).
+        const staged: SyncPage[] = [];
+        let pendingCount = 0;
+        for (let index = state.pagesDone; index < state.pagesRead; index += 1) {
+          const page = await pages.get(`g${String(generation)}-p${String(index)}`);
+          if (!page) throw new AppError('STORAGE_UNAVAILABLE', 'A page this sync read is missing; the next refresh reads it again');
+          if (staged.length > 0 && pendingCount + page.needsHistory.length > HISTORY_ISSUES_PER_STEP) break;
+          staged.push(page);
+          pendingCount += page.needsHistory.length;
+        }
+        const pending = staged.flatMap((page) => page.issues.filter((issue) => page.needsHistory.includes(issue.id)));
         const withHistory = new Map((await deps.jira.readHistories(pending, settings, metadata)).map((issue) => [issue.id, issue]));
         for (const page of staged) {
-          if (!page || page.needsHistory.length === 0) continue;
+          if (page.needsHistory.length === 0) continue;
           await pages.put({ ...page, issues: page.issues.map((issue) => withHistory.get(issue.id) ?? issue), needsHistory: [] });
         }
+        const indexes = staged;
         const pagesDone = state.pagesDone + indexes.length;
         await save({ pagesDone, ...(pagesDone >= state.pagesRead ? { phase: 'derive' as const } : {}) });
       } else {
@@ -315,7 +325,7 @@ async function derive(
   const derived = deriveSnapshot(data, settings, now);
   const buckets = toBuckets(data.issues);
   const parts = toReportParts(derived.reports);
-  await writeGeneration(deps.records, project.id, state.generation, derived.head.asOf, buckets, parts);
+  await writeGeneration(deps.records, project.id, state.generation, derived.head.asOf, buckets, parts, derived.addedAfterBaseline);
   const snapshot: Snapshot = {
     ...derived.head,
     generation: state.generation,
