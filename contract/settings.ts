@@ -103,12 +103,10 @@ export const projectSettingsSchema = z.strictObject({
   /** Report cadence in days, for the period when no report was published yet. */
   cadenceDays: positiveInt(92),
   /** Dimensions the PM switched off; at least one stays on (a report of nothing has no health). */
-  disabledDimensions: z
-    .array(z.enum(DIMENSION_KEYS))
-    .check(
-      z.maxLength(DIMENSION_KEYS.length - 1, 'keep at least one dimension on'),
-      z.refine((list) => new Set(list).size === list.length, 'each dimension once'),
-    ),
+  disabledDimensions: z.array(z.enum(DIMENSION_KEYS)).check(
+    z.maxLength(DIMENSION_KEYS.length - 1, 'keep at least one dimension on'),
+    z.refine((list) => new Set(list).size === list.length, 'each dimension once'),
+  ),
   thresholds: thresholdsSchema,
   defaultClientLanguage: languageSchema,
 });

@@ -57,7 +57,7 @@ describe('realJiraBackend', () => {
     async (pathname) => {
       const seen: string[] = [];
       const backend = realJiraBackend({ baseUrl: 'https://acme.atlassian.net', email: 'pm@acme.test', apiToken: 'secret' }, (input) => {
-        seen.push(String(input));
+        seen.push(input instanceof Request ? input.url : input.toString());
         return Promise.resolve(new Response('{}', { status: 200 }));
       });
       const request = new Request('https://local.atlassian.invalid/');

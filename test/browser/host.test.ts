@@ -15,7 +15,7 @@ const host = useBrowserHost(datasets);
 
 const LANGS = [
   { lang: 'en', projectPageLink: 'Client follow-up', issuesLink: 'Issues' },
-  { lang: 'zh-CN', projectPageLink: 'Client follow-up', issuesLink: '事务' },
+  { lang: 'zh-CN', projectPageLink: '客户跟进', issuesLink: '事务' },
 ] as const;
 
 describe.each(LANGS)('the local host in $lang', ({ lang, projectPageLink, issuesLink }) => {

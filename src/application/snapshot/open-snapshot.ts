@@ -45,7 +45,8 @@ export async function openSnapshot(
     if (after.value) return after.value;
     // Another invocation runs the first sync (two people opened the project at once): wait for
     // it while this call has time; a large project's sync outlasts that and answers NOT_READY.
-    const small = status.progress?.total != null && status.progress.total <= INLINE_SYNC_MAX_ISSUES;
+    // A total not counted yet may still be small; a large one is synced by the consumer: answer at once.
+    const small = (status.progress?.total ?? 0) <= INLINE_SYNC_MAX_ISSUES;
     if (status.state !== 'running' || !small || deps.clock.now().getTime() + JOIN_POLL_MS > deadline) break;
     await options.wait(JOIN_POLL_MS);
     status = await getSyncStatus(deps.records, project.id);

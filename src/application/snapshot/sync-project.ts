@@ -245,8 +245,7 @@ export async function runSync(
           if (page.needsHistory.length === 0) continue;
           await pages.put({ ...page, issues: page.issues.map((issue) => withHistory.get(issue.id) ?? issue), needsHistory: [] });
         }
-        const indexes = staged;
-        const pagesDone = state.pagesDone + indexes.length;
+        const pagesDone = state.pagesDone + staged.length;
         await save({ pagesDone, ...(pagesDone >= state.pagesRead ? { phase: 'derive' as const } : {}) });
       } else {
         await derive(deps, project, settings, current.value, metadata);
@@ -354,9 +353,3 @@ async function clearConsumedChanges(deps: SyncDeps, projectId: string, syncStart
     if (!(isAppError(error) && error.code === 'CONFLICT')) throw error;
   }
 }
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
-}
-
-export { toStatus as toSyncStatus };
