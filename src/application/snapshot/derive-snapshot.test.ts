@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PROJECT_SETTINGS } from '../../../contract/settings';
+import { NO_COMMUNICATION_DATA, NO_SATISFACTION_DATA, type ProjectData } from '../../domain/project-data';
+import { toProjectSettings } from '../../domain/settings';
+import { anIssue } from '../../domain/testing/builders';
+import { deriveSnapshot, SNAPSHOT_ISSUE_RISKS, SNAPSHOT_LIST_ISSUES } from './derive-snapshot';
+
+const NOW = Date.parse('2026-03-10T12:00:00Z');
+
+function projectWith(openIssues: number): ProjectData {
+  return {
+    project: { id: '1', key: 'ACME', name: 'Acme portal' },
+    milestones: [],
+    issues: Array.from({ length: openIssues }, (_, i) =>
+      anIssue({
+        id: String(i + 1),
+        key: `ACME-${String(i + 1)}`,
+        status: { name: 'In Progress', category: 'indeterminate' },
+        labels: ['client'],
+        due: '2026-03-01',
+      }),
+    ),
+    priorityCount: 5,
+    satisfaction: NO_SATISFACTION_DATA,
+    communication: NO_COMMUNICATION_DATA,
+  };
+}
+
+describe('deriveSnapshot', () => {
+  it('bounds every issue list of the stored report, so a page costs the same at 1k and 100k issues', () => {
+    const derived = deriveSnapshot(projectWith(300), toProjectSettings(DEFAULT_PROJECT_SETTINGS), NOW);
+    for (const audience of ['internal', 'client'] as const) {
+      const report = derived.reports[audience];
+      expect(report.sections.inProgress).toHaveLength(SNAPSHOT_LIST_ISSUES);
+      expect(report.issueRisks).toHaveLength(SNAPSHOT_ISSUE_RISKS);
+      // The highest risks are the ones kept.
+      const scores = report.issueRisks.map((r) => r.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    }
+    // The head counts every issue.
+    expect(derived.head.issueCount).toBe(300);
+    expect(derived.head.counts.indeterminate).toBe(300);
+  });
+
+  it('keeps short lists whole', () => {
+    const derived = deriveSnapshot(projectWith(7), toProjectSettings(DEFAULT_PROJECT_SETTINGS), NOW);
+    expect(derived.reports.internal.sections.inProgress).toHaveLength(7);
+    expect(derived.reports.internal.issueRisks).toHaveLength(7);
+  });
+});
