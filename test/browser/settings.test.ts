@@ -4,7 +4,6 @@
  * checks what is stored through the resolver, not only what the page shows.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
 import { projectPageContext } from '../support/contexts';
 import { frameOf } from '../support/frames';
 import { demoDatasets } from '../support/local-app';
+import { axeResults } from '../support/axe';
 
 const datasets = demoDatasets();
 const demo =
@@ -25,7 +25,6 @@ const demo =
   })();
 const PROJECT_KEY = demo.project.key;
 const PAGE_MODULE = 'client-followup-project-page';
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const host = useBrowserHost(datasets);
 
@@ -66,21 +65,11 @@ async function newPage(errors: string[]): Promise<Page> {
   return page;
 }
 
-/** Runs axe in the frame (WCAG 2.1 A/AA and best practices) and answers the violations, by rule and target. */
+/** The axe violations in the frame; a clean result counts only if the rules ran on the form. */
 async function axeViolations(frame: Frame): Promise<string[]> {
-  await frame.evaluate(AXE_SOURCE);
-  const { violations, passes } = await frame.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: string[] }[] }[]; passes: unknown[] };
-    const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<Result> } }).axe;
-    const page = (globalThis as unknown as { document: unknown }).document;
-    const result = await axe.run(page, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    });
-    return { violations: result.violations, passes: result.passes.length };
-  });
-  // No violation means something only if the rules ran on the form.
+  const { violations, passes } = await axeResults(frame);
   expect(passes).toBeGreaterThan(10);
-  return violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+  return violations;
 }
 
 /** The `data-testid` of the element that has focus in the frame. */
