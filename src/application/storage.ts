@@ -77,12 +77,12 @@ export const SITE_PARTITION = 'site';
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
 
-/** Every record of a collection, page by page (pages of 100), in `order`. */
-export async function listAll<T>(collection: Collection<T>, order: SortOrder = 'oldest'): Promise<T[]> {
+/** Every record of a collection (oldest first unless said), page by page in pages of 100. */
+export async function listAll<T>(collection: Collection<T>, options: Omit<ListOptions, 'limit' | 'cursor'> = {}): Promise<T[]> {
   const all: T[] = [];
   let cursor: string | undefined;
   do {
-    const page = await collection.list({ order, limit: MAX_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+    const page = await collection.list({ order: 'oldest', ...options, limit: MAX_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
     all.push(...page.items);
     cursor = page.cursor;
   } while (cursor);

@@ -13,6 +13,7 @@ import { CachedPermissionSource } from '../application/cached-permission-source'
 import { KvsRecordsSource } from '../adapters/storage/kvs-records-source';
 import { ForgeRefreshQueue } from '../adapters/events/forge-refresh-queue';
 import { KvsRecordStore } from '../adapters/storage/kvs-record-store';
+import { consoleLogger } from './log';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -39,4 +40,9 @@ export const refreshQueue: RefreshQueue = new ForgeRefreshQueue();
 /** The risk issue property, written as the app (the least scope that works: write:jira-work). */
 export function riskPropertyWriter(): JiraIssuePropertyWriter {
   return new JiraIssuePropertyWriter(new JiraClient({ transport: forgeJiraTransport('app'), policy: RETRY_POLICIES.webtrigger }));
+}
+
+/** What a sync needs, for a resolver (inline, then hand-off) or the consumer (long chunks). */
+export function syncDeps(policy: 'resolver' | 'consumer') {
+  return { records: recordStore, jira: syncSource(policy), clock: systemClock, recordsSource, log: consoleLogger, queue: refreshQueue };
 }

@@ -14,7 +14,7 @@ import { JiraSyncReader } from '../../src/adapters/jira/jira-sync-reader';
 import { KvsRecordsSource } from '../../src/adapters/storage/kvs-records-source';
 import { readCachedIssues, readReports, readSnapshot } from '../../src/application/snapshot/project-cache';
 import { beginSync, runSync, SYNC_LEASE_MS, type SyncDeps } from '../../src/application/snapshot/sync-project';
-import { takeDailySnapshots } from '../../src/application/take-kpi-snapshots';
+import { takeDailySnapshots } from '../../src/application/take-daily-snapshots';
 import { kpiHistoryKind, syncStateKind } from '../../src/application/records/record-kinds';
 import { trackProject } from '../../src/application/tracked-projects';
 import { DEMO_NOW, demoDatasets } from '../support/local-app';

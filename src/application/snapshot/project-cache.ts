@@ -1,4 +1,6 @@
-import type { ReportDataJson } from '../../../contract/report';
+import { z } from 'zod';
+import * as zm from 'zod/mini';
+import { reportDataSchema } from '../../../contract/report';
 import type { Issue } from '../../domain/issue';
 import { AppError } from '../app-error';
 import {
@@ -24,10 +26,8 @@ const REPORT_PART_CHARS = 70_000;
 /** Reads of one generation's values run this many at a time. */
 const READ_CONCURRENCY = 8;
 
-export interface StoredReports {
-  internal: ReportDataJson;
-  client: ReportDataJson;
-}
+const storedReportsSchema = zm.object({ internal: reportDataSchema, client: reportDataSchema });
+export type StoredReports = zm.infer<typeof storedReportsSchema>;
 
 export async function readSnapshot(records: RecordStore, projectId: string): Promise<Revisioned<Snapshot | undefined>> {
   return records.document(snapshotKind, projectId).get();
@@ -104,7 +104,9 @@ export async function readReports(records: RecordStore, snapshot: Snapshot): Pro
       return part.text;
     })
     .join('');
-  return JSON.parse(text) as StoredReports;
+  const parsed = z.safeParse(storedReportsSchema, JSON.parse(text));
+  if (!parsed.success) throw new AppError('STORAGE_UNAVAILABLE', 'The stored report does not read; a refresh rebuilds it');
+  return parsed.data;
 }
 
 /** How many buckets hold `issues` with each under the size limit. */

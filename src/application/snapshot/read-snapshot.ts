@@ -13,7 +13,7 @@ import { totalOf } from '../../domain/status-category';
 import { AppError } from '../app-error';
 import type { SiteMetadata, SyncSource } from '../ports';
 import { issueDeltaKind, kpiHistoryKind, type Snapshot } from '../records/record-kinds';
-import { MAX_PAGE_SIZE, type RecordStore } from '../storage';
+import { listAll, type RecordStore } from '../storage';
 import { readCachedIssue, readReports, riskContextFor } from './project-cache';
 
 /** The live draft report of the snapshot, for one audience, in one language (0 Jira calls). */
@@ -104,14 +104,12 @@ export async function getProjectHistory(
 ): Promise<ProjectHistory> {
   const today = calendarDayOf(request.now.getTime(), request.settings.timeZone);
   const from = `${addCalendarDays(today, -(request.days - 1))}T00:00:00.000Z`;
-  const history = records.collection(kpiHistoryKind, request.projectId);
-  const kpi: ProjectHistory['kpi'] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await history.list({ order: 'oldest', from, limit: MAX_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
-    for (const point of page.items)
-      kpi.push({ day: point.day, overall: point.overall, dimensions: point.dimensions, counts: point.counts });
-    cursor = page.cursor;
-  } while (cursor);
+  const points = await listAll(records.collection(kpiHistoryKind, request.projectId), { from });
+  const kpi: ProjectHistory['kpi'] = points.map((point) => ({
+    day: point.day,
+    overall: point.overall,
+    dimensions: point.dimensions,
+    counts: point.counts,
+  }));
   return { kpi, burnups: snapshot?.burnups ?? [] };
 }

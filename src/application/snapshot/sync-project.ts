@@ -19,6 +19,7 @@ import {
 } from '../records/record-kinds';
 import { SITE_PARTITION, type RecordStore, type Revisioned } from '../storage';
 import { getProjectSettings } from '../project-settings';
+import { markProjectRefreshed } from '../mark-project-dirty';
 import { deriveSnapshot } from './derive-snapshot';
 import {
   deleteOtherGenerations,
@@ -343,13 +344,6 @@ async function derive(
 async function clearConsumedChanges(deps: SyncDeps, projectId: string, syncStartedAt: string): Promise<void> {
   const deltas = deps.records.collection(issueDeltaKind, projectId);
   for (const delta of await readDeltas(deps.records, projectId)) if (delta.at < syncStartedAt) await deltas.delete(delta.issueId);
-  const marker = deps.records.document(changeMarkerKind, projectId);
-  const current = await marker.get();
-  if (current.revision === 0) return;
-  try {
-    await marker.save({ dirtySince: null, changes: 0 }, current.revision);
-  } catch (error) {
-    // Changes counted meanwhile keep the marker: they are newer than the snapshot.
-    if (!(isAppError(error) && error.code === 'CONFLICT')) throw error;
-  }
+  // Changes counted meanwhile keep the marker: they are newer than the snapshot.
+  await markProjectRefreshed(deps.records, projectId, (await deps.records.document(changeMarkerKind, projectId).get()).revision);
 }

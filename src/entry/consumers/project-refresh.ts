@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { getProjectSettings } from '../../application/project-settings';
 import { continueSnapshotSync } from '../../application/snapshot/refresh-snapshot';
 import { isAppError } from '../../application/app-error';
-import { recordStore, recordsSource, refreshQueue, syncSource, systemClock } from '../compose';
-import { consoleLogger } from '../log';
+import { recordStore, syncDeps } from '../compose';
 
 const refreshEventSchema = z.looseObject({
   body: z.object({ projectId: z.string(), projectKey: z.string() }),
@@ -19,12 +18,7 @@ export async function projectRefresh(event: unknown): Promise<void> {
   const project = { id: parsed.data.body.projectId, key: parsed.data.body.projectKey };
   try {
     const settings = await getProjectSettings(recordStore, project.id);
-    await continueSnapshotSync(
-      { records: recordStore, jira: syncSource('consumer'), clock: systemClock, recordsSource, log: consoleLogger, queue: refreshQueue },
-      project,
-      settings.value,
-      CHUNK_BUDGET_MS,
-    );
+    await continueSnapshotSync(syncDeps('consumer'), project, settings.value, CHUNK_BUDGET_MS);
   } catch (error) {
     // Known failures are recorded in the sync state (the page offers a retry, which resumes);
     // retrying the event here would only repeat them.

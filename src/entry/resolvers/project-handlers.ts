@@ -5,8 +5,7 @@ import { readSnapshot } from '../../application/snapshot/project-cache';
 import { refreshSnapshot } from '../../application/snapshot/refresh-snapshot';
 import { getSyncStatus, siteMetadata } from '../../application/snapshot/sync-project';
 import { toProjectSettings } from '../../domain/settings';
-import { permissionSource, recordStore, recordsSource, refreshQueue, syncSource, systemClock } from '../compose';
-import { consoleLogger } from '../log';
+import { permissionSource, recordStore, syncDeps, systemClock } from '../compose';
 import { authorizeIssue, authorizeProjectAccess, languageOf } from './authorize';
 import { defineResolver } from './define-resolver';
 
@@ -14,10 +13,6 @@ import { defineResolver } from './define-resolver';
 const INLINE_SYNC_BUDGET_MS = 12_000;
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-export function syncDeps() {
-  return { records: recordStore, jira: syncSource('resolver'), clock: systemClock, recordsSource, log: consoleLogger, queue: refreshQueue };
-}
 
 /**
  * The project page's Overview and the issue panel, from the stored snapshot: 0 Jira calls for
@@ -27,13 +22,13 @@ export const projectHandlers = {
   'project/overview': defineResolver('project/overview', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
     const settings = await getProjectSettings(recordStore, project.id);
-    const snapshot = await openSnapshot(syncDeps(), project, settings, { budgetMs: INLINE_SYNC_BUDGET_MS, wait });
+    const snapshot = await openSnapshot(syncDeps('resolver'), project, settings, { budgetMs: INLINE_SYNC_BUDGET_MS, wait });
     return toSnapshotOverview(snapshot, toProjectSettings(settings.value), systemClock.now());
   }),
   'project/report': defineResolver('project/report', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
     const settings = await getProjectSettings(recordStore, project.id);
-    const snapshot = await openSnapshot(syncDeps(), project, settings, { budgetMs: INLINE_SYNC_BUDGET_MS, wait });
+    const snapshot = await openSnapshot(syncDeps('resolver'), project, settings, { budgetMs: INLINE_SYNC_BUDGET_MS, wait });
     return getSnapshotReport(recordStore, snapshot, {
       audience: payload.audience ?? 'internal',
       lang: payload.lang ?? languageOf(context),
@@ -43,7 +38,7 @@ export const projectHandlers = {
     const issue = authorizeIssue(context, payload.issueKey);
     const { project } = await authorizeProjectAccess(context, undefined, 'read', permissionSource());
     const settings = await getProjectSettings(recordStore, project.id);
-    const deps = syncDeps();
+    const deps = syncDeps('resolver');
     const snapshot = await openSnapshot(deps, project, settings, { budgetMs: INLINE_SYNC_BUDGET_MS, wait });
     return getSnapshotIssueRisk({ records: recordStore, jira: deps.jira, metadata: () => siteMetadata(deps) }, snapshot, {
       issueKey: issue.key,
@@ -61,7 +56,7 @@ export const projectHandlers = {
   'project/refresh': defineResolver('project/refresh', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
     const settings = await getProjectSettings(recordStore, project.id);
-    return refreshSnapshot(syncDeps(), project, settings.value, { budgetMs: INLINE_SYNC_BUDGET_MS });
+    return refreshSnapshot(syncDeps('resolver'), project, settings.value, { budgetMs: INLINE_SYNC_BUDGET_MS });
   }),
   'project/history': defineResolver('project/history', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());

@@ -4,8 +4,7 @@ import { isAppError } from '../../application/app-error';
 import { readSnapshot } from '../../application/snapshot/project-cache';
 import { refreshSnapshot } from '../../application/snapshot/refresh-snapshot';
 import type { ProjectSettingsJson } from '../../../contract/settings';
-import { permissionSource, recordStore, systemClock } from '../compose';
-import { syncDeps } from './project-handlers';
+import { permissionSource, recordStore, syncDeps, systemClock } from '../compose';
 
 /** A settings save re-derives the snapshot within this time; a large project continues in the background. */
 const SETTINGS_REFRESH_BUDGET_MS = 12_000;
@@ -35,7 +34,7 @@ export const settingsHandlers = {
     // is read from Jira changes: field overrides, blocking link types, the time zone).
     const snapshot = await readSnapshot(recordStore, project.id);
     if (snapshot.value) {
-      await refreshSnapshot(syncDeps(), project, saved.value, {
+      await refreshSnapshot(syncDeps('resolver'), project, saved.value, {
         budgetMs: SETTINGS_REFRESH_BUDGET_MS,
         full: readSettingsChanged(previous.value, saved.value),
       }).catch((error: unknown) => {

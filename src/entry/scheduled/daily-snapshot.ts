@@ -1,4 +1,4 @@
-import { takeDailySnapshots } from '../../application/take-kpi-snapshots';
+import { takeDailySnapshots } from '../../application/take-daily-snapshots';
 import { recordStore, refreshQueue, systemClock } from '../compose';
 
 /** Daily scheduled trigger: today's KPI point of every tracked project; stale snapshots refresh in the consumer. */
