@@ -4,6 +4,7 @@
  * incremental refresh after edits equal to a full re-derivation.
  */
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { DEFAULT_PROJECT_SETTINGS } from '../../contract/settings';
 import { JiraEmulator } from '../../local/jira/emulator';
 import { LOCAL_ACCOUNTS } from '../../local/jira/accounts';
@@ -12,10 +13,10 @@ import { InMemoryRecordStore } from '../../src/adapters/memory/in-memory-record-
 import { JiraClient, RETRY_POLICIES, type JiraTransport } from '../../src/adapters/jira/jira-client';
 import { JiraSyncReader } from '../../src/adapters/jira/jira-sync-reader';
 import { KvsRecordsSource } from '../../src/adapters/storage/kvs-records-source';
-import { readCachedIssues, readReports, readSnapshot } from '../../src/application/snapshot/project-cache';
+import { readCachedIssues, readReports, readSnapshot, writeGeneration } from '../../src/application/snapshot/project-cache';
 import { beginSync, runSync, SYNC_LEASE_MS, type SyncDeps } from '../../src/application/snapshot/sync-project';
 import { takeDailySnapshots } from '../../src/application/take-daily-snapshots';
-import { kpiHistoryKind, syncStateKind } from '../../src/application/records/record-kinds';
+import { kpiHistoryKind, syncPageKind, syncStateKind } from '../../src/application/records/record-kinds';
 import { trackProject } from '../../src/application/tracked-projects';
 import { DEMO_NOW, demoDatasets } from '../support/local-app';
 
@@ -96,6 +97,33 @@ describe('a full sync', () => {
     expect(slices).toBeGreaterThan(3);
     expect(await stored(sliced, w.dataset.project.id)).toEqual(await stored(whole, w.dataset.project.id));
     expect(sliced.records.get(`sync-page\u0000${w.dataset.project.id}`)?.size ?? 0).toBe(0);
+  });
+
+  it('leaves only its own generation: the replaced one and what a sync that died before its switch wrote are deleted', async () => {
+    const w = world();
+    const records = new InMemoryRecordStore();
+    const project = { id: w.dataset.project.id, key: w.dataset.project.key };
+    await syncToEnd(w, records);
+    const first = (await readSnapshot(records, project.id)).value;
+    if (!first) throw new Error('no snapshot');
+    // A full sync that wrote its generation and a staged page, then died before switching to it.
+    const died = await beginSync(w.deps(records), project, { full: true });
+    if (!died.owned) throw new Error('the project is free');
+    const orphan = died.state.value.generation;
+    await writeGeneration(records, project.id, orphan, first.asOf, [await readCachedIssues(records, first)], ['{}']);
+    await records.collection(syncPageKind, project.id).put({ generation: orphan, index: 0, at: first.asOf, issues: [], needsHistory: [] });
+    w.clock.at += SYNC_LEASE_MS + 1;
+    await syncToEnd(w, records, { full: true });
+
+    const last = (await readSnapshot(records, project.id)).value;
+    const generationsOf = (entity: string) => {
+      const values = [...(records.records.get(`${entity}\u0000${project.id}`)?.values() ?? [])];
+      return new Set(values.map((value) => z.object({ generation: z.number() }).parse(JSON.parse(value.json)).generation));
+    };
+    expect(last?.generation).toBeGreaterThan(orphan);
+    expect(generationsOf('issue-bucket')).toEqual(new Set([last?.generation]));
+    expect(generationsOf('report-part')).toEqual(new Set([last?.generation]));
+    expect(records.records.get(`sync-page\u0000${project.id}`)?.size ?? 0).toBe(0);
   });
 
   it('killed half-way resumes from its cursor (no page read twice) and ends with the same result', async () => {

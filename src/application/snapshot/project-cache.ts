@@ -14,7 +14,7 @@ import {
   type Snapshot,
 } from '../records/record-kinds';
 import type { CollectionKind } from '../records/record-kind';
-import { listAll, type Collection, type RecordStore, type Revisioned } from '../storage';
+import { listAll, MAX_PAGE_SIZE, type Collection, type RecordStore, type Revisioned } from '../storage';
 import { bucketOf } from './bucket-of';
 
 /** A bucket is written when its JSON is at most this many bytes: Forge's 240 KiB less the envelope. */
@@ -162,18 +162,57 @@ export async function writeGeneration(
   await inBatches([...parts.entries()], ([index, text]) => partStore.put({ generation, index, at, text }));
 }
 
-/** After a switch to generation `keep`: the old generations' buckets and report parts go, and every staged sync page. */
-export async function deleteOtherGenerations(records: RecordStore, projectId: string, keep: number): Promise<void> {
-  await deleteGenerationsBut(records.collection(issueBucketKind, projectId), issueBucketKind, keep);
-  await deleteGenerationsBut(records.collection(reportPartKind, projectId), reportPartKind, keep);
-  await records.collection(syncPageKind, projectId).clear();
+/** What a sync knows of the generations around the one it switched to. */
+export interface GenerationSwitch {
+  /** The generation now in use. */
+  keep: number;
+  /** The snapshot it replaced, if any: its buckets and report parts are named, not listed. */
+  previous?: Pick<Snapshot, 'generation' | 'bucketCount' | 'reportParts'>;
+  /** How many pages this sync staged (generation `keep`). */
+  pagesRead: number;
 }
 
-async function deleteGenerationsBut<T extends { generation: number }>(
+/**
+ * After a switch to generation `keep`: the previous generation's buckets and report parts go,
+ * then what a sync that died between writing and switching left (the generations between the
+ * previous one and `keep`, found by a filtered query), then every staged sync page. Nothing of
+ * generation `keep` is read: at 100k issues it is as large as the issue cache, and listing it
+ * here would double the sync's peak memory.
+ */
+export async function deleteOtherGenerations(records: RecordStore, projectId: string, generations: GenerationSwitch): Promise<void> {
+  const { keep, previous, pagesRead } = generations;
+  const buckets = records.collection(issueBucketKind, projectId);
+  const parts = records.collection(reportPartKind, projectId);
+  const pages = records.collection(syncPageKind, projectId);
+  if (previous && previous.generation !== keep) {
+    const g = previous.generation;
+    await inBatches(range(previous.bucketCount), (n) => buckets.delete(bucketId(g, n)));
+    await inBatches(range(previous.reportParts), (n) => parts.delete(`g${String(g)}-p${String(n)}`));
+  }
+  for (let g = (previous?.generation ?? 0) + 1; g < keep; g += 1) {
+    await deleteGeneration(buckets, issueBucketKind, g);
+    await deleteGeneration(parts, reportPartKind, g);
+  }
+  await inBatches(range(pagesRead), (n) => pages.delete(`g${String(keep)}-p${String(n)}`));
+  // Pages of an abandoned sync (normally none left, so this reads nothing).
+  await pages.clear();
+}
+
+function range(count: number): number[] {
+  return Array.from({ length: count }, (_, n) => n);
+}
+
+async function deleteGeneration<T extends { generation: number }>(
   collection: Collection<T>,
   kind: CollectionKind<T>,
-  keep: number,
+  generation: number,
 ): Promise<void> {
-  const stale = (await listAll(collection)).filter((item) => item.generation !== keep).map((item) => kind.idOf(item));
+  const stale: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await collection.list({ limit: MAX_PAGE_SIZE, where: { generation }, ...(cursor ? { cursor } : {}) });
+    stale.push(...page.items.map((item) => kind.idOf(item)));
+    cursor = page.cursor;
+  } while (cursor);
   await inBatches(stale, (id) => collection.delete(id));
 }

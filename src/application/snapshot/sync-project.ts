@@ -337,7 +337,11 @@ async function derive(
   await deps.records.document(snapshotKind, project.id).save(snapshot, previous.revision);
   await deps.records.collection(kpiHistoryKind, project.id).put(derived.point);
   await clearConsumedChanges(deps, project.id, state.startedAt);
-  await deleteOtherGenerations(deps.records, project.id, state.generation);
+  await deleteOtherGenerations(deps.records, project.id, {
+    keep: state.generation,
+    ...(previous.value ? { previous: previous.value } : {}),
+    pagesRead: state.pagesRead,
+  });
 }
 
 /** Deltas older than the sync's start were read by it; the change marker restarts from zero. */
