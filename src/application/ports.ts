@@ -80,6 +80,11 @@ export interface IssuePage {
   issues: Issue[];
   /** Ids of the page's issues whose changelog matters (done, reopened, in progress). */
   needsHistory: string[];
+  /**
+   * For each id in `needsHistory`: when its status category last changed (Jira's
+   * `statuscategorychangedate`), or null when Jira does not say.
+   */
+  categoryChangedAt: Readonly<Record<string, number | null>>;
   /** Null on the last page. */
   nextPageToken: string | null;
 }

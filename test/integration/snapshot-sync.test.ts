@@ -25,7 +25,7 @@ const silent = { warn: () => undefined };
 interface World {
   emulator: JiraEmulator;
   dataset: Dataset;
-  calls: { count: number; failAfter: number | null };
+  calls: { count: number; failAfter: number | null; bodies: { path: string; body: unknown }[] };
   clock: { at: number; now: () => Date };
   deps: (records: InMemoryRecordStore) => SyncDeps;
 }
@@ -35,9 +35,10 @@ function world(): World {
   const dataset = datasets[0];
   if (!dataset) throw new Error('the demo has a project');
   const emulator = new JiraEmulator({ datasets, now: () => new Date(clock.at) });
-  const calls = { count: 0, failAfter: null as number | null };
+  const calls = { count: 0, failAfter: null as number | null, bodies: [] as { path: string; body: unknown }[] };
   const transport: JiraTransport = (path, init) => {
     calls.count += 1;
+    calls.bodies.push({ path, body: typeof init?.body === 'string' ? JSON.parse(init.body) : null });
     if (calls.failAfter !== null && calls.count > calls.failAfter) return Promise.resolve(new Response(null, { status: 503 }));
     return emulator.handle(new Request(`https://emulator.invalid${path}`, init));
   };
@@ -197,6 +198,45 @@ describe('an incremental refresh after edits', () => {
     const incremental = await stored(records, w.dataset.project.id);
     expect(incremental.issues.map((i) => i.key)).not.toContain(c.key);
     expect(incremental.issues.find((i) => i.key === a.key)?.summary).toBe('Renamed');
+    expect(incremental).toEqual(await stored(fresh, w.dataset.project.id));
+  });
+});
+
+describe('an incremental refresh reads changelogs', () => {
+  it('only of issues whose status, resolution, versions or blockers may have moved since the cache read them', async () => {
+    const w = world();
+    const records = new InMemoryRecordStore();
+    await syncToEnd(w, records);
+    const cached = (await stored(records, w.dataset.project.id)).issues;
+    const waiting = new Set(DEFAULT_PROJECT_SETTINGS.waitingOnClientStatuses.map((name) => name.toLowerCase()));
+    const inProgress = cached.filter(
+      (issue) => issue.status.category === 'indeterminate' && issue.history.complete && !waiting.has(issue.status.name.toLowerCase()),
+    );
+    const [renamed, moved] = inProgress;
+    if (!renamed || !moved) throw new Error('the demo has issues in progress');
+
+    w.clock.at += 3_600_000;
+    expect((await editAsPm(w, `/rest/api/3/issue/${renamed.key}`, 'PUT', { fields: { summary: 'Renamed in progress' } })).status).toBe(204);
+    const listed = z
+      .object({ transitions: z.array(z.object({ id: z.string(), to: z.object({ statusCategory: z.object({ key: z.string() }) }) })) })
+      .parse(await (await editAsPm(w, `/rest/api/3/issue/${moved.key}/transitions`, 'GET')).json());
+    const toDone = listed.transitions.find((t) => t.to.statusCategory.key === 'done');
+    if (!toDone) throw new Error('the workflow has a done status');
+    expect((await editAsPm(w, `/rest/api/3/issue/${moved.key}/transitions`, 'POST', { transition: { id: toDone.id } })).status).toBe(204);
+
+    w.clock.at += 60_000;
+    w.calls.bodies.length = 0;
+    await syncToEnd(w, records);
+    const changelogIds = w.calls.bodies
+      .filter((call) => call.path.startsWith('/rest/api/3/changelog/bulkfetch'))
+      .flatMap((call) => z.object({ issueIdsOrKeys: z.array(z.string()) }).parse(call.body).issueIdsOrKeys);
+    expect(changelogIds).toContain(moved.id);
+    expect(changelogIds).not.toContain(renamed.id);
+
+    const fresh = new InMemoryRecordStore();
+    await syncToEnd(w, fresh);
+    const incremental = await stored(records, w.dataset.project.id);
+    expect(incremental.issues.find((i) => i.id === renamed.id)?.summary).toBe('Renamed in progress');
     expect(incremental).toEqual(await stored(fresh, w.dataset.project.id));
   });
 });

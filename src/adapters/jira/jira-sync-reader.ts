@@ -110,14 +110,18 @@ export class JiraSyncReader implements SyncSource {
     const page = parseJiraJson(jiraSearchPageJson, await this.client.postJson('/rest/api/3/search/jql', body), 'search page');
     const issues: Issue[] = [];
     const needsHistory: string[] = [];
+    const categoryChangedAt: Record<string, number | null> = {};
     for (const raw of page.issues) {
       const mapped = toIssue(raw, context);
       issues.push(mapped.issue);
-      if (mapped.needsHistory) needsHistory.push(mapped.issue.id);
+      if (mapped.needsHistory) {
+        needsHistory.push(mapped.issue.id);
+        categoryChangedAt[mapped.issue.id] = mapped.categoryChangedAt;
+      }
     }
     const token = page.nextPageToken ?? null;
     if (token !== null && token === options.pageToken) throw new AppError('JIRA_UNAVAILABLE', 'Jira repeated a search page token');
-    return { issues, needsHistory, nextPageToken: page.isLast === true ? null : token };
+    return { issues, needsHistory, categoryChangedAt, nextPageToken: page.isLast === true ? null : token };
   }
 
   /**

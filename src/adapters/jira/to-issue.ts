@@ -38,6 +38,8 @@ export interface MappedIssue {
   issue: Issue;
   /** Whether the changelog must be read for this issue (see `needsHistory`). */
   needsHistory: boolean;
+  /** Jira's `statuscategorychangedate`, or null when absent. */
+  categoryChangedAt: number | null;
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);
@@ -171,7 +173,7 @@ export function toIssue(raw: unknown, context: IssueMappingContext): MappedIssue
   const changedAt = instant(fields['statuscategorychangedate']);
   const mustRead = needsHistory(issue, changedAt);
   if (!mustRead) issue.history = toEstimatedHistory(issue);
-  return { issue, needsHistory: mustRead };
+  return { issue, needsHistory: mustRead, categoryChangedAt: changedAt };
 }
 
 /**

@@ -21,6 +21,7 @@ import { SITE_PARTITION, type RecordStore, type Revisioned } from '../storage';
 import { getProjectSettings } from '../project-settings';
 import { markProjectRefreshed } from '../mark-project-dirty';
 import { deriveSnapshot } from './derive-snapshot';
+import { reuseKnownHistories } from './reuse-known-histories';
 import {
   deleteOtherGenerations,
   readCachedIssues,
@@ -210,11 +211,13 @@ export async function runSync(
           await save({ total }, true);
           return false;
         }
-        const page = await deps.jira.readIssuePage(project.key, settings, metadata, {
+        const read = await deps.jira.readIssuePage(project.key, settings, metadata, {
           updatedSince: state.updatedSince,
           pageToken: state.pageToken,
           now,
         });
+        const cached = state.kind === 'incremental' ? (await readSnapshot(deps.records, project.id)).value : undefined;
+        const page = cached ? await reuseKnownHistories(deps.records, cached, read, settings) : read;
         await pages.put({
           generation,
           index: state.pagesRead,
