@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveThroughput, forecastMilestones, median, nextMilestoneOf } from './forecast-milestones';
+import { deriveWeeklyHistory, forecastMilestones, median, nextMilestoneOf } from './forecast-milestones';
 import type { Issue } from './issue';
 import { dayNumberOf } from './issue-rules';
 import { DEFAULT_SETTINGS } from './settings';
@@ -181,11 +181,11 @@ describe('forecastMilestones: forecast, slip and RAG', () => {
 
 describe('throughput weeks in the project zone', () => {
   const weekly = (zone: string, now: number, completedAt: readonly number[]): number =>
-    deriveThroughput(
+    deriveWeeklyHistory(
       completedAt.map((t) => aDoneIssue(t)),
       dayNumberOf(now, zone),
       settingsWith({ timeZone: zone, thresholds: { throughputWeeks: 1 } }),
-    ).issuesPerWeek;
+    ).issues[0] ?? -1;
 
   it.each(
     [
