@@ -52,9 +52,9 @@ export function renderStatusReport(data: ReportDataJson, lang: Language): Status
         rag: m.rag,
         why: why(m.why),
         whyCode: m.why,
-        ...evidenceOf(m, lang),
+        ...evidenceOf(m, lang, data.audience),
       })),
-      ...evidenceOf(d, lang),
+      ...evidenceOf(d, lang, data.audience),
       sustained: d.sustained,
     };
   };
@@ -104,13 +104,14 @@ export function renderStatusReport(data: ReportDataJson, lang: Language): Status
 function evidenceOf(
   e: Pick<DimensionDataJson, 'evidence' | 'evidenceCount' | 'evidenceJql'>,
   lang: Language,
+  audience: ReportDataJson['audience'],
 ): Pick<StatusReportJson['dimensions'][DimensionKey], 'evidence' | 'evidenceCount' | 'evidenceJql' | 'evidenceSummary'> {
   const count = Math.max(e.evidenceCount ?? e.evidence.length, e.evidence.length);
   return {
     evidence: e.evidence,
     evidenceCount: count,
     evidenceJql: e.evidenceJql ?? null,
-    evidenceSummary: formatEvidenceSummary(e.evidence.length, count, lang),
+    evidenceSummary: formatEvidenceSummary(e.evidence.length, count, lang, audience),
   };
 }
 

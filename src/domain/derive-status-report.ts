@@ -126,8 +126,8 @@ export function deriveReportModel(input: ReportModelInput): ReportModel {
  *   throughput is the team's business; the client sees the dates.
  * - **Evidence**: per measure, the first `EVIDENCE_LIMIT` keys the audience may see (most
  *   relevant first, then in key order), how many there are in all (`evidenceCount`: the count
- *   its sentence states, for the internal audience) and the measure's JQL (internal only: a
- *   client cannot open Jira).
+ *   its sentence states, for both audiences) and the measure's JQL (internal only: a client
+ *   cannot open Jira).
  */
 export function toReportData(model: ReportModel, projection: ReportProjection): ReportDataJson {
   const { audience } = projection;
@@ -196,10 +196,12 @@ function toDimensions(
   const sustained = deriveSustained(health.dimensions, previous);
   const internal = view.audience === 'internal';
   const evidence = (keys: readonly string[], jql: string | null) => {
+    // The count is every issue behind the measure, for the client too: it is the count the
+    // measure's sentence states; the client's list holds only the issues it may see.
     const visible = internal ? keys : keys.filter(view.isVisible);
     return {
       evidence: sortByIssueKey(visible.slice(0, EVIDENCE_LIMIT), (k) => k),
-      evidenceCount: visible.length,
+      evidenceCount: keys.length,
       evidenceJql: internal ? jql : null,
     };
   };
