@@ -148,7 +148,9 @@ describe('renderReportMarkdown', () => {
     expect(renderReportMarkdown(report)).toContain(
       '- R1: 50% likely by Apr 1, 2026, 85% likely by Apr 8, 2026. Monte Carlo, 5,000 trials drawn from the last 3 weeks completed (2, 3, 1 issues a week, oldest first). 6 issues left in this milestone, after 4 issues left in earlier milestones.',
     );
-    expect(renderReportMarkdown({ ...report, lang: 'zh-CN' })).toContain('50% 把握在 2026年4月1日 前完成，85% 把握在 2026年4月8日 前完成。蒙特卡洛模拟 5,000 次');
+    expect(renderReportMarkdown({ ...report, lang: 'zh-CN' })).toContain(
+      '50% 把握在 2026年4月1日 前完成，85% 把握在 2026年4月8日 前完成。蒙特卡洛模拟 5,000 次',
+    );
   });
 
   it('omits data quality for the client and says so for empty lists', () => {
