@@ -8,9 +8,12 @@ const DAYS_PER_WEEK = 7;
 
 /** Trials when the simulation is cheap; fewer (never below `MIN_TRIALS`) when each trial is long. */
 export const FORECAST_TRIALS = 5000;
-export const MIN_TRIALS = 500;
-/** Simulated weeks across all trials at most (≈ 10 ms of work): bounds the runtime on any project. */
-const STEP_BUDGET = 2_500_000;
+export const MIN_TRIALS = 250;
+/**
+ * Simulated weeks across all trials (a few tens of ms at most): with `MIN_TRIALS`, what bounds
+ * the runtime on any project, however slow its team or large its backlog.
+ */
+const STEP_BUDGET = 2_000_000;
 
 export interface ChainSimulationInput {
   /** Completed per week (issues or points), one per week of history; at least one above zero. */
@@ -45,6 +48,7 @@ export function simulateMilestoneChain(input: ChainSimulationInput): ChainSimula
   const count = targets.length;
   const sampleCount = samples.length;
   const mean = samples.reduce((a, b) => a + b, 0) / Math.max(1, sampleCount);
+  const best = Math.max(0, ...samples);
   const last = targets[count - 1] ?? 0;
   const maxWeeks = Math.ceil(maxOffsetDays / DAYS_PER_WEEK) + 1;
   const expectedWeeks = mean > 0 ? Math.min(maxWeeks, Math.ceil(last / mean) + 1) : maxWeeks;
@@ -59,6 +63,9 @@ export function simulateMilestoneChain(input: ChainSimulationInput): ChainSimula
     while (index < count && (targets[index] ?? 0) <= 0) offsets[index++ * trials + trial] = 0;
     let done = 0;
     for (let week = 0; index < count && week < maxWeeks; week++) {
+      // Not even the best week every week would reach the next target in time: neither it nor
+      // any later one gets a day in this trial.
+      if ((targets[index] ?? 0) - done > best * (maxWeeks - week)) break;
       const completed = samples[Math.floor(next() * sampleCount)] ?? 0;
       if (completed <= 0) continue;
       while (index < count) {
