@@ -76,6 +76,39 @@ const count = z.int().check(z.nonnegative());
 const share = z.number();
 const unitSchema = z.enum(['points', 'issues']);
 
+/** How a milestone forecast came out (see `forecastSchema`). */
+export const FORECAST_OUTCOMES = ['forecast', 'complete', 'shortHistory', 'noThroughput', 'beyondHorizon'] as const;
+export type ForecastOutcome = (typeof FORECAST_OUTCOMES)[number];
+
+/**
+ * How an unreleased milestone was forecast, with its inputs, so a reader can check it: a seeded
+ * Monte Carlo over the weekly throughput of the recent weeks, the team working through the
+ * milestones in target order. `outcome`: `forecast` (dates given), `complete` (nothing remains:
+ * today), `shortHistory` (fewer than `minHistoryWeeks` weeks of history: no date),
+ * `noThroughput` (nothing completed in the history weeks: no date), `beyondHorizon` (the 85th
+ * percentile falls after 2199).
+ */
+export const forecastSchema = z.object({
+  method: z.literal('monte-carlo'),
+  outcome: z.enum(FORECAST_OUTCOMES),
+  unit: unitSchema,
+  /** Half of the simulated futures finish by this day; null when none is given. */
+  p50: z.nullable(day),
+  /** 85 % of them finish by this day: the forecast date that slip and RAG use. */
+  p85: z.nullable(day),
+  trials: count,
+  seed: count,
+  /** Completed per week in `unit`, oldest week first; the weeks the simulation draws from. */
+  weeklySamples: z.array(z.number()),
+  historyWeeks: count,
+  minHistoryWeeks: count,
+  /** Work left in this milestone, in `unit`. */
+  remaining: z.number(),
+  /** Work left in earlier milestones (target order) that the team does first, in `unit`. */
+  remainingAhead: z.number(),
+});
+export type ForecastJson = z.infer<typeof forecastSchema>;
+
 // ---------------------------------------------------------------------------------------------
 // Codes: why a measure has its colour, why an issue is at risk, what is odd about the data.
 
@@ -99,7 +132,13 @@ export const whySchema = z.discriminatedUnion('code', [
   }),
   z.object({
     code: z.literal('slipForecast'),
-    params: z.object({ milestone: z.string(), target: day, forecast: day, slipDays: z.number() }),
+    /** `forecast` is the 85th percentile day; `p50` the median one (absent in reports before it was given). */
+    params: z.object({ milestone: z.string(), target: day, forecast: day, slipDays: z.number(), p50: z.optional(day) }),
+  }),
+  /** Too few weeks of history to forecast from. */
+  z.object({
+    code: z.literal('slipShortHistory'),
+    params: z.object({ milestone: z.string(), target: day, weeks: count, minWeeks: count }),
   }),
   z.object({ code: z.literal('overdueNoDueDates'), params: z.object({}) }),
   z.object({ code: z.literal('overdueShare'), params: z.object({ overdue: count, dated: count, share }) }),
@@ -242,9 +281,12 @@ export const milestoneReportSchema = z.object({
   /** The target first recorded by the app, when known and different from the current one. */
   originalReleaseDate: z.nullable(day),
   progress: z.object({ issuesDone: z.number(), issuesTotal: z.number(), pointsDone: z.number(), pointsTotal: z.number() }),
+  /** The 85th percentile forecast day (`forecast.p85`). */
   forecastDate: z.nullable(day),
   slipDays: z.nullable(z.number()),
   rag: ragSchema,
+  /** How the forecast was made (internal audience; absent for the client and in older reports). */
+  forecast: z.optional(z.nullable(forecastSchema)),
 });
 export type MilestoneReportJson = z.infer<typeof milestoneReportSchema>;
 
@@ -275,7 +317,12 @@ const measureDataSchema = z.object({
   value: z.nullable(z.number()),
   rag: ragSchema,
   why: whySchema,
+  /** The first keys behind the value (at most 50, the most relevant), in issue-key order. */
   evidence: z.array(z.string()),
+  /** How many issues are behind the value, `evidence` being the first of them (absent in older reports). */
+  evidenceCount: z.optional(count),
+  /** JQL that finds those issues in Jira; null where JQL cannot express the measure, and for the client. */
+  evidenceJql: z.optional(z.nullable(z.string())),
 });
 export type MeasureDataJson = z.infer<typeof measureDataSchema>;
 
@@ -284,7 +331,10 @@ const dimensionDataSchema = z.object({
   enabled: z.boolean(),
   why: whySchema,
   measures: z.array(measureDataSchema),
+  /** The evidence of the measure that gives the dimension its colour (see `measureDataSchema`). */
   evidence: z.array(z.string()),
+  evidenceCount: z.optional(count),
+  evidenceJql: z.optional(z.nullable(z.string())),
   sustained: z.boolean(),
 });
 export type DimensionDataJson = z.infer<typeof dimensionDataSchema>;
@@ -337,6 +387,10 @@ export const measureSchema = z.object({
   /** What `why` was rendered from. */
   whyCode: whySchema,
   evidence: z.array(z.string()),
+  evidenceCount: z.optional(count),
+  evidenceJql: z.optional(z.nullable(z.string())),
+  /** "First 50 of 120 issues", in the report's language; empty when there is no evidence. */
+  evidenceSummary: z.optional(z.string()),
 });
 export type MeasureJson = z.infer<typeof measureSchema>;
 
@@ -348,6 +402,9 @@ export const dimensionSchema = z.object({
   whyCode: whySchema,
   measures: z.array(measureSchema),
   evidence: z.array(z.string()),
+  evidenceCount: z.optional(count),
+  evidenceJql: z.optional(z.nullable(z.string())),
+  evidenceSummary: z.optional(z.string()),
   /** Amber or red in this and the previous published report. */
   sustained: z.boolean(),
 });

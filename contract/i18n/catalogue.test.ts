@@ -69,6 +69,7 @@ const WHY: { [C in WhyCode]: WhyParams<C> } = {
   slipNoThroughput: { milestone: 'R1', target: '2026-04-01', remaining: 13, unit: 'points' },
   slipBeyondHorizon: { milestone: 'R1', target: '2026-04-01', remaining: 9000, unit: 'points' },
   slipForecast: { milestone: 'R1', target: '2026-04-01', forecast: '2026-04-04', slipDays: 3 },
+  slipShortHistory: { milestone: 'R1', target: '2026-04-01', weeks: 2, minWeeks: 3 },
   overdueNoDueDates: {},
   overdueShare: { overdue: 3, dated: 20, share: 0.15 },
   creepNoMilestone: {},

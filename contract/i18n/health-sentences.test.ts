@@ -17,6 +17,7 @@ const WHY_SAMPLES: { [C in WhyCode]: WhyParams<C> } = {
   slipNoThroughput: { milestone: 'R1', target: '2026-04-01', remaining: 13, unit: 'points' },
   slipBeyondHorizon: { milestone: 'R1', target: '2026-04-01', remaining: 9000, unit: 'points' },
   slipForecast: { milestone: 'R1', target: '2026-04-01', forecast: '2026-04-04', slipDays: 3 },
+  slipShortHistory: { milestone: 'R1', target: '2026-04-01', weeks: 2, minWeeks: 3 },
   overdueNoDueDates: {},
   overdueShare: { overdue: 3, dated: 20, share: 0.15 },
   creepNoMilestone: {},
@@ -52,11 +53,23 @@ describe('formatWhy', () => {
   it.each([
     { code: 'slipForecast', lang: 'en', text: 'R1 is forecast for Apr 4, 2026, 3 days after its target of Apr 1, 2026.' },
     { code: 'slipForecast', lang: 'zh-CN', text: 'R1 预计 2026年4月4日 完成，比目标日期 2026年4月1日 晚 3 天。' },
+    { code: 'slipShortHistory', lang: 'en', text: 'R1 (due Apr 1, 2026) cannot be forecast yet: 2 weeks of history, at least 3 needed.' },
+    { code: 'slipShortHistory', lang: 'zh-CN', text: 'R1（目标 2026年4月1日）暂无法预测：只有 2 周的历史数据，至少需要 3 周。' },
     { code: 'overdueShare', lang: 'en', text: '3 of 20 open issues with a due date are past due (15%).' },
     { code: 'effortVariance', lang: 'en', text: 'Spent plus remaining is 450 h against 400 h estimated (+12.5%) over 5 estimated issues.' },
     { code: 'commsLate', lang: 'zh-CN', text: '2 个沟通节点已逾期；“Steering committee”已晚 3 天。' },
   ] as const)('$code in $lang', ({ code, lang, text }) => {
     expect(formatWhy(why(code, WHY_SAMPLES[code] as never), lang)).toBe(text);
+  });
+
+  it('names the 50th percentile after the 85th when the report has it', () => {
+    const w = why('slipForecast', { ...WHY_SAMPLES.slipForecast, p50: '2026-04-02' });
+    expect(formatWhy(w, 'en')).toBe(
+      'R1 is forecast for Apr 4, 2026 (85% likely; 50% likely by Apr 2, 2026), 3 days after its target of Apr 1, 2026.',
+    );
+    expect(formatWhy(w, 'zh-CN')).toBe(
+      'R1 预计 2026年4月4日 完成（85% 把握；50% 把握在 2026年4月2日 前），比目标日期 2026年4月1日 晚 3 天。',
+    );
   });
 
   it('slip before, on and after target', () => {

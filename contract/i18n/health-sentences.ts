@@ -24,6 +24,11 @@ const enDays = (n: number, f: Fmt): string => `${f.num(n)} ${plural(n, 'day', 'd
 const enUnit = (n: number, unit: Unit, f: Fmt): string =>
   `${f.num(n)} ${unit === 'points' ? plural(n, 'point', 'points') : plural(n, 'issue', 'issues')}`;
 const zhUnit = (n: number, unit: Unit, f: Fmt): string => `${f.num(n)} ${unit === 'points' ? '故事点' : '个事务'}`;
+/** The forecast is the 85th percentile; the median day follows it when the report has it. */
+const enOdds = (p: { p50?: string | undefined }, f: Fmt): string =>
+  p.p50 === undefined ? '' : ` (85% likely; 50% likely by ${f.day(p.p50)})`;
+const zhOdds = (p: { p50?: string | undefined }, f: Fmt): string =>
+  p.p50 === undefined ? '' : `（85% 把握；50% 把握在 ${f.day(p.p50)} 前）`;
 
 const en: HealthSentences = {
   why: {
@@ -38,10 +43,12 @@ const en: HealthSentences = {
       `${p.milestone} (due ${f.day(p.target)}) has ${enUnit(p.remaining, p.unit, f)} remaining: at the recent pace it would not be done before 2200.`,
     slipForecast: (p, f) =>
       p.slipDays > 0
-        ? `${p.milestone} is forecast for ${f.day(p.forecast)}, ${enDays(p.slipDays, f)} after its target of ${f.day(p.target)}.`
+        ? `${p.milestone} is forecast for ${f.day(p.forecast)}${enOdds(p, f)}, ${enDays(p.slipDays, f)} after its target of ${f.day(p.target)}.`
         : p.slipDays === 0
-          ? `${p.milestone} is forecast for ${f.day(p.forecast)}, on its target date.`
-          : `${p.milestone} is forecast for ${f.day(p.forecast)}, ${enDays(-p.slipDays, f)} before its target of ${f.day(p.target)}.`,
+          ? `${p.milestone} is forecast for ${f.day(p.forecast)}${enOdds(p, f)}, on its target date.`
+          : `${p.milestone} is forecast for ${f.day(p.forecast)}${enOdds(p, f)}, ${enDays(-p.slipDays, f)} before its target of ${f.day(p.target)}.`,
+    slipShortHistory: (p, f) =>
+      `${p.milestone} (due ${f.day(p.target)}) cannot be forecast yet: ${f.num(p.weeks)} ${plural(p.weeks, 'week', 'weeks')} of history, at least ${f.num(p.minWeeks)} needed.`,
     overdueNoDueDates: () => 'No open issue has a due date.',
     overdueShare: (p, f) => `${f.num(p.overdue)} of ${f.num(p.dated)} open issues with a due date are past due (${f.pct(p.share)}).`,
     creepNoMilestone: () => 'No upcoming milestone to measure scope against.',
@@ -93,10 +100,12 @@ const zhCN: HealthSentences = {
       `${p.milestone}（目标 ${f.day(p.target)}）剩余 ${zhUnit(p.remaining, p.unit, f)}：按最近的进度，2200 年之前无法完成。`,
     slipForecast: (p, f) =>
       p.slipDays > 0
-        ? `${p.milestone} 预计 ${f.day(p.forecast)} 完成，比目标日期 ${f.day(p.target)} 晚 ${f.num(p.slipDays)} 天。`
+        ? `${p.milestone} 预计 ${f.day(p.forecast)} 完成${zhOdds(p, f)}，比目标日期 ${f.day(p.target)} 晚 ${f.num(p.slipDays)} 天。`
         : p.slipDays === 0
-          ? `${p.milestone} 预计 ${f.day(p.forecast)} 完成，与目标日期一致。`
-          : `${p.milestone} 预计 ${f.day(p.forecast)} 完成，比目标日期 ${f.day(p.target)} 早 ${f.num(-p.slipDays)} 天。`,
+          ? `${p.milestone} 预计 ${f.day(p.forecast)} 完成${zhOdds(p, f)}，与目标日期一致。`
+          : `${p.milestone} 预计 ${f.day(p.forecast)} 完成${zhOdds(p, f)}，比目标日期 ${f.day(p.target)} 早 ${f.num(-p.slipDays)} 天。`,
+    slipShortHistory: (p, f) =>
+      `${p.milestone}（目标 ${f.day(p.target)}）暂无法预测：只有 ${f.num(p.weeks)} 周的历史数据，至少需要 ${f.num(p.minWeeks)} 周。`,
     overdueNoDueDates: () => '没有设置了到期日的未完成事务。',
     overdueShare: (p, f) => `${f.num(p.dated)} 个设有到期日的未完成事务中，${f.num(p.overdue)} 个已逾期（${f.pct(p.share)}）。`,
     creepNoMilestone: () => '没有可用于衡量范围的后续里程碑。',

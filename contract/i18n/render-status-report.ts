@@ -16,6 +16,7 @@ import {
   type StatusReportJson,
 } from '../report';
 import { formatDataQualityNote } from './data-quality-sentences';
+import { formatEvidenceSummary } from './evidence-sentences';
 import { formatterFor } from './format';
 import { HEADLINE_SENTENCES } from './headline-sentences';
 import { formatMeasureValue, formatWhy } from './health-sentences';
@@ -51,9 +52,9 @@ export function renderStatusReport(data: ReportDataJson, lang: Language): Status
         rag: m.rag,
         why: why(m.why),
         whyCode: m.why,
-        evidence: m.evidence,
+        ...evidenceOf(m, lang, data.audience),
       })),
-      evidence: d.evidence,
+      ...evidenceOf(d, lang, data.audience),
       sustained: d.sustained,
     };
   };
@@ -93,6 +94,24 @@ export function renderStatusReport(data: ReportDataJson, lang: Language): Status
       };
     }),
     dataQuality: data.dataQuality.map((note) => renderNote(note, lang)),
+  };
+}
+
+/**
+ * A measure's or dimension's evidence with its count and summary ("first 50 of 120 issues"). A
+ * report stored before counts were kept lists all it has: its count is its length.
+ */
+function evidenceOf(
+  e: Pick<DimensionDataJson, 'evidence' | 'evidenceCount' | 'evidenceJql'>,
+  lang: Language,
+  audience: ReportDataJson['audience'],
+): Pick<StatusReportJson['dimensions'][DimensionKey], 'evidence' | 'evidenceCount' | 'evidenceJql' | 'evidenceSummary'> {
+  const count = Math.max(e.evidenceCount ?? e.evidence.length, e.evidence.length);
+  return {
+    evidence: e.evidence,
+    evidenceCount: count,
+    evidenceJql: e.evidenceJql ?? null,
+    evidenceSummary: formatEvidenceSummary(e.evidence.length, count, lang, audience),
   };
 }
 

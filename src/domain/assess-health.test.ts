@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessHealth, deriveOverall, deriveSustained, EVIDENCE_LIMIT } from './assess-health';
+import { assessHealth, deriveOverall, deriveSustained } from './assess-health';
 import type { MeasureId, Rag } from './health-types';
 import type { Issue } from './issue';
 import type { ProjectData } from './project-data';
@@ -400,11 +400,68 @@ describe('dimensions and overall', () => {
     expect(sustained).toEqual({ schedule: true, scope: false, quality: true, cost: false, satisfaction: false, communication: false });
   });
 
-  it(`caps evidence at ${EVIDENCE_LIMIT} keys`, () => {
-    const data = aProject({ issues: times(80, () => anIssue({ due: '2026-03-01' })) });
+  it('lists every key behind a measure (reports cap it), and a dimension shows only its deciding measure', () => {
+    // 80 overdue issues, all in milestone R1 (slip grey: no history): schedule is decided by the
+    // overdue share and shows its keys and its JQL, not the slip's.
+    const data = aProject({
+      milestones: [aMilestone({ id: 'm1', name: 'R1', releaseDate: '2026-04-01' })],
+      issues: [
+        ...times(80, () => anIssue({ due: '2026-03-01', created: NOW - 7 * DAY_MS })),
+        ...times(3, () => anIssue({ fixVersions: ['m1'], created: NOW - 7 * DAY_MS })),
+      ],
+    });
     const health = assessHealth(data, DEFAULT_SETTINGS, NOW);
-    expect(health.dimensions.schedule.measures[1]?.evidence).toHaveLength(EVIDENCE_LIMIT);
-    expect(health.dimensions.schedule.evidence).toHaveLength(EVIDENCE_LIMIT);
+    const [slip, overdue] = health.dimensions.schedule.measures;
+    expect(slip).toMatchObject({ rag: 'grey', why: { code: 'slipShortHistory' } });
+    expect(slip?.evidence).toHaveLength(3);
+    expect(overdue?.evidence).toHaveLength(80);
+    expect(health.dimensions.schedule.evidence).toEqual(overdue?.evidence);
+    expect(health.dimensions.schedule.evidenceJql).toBe(overdue?.evidenceJql);
+  });
+});
+
+describe('evidence JQL', () => {
+  it.each([
+    {
+      name: 'overdue: open, due before today in the project zone, subtasks left out by type',
+      issues: () => [anIssue({ due: '2026-03-01' }), anIssue({ type: { name: 'Sub-task', subtask: true } })],
+      id: 'overdueShare' as const,
+      jql: 'project = "ACME" AND duedate < "2026-03-20" AND statusCategory != Done AND resolution = Unresolved AND issuetype not in ("Sub-task")',
+    },
+    {
+      name: 'open top-priority bugs: the bug types and the priority names of ranks 0 and 1 seen',
+      issues: () => [
+        anIssue({ type: { name: 'Bug' }, priority: { name: 'Highest', rank: 0 } }),
+        anIssue({ priority: { name: 'High', rank: 1 } }),
+        anIssue({ priority: { name: 'Low', rank: 3 } }),
+      ],
+      id: 'topPriorityBugs' as const,
+      jql: 'project = "ACME" AND issuetype in ("Bug") AND priority in ("High", "Highest") AND statusCategory != Done AND resolution = Unresolved',
+    },
+    {
+      name: 'the next milestone’s open issues, by version id',
+      issues: () => [anIssue({ fixVersions: ['10001'] })],
+      milestones: [aMilestone({ id: '10001', releaseDate: '2026-04-01' })],
+      id: 'slipDays' as const,
+      jql: 'project = "ACME" AND fixVersion = 10001 AND statusCategory != Done AND resolution = Unresolved',
+    },
+  ])('$name', ({ issues, milestones, id, jql }) => {
+    const data = aProject({ issues: issues(), ...(milestones === undefined ? {} : { milestones }) });
+    expect(measureOf(data, id).evidenceJql).toBe(jql);
+  });
+
+  it.each(['reopenRate', 'scopeCreep', 'effortVariance', 'csat', 'commsLateDays'] as const)('%s has no JQL: a key list', (id) => {
+    expect(measureOf(aProject({ issues: [anIssue()] }), id).evidenceJql).toBeNull();
+  });
+
+  it('quotes a project key and names with quotes and backslashes', () => {
+    const data = aProject({
+      project: { id: '1', key: 'A"B', name: 'x' },
+      issues: [anIssue({ due: '2026-03-01', type: { name: 'Bug' }, priority: { name: 'P "0" \\ top', rank: 0 } })],
+    });
+    expect(measureOf(data, 'topPriorityBugs').evidenceJql).toBe(
+      'project = "A\\"B" AND issuetype in ("Bug") AND priority in ("P \\"0\\" \\\\ top") AND statusCategory != Done AND resolution = Unresolved',
+    );
   });
 });
 

@@ -2,11 +2,12 @@ import { sortWithKeyTieBreak } from './compare-issue-keys';
 import { forecastMilestones, median, nextMilestoneOf } from './forecast-milestones';
 import type { DimensionAssessment, HealthAssessment, MeasureId, MeasureResult, MilestoneForecast, Rag, Why } from './health-types';
 import { healthWhy } from './health-why';
-import { dayNumberOf, dayNumberOfCalendarDay, isBug, isDone } from './issue-rules';
+import { calendarDayOfNumber, dayNumberOf, dayNumberOfCalendarDay, isBug, isDone } from './issue-rules';
 import type { ProjectData } from './project-data';
 import { DIMENSIONS, type Dimension, type ProjectSettings } from './settings';
+import { toMilestoneOpenJql, toOverdueJql, toTopBugsJql, type EvidenceScope } from './to-evidence-jql';
 
-/** Evidence lists are capped: the most relevant keys first, this many at most. */
+/** Evidence lists in reports are capped: the most relevant keys first, this many at most ("first N of M"). */
 export const EVIDENCE_LIMIT = 50;
 
 const DAYS_PER_WEEK = 7;
@@ -46,6 +47,11 @@ export interface AssessHealthOptions {
  *   after due day + grace days); grey with no touchpoints at all.
  * - Overall: red if any enabled dimension is red; amber if any is amber, two or more are grey,
  *   or none has data; else green. Disabled dimensions are grey, `enabled: false`, and ignored.
+ * - Evidence: each measure lists every issue behind its own value, most relevant first (not
+ *   capped here: reports cap it and say "first N of M"), and the JQL that finds the same issues
+ *   where JQL can (overdue, open top-priority bugs, the next milestone's open issues; see
+ *   `to-evidence-jql.ts`). A count the measure's sentence states is the length of its evidence.
+ *   A dimension's evidence is that of the measure that gives it its colour, never a mix.
  */
 export function assessHealth(
   data: ProjectData,
@@ -76,9 +82,17 @@ export function assessHealth(
   let actualSum = 0;
   const overruns: { key: string; seconds: number }[] = [];
   const nextOpen: { key: string; rank: number }[] = [];
+  const subtaskTypeNames = new Set<string>();
+  const bugTypeNames = new Set<string>();
+  const topPriorityNames = new Set<string>();
 
   for (const issue of data.issues) {
-    if (issue.type.subtask) continue;
+    if (issue.priority !== null && issue.priority.rank < TOP_PRIORITY_RANKS) topPriorityNames.add(issue.priority.name);
+    if (issue.type.subtask) {
+      subtaskTypeNames.add(issue.type.name);
+      continue;
+    }
+    if (isBug(issue)) bugTypeNames.add(issue.type.name);
     const done = isDone(issue);
     if (issue.priority !== null) prioritized += 1;
     if (!done) {
@@ -121,10 +135,16 @@ export function assessHealth(
     }
   }
 
+  const scope: EvidenceScope = { projectKey: data.project.key, subtaskTypeNames: [...subtaskTypeNames].sort() };
+  const jql = {
+    overdue: toOverdueJql(scope, calendarDayOfNumber(today)),
+    topBugs: toTopBugsJql(scope, [...bugTypeNames].sort(), [...topPriorityNames].sort()),
+    next: next === null ? null : toMilestoneOpenJql(scope, next.id),
+  };
   const measures: Record<Dimension, () => MeasureResult[]> = {
-    schedule: () => [measureSlip(next, nextOpen, today, settings), measureOverdueShare(overdue, dated, settings)],
+    schedule: () => [measureSlip(next, nextOpen, today, settings, jql.next), measureOverdueShare(overdue, dated, settings, jql.overdue)],
     scope: () => [measureCreep(next, settings)],
-    quality: () => [measureTopBugs(topBugs, prioritized, settings), measureReopenRate(reopened, completedInWindow, settings)],
+    quality: () => [measureTopBugs(topBugs, prioritized, settings, jql.topBugs), measureReopenRate(reopened, completedInWindow, settings)],
     cost: () => [measureEffort(costEligible, estimated, originalSum, actualSum, overruns, settings)],
     satisfaction: () => [measureCsat(data, today, settings)],
     communication: () => [measureComms(data, today, settings)],
@@ -180,8 +200,15 @@ export function deriveSustained(
 // ---------------------------------------------------------------------------------------------
 // Measures
 
-function measure(id: MeasureId, value: number | null, rag: Rag, why: Why, evidence: readonly string[] = []): MeasureResult {
-  return { id, value, rag, why, evidence };
+function measure(
+  id: MeasureId,
+  value: number | null,
+  rag: Rag,
+  why: Why,
+  evidence: readonly string[] = [],
+  evidenceJql: string | null = null,
+): MeasureResult {
+  return { id, value, rag, why, evidence, evidenceJql };
 }
 
 function measureSlip(
@@ -189,15 +216,14 @@ function measureSlip(
   nextOpen: { key: string; rank: number }[],
   today: number,
   settings: ProjectSettings,
+  jql: string | null,
 ): MeasureResult {
   if (next === null || next.releaseDate === null) return measure('slipDays', null, 'grey', healthWhy('slipNoMilestone', {}));
-  const evidence = capKeys(
-    sortWithKeyTieBreak(
-      nextOpen,
-      (x) => x.key,
-      (a, b) => a.rank - b.rank,
-    ).map((x) => x.key),
-  );
+  const evidence = sortWithKeyTieBreak(
+    nextOpen,
+    (x) => x.key,
+    (a, b) => a.rank - b.rank,
+  ).map((x) => x.key);
   const target = next.releaseDate;
   if (next.overdue) {
     const why = healthWhy('slipOverdue', {
@@ -207,47 +233,68 @@ function measureSlip(
       remaining: next.remaining,
       unit: next.unit,
     });
-    return measure('slipDays', next.slipDays, 'red', why, evidence);
+    return measure('slipDays', next.slipDays, 'red', why, evidence, jql);
   }
   if (next.issuesTotal === 0) return measure('slipDays', null, 'grey', healthWhy('slipNoIssues', { milestone: next.name, target }));
+  const forecast = next.forecast;
+  if (forecast?.outcome === 'shortHistory') {
+    const why = healthWhy('slipShortHistory', {
+      milestone: next.name,
+      target,
+      weeks: forecast.historyWeeks,
+      minWeeks: forecast.minHistoryWeeks,
+    });
+    return measure('slipDays', null, 'grey', why, evidence, jql);
+  }
   if (next.slipDays === null || next.forecastDate === null) {
     // Throughput but no date: the forecast falls beyond the horizon (see `forecastMilestones`).
     const code = next.weeklyThroughput > 0 ? 'slipBeyondHorizon' : 'slipNoThroughput';
     const why = healthWhy(code, { milestone: next.name, target, remaining: next.remaining, unit: next.unit });
-    return measure('slipDays', null, 'red', why, evidence);
+    return measure('slipDays', null, 'red', why, evidence, jql);
   }
-  const why = healthWhy('slipForecast', { milestone: next.name, target, forecast: next.forecastDate, slipDays: next.slipDays });
+  const p50 = forecast?.p50 ?? null;
+  const why = healthWhy('slipForecast', {
+    milestone: next.name,
+    target,
+    forecast: next.forecastDate,
+    slipDays: next.slipDays,
+    ...(p50 === null ? {} : { p50 }),
+  });
   return measure(
     'slipDays',
     next.slipDays,
     ragAtMost(next.slipDays, settings.thresholds.slipGreenDays, settings.thresholds.slipAmberDays),
     why,
     evidence,
+    jql,
   );
 }
 
-function measureOverdueShare(overdue: { key: string; days: number }[], dated: number, settings: ProjectSettings): MeasureResult {
+function measureOverdueShare(
+  overdue: { key: string; days: number }[],
+  dated: number,
+  settings: ProjectSettings,
+  jql: string,
+): MeasureResult {
   if (dated === 0) return measure('overdueShare', null, 'grey', healthWhy('overdueNoDueDates', {}));
   const share = overdue.length / dated;
-  const evidence = capKeys(
-    sortWithKeyTieBreak(
-      overdue,
-      (x) => x.key,
-      (a, b) => b.days - a.days,
-    ).map((x) => x.key),
-  );
+  const evidence = sortWithKeyTieBreak(
+    overdue,
+    (x) => x.key,
+    (a, b) => b.days - a.days,
+  ).map((x) => x.key);
   const rag = ragBelow(share, settings.thresholds.overdueGreen, settings.thresholds.overdueAmber);
-  return measure('overdueShare', share, rag, healthWhy('overdueShare', { overdue: overdue.length, dated, share }), evidence);
+  return measure('overdueShare', share, rag, healthWhy('overdueShare', { overdue: overdue.length, dated, share }), evidence, jql);
 }
 
 function measureCreep(next: MilestoneForecast | null, settings: ProjectSettings): MeasureResult {
   if (next === null) return measure('scopeCreep', null, 'grey', healthWhy('creepNoMilestone', {}));
   if (next.baselineCount === 0)
-    return measure('scopeCreep', null, 'grey', healthWhy('creepNoBaseline', { milestone: next.name }), capKeys(next.addedAfterBaseline));
+    return measure('scopeCreep', null, 'grey', healthWhy('creepNoBaseline', { milestone: next.name }), next.addedAfterBaseline);
   const minBaseline = settings.thresholds.creepMinBaseline;
   if (next.baselineCount < minBaseline) {
     const why = healthWhy('creepSmallBaseline', { milestone: next.name, baseline: next.baselineCount, minBaseline });
-    return measure('scopeCreep', null, 'grey', why, capKeys(next.addedAfterBaseline));
+    return measure('scopeCreep', null, 'grey', why, next.addedAfterBaseline);
   }
   const added = next.addedAfterBaseline.length;
   const share = added / next.baselineCount;
@@ -257,33 +304,34 @@ function measureCreep(next: MilestoneForecast | null, settings: ProjectSettings)
     share,
     ragAtMost(share, settings.thresholds.creepGreen, settings.thresholds.creepAmber),
     why,
-    capKeys(next.addedAfterBaseline),
+    next.addedAfterBaseline,
   );
 }
 
-function measureTopBugs(topBugs: { key: string; rank: number }[], prioritized: number, settings: ProjectSettings): MeasureResult {
+function measureTopBugs(
+  topBugs: { key: string; rank: number }[],
+  prioritized: number,
+  settings: ProjectSettings,
+  jql: string | null,
+): MeasureResult {
   if (prioritized === 0) return measure('topPriorityBugs', null, 'grey', healthWhy('topBugsNoPriorities', {}));
-  const evidence = capKeys(
-    sortWithKeyTieBreak(
-      topBugs,
-      (x) => x.key,
-      (a, b) => a.rank - b.rank,
-    ).map((x) => x.key),
-  );
+  const evidence = sortWithKeyTieBreak(
+    topBugs,
+    (x) => x.key,
+    (a, b) => a.rank - b.rank,
+  ).map((x) => x.key);
   const count = topBugs.length;
   const rag = ragAtMost(count, settings.thresholds.topBugsGreen, settings.thresholds.topBugsAmber);
-  return measure('topPriorityBugs', count, rag, healthWhy('topBugs', { count }), evidence);
+  return measure('topPriorityBugs', count, rag, healthWhy('topBugs', { count }), evidence, jql);
 }
 
 function measureReopenRate(reopened: { key: string; at: number }[], completed: number, settings: ProjectSettings): MeasureResult {
   const days = settings.thresholds.reopenWindowDays;
-  const evidence = capKeys(
-    sortWithKeyTieBreak(
-      reopened,
-      (x) => x.key,
-      (a, b) => b.at - a.at,
-    ).map((x) => x.key),
-  );
+  const evidence = sortWithKeyTieBreak(
+    reopened,
+    (x) => x.key,
+    (a, b) => b.at - a.at,
+  ).map((x) => x.key);
   if (completed === 0)
     return measure('reopenRate', null, 'grey', healthWhy('reopenNoCompletions', { days, reopened: reopened.length }), evidence);
   const share = reopened.length / completed;
@@ -306,13 +354,11 @@ function measureEffort(
     return measure('effortVariance', null, 'grey', healthWhy('effortLowCoverage', { estimated, total, coverage, minCoverage }));
   }
   const variance = (actualSum - originalSum) / originalSum;
-  const evidence = capKeys(
-    sortWithKeyTieBreak(
-      overruns,
-      (x) => x.key,
-      (a, b) => b.seconds - a.seconds,
-    ).map((x) => x.key),
-  );
+  const evidence = sortWithKeyTieBreak(
+    overruns,
+    (x) => x.key,
+    (a, b) => b.seconds - a.seconds,
+  ).map((x) => x.key);
   const why = healthWhy('effortVariance', {
     estimated,
     total,
@@ -376,10 +422,13 @@ function measureComms(data: ProjectData, today: number, settings: ProjectSetting
 const SEVERITY: Record<Rag, number> = { grey: 0, green: 1, amber: 2, red: 3 };
 
 function disabledDimension(dimension: Dimension): DimensionAssessment {
-  return { dimension, enabled: false, rag: 'grey', measures: [], why: healthWhy('dimensionDisabled', {}), evidence: [] };
+  return { dimension, enabled: false, rag: 'grey', measures: [], why: healthWhy('dimensionDisabled', {}), evidence: [], evidenceJql: null };
 }
 
-/** The worst measure with data decides; its reason is the dimension's. Evidence: worst measures first. */
+/**
+ * The worst measure with data decides; its reason and its evidence are the dimension's, so the
+ * issues behind the dimension are the ones its sentence speaks of (never another measure's).
+ */
 function toDimension(dimension: Dimension, measures: MeasureResult[]): DimensionAssessment {
   const ordered = measures
     .map((m, index) => ({ m, index }))
@@ -387,18 +436,8 @@ function toDimension(dimension: Dimension, measures: MeasureResult[]): Dimension
     .map((x) => x.m);
   const worst = ordered[0];
   if (worst === undefined)
-    return { dimension, enabled: true, rag: 'grey', measures, why: healthWhy('dimensionDisabled', {}), evidence: [] };
-  const seen = new Set<string>();
-  const evidence: string[] = [];
-  for (const m of ordered) {
-    for (const key of m.evidence) {
-      if (evidence.length >= EVIDENCE_LIMIT) break;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      evidence.push(key);
-    }
-  }
-  return { dimension, enabled: true, rag: worst.rag, measures, why: worst.why, evidence };
+    return { dimension, enabled: true, rag: 'grey', measures, why: healthWhy('dimensionDisabled', {}), evidence: [], evidenceJql: null };
+  return { dimension, enabled: true, rag: worst.rag, measures, why: worst.why, evidence: worst.evidence, evidenceJql: worst.evidenceJql };
 }
 
 /** green when value ≤ green, amber when ≤ amber, else red. */
@@ -409,8 +448,4 @@ function ragAtMost(value: number, green: number, amber: number): Rag {
 /** green when value < green, amber when < amber, else red. */
 function ragBelow(value: number, green: number, amber: number): Rag {
   return value < green ? 'green' : value < amber ? 'amber' : 'red';
-}
-
-function capKeys(keys: readonly string[]): string[] {
-  return keys.slice(0, EVIDENCE_LIMIT);
 }

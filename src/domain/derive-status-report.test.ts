@@ -127,6 +127,43 @@ describe('toStatusReportJson: dimensions and milestones', () => {
     expect(json.sections.milestones[0]?.originalReleaseDate).toBe(expected);
   });
 
+  it('evidence keeps the 50 most relevant keys and says how many there are; JQL for the internal audience only', () => {
+    const keys = Array.from({ length: 70 }, (_, i) => `ACME-${70 - i}`); // most relevant first
+    const overdue = { id: 'overdueShare' as const, value: 1, rag: 'red' as const, why: { code: 'overdueNoDueDates' as const, params: {} } };
+    const jql = 'project = "ACME" AND duedate < "2026-03-10"';
+    const health = aHealth({
+      dimensions: { schedule: { evidence: keys, evidenceJql: jql, measures: [{ ...overdue, evidence: keys, evidenceJql: jql }] } },
+    });
+    const internal = project(model([], health)).dimensions.schedule;
+    expect(internal.measures[0]).toMatchObject({ evidenceCount: 70, evidenceJql: jql, evidenceSummary: 'first 50 of 70 issues' });
+    expect(internal.measures[0]?.evidence).toEqual(keys.slice(0, 50).reverse());
+    expect(internal).toMatchObject({ evidenceCount: 70, evidenceJql: jql });
+    const client = project(model([], health), { audience: 'client' }).dimensions.schedule;
+    expect(client.measures[0]).toMatchObject({ evidenceCount: 70, evidenceJql: null });
+  });
+
+  it('the forecast method and inputs are for the internal audience; the client sees the dates', () => {
+    const forecast = {
+      method: 'monte-carlo' as const,
+      outcome: 'forecast' as const,
+      unit: 'issues' as const,
+      p50: '2026-03-25',
+      p85: '2026-03-28',
+      trials: 5000,
+      seed: 1,
+      weeklySamples: [2, 3, 1],
+      historyWeeks: 3,
+      minHistoryWeeks: 3,
+      remaining: 6,
+      remainingAhead: 0,
+    };
+    const health = aHealth({ milestones: [aForecast({ forecast, forecastDate: '2026-03-28' })] });
+    expect(project(model([], health)).sections.milestones[0]?.forecast).toEqual(forecast);
+    const client = project(model([], health), { audience: 'client' }).sections.milestones[0];
+    expect(client?.forecastDate).toBe('2026-03-28');
+    expect(client && 'forecast' in client).toBe(false);
+  });
+
   it('evidence is listed in natural key order', () => {
     const health = aHealth({ dimensions: { schedule: { evidence: ['ACME-10', 'ACME-9', 'ACME-100'] } } });
     expect(project(model([], health)).dimensions.schedule.evidence).toEqual(['ACME-9', 'ACME-10', 'ACME-100']);

@@ -10,7 +10,7 @@ import {
   type ReportDataJson,
   type StatusReportJson,
 } from '../../contract/report';
-import { assessHealth, deriveSustained } from './assess-health';
+import { assessHealth, deriveSustained, EVIDENCE_LIMIT } from './assess-health';
 import { sortByIssueKey } from './compare-issue-keys';
 import { deriveDataQuality, type DataQualityNote } from './derive-data-quality';
 import { derivePlausibleData } from './derive-plausible-data';
@@ -122,6 +122,12 @@ export function deriveReportModel(input: ReportModelInput): ReportModel {
  *   like an address is dropped).
  * - **Sustained**: amber or red now and in `previousDimensions`.
  * - **Milestones**: `originalReleaseDate` only when known and different from the current target.
+ *   The forecast's method and inputs (`forecast`) are for the internal audience only: weekly
+ *   throughput is the team's business; the client sees the dates.
+ * - **Evidence**: per measure, the first `EVIDENCE_LIMIT` keys the audience may see (most
+ *   relevant first, then in key order), how many there are in all (`evidenceCount`: the count
+ *   its sentence states, for both audiences) and the measure's JQL (internal only: a client
+ *   cannot open Jira).
  */
 export function toReportData(model: ReportModel, projection: ReportProjection): ReportDataJson {
   const { audience } = projection;
@@ -155,7 +161,7 @@ export function toReportData(model: ReportModel, projection: ReportProjection): 
       })),
       inProgress: view.inProgress.map(ref),
       nextUp: view.nextUp.map(ref),
-      milestones: view.milestones.map((m) => toMilestoneReport(m, projection.originalReleaseDates)),
+      milestones: view.milestones.map((m) => toMilestoneReport(m, projection.originalReleaseDates, internal)),
       risks: {
         flagged: view.flagged.map(ref),
         blocked: view.blocked.map((b) => ({ issue: ref(b.issue), blockedBy: [...b.blockedBy] })),
@@ -188,7 +194,17 @@ function toDimensions(
   hide: (text: string) => string,
 ): ReportDataJson['dimensions'] {
   const sustained = deriveSustained(health.dimensions, previous);
-  const evidence = (keys: readonly string[]): string[] => sortByIssueKey(keys.filter(view.isVisible), (k) => k);
+  const internal = view.audience === 'internal';
+  const evidence = (keys: readonly string[], jql: string | null) => {
+    // The count is every issue behind the measure, for the client too: it is the count the
+    // measure's sentence states; the client's list holds only the issues it may see.
+    const visible = internal ? keys : keys.filter(view.isVisible);
+    return {
+      evidence: sortByIssueKey(visible.slice(0, EVIDENCE_LIMIT), (k) => k),
+      evidenceCount: keys.length,
+      evidenceJql: internal ? jql : null,
+    };
+  };
   const one = (dimension: Dimension): DimensionDataJson => {
     const d = health.dimensions[dimension];
     return {
@@ -200,9 +216,9 @@ function toDimensions(
         value: measure.value,
         rag: measure.rag,
         why: hideInWhy(measure.why, hide),
-        evidence: evidence(measure.evidence),
+        ...evidence(measure.evidence, measure.evidenceJql),
       })),
-      evidence: evidence(d.evidence),
+      ...evidence(d.evidence, d.evidenceJql),
       sustained: sustained[dimension],
     };
   };
@@ -216,7 +232,11 @@ function toDimensions(
   };
 }
 
-function toMilestoneReport(m: MilestoneForecast, originals: Readonly<Record<string, string>> | undefined): MilestoneReportJson {
+function toMilestoneReport(
+  m: MilestoneForecast,
+  originals: Readonly<Record<string, string>> | undefined,
+  internal: boolean,
+): MilestoneReportJson {
   const original = originals !== undefined && Object.hasOwn(originals, m.id) ? originals[m.id] : undefined;
   return {
     id: m.id,
@@ -228,6 +248,7 @@ function toMilestoneReport(m: MilestoneForecast, originals: Readonly<Record<stri
     forecastDate: m.forecastDate,
     slipDays: m.slipDays,
     rag: m.rag,
+    ...(internal ? { forecast: m.forecast } : {}),
   };
 }
 

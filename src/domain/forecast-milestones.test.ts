@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deriveThroughput, forecastMilestones, median, nextMilestoneOf } from './forecast-milestones';
+import { deriveWeeklyHistory, forecastMilestones, median, nextMilestoneOf } from './forecast-milestones';
 import type { Issue } from './issue';
-import { dayNumberOf } from './issue-rules';
+import { calendarDayOfNumber, dayNumberOf } from './issue-rules';
 import { DEFAULT_SETTINGS } from './settings';
 import { aDoneIssue, aMilestone, anIssue, aProject, at, DAY_MS, settingsWith } from './testing/builders';
 
@@ -181,11 +182,11 @@ describe('forecastMilestones: forecast, slip and RAG', () => {
 
 describe('throughput weeks in the project zone', () => {
   const weekly = (zone: string, now: number, completedAt: readonly number[]): number =>
-    deriveThroughput(
+    deriveWeeklyHistory(
       completedAt.map((t) => aDoneIssue(t)),
       dayNumberOf(now, zone),
       settingsWith({ timeZone: zone, thresholds: { throughputWeeks: 1 } }),
-    ).issuesPerWeek;
+    ).issues[0] ?? -1;
 
   it.each(
     [
@@ -299,5 +300,168 @@ describe('scope baseline', () => {
   it('a milestone nobody ever joined has an empty baseline', () => {
     const data = aProject({ milestones: [aMilestone({ id: 'm1', releaseDate: '2026-05-01' })], issues: [] });
     expect(forecastMilestones(data, DEFAULT_SETTINGS, NOW)[0]).toMatchObject({ baselineCount: 0, addedAfterBaseline: [] });
+  });
+});
+
+describe('one team: milestones forecast in target order', () => {
+  // 2 completions a week for 6 weeks: every simulated week completes 2, so dates are exact.
+  const steady = () => completions([2, 2, 2, 2, 2, 2]);
+
+  it('a later milestone waits for the work of the earlier ones', () => {
+    const data = aProject({
+      milestones: [
+        aMilestone({ id: 'm2', name: 'R2', releaseDate: '2026-04-30' }),
+        aMilestone({ id: 'm1', name: 'R1', releaseDate: '2026-04-10' }),
+        aMilestone({ id: 'm3', name: 'Backlog', releaseDate: null }),
+      ],
+      issues: [...steady(), ...milestoneIssues('m1', 6), ...milestoneIssues('m2', 4, 2), ...milestoneIssues('m3', 2)],
+    });
+    const forecasts = forecastMilestones(data, DEFAULT_SETTINGS, NOW);
+    // R1: 6 left → 3 weeks → 04-10. R2: 6 + 4 → 5 weeks → 04-24. Backlog: 12 → 6 weeks → 05-01.
+    expect(forecasts.map((f) => [f.name, f.forecastDate, f.forecast?.p50, f.forecast?.remaining, f.forecast?.remainingAhead])).toEqual([
+      ['R1', '2026-04-10', '2026-04-10', 6, 0],
+      ['R2', '2026-04-24', '2026-04-24', 4, 6],
+      ['Backlog', '2026-05-01', '2026-05-01', 2, 10],
+    ]);
+    expect(forecasts[1]).toMatchObject({ slipDays: -6, rag: 'green' });
+    expect(forecasts[0]?.forecast).toMatchObject({
+      method: 'monte-carlo',
+      outcome: 'forecast',
+      unit: 'issues',
+      weeklySamples: [2, 2, 2, 2, 2, 2],
+      historyWeeks: 6,
+      minHistoryWeeks: 3,
+      trials: 5000,
+    });
+  });
+
+  it('an issue in two milestones is work once, in the earlier', () => {
+    const data = aProject({
+      milestones: [aMilestone({ id: 'm1', releaseDate: '2026-04-10' }), aMilestone({ id: 'm2', releaseDate: '2026-04-30' })],
+      issues: [...steady(), ...Array.from({ length: 4 }, () => anIssue({ fixVersions: ['m1', 'm2'] })), ...milestoneIssues('m2', 2)],
+    });
+    const [m1, m2] = forecastMilestones(data, DEFAULT_SETTINGS, NOW);
+    expect(m1?.forecast).toMatchObject({ remaining: 4, remainingAhead: 0, p85: '2026-04-03' });
+    expect(m2?.forecast).toMatchObject({ remaining: 6, remainingAhead: 0, p85: '2026-04-10' });
+  });
+
+  it('a milestone with nothing left is forecast today, even behind unfinished ones', () => {
+    const data = aProject({
+      milestones: [aMilestone({ id: 'm1', releaseDate: '2026-04-10' }), aMilestone({ id: 'm2', releaseDate: '2026-04-30' })],
+      issues: [...steady(), ...milestoneIssues('m1', 6), ...milestoneIssues('m2', 0, 3)],
+    });
+    expect(forecastMilestones(data, DEFAULT_SETTINGS, NOW)[1]?.forecast).toMatchObject({
+      outcome: 'complete',
+      p50: '2026-03-20',
+      p85: '2026-03-20',
+    });
+  });
+
+  it('spreads the 50th and 85th percentiles over uneven weeks, the same on every run', () => {
+    const data = aProject({
+      milestones: [aMilestone({ id: 'm1', releaseDate: '2026-05-01' })],
+      issues: [...completions([0, 5, 1, 4, 0, 6]), ...milestoneIssues('m1', 20)],
+    });
+    const [a] = forecastMilestones(data, DEFAULT_SETTINGS, NOW);
+    const [b] = forecastMilestones(data, DEFAULT_SETTINGS, NOW);
+    expect(a).toEqual(b);
+    const p50 = a?.forecast?.p50 ?? '';
+    const p85 = a?.forecast?.p85 ?? '';
+    // Mean 8/3 a week: 20 issues take some 7.5 weeks, the 85th percentile later than the 50th.
+    expect(p50 > '2026-05-01' && p50 < '2026-05-31').toBe(true);
+    expect(p85 > p50).toBe(true);
+    expect(a?.forecastDate).toBe(p85);
+    expect(a?.forecast?.weeklySamples).toEqual([6, 0, 4, 1, 5, 0]); // oldest week first
+  });
+});
+
+describe('too little history', () => {
+  const young = (createdDaysAgo: number, done: number) =>
+    aProject({
+      milestones: [aMilestone({ id: 'm1', releaseDate: '2026-05-01' })],
+      issues: [
+        ...Array.from({ length: done }, () => aDoneIssue(NOW - DAY_MS, { created: NOW - createdDaysAgo * DAY_MS })),
+        ...Array.from({ length: 3 }, () => anIssue({ fixVersions: ['m1'], created: NOW - createdDaysAgo * DAY_MS })),
+      ],
+    });
+
+  // The creation day counts: created 20 days ago is 21 days, 3 whole weeks.
+  it.each([
+    {
+      name: '13 days of history: 1 whole week, grey',
+      days: 12,
+      done: 4,
+      weeks: 6,
+      expected: { rag: 'grey', outcome: 'shortHistory', historyWeeks: 1 },
+    },
+    { name: '20 days: 2 weeks, grey', days: 19, done: 4, weeks: 6, expected: { rag: 'grey', outcome: 'shortHistory', historyWeeks: 2 } },
+    { name: '21 days: 3 weeks, forecast', days: 20, done: 4, weeks: 6, expected: { rag: 'green', outcome: 'forecast', historyWeeks: 3 } },
+    {
+      name: '3 weeks with nothing done: red',
+      days: 20,
+      done: 0,
+      weeks: 6,
+      expected: { rag: 'red', outcome: 'noThroughput', historyWeeks: 3 },
+    },
+    {
+      name: 'a 2-week window needs 2 weeks',
+      days: 13,
+      done: 4,
+      weeks: 2,
+      expected: { rag: 'green', outcome: 'forecast', historyWeeks: 2 },
+    },
+  ])('$name', ({ days, done, weeks, expected }) => {
+    const [f] = forecastMilestones(young(days, done), settingsWith({ thresholds: { throughputWeeks: weeks } }), NOW);
+    expect({ rag: f?.rag, outcome: f?.forecast?.outcome, historyWeeks: f?.forecast?.historyWeeks }).toEqual(expected);
+    if (expected.outcome !== 'forecast') expect(f).toMatchObject({ forecastDate: null, slipDays: null });
+  });
+});
+
+describe('forecasts are monotonic in target order (property)', () => {
+  const day = fc.integer({ min: 0, max: 200 }).map((n) => calendarDayOfNumber(dayNumberOf(NOW, 'UTC') - 30 + n));
+  const project = fc
+    .record({
+      milestones: fc.array(fc.record({ date: fc.option(day, { nil: null }), released: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+      open: fc.array(
+        fc.record({ versions: fc.array(fc.nat(5), { maxLength: 2 }), points: fc.option(fc.integer({ min: 0, max: 13 }), { nil: null }) }),
+        {
+          maxLength: 60,
+        },
+      ),
+      weekly: fc.array(fc.nat(6), { minLength: 6, maxLength: 6 }),
+      createdWeeksAgo: fc.integer({ min: 1, max: 12 }),
+    })
+    .map(({ milestones, open, weekly, createdWeeksAgo }) =>
+      aProject({
+        milestones: milestones.map((m, i) =>
+          aMilestone({ id: `m${i}`, name: `R${i}`, releaseDate: m.date, released: m.released && m.date !== null }),
+        ),
+        issues: [
+          ...completions(weekly, 3).map((issue) => ({ ...issue, created: NOW - createdWeeksAgo * 7 * DAY_MS })),
+          ...open.map((o) =>
+            anIssue({
+              fixVersions: [...new Set(o.versions.filter((v) => v < milestones.length).map((v) => `m${v}`))],
+              storyPoints: o.points,
+              created: NOW - createdWeeksAgo * 7 * DAY_MS,
+            }),
+          ),
+        ],
+      }),
+    );
+
+  it('among unreleased milestones with work left, neither percentile moves earlier', () => {
+    fc.assert(
+      fc.property(project, (data) => {
+        const chain = forecastMilestones(data, DEFAULT_SETTINGS, NOW).filter((f) => !f.released && f.remaining > 0);
+        const rank = (d: string | null | undefined): string => d ?? '9999-99-99'; // no date: never
+        for (let i = 1; i < chain.length; i++) {
+          const [before, after] = [chain[i - 1]?.forecast, chain[i]?.forecast];
+          expect(rank(after?.p85) >= rank(before?.p85)).toBe(true);
+          expect(rank(after?.p50) >= rank(before?.p50)).toBe(true);
+          expect(rank(after?.p85) >= rank(after?.p50)).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });

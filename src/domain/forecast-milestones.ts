@@ -1,4 +1,4 @@
-import type { MilestoneForecast, Rag } from './health-types';
+import type { ForecastDetail, MilestoneForecast, Rag } from './health-types';
 import type { Issue } from './issue';
 import { sortWithKeyTieBreak } from './compare-issue-keys';
 import { MAX_PLAUSIBLE_DAY } from './derive-plausible-data';
@@ -6,6 +6,7 @@ import { calendarDayOfNumber, dayNumberOf, dayNumberOfCalendarDay, isDone } from
 import type { Milestone } from './milestone';
 import type { ProjectData } from './project-data';
 import type { ProjectSettings } from './settings';
+import { simulateMilestoneChain, type ChainSimulationResult } from './simulate-milestone-chain';
 
 const DAYS_PER_WEEK = 7;
 
@@ -14,24 +15,39 @@ export interface ForecastOptions {
   periodStart?: number;
 }
 
+/** Forecasts need at least this many whole weeks of history (fewer when the window itself is shorter). */
+export const MIN_HISTORY_WEEKS = 3;
+
 /**
- * Weekly throughput over the last `weeks` weeks. A week is a run of seven calendar days in the
+ * The weekly completions the forecast draws from. A week is a run of seven calendar days in the
  * project's zone ending today (week 0 = the last 7 days including today), so every week is
- * complete and a DST week is still seven days. Subtasks are not counted (their parent is the
- * unit of delivery); an issue without story points adds 0 points.
+ * complete and a DST week is still seven days. Only weeks the project existed for in full
+ * count (from the day its first issue was created), at most `throughputWeeks` of them: a
+ * week before the project began is no evidence of a slow team.
  */
-export interface Throughput {
-  issuesPerWeek: number;
-  pointsPerWeek: number;
+export interface WeeklyHistory {
+  /** Issues completed per week, oldest week first. */
+  issues: number[];
+  /** Story points completed per week, oldest week first. */
+  points: number[];
 }
 
 /**
- * Median weekly completions (issues and points) over the last `throughputWeeks` seven-day
- * weeks ending on `today` (a day number in the project's zone). Only done, non-subtask issues
- * with a completion instant count; a completion in the future (clock skew) is ignored.
+ * Weekly completions (issues and points) over the last `throughputWeeks` seven-day weeks ending
+ * on `today` (a day number in the project's zone) that the project existed for in full. Only
+ * done, non-subtask issues with a completion instant count (their parent is the unit of
+ * delivery); an issue without story points adds 0 points; a completion in the future (clock
+ * skew) is ignored.
  */
-export function deriveThroughput(issues: readonly Issue[], today: number, settings: ProjectSettings): Throughput {
-  const weeks = Math.max(1, Math.floor(settings.thresholds.throughputWeeks));
+export function deriveWeeklyHistory(issues: readonly Issue[], today: number, settings: ProjectSettings): WeeklyHistory {
+  const window = Math.max(1, Math.floor(settings.thresholds.throughputWeeks));
+  let firstDay: number | null = null;
+  for (const issue of issues) {
+    if (issue.type.subtask) continue;
+    const day = dayNumberOf(issue.created, settings.timeZone);
+    if (firstDay === null || day < firstDay) firstDay = day;
+  }
+  const weeks = firstDay === null ? 0 : Math.max(0, Math.min(window, Math.floor((today - firstDay + 1) / DAYS_PER_WEEK)));
   const issueCounts = new Array<number>(weeks).fill(0);
   const pointCounts = new Array<number>(weeks).fill(0);
   const horizon = weeks * DAYS_PER_WEEK;
@@ -40,11 +56,11 @@ export function deriveThroughput(issues: readonly Issue[], today: number, settin
     if (completedAt === null || issue.type.subtask || !isDone(issue)) continue;
     const age = today - dayNumberOf(completedAt, settings.timeZone);
     if (age < 0 || age >= horizon) continue;
-    const week = Math.floor(age / DAYS_PER_WEEK);
+    const week = weeks - 1 - Math.floor(age / DAYS_PER_WEEK);
     issueCounts[week] = (issueCounts[week] ?? 0) + 1;
     pointCounts[week] = (pointCounts[week] ?? 0) + (issue.storyPoints ?? 0);
   }
-  return { issuesPerWeek: median(issueCounts) ?? 0, pointsPerWeek: median(pointCounts) ?? 0 };
+  return { issues: issueCounts, points: pointCounts };
 }
 
 /** The median of `values` (mean of the two middle ones for an even count), or null when empty. */
@@ -71,6 +87,8 @@ interface Membership {
 
 interface Accumulator {
   milestone: Milestone;
+  /** Position in the chain of unreleased milestones; -1 for a released one. */
+  chainIndex: number;
   issuesTotal: number;
   issuesDone: number;
   pointsTotal: number;
@@ -85,19 +103,29 @@ interface Accumulator {
 /**
  * Forecasts each milestone a PM follows: unreleased and unarchived ones, plus those released
  * with a release day inside the period (archived ones never). Order: dated by day, then
- * undated by name.
+ * undated by name, then id — which is also the order the team works through them.
  *
- * Rules where DESIGN.md §5.3 is silent:
+ * Rules, including where DESIGN.md §5.3 is silent:
  * - Subtasks are excluded from every count (their parent carries the scope and the estimate).
- * - Unit: points when at least `pointsMinShare` of the milestone's issues have story points,
- *   else issues. Throughput is project-wide in that unit; milestones are forecast
- *   independently (not chained one after another).
- * - Forecast = today + ceil(remaining / weekly throughput × 7) days; today when nothing remains;
- *   null when work remains and throughput is zero, or when the forecast falls after
- *   `MAX_PLAUSIBLE_DAY` (no such date can be promised, nor even written as `YYYY-MM-DD`).
+ * - One team: the unreleased milestones form a chain in that order. Milestone k is done when
+ *   the work left in it and in every milestone before it is done; an issue in two milestones
+ *   counts once, in the earlier. `forecast.remainingAhead` is the work before it that is not
+ *   its own.
+ * - Unit: points when at least `pointsMinShare` of the issues in the unreleased milestones have
+ *   story points, else issues; one unit for the whole chain.
+ * - History: the weekly completions of `deriveWeeklyHistory`. Fewer than `MIN_HISTORY_WEEKS`
+ *   whole weeks (or than `throughputWeeks`, when that is smaller) → no date, outcome
+ *   `shortHistory`, grey. Nothing completed in those weeks → no date, `noThroughput`, red.
+ * - Forecast: `simulateMilestoneChain`, a seeded Monte Carlo over the weekly samples (seed from
+ *   the day and the inputs: the same data on the same day gives the same dates). The 85th
+ *   percentile day is `forecastDate`, which slip uses; the 50th is `forecast.p50`. A forecast
+ *   after `MAX_PLAUSIBLE_DAY` is no date (`beyondHorizon`, red). Nothing left in the milestone
+ *   itself → today (`complete`), even when earlier milestones still have work: it can ship.
+ * - Monotonic: among milestones with work left, a later one never has an earlier date (each
+ *   simulated future meets the targets in order).
  * - RAG: released → green; overdue (unreleased, target before today) → red; no target → grey;
- *   no issues → grey; remaining with zero throughput → red; else slip ≤ slipGreenDays green,
- *   ≤ slipAmberDays amber, else red.
+ *   no issues → grey; short history → grey; no throughput or beyond the horizon → red; else slip
+ *   ≤ slipGreenDays green, ≤ slipAmberDays amber, else red.
  * - Baseline: membership at the end of the version's start day; without a start day, at the end
  *   of the first day any issue joined it. Membership is replayed from `history.versionChanges`;
  *   an issue with no recorded change for the version has been in it since it was created. An
@@ -114,7 +142,7 @@ export function forecastMilestones(
   const today = dayNumberOf(now, zone);
   const periodStartDay = options.periodStart === undefined ? today - settings.cadenceDays : dayNumberOf(options.periodStart, zone);
 
-  const selected = new Map<string, Accumulator>();
+  const ordered: Accumulator[] = [];
   for (const milestone of data.milestones) {
     if (milestone.archived) continue;
     if (milestone.released) {
@@ -122,8 +150,9 @@ export function forecastMilestones(
       const day = dayNumberOfCalendarDay(milestone.releaseDate);
       if (day < periodStartDay || day > today) continue;
     }
-    selected.set(milestone.id, {
+    ordered.push({
       milestone,
+      chainIndex: -1,
       issuesTotal: 0,
       issuesDone: 0,
       pointsTotal: 0,
@@ -133,14 +162,25 @@ export function forecastMilestones(
       memberships: [],
     });
   }
+  if (ordered.length === 0) return [];
+  ordered.sort((a, b) => compareMilestones(a.milestone, b.milestone));
+  const selected = new Map<string, Accumulator>();
+  let chainLength = 0;
+  for (const acc of ordered) {
+    if (!acc.milestone.released) acc.chainIndex = chainLength++;
+    selected.set(acc.milestone.id, acc);
+  }
 
-  const throughput = deriveThroughput(data.issues, today, settings);
-  if (selected.size === 0) return [];
-
+  // Work left per chain milestone, each open issue in the first milestone of the chain it is in.
+  const ownIssues = new Array<number>(chainLength).fill(0);
+  const ownPoints = new Array<number>(chainLength).fill(0);
+  let chainIssues = 0;
+  let chainEstimated = 0;
   for (const issue of data.issues) {
     if (issue.type.subtask) continue;
     const done = isDone(issue);
     const points = issue.storyPoints ?? 0;
+    let first = -1;
     for (const versionId of issue.fixVersions) {
       const acc = selected.get(versionId);
       if (acc === undefined) continue;
@@ -151,13 +191,55 @@ export function forecastMilestones(
         acc.issuesDone += 1;
         acc.pointsDone += points;
       }
+      if (acc.chainIndex >= 0 && (first < 0 || acc.chainIndex < first)) first = acc.chainIndex;
+    }
+    if (first >= 0) {
+      chainIssues += 1;
+      if (issue.storyPoints !== null) chainEstimated += 1;
+      if (!done) {
+        ownIssues[first] = (ownIssues[first] ?? 0) + 1;
+        ownPoints[first] = (ownPoints[first] ?? 0) + points;
+      }
     }
     collectMemberships(issue, selected, zone);
   }
 
-  const forecasts: MilestoneForecast[] = [];
-  for (const acc of selected.values()) forecasts.push(toForecast(acc, throughput, today, settings));
-  return forecasts.sort(compareForecasts);
+  const unit: 'points' | 'issues' =
+    chainIssues > 0 && chainEstimated / chainIssues >= settings.thresholds.pointsMinShare ? 'points' : 'issues';
+  const history = deriveWeeklyHistory(data.issues, today, settings);
+  const samples = unit === 'points' ? history.points : history.issues;
+  const own = unit === 'points' ? ownPoints : ownIssues;
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const work of own) cumulative.push((total += Math.max(0, work)));
+  const chain: ChainForecast = {
+    unit,
+    samples,
+    minHistoryWeeks: Math.min(MIN_HISTORY_WEEKS, Math.max(1, Math.floor(settings.thresholds.throughputWeeks))),
+    cumulative,
+    simulation: null,
+  };
+  const throughputSeen = samples.some((x) => x > 0);
+  if (chainLength > 0 && samples.length >= chain.minHistoryWeeks && throughputSeen) {
+    chain.simulation = simulateMilestoneChain({
+      weeklySamples: samples,
+      cumulativeTargets: cumulative,
+      maxOffsetDays: dayNumberOfCalendarDay(MAX_PLAUSIBLE_DAY) - today,
+      salt: `${data.project.key}|${calendarDayOfNumber(today)}|${unit}`,
+    });
+  }
+  return ordered.map((acc) => toForecast(acc, chain, today, settings));
+}
+
+/** What every milestone of the chain shares: the unit, the history and the simulation. */
+interface ChainForecast {
+  unit: 'points' | 'issues';
+  samples: readonly number[];
+  minHistoryWeeks: number;
+  /** Work left up to and including each chain milestone. */
+  cumulative: readonly number[];
+  /** Null when there is too little history or no throughput. */
+  simulation: ChainSimulationResult | null;
 }
 
 function collectMemberships(issue: Issue, selected: ReadonlyMap<string, Accumulator>, zone: string): void {
@@ -244,31 +326,25 @@ function deriveBaseline(acc: Accumulator): { baselineCount: number; added: strin
   };
 }
 
-function toForecast(acc: Accumulator, throughput: Throughput, today: number, settings: ProjectSettings): MilestoneForecast {
+function toForecast(acc: Accumulator, chain: ChainForecast, today: number, settings: ProjectSettings): MilestoneForecast {
   const { milestone } = acc;
   const t = settings.thresholds;
-  const unit: 'points' | 'issues' = acc.issuesTotal > 0 && acc.estimated / acc.issuesTotal >= t.pointsMinShare ? 'points' : 'issues';
-  const remaining = unit === 'points' ? acc.pointsTotal - acc.pointsDone : acc.issuesTotal - acc.issuesDone;
-  const weeklyThroughput = unit === 'points' ? throughput.pointsPerWeek : throughput.issuesPerWeek;
+  const { unit, samples } = chain;
+  const remaining = Math.max(0, unit === 'points' ? acc.pointsTotal - acc.pointsDone : acc.issuesTotal - acc.issuesDone);
+  const weeklyThroughput = samples.length === 0 ? 0 : samples.reduce((a, b) => a + b, 0) / samples.length;
   const targetDay = milestone.releaseDate === null ? null : dayNumberOfCalendarDay(milestone.releaseDate);
   const overdue = !milestone.released && targetDay !== null && targetDay < today;
 
-  let forecastDay: number | null = null;
-  if (!milestone.released) {
-    if (remaining <= 0) forecastDay = today;
-    else if (weeklyThroughput > 0) {
-      const day = today + Math.ceil((remaining / weeklyThroughput) * DAYS_PER_WEEK - 1e-9);
-      forecastDay = day <= dayNumberOfCalendarDay(MAX_PLAUSIBLE_DAY) ? day : null;
-    }
-  }
+  const forecast = milestone.released ? null : toForecastDetail(acc, chain, remaining, today);
+  const forecastDay = forecast?.p85 == null ? null : dayNumberOfCalendarDay(forecast.p85);
   const slipDays = forecastDay !== null && targetDay !== null ? forecastDay - targetDay : null;
 
   let rag: Rag;
   if (milestone.released) rag = 'green';
   else if (overdue) rag = 'red';
-  else if (targetDay === null || acc.issuesTotal === 0) rag = 'grey';
+  else if (targetDay === null || acc.issuesTotal === 0 || forecast?.outcome === 'shortHistory') rag = 'grey';
   else if (slipDays === null)
-    rag = 'red'; // work remains and nothing is being completed
+    rag = 'red'; // work remains and nothing is being completed, or not before 2200
   else rag = slipDays <= t.slipGreenDays ? 'green' : slipDays <= t.slipAmberDays ? 'amber' : 'red';
 
   const { baselineCount, added } = deriveBaseline(acc);
@@ -289,12 +365,48 @@ function toForecast(acc: Accumulator, throughput: Throughput, today: number, set
     slipDays,
     overdue,
     rag,
+    forecast,
     baselineCount,
     addedAfterBaseline: added,
   };
 }
 
-function compareForecasts(a: MilestoneForecast, b: MilestoneForecast): number {
+/** How an unreleased milestone is forecast; keys in the contract's `forecastSchema` order. */
+function toForecastDetail(acc: Accumulator, chain: ChainForecast, remaining: number, today: number): ForecastDetail {
+  const { unit, samples, simulation } = chain;
+  const index = acc.chainIndex;
+  let outcome: ForecastDetail['outcome'];
+  let p50: string | null = null;
+  let p85: string | null = null;
+  if (remaining <= 0) {
+    outcome = 'complete';
+    p50 = p85 = calendarDayOfNumber(today);
+  } else if (samples.length < chain.minHistoryWeeks) outcome = 'shortHistory';
+  else if (simulation === null) outcome = 'noThroughput';
+  else {
+    const p = simulation.percentiles[index] ?? { p50: null, p85: null };
+    p50 = p.p50 === null ? null : calendarDayOfNumber(today + p.p50);
+    p85 = p.p85 === null ? null : calendarDayOfNumber(today + p.p85);
+    outcome = p85 === null ? 'beyondHorizon' : 'forecast';
+  }
+  return {
+    method: 'monte-carlo',
+    outcome,
+    unit,
+    p50,
+    p85,
+    trials: simulation?.trials ?? 0,
+    seed: simulation?.seed ?? 0,
+    weeklySamples: [...samples],
+    historyWeeks: samples.length,
+    minHistoryWeeks: chain.minHistoryWeeks,
+    remaining,
+    remainingAhead: Math.max(0, (chain.cumulative[index] ?? remaining) - remaining),
+  };
+}
+
+/** Dated milestones by day, then undated ones; ties by name, then id: the order of the chain. */
+function compareMilestones(a: Milestone, b: Milestone): number {
   if (a.releaseDate !== b.releaseDate) {
     if (a.releaseDate === null) return 1;
     if (b.releaseDate === null) return -1;

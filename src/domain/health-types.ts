@@ -1,4 +1,4 @@
-import type { MeasureId, RiskLevel, RiskSignalJson, WhyJson } from '../../contract/report';
+import type { ForecastJson, MeasureId, RiskLevel, RiskSignalJson, WhyJson } from '../../contract/report';
 import type { Dimension } from './settings';
 
 export type Rag = 'green' | 'amber' | 'red' | 'grey';
@@ -11,14 +11,19 @@ export type Why = WhyJson;
 
 export type { MeasureId, RiskLevel };
 
+/** How an unreleased milestone was forecast, with its inputs (the contract's `forecastSchema`). */
+export type ForecastDetail = ForecastJson;
+
 export interface MeasureResult {
   id: MeasureId;
   /** The measured value (days, a share 0..1, a count, a mean), or null when there is not enough data. */
   value: number | null;
   rag: Rag;
   why: Why;
-  /** Issue keys behind the value. */
+  /** Every issue key behind the value, most relevant first (uncapped; reports cap it). */
   evidence: readonly string[];
+  /** JQL that finds the same issues in Jira, or null where JQL cannot express the measure. */
+  evidenceJql: string | null;
 }
 
 export interface DimensionAssessment {
@@ -29,7 +34,9 @@ export interface DimensionAssessment {
   rag: Rag;
   measures: readonly MeasureResult[];
   why: Why;
+  /** The evidence of the measure that gives the dimension its colour. */
   evidence: readonly string[];
+  evidenceJql: string | null;
 }
 
 export interface MilestoneForecast {
@@ -46,10 +53,12 @@ export interface MilestoneForecast {
   /** What throughput and remaining are counted in. */
   unit: 'points' | 'issues';
   remaining: number;
-  /** Median completed per week over the throughput window, in `unit`. */
+  /** Mean completed per week over the history weeks, in `unit`. */
   weeklyThroughput: number;
-  /** `YYYY-MM-DD`, or null when it cannot be forecast (no throughput, nothing remaining on an undated one). */
+  /** The 85th percentile forecast day `YYYY-MM-DD`, or null when none can be given (see `forecast.outcome`). */
   forecastDate: string | null;
+  /** The forecast's method and inputs; null for a released milestone. */
+  forecast: ForecastDetail | null;
   /** forecast − target in days (positive = late), or null. */
   slipDays: number | null;
   overdue: boolean;

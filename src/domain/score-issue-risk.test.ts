@@ -31,6 +31,7 @@ function forecast(overrides: Partial<MilestoneForecast>): MilestoneForecast {
     slipDays: 0,
     overdue: false,
     rag: 'green',
+    forecast: null,
     baselineCount: 1,
     addedAfterBaseline: [],
     ...overrides,

@@ -1,5 +1,6 @@
 /**
- * Golden: every sentence of the demo's status report, for both audiences in both languages, as
+ * Golden: every sentence of the demo's status report (with each measure's evidence and each
+ * milestone's forecast method), for both audiences in both languages, as
  * the CLI renders it. The files were written by the report as it was before it became
  * language-neutral data rendered by one catalogue, so this test pins that the move changed no
  * word. A deliberate change to a rule or a sentence updates them:
@@ -9,6 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatForecastDetail } from '../../contract/i18n/forecast-sentences';
 import { statusReportSchema, type StatusReportJson } from '../../contract/report';
 import { runCli } from '../../cli/run-cli';
 import { DEMO_NOW, demoDatasets } from '../support/local-app';
@@ -18,7 +20,13 @@ function sentencesOf(report: StatusReportJson): string {
   const lines: string[] = [`headline: ${report.overall.headline}`];
   for (const [key, d] of Object.entries(report.dimensions)) {
     lines.push(`${key}: ${d.label} | ${d.why}`);
-    for (const m of d.measures) lines.push(`  ${m.id}: ${m.label} | ${m.display} | ${m.why}`);
+    for (const m of d.measures) {
+      lines.push(`  ${m.id}: ${m.label} | ${m.display} | ${m.why}`);
+      if (m.evidenceSummary) lines.push(`    evidence: ${m.evidenceSummary}${m.evidenceJql ? ` | ${m.evidenceJql}` : ''}`);
+    }
+  }
+  for (const m of report.sections.milestones) {
+    if (m.forecast) lines.push(`milestone ${m.name}: ${formatForecastDetail(m.forecast, report.lang)}`);
   }
   for (const r of report.issueRisks) if (r.reasons.length > 0) lines.push(`risk ${r.key}: ${r.reasons.join(' / ')}`);
   for (const n of report.dataQuality) lines.push(`data ${n.code} ${n.issueKey ?? '-'}: ${n.message}`);

@@ -7,6 +7,7 @@ import type { IssueRefJson, RagJson, StatusReportJson } from '../../../contract/
 import {
   RENDERED_ISSUE_RISKS,
   describeEvidence,
+  describeForecasts,
   describeIssueRef,
   describeProgress,
   describeSlip,
@@ -214,7 +215,7 @@ function dimensionsTable(report: StatusReportJson, t: ReportWords): SafeHtml {
           }
         </td>
         <td>${d.why || '—'}</td>
-        <td>${describeEvidence(d.evidence, t)}</td>
+        <td>${describeEvidence(d.evidence, t, d.evidenceCount)}</td>
       </tr>`,
   );
   return html`<table>
@@ -237,30 +238,40 @@ function milestonesTable(report: StatusReportJson, t: ReportWords, dates: Report
   const milestones = report.sections.milestones;
   if (milestones.length === 0) return html`<p class="muted">${t('report.empty')}</p>`;
   return html`<table>
-    <thead>
-      <tr>
-        <th scope="col">${t('report.col.milestone')}</th>
-        <th scope="col">${t('report.col.status')}</th>
-        <th scope="col">${t('report.col.target')}</th>
-        <th scope="col">${t('report.col.forecast')}</th>
-        <th scope="col">${t('report.col.slipDays')}</th>
-        <th scope="col">${t('report.col.progress')}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${milestones.map(
-        (m) =>
-          html`<tr>
-            <th scope="row">${m.name}${m.released ? html` <span class="muted">(${t('report.released')})</span>` : null}</th>
-            <td>${badge(m.rag, t)}</td>
-            <td>${describeTarget(m, t, dates)}</td>
-            <td>${m.forecastDate === null ? '—' : html`<time datetime="${m.forecastDate}">${dates.day(m.forecastDate)}</time>`}</td>
-            <td>${describeSlip(m.slipDays)}</td>
-            <td>${describeProgress(m.progress, t)}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+      <thead>
+        <tr>
+          <th scope="col">${t('report.col.milestone')}</th>
+          <th scope="col">${t('report.col.status')}</th>
+          <th scope="col">${t('report.col.target')}</th>
+          <th scope="col">${t('report.col.forecast')}</th>
+          <th scope="col">${t('report.col.slipDays')}</th>
+          <th scope="col">${t('report.col.progress')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${milestones.map(
+          (m) =>
+            html`<tr>
+              <th scope="row">${m.name}${m.released ? html` <span class="muted">(${t('report.released')})</span>` : null}</th>
+              <td>${badge(m.rag, t)}</td>
+              <td>${describeTarget(m, t, dates)}</td>
+              <td>${m.forecastDate === null ? '—' : html`<time datetime="${m.forecastDate}">${dates.day(m.forecastDate)}</time>`}</td>
+              <td>${describeSlip(m.slipDays)}</td>
+              <td>${describeProgress(m.progress, t)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    ${forecastNotes(report, t)}`;
+}
+
+/** How each milestone was forecast (method and inputs), under the table; internal reports only. */
+function forecastNotes(report: StatusReportJson, t: ReportWords): SafeHtml | null {
+  const notes = describeForecasts(report);
+  if (notes.length === 0) return null;
+  return html`<ul class="muted forecast-notes">
+    ${notes.map((n) => html`<li>${n.name}${t('report.colon')}${n.text}</li>`)}
+  </ul>`;
 }
 
 function issueRisksSection(report: StatusReportJson, t: ReportWords): SafeHtml {

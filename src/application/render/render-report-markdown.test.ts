@@ -121,6 +121,38 @@ describe('renderReportMarkdown', () => {
     expect(text).toContain('| Quality | Green | First: 1 (Green); Second: 1 (Green) | line one line two | — |');
   });
 
+  it('counts "+N more" evidence from the issues behind the measure, not the keys the report kept', () => {
+    const report = aStatusReport();
+    const keys = Array.from({ length: 50 }, (_, i) => `ACME-${i + 1}`);
+    report.dimensions.quality = { ...report.dimensions.quality, evidence: keys, evidenceCount: 120 };
+    expect(renderReportMarkdown(report)).toContain('ACME-1, ACME-2, ACME-3, ACME-4, ACME-5, ACME-6, ACME-7, ACME-8 +112 more |');
+  });
+
+  it('says under the milestones how each was forecast, in the report language', () => {
+    const report = aStatusReport();
+    const forecast = {
+      method: 'monte-carlo' as const,
+      outcome: 'forecast' as const,
+      unit: 'issues' as const,
+      p50: '2026-04-01',
+      p85: '2026-04-08',
+      trials: 5000,
+      seed: 1,
+      weeklySamples: [2, 3, 1],
+      historyWeeks: 3,
+      minHistoryWeeks: 3,
+      remaining: 6,
+      remainingAhead: 4,
+    };
+    report.sections.milestones = [{ ...MILESTONE, name: 'R1', forecast }];
+    expect(renderReportMarkdown(report)).toContain(
+      '- R1: 50% likely by Apr 1, 2026, 85% likely by Apr 8, 2026. Monte Carlo, 5,000 trials drawn from the last 3 weeks completed (2, 3, 1 issues a week, oldest first). 6 issues left in this milestone, after 4 issues left in earlier milestones.',
+    );
+    expect(renderReportMarkdown({ ...report, lang: 'zh-CN' })).toContain(
+      '50% 把握在 2026年4月1日 前完成，85% 把握在 2026年4月8日 前完成。蒙特卡洛模拟 5,000 次',
+    );
+  });
+
   it('omits data quality for the client and says so for empty lists', () => {
     const report = aStatusReport({ audience: 'client', dataQuality: [] });
     report.sections.waitingOnClient = [];

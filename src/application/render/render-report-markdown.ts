@@ -8,6 +8,7 @@ import type { IssueRefJson, StatusReportJson } from '../../../contract/report';
 import {
   RENDERED_ISSUE_RISKS,
   describeEvidence,
+  describeForecasts,
   describeIssueRef,
   describeProgress,
   describeSlip,
@@ -89,7 +90,7 @@ export function renderReportMarkdown(report: StatusReportJson, options: RenderOp
           .join(', ');
         // One line per table row: measures are separated by semicolons, never by raw HTML.
         const measures = d.measures.map((m) => `${md(m.label)}${colon}${md(m.display)} (${t(`rag.${m.rag}`)})`).join('; ') || '—';
-        return [md(d.label), status, measures, md(d.why) || '—', md(describeEvidence(d.evidence, t))];
+        return [md(d.label), status, measures, md(d.why) || '—', md(describeEvidence(d.evidence, t, d.evidenceCount))];
       }),
     ),
   );
@@ -130,6 +131,11 @@ export function renderReportMarkdown(report: StatusReportJson, options: RenderOp
           ]),
         )),
   );
+  const forecasts = describeForecasts(report);
+  if (forecasts.length > 0) {
+    blank();
+    out.push(...forecasts.map((n) => `- ${md(n.name)}${colon}${md(n.text)}`));
+  }
 
   heading(2, t('report.risks'));
   heading(3, t('report.flagged'));

@@ -2,6 +2,7 @@
  * The words both renderers share, from the one message catalogue, and the plain-text pieces
  * built from them, so Markdown and HTML say the same thing.
  */
+import { formatForecastDetail } from '../../../contract/i18n/forecast-sentences';
 import { formatterFor } from '../../../contract/i18n/format';
 import { HEALTH_MESSAGES } from '../../../contract/i18n/health-messages';
 import { RAG_MESSAGES } from '../../../contract/i18n/rag-messages';
@@ -95,11 +96,22 @@ export function showsDataQuality(report: StatusReportJson): boolean {
   return report.audience === 'internal';
 }
 
-/** "ACME-1, ACME-2, … +12 more", or "—" when there is none. */
-export function describeEvidence(keys: readonly string[], t: ReportWords): string {
+/**
+ * "ACME-1, ACME-2, … +112 more", or "—" when there is none. `total` is how many issues are behind
+ * the measure (more than `keys` when the report capped the list), so "+N more" is honest.
+ */
+export function describeEvidence(keys: readonly string[], t: ReportWords, total: number = keys.length): string {
   if (keys.length === 0) return '—';
-  const shown = keys.slice(0, RENDERED_EVIDENCE_KEYS).join(', ');
-  return keys.length > RENDERED_EVIDENCE_KEYS
-    ? `${shown} ${t('report.moreEvidence', { count: keys.length - RENDERED_EVIDENCE_KEYS })}`
-    : shown;
+  const shown = keys.slice(0, RENDERED_EVIDENCE_KEYS);
+  const more = Math.max(total, keys.length) - shown.length;
+  return more > 0 ? `${shown.join(', ')} ${t('report.moreEvidence', { count: more })}` : shown.join(', ');
+}
+
+/** How each milestone was forecast, one sentence each (the internal report carries the method). */
+export function describeForecasts(report: StatusReportJson): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  for (const m of report.sections.milestones) {
+    if (m.forecast != null) out.push({ name: m.name, text: formatForecastDetail(m.forecast, report.lang) });
+  }
+  return out;
 }

@@ -13,6 +13,7 @@ export function aDimension(dimension: Dimension, overrides: Partial<DimensionAss
     measures: [],
     why: { code: 'topBugs', params: { count: 0 } },
     evidence: [],
+    evidenceJql: null,
     ...overrides,
   };
 }
@@ -35,6 +36,7 @@ export function aForecast(overrides: Partial<MilestoneForecast> = {}): Milestone
     slipDays: -3,
     overdue: false,
     rag: 'green',
+    forecast: null,
     baselineCount: 10,
     addedAfterBaseline: [],
     ...overrides,
