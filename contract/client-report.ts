@@ -113,7 +113,7 @@ export const clientStatusReportSchema = z.object({
       rag: clientRagSchema,
       why: z.string(),
       measures: z.array(
-        z.object({ id: measureIdSchema, label: z.string(), value: z.number(), display: z.string(), rag: clientRagSchema, why: z.string() }),
+        z.object({ id: z.string(), label: z.string(), value: z.number(), display: z.string(), rag: clientRagSchema, why: z.string() }),
       ),
     }),
   ),

@@ -1,7 +1,7 @@
 import { REPORT_MESSAGES } from '../../contract/i18n/report-messages';
 import { token } from '@atlaskit/tokens';
 import { useId, useState, type CSSProperties, type ReactNode } from 'react';
-import type { IssueRefJson } from '../../contract';
+import type { ClientIssueRefJson } from '../../contract';
 import { useI18n, useT } from '../shared/i18n/I18nProvider';
 import { IssueKeyLink } from '../shared/JiraLink';
 import { TokenLozenge } from '../shared/TokenLozenge';
@@ -28,7 +28,7 @@ export function EmptyNote() {
 }
 
 /** One issue: its key as a link, its summary, and what a PM scans for (status, owner, due). */
-export function IssueLine({ issue, showStatus = true, children }: { issue: IssueRefJson; showStatus?: boolean; children?: ReactNode }) {
+export function IssueLine({ issue, showStatus = true, children }: { issue: ClientIssueRefJson; showStatus?: boolean; children?: ReactNode }) {
   const { formatDay } = useI18n();
   const t = useT(REPORT_MESSAGES);
   return (
@@ -96,7 +96,7 @@ export function ReportIssueList({
   testId,
   showStatus = true,
 }: {
-  issues: readonly IssueRefJson[];
+  issues: readonly ClientIssueRefJson[];
   testId: string;
   showStatus?: boolean;
 }) {

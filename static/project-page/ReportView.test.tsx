@@ -87,6 +87,11 @@ describe('ReportView', () => {
     expect(client).not.toContain('report-override');
     expect(client).not.toContain('report-data-quality');
     expect(client).not.toContain('computed');
+    // Keys are plain text for the client: nothing links into Jira; no risk score is shown.
+    expect(client).toContain('data-issue-key="ACME-12"');
+    expect(client).not.toMatch(/<a\b|href=|\/browse\//u);
+    expect(client).not.toContain('report-top-risks');
+    expect(client).not.toMatch(/Score/u);
   });
 
   it('says "Nothing to report." for an empty section', () => {
