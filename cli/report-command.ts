@@ -24,7 +24,11 @@ const NO_RECORDS: RecordsSource = {
 };
 
 /** Markdown and HTML show instants in `timeZone` (the project's, from the settings). */
-export function renderReport(report: StatusReportJson | ClientStatusReportJson, format: ReportCommand['format'], timeZone?: string): string {
+export function renderReport(
+  report: StatusReportJson | ClientStatusReportJson,
+  format: ReportCommand['format'],
+  timeZone?: string,
+): string {
   if (format === 'markdown') return renderReportMarkdown(report, { timeZone });
   if (format === 'html') return renderReportHtml(report, { timeZone });
   return `${JSON.stringify(report, null, 2)}\n`;

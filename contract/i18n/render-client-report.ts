@@ -59,7 +59,11 @@ export function renderClientReport(data: ClientReportDataJson, lang: Language): 
   };
 }
 
-function renderClientHeadline(data: ClientReportDataJson, lang: Language, dimensions: readonly { id: string; label: string; why: string }[]): string {
+function renderClientHeadline(
+  data: ClientReportDataJson,
+  lang: Language,
+  dimensions: readonly { id: string; label: string; why: string }[],
+): string {
   const sentences = HEADLINE_SENTENCES[lang];
   const headline: ClientHeadlineJson = data.overall.headline;
   let detail: string;

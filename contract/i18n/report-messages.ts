@@ -143,7 +143,8 @@ const zhCN: Translation<typeof en> = {
   'report.clientBannerBody': '仅显示可向客户公开的工作。内部事务、计算得出的状态和数据说明均不显示。',
   'report.clientHint.marked': '目前没有任何内容向客户显示：请为客户应看到的史诗或事务添加标签 `{clientLabel}`，或在设置中更改可见性。',
   'report.clientHint.types': '目前没有任何内容向客户显示：请在设置中选择客户应看到的事务类型。',
-  'report.clientHint.all': '目前没有任何内容向客户显示：所有事务均为内部事务（子任务或带有标签 `{internalLabel}`）。请在 Jira 中更改标签，或在设置中更改可见性。',
+  'report.clientHint.all':
+    '目前没有任何内容向客户显示：所有事务均为内部事务（子任务或带有标签 `{internalLabel}`）。请在 Jira 中更改标签，或在设置中更改可见性。',
   'report.clientReason.internal-label': '不向客户显示：带有内部标签',
   'report.clientReason.subtask': '不向客户显示：子任务',
   'report.clientReason.marked': '向客户显示：带有客户标签',

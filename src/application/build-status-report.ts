@@ -25,13 +25,22 @@ export interface StatusReportRequest {
  * @throws AppError JIRA_UNAVAILABLE / RATE_LIMITED / NOT_FOUND / FORBIDDEN from the reader —
  *   a report is whole or not at all.
  */
-export async function buildStatusReport(deps: StatusReportDeps, request: StatusReportRequest & { audience: 'internal' }): Promise<StatusReportJson>;
+export async function buildStatusReport(
+  deps: StatusReportDeps,
+  request: StatusReportRequest & { audience: 'internal' },
+): Promise<StatusReportJson>;
 export async function buildStatusReport(
   deps: StatusReportDeps,
   request: StatusReportRequest & { audience: 'client' },
 ): Promise<ClientStatusReportJson>;
-export async function buildStatusReport(deps: StatusReportDeps, request: StatusReportRequest): Promise<StatusReportJson | ClientStatusReportJson>;
-export async function buildStatusReport(deps: StatusReportDeps, request: StatusReportRequest): Promise<StatusReportJson | ClientStatusReportJson> {
+export async function buildStatusReport(
+  deps: StatusReportDeps,
+  request: StatusReportRequest,
+): Promise<StatusReportJson | ClientStatusReportJson>;
+export async function buildStatusReport(
+  deps: StatusReportDeps,
+  request: StatusReportRequest,
+): Promise<StatusReportJson | ClientStatusReportJson> {
   const read = await deps.reader.readProject(request.projectKey, deps.settings);
   return deriveFromRead(deps, read, request);
 }

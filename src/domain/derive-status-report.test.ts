@@ -73,7 +73,11 @@ describe('toStatusReportJson: overall', () => {
 
   it('override: the client sees only the reported RAG, never the computed one or the reason', () => {
     const client = projectForClient(model([], red), { override: { rag: 'amber', reason: 'Client agreed new date' } });
-    expect(client.overall).toEqual({ reported: 'amber', headline: 'Amber: some areas need attention; details follow', headlineCode: { code: 'attention', params: {} } });
+    expect(client.overall).toEqual({
+      reported: 'amber',
+      headline: 'Amber: some areas need attention; details follow',
+      headlineCode: { code: 'attention', params: {} },
+    });
     expect(JSON.stringify(client)).not.toContain('Client agreed new date');
   });
 
@@ -184,9 +188,18 @@ describe('toStatusReportJson: issues', () => {
   });
 
   it('a summary naming an internal issue reads "an internal task" for the client; in Chinese without the spaces', () => {
-    const issues = [anIssue({ key: 'ACME-1', labels: ['internal'] }), anIssue({ key: 'ACME-2', due: '2026-03-11', summary: 'Follow-up of ACME-1 for 客户' })];
+    const issues = [
+      anIssue({ key: 'ACME-1', labels: ['internal'] }),
+      anIssue({ key: 'ACME-2', due: '2026-03-11', summary: 'Follow-up of ACME-1 for 客户' }),
+    ];
     expect(projectForClient(model(issues)).sections.nextUp[0]?.summary).toBe('Follow-up of an internal task for 客户');
-    const zh = projectForClient(model([anIssue({ key: 'ACME-1', labels: ['internal'] }), anIssue({ key: 'ACME-2', due: '2026-03-11', summary: '跟进 ACME-1 的问题' })]), { lang: 'zh-CN' });
+    const zh = projectForClient(
+      model([
+        anIssue({ key: 'ACME-1', labels: ['internal'] }),
+        anIssue({ key: 'ACME-2', due: '2026-03-11', summary: '跟进 ACME-1 的问题' }),
+      ]),
+      { lang: 'zh-CN' },
+    );
     expect(zh.sections.nextUp[0]?.summary).toBe('跟进一项内部任务的问题');
   });
 });
@@ -346,12 +359,22 @@ describe('toReportData: the report as language-neutral data', () => {
   it('the internal data says, per issue, whether the client sees it and why, and counts them', () => {
     const data = dataOf();
     const refs = new Map(
-      [...data.sections.completed.flatMap((g) => g.issues), ...data.sections.inProgress, ...data.sections.nextUp].map((r) => [r.key, r.client]),
+      [...data.sections.completed.flatMap((g) => g.issues), ...data.sections.inProgress, ...data.sections.nextUp].map((r) => [
+        r.key,
+        r.client,
+      ]),
     );
     expect(refs.get('ACME-3')).toEqual({ shown: true, reason: 'all' });
     expect(refs.get('ACME-5')).toEqual({ shown: false, reason: 'subtask' });
     expect(refs.get('ACME-7')).toEqual({ shown: false, reason: 'internal-label' });
-    expect(data.clientVisibility).toEqual({ mode: 'all', clientLabel: 'client', internalLabel: 'internal', shown: 10, internal: 3, total: 13 });
+    expect(data.clientVisibility).toEqual({
+      mode: 'all',
+      clientLabel: 'client',
+      internalLabel: 'internal',
+      shown: 10,
+      internal: 3,
+      total: 13,
+    });
   });
 
   it('holds no sentence in any language (internal)', () => {
@@ -375,9 +398,13 @@ describe('toReportData: the report as language-neutral data', () => {
     const storedClient = JSON.stringify(clientDataOf({ override: { rag: 'amber', reason: 'Agreed' } }));
     for (const lang of ['en', 'zh-CN'] as const) {
       const rendered = renderStatusReport(reportDataSchema.parse(JSON.parse(stored)), lang);
-      expect(JSON.stringify(rendered)).toBe(JSON.stringify(deriveStatusReport(input({ lang, override: { rag: 'amber', reason: 'Agreed' } }))));
+      expect(JSON.stringify(rendered)).toBe(
+        JSON.stringify(deriveStatusReport(input({ lang, override: { rag: 'amber', reason: 'Agreed' } }))),
+      );
       const client = renderClientReport(clientReportDataSchema.parse(JSON.parse(storedClient)), lang);
-      expect(JSON.stringify(client)).toBe(JSON.stringify(deriveStatusReport(clientInput({ lang, override: { rag: 'amber', reason: 'Agreed' } }))));
+      expect(JSON.stringify(client)).toBe(
+        JSON.stringify(deriveStatusReport(clientInput({ lang, override: { rag: 'amber', reason: 'Agreed' } }))),
+      );
     }
   });
 

@@ -1,7 +1,13 @@
 import type { Language } from '../../contract/language';
 import { renderStatusReport } from '../../contract/i18n/render-status-report';
 import { renderClientReport } from '../../contract/i18n/render-client-report';
-import type { ClientDimensionDataJson, ClientHeadlineJson, ClientIssueRefJson, ClientReportDataJson, ClientStatusReportJson } from '../../contract/client-report';
+import type {
+  ClientDimensionDataJson,
+  ClientHeadlineJson,
+  ClientIssueRefJson,
+  ClientReportDataJson,
+  ClientStatusReportJson,
+} from '../../contract/client-report';
 import {
   HIDDEN_ISSUE_MARKER,
   REPORT_DATA_SCHEMA_VERSION,
@@ -86,7 +92,10 @@ export function deriveStatusReport(input: StatusReportInput): StatusReportJson |
 }
 
 /** `toReportData` (or `toClientReportData`) then its renderer, for a caller that holds the model. */
-export function toStatusReportJson(model: ReportModel, projection: ReportProjection & { lang: Language }): StatusReportJson | ClientStatusReportJson {
+export function toStatusReportJson(
+  model: ReportModel,
+  projection: ReportProjection & { lang: Language },
+): StatusReportJson | ClientStatusReportJson {
   return projection.audience === 'client'
     ? renderClientReport(toClientReportData(model, projection), projection.lang)
     : renderStatusReport(toReportData(model, projection), projection.lang);
@@ -256,7 +265,11 @@ export function toClientReportData(model: ReportModel, projection: Omit<ReportPr
   };
 }
 
-function toClientHeadline(health: HealthAssessment, reported: OverallRag, dimensions: readonly ClientDimensionDataJson[]): ClientHeadlineJson {
+function toClientHeadline(
+  health: HealthAssessment,
+  reported: OverallRag,
+  dimensions: readonly ClientDimensionDataJson[],
+): ClientHeadlineJson {
   if (reported !== 'green') {
     const driver = dimensions.find((d) => d.rag === reported);
     return driver === undefined ? { code: 'attention', params: {} } : { code: 'driver', params: { dimension: driver.id } };

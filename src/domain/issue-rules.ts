@@ -81,7 +81,8 @@ export function clientVisibilityOf(
     return issueTypeIds.includes(issue.type.id) ? { shown: true, reason: 'type-chosen' } : { shown: false, reason: 'type-not-chosen' };
   }
   if (hasLabel(issue, settings.clientLabel)) return { shown: true, reason: 'marked' };
-  if (parent !== null && !isInternal(parent, settings) && hasLabel(parent, settings.clientLabel)) return { shown: true, reason: 'epic-marked' };
+  if (parent !== null && !isInternal(parent, settings) && hasLabel(parent, settings.clientLabel))
+    return { shown: true, reason: 'epic-marked' };
   return { shown: false, reason: 'not-marked' };
 }
 

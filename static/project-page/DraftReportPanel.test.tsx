@@ -27,7 +27,10 @@ describe('DraftReportPanel', () => {
   });
 
   it.each([
-    ['en', 'Nothing is shown to the client yet: add the label `client` to the epics or issues the client should see, or change the visibility in Settings.'],
+    [
+      'en',
+      'Nothing is shown to the client yet: add the label `client` to the epics or issues the client should see, or change the visibility in Settings.',
+    ],
     ['zh-CN', '目前没有任何内容向客户显示：请为客户应看到的史诗或事务添加标签 `client`，或在设置中更改可见性。'],
   ] as const)('in client preview, tells the PM how to show work when the client sees nothing (%s)', (lang, hint) => {
     const internal = aStatusReport();

@@ -28,7 +28,15 @@ export function EmptyNote() {
 }
 
 /** One issue: its key as a link, its summary, and what a PM scans for (status, owner, due). */
-export function IssueLine({ issue, showStatus = true, children }: { issue: ClientIssueRefJson; showStatus?: boolean; children?: ReactNode }) {
+export function IssueLine({
+  issue,
+  showStatus = true,
+  children,
+}: {
+  issue: ClientIssueRefJson;
+  showStatus?: boolean;
+  children?: ReactNode;
+}) {
   const { formatDay } = useI18n();
   const t = useT(REPORT_MESSAGES);
   return (

@@ -3,7 +3,14 @@
  * demo project: a late milestone, some scope creep, no cost or client data yet. Each
  * builder takes overrides, so a test states only what it is about.
  */
-import type { ClientStatusReportJson, DimensionJson, IssueRefJson, MeasureJson, MilestoneReportJson, StatusReportJson } from '../../contract';
+import type {
+  ClientStatusReportJson,
+  DimensionJson,
+  IssueRefJson,
+  MeasureJson,
+  MilestoneReportJson,
+  StatusReportJson,
+} from '../../contract';
 import { toClientFixture } from './to-client-fixture';
 
 export function anIssueRef(overrides: Partial<IssueRefJson> = {}): IssueRefJson {

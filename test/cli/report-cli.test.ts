@@ -235,7 +235,9 @@ describe('client-followup report --dataset', () => {
     const markdown = await run([...args, '--format', 'markdown']);
     for (const out of [html, markdown]) {
       expect(out.code).toBe(0);
-      expect(out.stdout).not.toMatch(/href=|\/browse\/|\]\(|Score|Issue risks|Top risks|no update for|cycle time|Not enough data|Data to check/iu);
+      expect(out.stdout).not.toMatch(
+        /href=|\/browse\/|\]\(|Score|Issue risks|Top risks|no update for|cycle time|Not enough data|Data to check/iu,
+      );
     }
     expect(html.stdout).toContain('<h2 id="milestones">Milestones</h2>');
   });

@@ -40,9 +40,15 @@ function clientLinesOf(report: ClientStatusReportJson): string {
   for (const m of report.sections.milestones) lines.push(`milestone ${m.name}: ${m.rag} ${m.forecastDate ?? '-'}`);
   const { sections } = report;
   for (const group of sections.completed) {
-    for (const i of group.issues) lines.push(`completed [${group.epic === null ? '-' : `${group.epic.key} ${group.epic.summary}`}] ${i.key} ${i.summary}`);
+    for (const i of group.issues)
+      lines.push(`completed [${group.epic === null ? '-' : `${group.epic.key} ${group.epic.summary}`}] ${i.key} ${i.summary}`);
   }
-  const lists = { inProgress: sections.inProgress, nextUp: sections.nextUp, flagged: sections.flagged, waitingOnClient: sections.waitingOnClient };
+  const lists = {
+    inProgress: sections.inProgress,
+    nextUp: sections.nextUp,
+    flagged: sections.flagged,
+    waitingOnClient: sections.waitingOnClient,
+  };
   for (const [name, issues] of Object.entries(lists)) for (const i of issues) lines.push(`${name} ${i.key} ${i.summary}`);
   for (const b of sections.blocked) lines.push(`blocked ${b.issue.key} ${b.issue.summary} by ${b.blockedBy.join(', ') || '-'}`);
   return `${lines.join('\n')}\n`;

@@ -83,9 +83,25 @@ describe('renderReportHtml', () => {
 
   it('renders the client version without risks, data notes, grey dimensions or links', () => {
     const page = renderReportHtml(aClientStatusReport());
-    for (const text of ['Status report: Acme Customer Portal', 'Milestones', 'Release 2', 'Waiting on the client', 'ACME-8 Sign off wireframes'])
+    for (const text of [
+      'Status report: Acme Customer Portal',
+      'Milestones',
+      'Release 2',
+      'Waiting on the client',
+      'ACME-8 Sign off wireframes',
+    ])
       expect(page.replace(/<[^>]+>/gu, '').replace(/\s+/gu, ' ')).toContain(text);
-    for (const text of ['Data to check in Jira', 'Issue risks', 'Top risks', 'Score', 'ACME-11', 'Satisfaction', 'Not enough data', 'href', '/browse/'])
+    for (const text of [
+      'Data to check in Jira',
+      'Issue risks',
+      'Top risks',
+      'Score',
+      'ACME-11',
+      'Satisfaction',
+      'Not enough data',
+      'href',
+      '/browse/',
+    ])
       expect(page).not.toContain(text);
   });
 

@@ -234,7 +234,11 @@ function dimensionsTable(report: StatusReportJson, t: ReportWords): SafeHtml {
   </table>`;
 }
 
-function milestonesTable(report: { sections: { milestones: readonly ClientMilestoneJson[] } }, t: ReportWords, dates: ReportDates): SafeHtml {
+function milestonesTable(
+  report: { sections: { milestones: readonly ClientMilestoneJson[] } },
+  t: ReportWords,
+  dates: ReportDates,
+): SafeHtml {
   const milestones = report.sections.milestones;
   if (milestones.length === 0) return html`<p class="muted">${t('report.empty')}</p>`;
   return html`<table>
@@ -527,7 +531,12 @@ function renderClientReportHtml(report: ClientStatusReportJson, options: RenderO
                 ? html`<p class="muted">${t('report.empty')}</p>`
                 : html`<ul>
                     ${sections.blocked.map((b) =>
-                      issueItem(b.issue, t, dates, b.blockedBy.length === 0 ? undefined : `${t('report.blockedBy')} ${b.blockedBy.join(', ')}`),
+                      issueItem(
+                        b.issue,
+                        t,
+                        dates,
+                        b.blockedBy.length === 0 ? undefined : `${t('report.blockedBy')} ${b.blockedBy.join(', ')}`,
+                      ),
                     )}
                   </ul>`
             }

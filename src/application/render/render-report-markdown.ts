@@ -202,9 +202,10 @@ function renderClientReportMarkdown(report: ClientStatusReportJson, options: Ren
 
   out.push(`# ${t('report.title')}${colon}${md(report.project.name)}`, '');
   out.push(
-    [`${t('report.generatedAt')}${colon}${md(dates.instant(report.generatedAt))}`, md(t('report.period', { range: dates.period(report.period) }))].join(
-      ' · ',
-    ),
+    [
+      `${t('report.generatedAt')}${colon}${md(dates.instant(report.generatedAt))}`,
+      md(t('report.period', { range: dates.period(report.period) })),
+    ].join(' · '),
   );
 
   heading(2, t('report.overall'));

@@ -37,7 +37,11 @@ describe('deriveSnapshot', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     // The client's report is bounded the same way (in the default mode it sees no unmarked issue).
     expect(derived.reports.client.sections.inProgress.length).toBeLessThanOrEqual(SNAPSHOT_LIST_ISSUES);
-    const all = deriveSnapshot(projectWith(300), toProjectSettings({ ...DEFAULT_PROJECT_SETTINGS, clientVisibility: { mode: 'all', issueTypeIds: [] } }), NOW);
+    const all = deriveSnapshot(
+      projectWith(300),
+      toProjectSettings({ ...DEFAULT_PROJECT_SETTINGS, clientVisibility: { mode: 'all', issueTypeIds: [] } }),
+      NOW,
+    );
     expect(all.reports.client.sections.inProgress).toHaveLength(SNAPSHOT_LIST_ISSUES);
     // The head counts every issue.
     expect(derived.head.issueCount).toBe(300);

@@ -24,7 +24,9 @@ export async function getSnapshotReport(
   request: { audience: 'internal' | 'client'; lang: Language },
 ): Promise<StatusReportJson | ClientStatusReportJson> {
   const reports = await readReports(records, snapshot);
-  return request.audience === 'client' ? renderClientReport(reports.client, request.lang) : renderStatusReport(reports.internal, request.lang);
+  return request.audience === 'client'
+    ? renderClientReport(reports.client, request.lang)
+    : renderStatusReport(reports.internal, request.lang);
 }
 
 /** Counts by status category and the open milestones, from the snapshot (0 Jira calls). */
