@@ -124,21 +124,19 @@ export function deriveReportModel(input: ReportModelInput): ReportModel {
 }
 
 /**
- * The report for one audience as language-neutral data (`reportDataSchema`): what is stored
- * and re-rendered in any language.
+ * The internal report as language-neutral data (`reportDataSchema`): what is stored and
+ * re-rendered in any language. The client's has its own (`toClientReportData`).
  *
  * - **Overall**: `computed` is the health's overall RAG; `reported` is the override's when there
- *   is one. An override equal to the computed RAG is no override (`overrideReason` null). The
- *   client sees only the reported RAG: `computed` equals `reported` and there is no reason —
- *   "reported amber, computed red" is for internal views (DESIGN §5.3).
+ *   is one. An override equal to the computed RAG is no override (`overrideReason` null).
+ *   "Reported amber, computed red" is for internal views: the client sees only the reported
+ *   RAG (DESIGN §5.3).
  * - **Headline**: the first dimension (schedule, scope, quality, cost, satisfaction,
  *   communication) whose RAG is the computed overall one (`driver`); amber from missing data
  *   names the grey dimensions (`notEnoughData`); green names the next milestone and its day.
- * - **Client**: no hidden issue key anywhere — not in sections, evidence, risks, blockers, nor in
- *   text (a key of an issue the client does not see, or of a blocker outside the project, in a
- *   summary or a reason's text reads `HIDDEN_ISSUE_MARKER`); no data-quality notes. Assignees
- *   are shown by display name to both audiences (never an e-mail: a display name that looks
- *   like an address is dropped).
+ * - **Client visibility**: each listed issue says whether the client sees it and why
+ *   (`clientVisibilityOf`), and `clientVisibility` counts them for the PM's hint. Assignees are shown
+ *   by display name (never an e-mail: a display name that looks like an address is dropped).
  * - **Sustained**: amber or red now and in `previousDimensions`.
  * - **Milestones**: `originalReleaseDate` only when known and different from the current target.
  */
