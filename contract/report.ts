@@ -10,6 +10,7 @@
  *   the codes they were rendered from sit next to them (`whyCode`, `signals`, `params`).
  */
 import * as z from 'zod/mini';
+import { CLIENT_VISIBILITY_MODES, CLIENT_VISIBILITY_REASONS } from './client-visibility';
 import { languageSchema } from './language';
 
 export const ragSchema = z.enum(['green', 'amber', 'red', 'grey']);
@@ -221,24 +222,7 @@ export type HeadlineJson = z.infer<typeof headlineSchema>;
 // ---------------------------------------------------------------------------------------------
 // Parts both forms share: issues and milestones are data already.
 
-/**
- * Why an issue is or is not shown to the client (DESIGN.md §5.1), for the PM: internal ones
- * never (`internal-label`, `subtask`); the others by the visibility mode — `marked` (the issue
- * carries the client label), `epic-marked` (its epic or parent does), `not-marked`,
- * `type-chosen`, `type-not-chosen`, or `all`.
- */
-export const CLIENT_VISIBILITY_REASONS = [
-  'internal-label',
-  'subtask',
-  'marked',
-  'epic-marked',
-  'not-marked',
-  'type-chosen',
-  'type-not-chosen',
-  'all',
-] as const;
 export const clientVisibilityReasonSchema = z.enum(CLIENT_VISIBILITY_REASONS);
-export type ClientVisibilityReason = (typeof CLIENT_VISIBILITY_REASONS)[number];
 
 export const issueRefSchema = z.object({
   key: z.string(),
@@ -312,7 +296,7 @@ export type DimensionDataJson = z.infer<typeof dimensionDataSchema>;
 
 /** How many issues the client sees, under which setting: the PM's hint when it is none. */
 export const clientVisibilitySummarySchema = z.object({
-  mode: z.enum(['marked', 'types', 'all']),
+  mode: z.enum(CLIENT_VISIBILITY_MODES),
   clientLabel: z.string(),
   internalLabel: z.string(),
   /** Issues the client sees. */

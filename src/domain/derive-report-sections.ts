@@ -1,7 +1,7 @@
 import { compareIssueKeys, sortByIssueKey, sortWithKeyTieBreak } from './compare-issue-keys';
 import type { HealthAssessment, IssueRisk, MilestoneForecast } from './health-types';
 import type { Issue } from './issue';
-import type { ClientVisibilityReason } from '../../contract/report';
+import type { ClientVisibilityReason } from '../../contract/client-visibility';
 import { addCalendarDays, calendarDayOf, clientVisibilityOf, isDone, isWaitingOnClient } from './issue-rules';
 import type { ProjectData } from './project-data';
 import type { ProjectSettings } from './settings';

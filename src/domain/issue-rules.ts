@@ -1,4 +1,4 @@
-import type { ClientVisibilityReason } from '../../contract/report';
+import type { ClientVisibilityReason } from '../../contract/client-visibility';
 import type { Issue } from './issue';
 import type { ProjectSettings } from './settings';
 
