@@ -1,7 +1,7 @@
 import { REPORT_MESSAGES } from '../../contract/i18n/report-messages';
 import { token } from '@atlaskit/tokens';
 import { useId, useState, type CSSProperties, type ReactNode } from 'react';
-import type { ClientIssueRefJson } from '../../contract';
+import type { ClientIssueRefJson, IssueRefJson } from '../../contract';
 import { useI18n, useT } from '../shared/i18n/I18nProvider';
 import { IssueKeyLink } from '../shared/JiraLink';
 import { TokenLozenge } from '../shared/TokenLozenge';
@@ -27,13 +27,16 @@ export function EmptyNote() {
   return <p style={{ ...metaStyle, margin: 0 }}>{t('report.empty')}</p>;
 }
 
-/** One issue: its key as a link, its summary, and what a PM scans for (status, owner, due). */
+/**
+ * One issue: its key as a link, its summary, and what a PM scans for (status, owner, due). In
+ * the internal report, also whether the client sees it and why (DESIGN §5.1).
+ */
 export function IssueLine({
   issue,
   showStatus = true,
   children,
 }: {
-  issue: ClientIssueRefJson;
+  issue: ClientIssueRefJson | IssueRefJson;
   showStatus?: boolean;
   children?: ReactNode;
 }) {
@@ -53,6 +56,11 @@ export function IssueLine({
           </>
         )}
       </span>
+      {'client' in issue && (
+        <span style={metaStyle} data-testid="client-reason" data-shown={issue.client.shown}>
+          {t(`report.clientReason.${issue.client.reason}`)}
+        </span>
+      )}
       {children}
     </li>
   );
@@ -104,7 +112,7 @@ export function ReportIssueList({
   testId,
   showStatus = true,
 }: {
-  issues: readonly ClientIssueRefJson[];
+  issues: readonly (ClientIssueRefJson | IssueRefJson)[];
   testId: string;
   showStatus?: boolean;
 }) {
