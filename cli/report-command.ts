@@ -7,6 +7,7 @@ import type { RecordsSource } from '../src/application/ports';
 import { renderReportHtml } from '../src/application/render/render-report-html';
 import { renderReportMarkdown } from '../src/application/render/render-report-markdown';
 import { NO_COMMUNICATION_DATA, NO_SATISFACTION_DATA } from '../src/domain/project-data';
+import type { ClientStatusReportJson } from '../contract/client-report';
 import type { StatusReportJson } from '../contract/report';
 import { DEFAULT_PROJECT_SETTINGS } from '../contract/settings';
 import { DatasetError, loadDataset } from '../local/jira/dataset';
@@ -23,7 +24,11 @@ const NO_RECORDS: RecordsSource = {
 };
 
 /** Markdown and HTML show instants in `timeZone` (the project's, from the settings). */
-export function renderReport(report: StatusReportJson, format: ReportCommand['format'], timeZone?: string): string {
+export function renderReport(
+  report: StatusReportJson | ClientStatusReportJson,
+  format: ReportCommand['format'],
+  timeZone?: string,
+): string {
   if (format === 'markdown') return renderReportMarkdown(report, { timeZone });
   if (format === 'html') return renderReportHtml(report, { timeZone });
   return `${JSON.stringify(report, null, 2)}\n`;

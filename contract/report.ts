@@ -10,6 +10,7 @@
  *   the codes they were rendered from sit next to them (`whyCode`, `signals`, `params`).
  */
 import * as z from 'zod/mini';
+import { CLIENT_VISIBILITY_MODES, CLIENT_VISIBILITY_REASONS } from './client-visibility';
 import { languageSchema } from './language';
 
 export const ragSchema = z.enum(['green', 'amber', 'red', 'grey']);
@@ -260,6 +261,8 @@ export type HeadlineJson = z.infer<typeof headlineSchema>;
 // ---------------------------------------------------------------------------------------------
 // Parts both forms share: issues and milestones are data already.
 
+export const clientVisibilityReasonSchema = z.enum(CLIENT_VISIBILITY_REASONS);
+
 export const issueRefSchema = z.object({
   key: z.string(),
   summary: z.string(),
@@ -270,6 +273,8 @@ export const issueRefSchema = z.object({
   /** Display name only: never an e-mail address. */
   assignee: z.nullable(z.string()),
   epicKey: z.nullable(z.string()),
+  /** Internal views only: whether the client sees the issue, and why. */
+  client: z.object({ shown: z.boolean(), reason: clientVisibilityReasonSchema }),
 });
 export type IssueRefJson = z.infer<typeof issueRefSchema>;
 
@@ -304,7 +309,7 @@ const sectionsSchema = z.object({
 });
 export type ReportSectionsJson = z.infer<typeof sectionsSchema>;
 
-const projectSchema = z.object({ id: z.string(), key: z.string(), name: z.string() });
+export const projectSchema = z.object({ id: z.string(), key: z.string(), name: z.string() });
 
 // ---------------------------------------------------------------------------------------------
 // The language-neutral report.
@@ -339,6 +344,19 @@ const dimensionDataSchema = z.object({
 });
 export type DimensionDataJson = z.infer<typeof dimensionDataSchema>;
 
+/** How many issues the client sees, under which setting: the PM's hint when it is none. */
+export const clientVisibilitySummarySchema = z.object({
+  mode: z.enum(CLIENT_VISIBILITY_MODES),
+  clientLabel: z.string(),
+  internalLabel: z.string(),
+  /** Issues the client sees. */
+  shown: count,
+  /** Issues that are internal (internal label or subtask). */
+  internal: count,
+  total: count,
+});
+export type ClientVisibilitySummaryJson = z.infer<typeof clientVisibilitySummarySchema>;
+
 /**
  * The status report of one project for one audience, as data: no sentence, no language. Every
  * list is in its final order. Client data holds only what the client may see (see
@@ -348,7 +366,8 @@ export const reportDataSchema = z.object({
   schemaVersion: z.literal(REPORT_DATA_SCHEMA_VERSION),
   /** ISO instant the report was derived at. */
   generatedAt: z.iso.datetime(),
-  audience: audienceSchema,
+  /** The client's report has its own, narrower schema (`clientReportDataSchema`). */
+  audience: z.literal('internal'),
   project: projectSchema,
   /** ISO instants, both ends inclusive. */
   period: z.object({ start: z.iso.datetime(), end: z.iso.datetime() }),
@@ -370,6 +389,7 @@ export const reportDataSchema = z.object({
   /** Every open issue visible to the audience, highest score first; signals by points. */
   issueRisks: z.array(z.object({ key: z.string(), score: z.number(), level: riskLevelSchema, signals: z.array(riskSignalSchema) })),
   dataQuality: z.array(dataQualityNoteSchema),
+  clientVisibility: clientVisibilitySummarySchema,
 });
 export type ReportDataJson = z.infer<typeof reportDataSchema>;
 
@@ -427,7 +447,8 @@ const dataQualityParamsSchema = z.record(z.string(), z.union([z.string(), z.numb
 export const statusReportSchema = z.object({
   schemaVersion: z.literal(1),
   generatedAt: z.string(),
-  audience: audienceSchema,
+  /** The client's report has its own, narrower schema (`clientStatusReportSchema`). */
+  audience: z.literal('internal'),
   lang: languageSchema,
   project: projectSchema,
   period: z.object({ start: z.string(), end: z.string() }),
@@ -459,5 +480,7 @@ export const statusReportSchema = z.object({
   dataQuality: z.array(
     z.object({ code: z.string(), issueKey: z.nullable(z.string()), message: z.string(), params: dataQualityParamsSchema }),
   ),
+  /** The counts, and when the client sees nothing, the sentence telling the PM how to show work. */
+  clientVisibility: z.object({ ...clientVisibilitySummarySchema.shape, hint: z.nullable(z.string()) }),
 });
 export type StatusReportJson = z.infer<typeof statusReportSchema>;

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { languageSchema } from './language';
+import { clientStatusReportSchema } from './client-report';
 import { issueRiskSchema, statusReportSchema } from './report';
 import { projectSettingsSchema, revisionSchema, settingsViewSchema } from './settings';
 import { appErrorSchema, type AppErrorJson } from './errors';
@@ -92,7 +93,8 @@ export const resolverContract = {
       audience: z.optional(z.enum(['internal', 'client'])),
       lang: z.optional(reportLangSchema),
     }),
-    response: statusReportSchema,
+    /** The internal report, or the client's narrower one (`audience` tells them apart). */
+    response: z.discriminatedUnion('audience', [statusReportSchema, clientStatusReportSchema]),
   },
   /** The context issue's client risk: score, level, reasons, blockers. */
   'issue/risk': {

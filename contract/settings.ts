@@ -11,8 +11,9 @@ import { DIMENSION_KEYS } from './report';
 
 export { LANGUAGES, languageSchema, type Language } from './language';
 
-export const CLIENT_VISIBILITY_MODES = ['marked', 'types', 'all'] as const;
-export type ClientVisibilityMode = (typeof CLIENT_VISIBILITY_MODES)[number];
+import { CLIENT_VISIBILITY_MODES } from './client-visibility';
+
+export { CLIENT_VISIBILITY_MODES, type ClientVisibilityMode } from './client-visibility';
 
 /** Jira labels cannot contain spaces; 255 characters is Jira's own limit. */
 const labelSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(255), z.regex(/^\S+$/u, 'a label has no spaces'));

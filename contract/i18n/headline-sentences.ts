@@ -13,6 +13,8 @@ interface HeadlineSentences {
   notEnoughData: (p: { dimensions: readonly string[] }) => string;
   onTrack: () => string;
   onTrackWithMilestone: (p: { milestone: string; date: string }) => string;
+  /** The client's headline when no dimension it sees explains the status (`ClientHeadlineJson`). */
+  attention: () => string;
 }
 
 // Every headline code has a sentence (checked by the compiler).
@@ -25,6 +27,7 @@ const en: Covered<HeadlineSentences> = {
   notEnoughData: ({ dimensions }) => `not enough data for ${dimensions.join(', ')}`,
   onTrack: () => 'every tracked dimension is on track',
   onTrackWithMilestone: ({ milestone, date }) => `on track; next milestone ${milestone} is due ${date}`,
+  attention: () => 'some areas need attention; details follow',
 };
 
 const zhCN: Covered<HeadlineSentences> = {
@@ -34,6 +37,7 @@ const zhCN: Covered<HeadlineSentences> = {
   notEnoughData: ({ dimensions }) => `${dimensions.join('、')}数据不足`,
   onTrack: () => '各项指标均正常',
   onTrackWithMilestone: ({ milestone, date }) => `进展正常；下一个里程碑 ${milestone} 计划于 ${date} 交付`,
+  attention: () => '部分方面需要关注，详见下文',
 };
 
 export const HEADLINE_SENTENCES: Readonly<Record<Language, HeadlineSentences>> = { en, 'zh-CN': zhCN };

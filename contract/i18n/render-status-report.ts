@@ -5,14 +5,12 @@
  */
 import type { Language } from '../language';
 import {
-  HIDDEN_ISSUE_MARKER,
+  type ClientVisibilitySummaryJson,
   type DataQualityNoteJson,
   type DimensionDataJson,
   type DimensionKey,
   type HeadlineJson,
-  type IssueRefJson,
   type ReportDataJson,
-  type ReportSectionsJson,
   type StatusReportJson,
 } from '../report';
 import { formatDataQualityNote } from './data-quality-sentences';
@@ -24,18 +22,18 @@ import { HEALTH_MESSAGES } from './health-messages';
 import { RAG_MESSAGES } from './rag-messages';
 import { REPORT_MESSAGES } from './report-messages';
 import { formatRiskSignal } from './risk-sentences';
+import { translator } from './strings';
 
 /**
  * Renders every sentence of `data` in `lang`: labels of dimensions and measures, the why of
  * each, measure values, the headline, risk reasons (a sentence repeated within one issue is
- * kept once) and data-quality notes. The codes stay next to the sentences (`whyCode`,
- * `headlineCode`, `signals`, `params`). In client data, the marker of a hidden issue reads "an
- * internal task"; in Chinese the spaces setting it apart from Chinese words go with it.
+ * kept once), data-quality notes and, when the client sees nothing, the PM's hint. The codes
+ * stay next to the sentences (`whyCode`, `headlineCode`, `signals`, `params`). The client's
+ * report has its own renderer (`renderClientReport`).
  */
 export function renderStatusReport(data: ReportDataJson, lang: Language): StatusReportJson {
-  const text = hiddenIssueText(data.audience, lang);
   const labels = HEALTH_MESSAGES[lang];
-  const why = (w: DimensionDataJson['why']): string => text(formatWhy(w, lang));
+  const why = (w: DimensionDataJson['why']): string => formatWhy(w, lang);
   const dimension = (key: DimensionKey): StatusReportJson['dimensions'][DimensionKey] => {
     const d = data.dimensions[key];
     return {
@@ -81,10 +79,10 @@ export function renderStatusReport(data: ReportDataJson, lang: Language): Status
       satisfaction: dimension('satisfaction'),
       communication: dimension('communication'),
     },
-    sections: data.audience === 'internal' ? data.sections : renderSections(data.sections, text),
+    sections: data.sections,
     issueRisks: data.issueRisks.map((risk) => {
-      const reasons = risk.signals.map((signal) => text(formatRiskSignal(signal, lang)));
-      // Two hidden blockers render to the same sentence: say it once.
+      const reasons = risk.signals.map((signal) => formatRiskSignal(signal, lang));
+      // Two blockers may render to the same sentence: say it once.
       return {
         key: risk.key,
         score: risk.score,
@@ -94,6 +92,7 @@ export function renderStatusReport(data: ReportDataJson, lang: Language): Status
       };
     }),
     dataQuality: data.dataQuality.map((note) => renderNote(note, lang)),
+    clientVisibility: { ...data.clientVisibility, hint: clientVisibilityHint(data.clientVisibility, lang) },
   };
 }
 
@@ -145,28 +144,6 @@ function renderHeadline(data: ReportDataJson, lang: Language, why: (w: Dimension
     : sentences.overridden({ reported: rag[`rag.${reported}`], computed: rag[`rag.${computed}`], detail });
 }
 
-function renderSections(sections: ReportSectionsJson, text: (t: string) => string): ReportSectionsJson {
-  const ref = (issue: IssueRefJson): IssueRefJson => {
-    const summary = text(issue.summary);
-    return summary === issue.summary ? issue : { ...issue, summary };
-  };
-  return {
-    completed: sections.completed.map((group) => ({
-      epic: group.epic === null ? null : { key: group.epic.key, summary: text(group.epic.summary) },
-      issues: group.issues.map(ref),
-    })),
-    inProgress: sections.inProgress.map(ref),
-    nextUp: sections.nextUp.map(ref),
-    milestones: sections.milestones,
-    risks: {
-      flagged: sections.risks.flagged.map(ref),
-      blocked: sections.risks.blocked.map((b) => ({ issue: ref(b.issue), blockedBy: b.blockedBy })),
-      topRisks: sections.risks.topRisks.map((r) => ({ issue: ref(r.issue), score: r.score, level: r.level })),
-    },
-    waitingOnClient: sections.waitingOnClient.map(ref),
-  };
-}
-
 /**
  * A note as the rendered report lists it: its sentence, and its fields as `params`. A "…and N
  * more" note carries the code of the notes it continues, and every remaining key.
@@ -178,23 +155,20 @@ function renderNote(note: DataQualityNoteJson, lang: Language): StatusReportJson
   return { code, issueKey, message, params };
 }
 
-const MARKER = new RegExp(`( ?)${HIDDEN_ISSUE_MARKER.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}( ?)`, 'gu');
-
 /**
- * For client data, replaces the hidden-issue marker with "an internal task" in `lang`. In
- * Chinese the single spaces around it go when the character beyond them is not ASCII (Chinese
- * text or full-width punctuation takes no space before a Chinese word).
+ * When the client sees no issue, how the PM shows some, for the project's visibility mode (the
+ * labels as configured); null when the client sees at least one.
  */
-function hiddenIssueText(audience: ReportDataJson['audience'], lang: Language): (text: string) => string {
-  if (audience === 'internal') return (t) => t;
-  const placeholder = REPORT_MESSAGES[lang]['report.internalIssue'];
-  const beside = (t: string, at: number, space: string): string => (lang === 'zh-CN' && t.charCodeAt(at) > 0x7f ? '' : space);
-  return (t) =>
-    !t.includes(HIDDEN_ISSUE_MARKER)
-      ? t
-      : t.replace(
-          MARKER,
-          (match: string, before: string, after: string, offset: number) =>
-            beside(t, offset - 1, before) + placeholder + beside(t, offset + match.length, after),
-        );
+export function clientVisibilityHint(summary: ClientVisibilitySummaryJson, lang: Language): string | null {
+  if (summary.shown > 0) return null;
+  const t = translator(lang, REPORT_MESSAGES);
+  const { clientLabel, internalLabel } = summary;
+  switch (summary.mode) {
+    case 'marked':
+      return t('report.clientHint.marked', { clientLabel });
+    case 'types':
+      return t('report.clientHint.types');
+    case 'all':
+      return t('report.clientHint.all', { internalLabel });
+  }
 }

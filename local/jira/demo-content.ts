@@ -74,6 +74,8 @@ export const ACME_CLIENT_PEOPLE: readonly UserSpec[] = [
 
 export interface EpicContent {
   summary: string;
+  /** The PM shows this epic, and so its stories and bugs, to the client (the `client` label). */
+  client: boolean;
   milestone: 0 | 1 | 2 | 3;
   components: string[];
   stories: string[];
@@ -83,6 +85,7 @@ export interface EpicContent {
 export const ACME_EPICS: readonly EpicContent[] = [
   {
     summary: 'Discovery and UX design',
+    client: true,
     milestone: 0,
     components: ['Design'],
     stories: [
@@ -99,6 +102,7 @@ export const ACME_EPICS: readonly EpicContent[] = [
   },
   {
     summary: 'Customer login and single sign-on',
+    client: true,
     milestone: 0,
     components: ['Web app', 'API'],
     stories: [
@@ -120,6 +124,7 @@ export const ACME_EPICS: readonly EpicContent[] = [
   },
   {
     summary: 'Shipment tracking dashboard',
+    client: true,
     milestone: 1,
     components: ['Web app', 'API'],
     stories: [
@@ -146,6 +151,7 @@ export const ACME_EPICS: readonly EpicContent[] = [
   },
   {
     summary: 'Delivery notifications (e-mail and SMS)',
+    client: true,
     milestone: 1,
     components: ['API', 'Notifications'],
     stories: [
@@ -166,6 +172,7 @@ export const ACME_EPICS: readonly EpicContent[] = [
   },
   {
     summary: 'Invoices and billing history',
+    client: true,
     milestone: 1,
     components: ['Web app', 'Billing'],
     stories: [
@@ -185,6 +192,7 @@ export const ACME_EPICS: readonly EpicContent[] = [
   },
   {
     summary: 'Account and user management',
+    client: true,
     milestone: 1,
     components: ['Web app', 'API'],
     stories: [
@@ -199,6 +207,7 @@ export const ACME_EPICS: readonly EpicContent[] = [
   },
   {
     summary: 'Proof-of-delivery documents',
+    client: true,
     milestone: 2,
     components: ['Web app', 'API'],
     stories: [
@@ -213,6 +222,7 @@ export const ACME_EPICS: readonly EpicContent[] = [
   },
   {
     summary: 'Carrier integration API',
+    client: false,
     milestone: 2,
     components: ['API', 'Integrations'],
     stories: [
@@ -228,6 +238,7 @@ export const ACME_EPICS: readonly EpicContent[] = [
   },
   {
     summary: 'Accessibility and performance',
+    client: false,
     milestone: 2,
     components: ['Web app'],
     stories: [
@@ -241,6 +252,7 @@ export const ACME_EPICS: readonly EpicContent[] = [
   },
   {
     summary: 'Launch readiness and hypercare',
+    client: true,
     milestone: 3,
     components: ['Infrastructure'],
     stories: [
@@ -282,6 +294,30 @@ export const ACME_TASKS: readonly string[] = [
   'Investigate flaky end-to-end tests',
   'Add structured logging to the notification service',
 ];
+
+/** Tasks the client takes part in or waits for: the PM marks them for the client's report. */
+export const ACME_CLIENT_TASKS: ReadonlySet<string> = new Set([
+  'Prepare sprint demo for Acme stakeholders',
+  'Review GDPR impact assessment with Acme legal',
+  'Create test accounts for Acme UAT',
+  'Collect UAT feedback from Acme dispatch team',
+  'Estimate change request: multi-currency invoices',
+]);
+
+/** Engineering chores no client reads about: the PM labels them internal. */
+export const ACME_CHORE_TASKS: ReadonlySet<string> = new Set([
+  'Set up CI pipeline for the web app',
+  'Configure Sentry error tracking',
+  'Upgrade Node.js runtime to version 22',
+  'Refactor shipment API client into a shared package',
+  'Rotate SMS provider API keys',
+  'Clean up feature flags from the MVP',
+  'Document local development setup',
+  'Update dependency licences report',
+  'Migrate secrets to Azure Key Vault',
+  'Investigate flaky end-to-end tests',
+  'Add structured logging to the notification service',
+]);
 
 export const ACME_INTERNAL_TASKS: readonly string[] = [
   'Internal: reconcile agency timesheets for March',

@@ -5,8 +5,10 @@
  */
 import type { Dataset } from './dataset';
 import {
+  ACME_CHORE_TASKS,
   ACME_CLIENT,
   ACME_CLIENT_PEOPLE,
+  ACME_CLIENT_TASKS,
   ACME_EPICS,
   ACME_INTERNAL_TASKS,
   ACME_TASKS,
@@ -511,7 +513,7 @@ function generateAcme({ rng, now }: PlanDefaults): Dataset {
       assignee: team.lead,
       priority: PRIORITIES[epicIndex % 3 === 0 ? 1 : 2] as PrioritySpec,
       fixVersion: versions[milestone] ?? null,
-      labels: epicIndex % 4 === 1 ? ['client'] : [],
+      labels: epicContent.client ? ['client'] : [],
     });
     const epic = factory.build(epicPlan);
     built.push(epic);
@@ -574,7 +576,11 @@ function generateAcme({ rng, now }: PlanDefaults): Dataset {
       [2, 2],
       [null, 3],
     ] as const);
-    built.push(factory.build(planItem('task', title, milestone, rng.pick(['Infrastructure', 'Web app', 'API']))));
+    const plan = planItem('task', title, milestone, rng.pick(['Infrastructure', 'Web app', 'API']));
+    // The PM's marking (DESIGN §5.1): client-facing tasks for the client, chores internal.
+    if (ACME_CLIENT_TASKS.has(title)) plan.labels = [...plan.labels.filter((l) => l !== 'internal'), 'client'];
+    else if (ACME_CHORE_TASKS.has(title) && !plan.labels.includes('internal')) plan.labels = [...plan.labels, 'internal'];
+    built.push(factory.build(plan));
   }
   for (const title of ACME_INTERNAL_TASKS) {
     const plan = planItem('task', title, null, undefined);
@@ -704,7 +710,8 @@ function generateHuazhi({ rng, now }: PlanDefaults): Dataset {
       reporter: kind === 'bug' && rng.chance(0.5) ? HZ_CLIENT : (HZ_TEAM[0] as UserSpec),
       assignee: rng.pick(HZ_TEAM),
       priority: pickPriority(rng, kind),
-      labels: kind === 'bug' && rng.chance(0.5) ? ['client-reported'] : [],
+      // A bug the client reported is one the client follows.
+      labels: kind === 'bug' && rng.chance(0.5) ? ['client-reported', 'client'] : [],
       fixVersion: rng.chance(0.7) ? version : null,
       ...estimate(rng, kind, 0.7),
       dueDate: rng.chance(0.4) ? toDateOnly(day(now, rng.int(-10, 25))) : null,
@@ -718,7 +725,10 @@ function generateHuazhi({ rng, now }: PlanDefaults): Dataset {
       ['todo', 30],
     ] as const);
   HZ_EPICS.forEach((epicContent, index) => {
-    const epic = factory.build(plan('epic', epicContent.summary, index === 0 ? 'done' : 'inProgress'));
+    const epicPlan = plan('epic', epicContent.summary, index === 0 ? 'done' : 'inProgress');
+    // The three epics of the client's warehouse flow are shown to it; reports and permissions are the team's.
+    if (index < 3) epicPlan.labels = ['client'];
+    const epic = factory.build(epicPlan);
     built.push(epic);
     for (const summary of epicContent.items) {
       const outcome = index === 0 ? 'done' : outcomeOf();

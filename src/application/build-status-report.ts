@@ -1,4 +1,4 @@
-import type { StatusReportJson } from '../../contract';
+import type { ClientStatusReportJson, StatusReportJson } from '../../contract';
 import { deriveStatusReport } from '../domain/derive-status-report';
 import type { ProjectSettingsJson } from '../../contract/settings';
 import type { ProjectData } from '../domain/project-data';
@@ -25,7 +25,22 @@ export interface StatusReportRequest {
  * @throws AppError JIRA_UNAVAILABLE / RATE_LIMITED / NOT_FOUND / FORBIDDEN from the reader —
  *   a report is whole or not at all.
  */
-export async function buildStatusReport(deps: StatusReportDeps, request: StatusReportRequest): Promise<StatusReportJson> {
+export async function buildStatusReport(
+  deps: StatusReportDeps,
+  request: StatusReportRequest & { audience: 'internal' },
+): Promise<StatusReportJson>;
+export async function buildStatusReport(
+  deps: StatusReportDeps,
+  request: StatusReportRequest & { audience: 'client' },
+): Promise<ClientStatusReportJson>;
+export async function buildStatusReport(
+  deps: StatusReportDeps,
+  request: StatusReportRequest,
+): Promise<StatusReportJson | ClientStatusReportJson>;
+export async function buildStatusReport(
+  deps: StatusReportDeps,
+  request: StatusReportRequest,
+): Promise<StatusReportJson | ClientStatusReportJson> {
   const read = await deps.reader.readProject(request.projectKey, deps.settings);
   return deriveFromRead(deps, read, request);
 }
@@ -34,8 +49,18 @@ export async function buildStatusReport(deps: StatusReportDeps, request: StatusR
 export async function deriveFromRead(
   deps: Pick<StatusReportDeps, 'records' | 'settings'>,
   read: ProjectReadResult,
+  request: StatusReportRequest & { audience: 'internal' },
+): Promise<StatusReportJson>;
+export async function deriveFromRead(
+  deps: Pick<StatusReportDeps, 'records' | 'settings'>,
+  read: ProjectReadResult,
   request: StatusReportRequest,
-): Promise<StatusReportJson> {
+): Promise<StatusReportJson | ClientStatusReportJson>;
+export async function deriveFromRead(
+  deps: Pick<StatusReportDeps, 'records' | 'settings'>,
+  read: ProjectReadResult,
+  request: StatusReportRequest,
+): Promise<StatusReportJson | ClientStatusReportJson> {
   const now = request.now.getTime();
   const [satisfaction, communication] = await Promise.all([
     deps.records.satisfaction(read.project.id, now),

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { clientReportDataSchema, clientStatusReportSchema } from '../../contract/client-report';
+import { renderClientReport } from '../../contract/i18n/render-client-report';
 import { renderStatusReport } from '../../contract/i18n/render-status-report';
 import { reportDataSchema, statusReportSchema } from '../../contract/report';
 import { derivePlausibleData, isPlausibleDay, MAX_ESTIMATE_SECONDS, MAX_STORY_POINTS } from './derive-plausible-data';
-import { deriveReportModel, deriveStatusReport, toReportData } from './derive-status-report';
+import { deriveReportModel, deriveStatusReport, toClientReportData, toReportData } from './derive-status-report';
 import { aDoneIssue, aMilestone, anInProgressIssue, anIssue, aProject, at, DAY_MS, settingsWith } from './testing/builders';
 
 const NOW = at('2026-03-10T12:00:00Z');
@@ -127,15 +129,18 @@ describe('the status report on absurd values', () => {
     (storyPoints) => {
       const input = { data: absurdProject(storyPoints), settings: SETTINGS, now: NOW, periodStart: null };
       const model = deriveReportModel(input);
-      for (const audience of ['internal', 'client'] as const) {
-        const data = toReportData(model, { audience });
-        expect(reportDataSchema.parse(JSON.parse(JSON.stringify(data)))).toEqual(data);
-        for (const lang of ['en', 'zh-CN'] as const) {
-          const report = renderStatusReport(data, lang);
-          expect(statusReportSchema.parse(report)).toEqual(report);
-          // Only the notes may show the absurd value, as the value Jira holds.
-          expect(JSON.stringify({ ...report, dataQuality: [] })).not.toMatch(/Invalid|NaN|Infinity|∞|e\+\d/u);
-        }
+      const data = toReportData(model, {});
+      expect(reportDataSchema.parse(JSON.parse(JSON.stringify(data)))).toEqual(data);
+      const clientData = toClientReportData(model, {});
+      expect(clientReportDataSchema.parse(JSON.parse(JSON.stringify(clientData)))).toEqual(clientData);
+      for (const lang of ['en', 'zh-CN'] as const) {
+        const report = renderStatusReport(data, lang);
+        expect(statusReportSchema.parse(report)).toEqual(report);
+        // Only the notes may show the absurd value, as the value Jira holds.
+        expect(JSON.stringify({ ...report, dataQuality: [] })).not.toMatch(/Invalid|NaN|Infinity|∞|e\+\d/u);
+        const client = renderClientReport(clientData, lang);
+        expect(clientStatusReportSchema.parse(client)).toEqual(client);
+        expect(JSON.stringify(client)).not.toMatch(/Invalid|NaN|Infinity|∞|e\+\d/u);
       }
       const beta = model.health.milestones[0];
       // The absurd issue counts as unestimated; 7 of 8 issues still have points, so points it is.

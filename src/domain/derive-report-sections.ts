@@ -1,7 +1,8 @@
 import { compareIssueKeys, sortByIssueKey, sortWithKeyTieBreak } from './compare-issue-keys';
 import type { HealthAssessment, IssueRisk, MilestoneForecast } from './health-types';
 import type { Issue } from './issue';
-import { addCalendarDays, calendarDayOf, isClientVisible, isDone, isWaitingOnClient } from './issue-rules';
+import type { ClientVisibilityReason } from '../../contract/client-visibility';
+import { addCalendarDays, calendarDayOf, clientVisibilityOf, isDone, isWaitingOnClient } from './issue-rules';
 import type { ProjectData } from './project-data';
 import type { ProjectSettings } from './settings';
 
@@ -54,6 +55,8 @@ export interface ReportSections {
    * `isClientVisible`).
    */
   hiddenFromClient: ReadonlySet<string>;
+  /** Why each issue is or is not shown to the client, by key (`clientVisibilityOf`). */
+  clientReasons: ReadonlyMap<string, ClientVisibilityReason>;
 }
 
 /**
@@ -128,9 +131,12 @@ export function deriveReportSections(
 
   // A second pass: a parent may arrive after its children.
   const hiddenFromClient = new Set<string>();
+  const clientReasons = new Map<string, ClientVisibilityReason>();
   for (const issue of data.issues) {
     const parent = issue.parentKey === null ? null : (index.get(issue.parentKey) ?? null);
-    if (!isClientVisible(issue, parent, settings)) hiddenFromClient.add(issue.key);
+    const { shown, reason } = clientVisibilityOf(issue, parent, settings);
+    clientReasons.set(issue.key, reason);
+    if (!shown) hiddenFromClient.add(issue.key);
   }
 
   return {
@@ -145,6 +151,7 @@ export function deriveReportSections(
     risks: rankRisks(risks, index, hiddenFromClient, openCount),
     index,
     hiddenFromClient,
+    clientReasons,
   };
 }
 

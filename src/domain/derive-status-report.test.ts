@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { clientReportDataSchema, clientStatusReportSchema, type ClientStatusReportJson } from '../../contract/client-report';
+import { renderClientReport } from '../../contract/i18n/render-client-report';
 import { renderStatusReport } from '../../contract/i18n/render-status-report';
 import { HIDDEN_ISSUE_MARKER, reportDataSchema, statusReportSchema, type StatusReportJson } from '../../contract/report';
 import { deriveDataQuality } from './derive-data-quality';
@@ -6,9 +8,10 @@ import { deriveReportSections } from './derive-report-sections';
 import {
   deriveReportModel,
   deriveStatusReport,
+  toClientReportData,
   toReportData,
-  toStatusReportJson,
   type ReportModel,
+  type ReportProjection,
   type StatusReportInput,
 } from './derive-status-report';
 import type { HealthAssessment, IssueRisk, Rag } from './health-types';
@@ -36,11 +39,15 @@ function model(issues: readonly Issue[], health: HealthAssessment = aHealth(), r
     risks,
     sections: deriveReportSections(data, health, risks, SETTINGS, NOW, START),
     dataQuality: deriveDataQuality(data, SETTINGS),
+    clientVisibility: { mode: SETTINGS.clientVisibility.mode, clientLabel: SETTINGS.clientLabel, internalLabel: SETTINGS.internalLabel },
   };
 }
 
-const project = (m: ReportModel, over: Partial<Parameters<typeof toStatusReportJson>[1]> = {}): StatusReportJson =>
-  toStatusReportJson(m, { audience: 'internal', lang: 'en', ...over });
+type Projection = Partial<Omit<ReportProjection, 'audience'>> & { lang?: 'en' | 'zh-CN' };
+const project = (m: ReportModel, { lang = 'en', ...over }: Projection = {}): StatusReportJson =>
+  renderStatusReport(toReportData(m, over), lang);
+const projectForClient = (m: ReportModel, { lang = 'en', ...over }: Projection = {}): ClientStatusReportJson =>
+  renderClientReport(toClientReportData(m, over), lang);
 
 describe('toStatusReportJson: overall', () => {
   const red = aHealth({ overall: 'red', dimensions: { schedule: { rag: 'red' } } });
@@ -48,29 +55,30 @@ describe('toStatusReportJson: overall', () => {
     {
       case: 'no override',
       override: null,
-      audience: 'internal' as const,
       expected: { computed: 'red', reported: 'red', overrideReason: null },
     },
     {
       case: 'override, internal sees both and the reason',
       override: { rag: 'amber' as const, reason: 'Client agreed new date' },
-      audience: 'internal' as const,
       expected: { computed: 'red', reported: 'amber', overrideReason: 'Client agreed new date' },
-    },
-    {
-      case: 'override, the client sees only the reported RAG',
-      override: { rag: 'amber' as const, reason: 'Client agreed new date' },
-      audience: 'client' as const,
-      expected: { computed: 'amber', reported: 'amber', overrideReason: null },
     },
     {
       case: 'an override equal to the computed RAG is no override',
       override: { rag: 'red' as const, reason: 'Same' },
-      audience: 'internal' as const,
       expected: { computed: 'red', reported: 'red', overrideReason: null },
     },
-  ])('$case', ({ override, audience, expected }) => {
-    expect(project(model([], red), { override, audience }).overall).toMatchObject(expected);
+  ])('$case', ({ override, expected }) => {
+    expect(project(model([], red), { override }).overall).toMatchObject(expected);
+  });
+
+  it('override: the client sees only the reported RAG, never the computed one or the reason', () => {
+    const client = projectForClient(model([], red), { override: { rag: 'amber', reason: 'Client agreed new date' } });
+    expect(client.overall).toEqual({
+      reported: 'amber',
+      headline: 'Amber: some areas need attention; details follow',
+      headlineCode: { code: 'attention', params: {} },
+    });
+    expect(JSON.stringify(client)).not.toContain('Client agreed new date');
   });
 
   it('headline: the reported colour and the first dimension with the computed RAG', () => {
@@ -80,15 +88,20 @@ describe('toStatusReportJson: overall', () => {
     expect(json.overall.headline).toContain(json.dimensions.quality.label);
     const overridden = project(model([], health), { override: { rag: 'amber', reason: 'x' } });
     expect(overridden.overall.headline).toMatch(/^Reported Amber, computed Red: /u);
-    expect(project(model([], health), { override: { rag: 'amber', reason: 'x' }, audience: 'client' }).overall.headline).toMatch(
-      /^Amber: /u,
-    );
+    // The client's headline names the first dimension it sees with the reported colour.
+    const client = projectForClient(model([], health), { override: { rag: 'amber', reason: 'x' } });
+    expect(client.overall.headline).toMatch(new RegExp(`^Amber: ${json.dimensions.scope.label} — `, 'u'));
   });
 
   it('headline: amber for lack of data names the grey dimensions', () => {
     const health = aHealth({ overall: 'amber', dimensions: { cost: { rag: 'grey' }, satisfaction: { rag: 'grey' } } });
     const json = project(model([], health));
     expect(json.overall.headline).toBe(`Amber: not enough data for ${json.dimensions.cost.label}, ${json.dimensions.satisfaction.label}`);
+    // The client hears no jargon about missing data, and does not see the grey dimensions at all.
+    const client = projectForClient(model([], health));
+    expect(client.overall.headline).toBe('Amber: some areas need attention; details follow');
+    expect(client.dimensions.map((d) => d.id)).toEqual(['schedule', 'scope', 'quality', 'communication']);
+    expect(projectForClient(model([], health), { lang: 'zh-CN' }).overall.headline).toBe('黄色：部分方面需要关注，详见下文');
   });
 
   it('headline: green names the next milestone', () => {
@@ -138,8 +151,9 @@ describe('toStatusReportJson: dimensions and milestones', () => {
     expect(internal.measures[0]).toMatchObject({ evidenceCount: 70, evidenceJql: jql, evidenceSummary: 'first 50 of 70 issues' });
     expect(internal.measures[0]?.evidence).toEqual(keys.slice(0, 50).reverse());
     expect(internal).toMatchObject({ evidenceCount: 70, evidenceJql: jql });
-    const client = project(model([], health), { audience: 'client' }).dimensions.schedule;
-    expect(client.measures[0]).toMatchObject({ evidenceCount: 70, evidenceJql: null });
+    const client = projectForClient(model([], health)).dimensions.find((d) => d.id === 'schedule');
+    expect(client?.measures[0]).toBeDefined();
+    expect(JSON.stringify(client)).not.toMatch(/evidence|duedate|ACME-/u);
   });
 
   it('the forecast method and inputs are for the internal audience; the client sees the dates', () => {
@@ -159,7 +173,7 @@ describe('toStatusReportJson: dimensions and milestones', () => {
     };
     const health = aHealth({ milestones: [aForecast({ forecast, forecastDate: '2026-03-28' })] });
     expect(project(model([], health)).sections.milestones[0]?.forecast).toEqual(forecast);
-    const client = project(model([], health), { audience: 'client' }).sections.milestones[0];
+    const client = projectForClient(model([], health)).sections.milestones[0];
     expect(client?.forecastDate).toBe('2026-03-28');
     expect(client && 'forecast' in client).toBe(false);
   });
@@ -195,23 +209,36 @@ describe('toStatusReportJson: issues', () => {
       message: '…and 2 more issues with the same problem.',
       params: { count: 2, issueKeys: ['ACME-21', 'ACME-22'] },
     });
-    expect(project(m, { audience: 'client' }).dataQuality).toEqual([]);
+    expect(projectForClient(m)).not.toHaveProperty('dataQuality');
   });
 
-  it('risk reasons are sentences; for the client an internal blocker reads "an internal task"', () => {
+  it('risk reasons are sentences for the team; the client gets no risk at all, and no internal blocker', () => {
     const issues = [anIssue({ key: 'ACME-1', labels: ['internal'] }), anIssue({ key: 'ACME-2', blockedBy: [link('ACME-1')] })];
     const risks = [
       aRisk('ACME-2', 30, { signals: [{ code: 'blocked', by: { key: 'ACME-1', statusName: 'In Review', days: 4 }, points: 25 }] }),
     ];
     const internal = project(model(issues, aHealth(), risks));
     expect(internal.issueRisks[0]?.reasons[0]).toContain('ACME-1');
-    const client = project(model(issues, aHealth(), risks), { audience: 'client' });
-    expect(client.issueRisks.map((r) => r.key)).toEqual(['ACME-2']);
-    expect(client.issueRisks[0]?.reasons[0]).toContain('an internal task');
-    expect(client.issueRisks[0]?.reasons[0]).not.toContain('ACME-1');
-    // In Chinese the spaces that set a key apart go with it.
-    const zh = project(model(issues, aHealth(), risks), { audience: 'client', lang: 'zh-CN' });
-    expect(zh.issueRisks[0]?.reasons[0]).toMatch(/被一项内部任务（In Review）/u);
+    const client = projectForClient(model(issues, aHealth(), risks));
+    expect(client).not.toHaveProperty('issueRisks');
+    expect(client.sections.blocked).toEqual([{ issue: expect.objectContaining({ key: 'ACME-2' }) as unknown, blockedBy: [] }]);
+    expect(JSON.stringify(client)).not.toMatch(/ACME-1\b/u);
+  });
+
+  it('a summary naming an internal issue reads "an internal task" for the client; in Chinese without the spaces', () => {
+    const issues = [
+      anIssue({ key: 'ACME-1', labels: ['internal'] }),
+      anIssue({ key: 'ACME-2', due: '2026-03-11', summary: 'Follow-up of ACME-1 for 客户' }),
+    ];
+    expect(projectForClient(model(issues)).sections.nextUp[0]?.summary).toBe('Follow-up of an internal task for 客户');
+    const zh = projectForClient(
+      model([
+        anIssue({ key: 'ACME-1', labels: ['internal'] }),
+        anIssue({ key: 'ACME-2', due: '2026-03-11', summary: '跟进 ACME-1 的问题' }),
+      ]),
+      { lang: 'zh-CN' },
+    );
+    expect(zh.sections.nextUp[0]?.summary).toBe('跟进一项内部任务的问题');
   });
 });
 
@@ -250,27 +277,29 @@ function scenario(): ProjectData {
   return aProject({ issues, milestones: [releasedInPeriod, next] });
 }
 
-const input = (over: Partial<StatusReportInput> = {}): StatusReportInput => ({
+const input = (over: Partial<Omit<StatusReportInput, 'audience'>> = {}): StatusReportInput & { audience: 'internal' } => ({
   data: scenario(),
   settings: SETTINGS,
   now: NOW,
   periodStart: START,
-  audience: 'internal',
   lang: 'en',
   ...over,
+  audience: 'internal',
+});
+const clientInput = (over: Partial<Omit<StatusReportInput, 'audience'>> = {}): StatusReportInput & { audience: 'client' } => ({
+  ...input(over),
+  audience: 'client',
 });
 
 describe('deriveStatusReport', () => {
-  it.each([
-    { audience: 'internal' as const, lang: 'en' as const },
-    { audience: 'client' as const, lang: 'en' as const },
-    { audience: 'internal' as const, lang: 'zh-CN' as const },
-    { audience: 'client' as const, lang: 'zh-CN' as const },
-  ])('matches the contract schema exactly ($audience, $lang)', ({ audience, lang }) => {
-    const report = deriveStatusReport(input({ audience, lang }));
+  it.each(['en', 'zh-CN'] as const)('matches the contract schema exactly (internal and client, %s)', (lang) => {
+    const report = deriveStatusReport(input({ lang }));
     expect(statusReportSchema.parse(report)).toEqual(report);
     expect(report.generatedAt).toBe('2026-03-10T12:00:00.000Z');
     expect(report.period).toEqual({ start: '2026-03-03T12:00:00.000Z', end: '2026-03-10T12:00:00.000Z' });
+    const client = deriveStatusReport(clientInput({ lang }));
+    expect(clientStatusReportSchema.parse(client)).toEqual(client);
+    expect(client.period).toEqual(report.period);
   });
 
   it('is deterministic: the same input gives byte-identical JSON', () => {
@@ -312,21 +341,20 @@ describe('deriveStatusReport', () => {
 
   it.each(['en', 'zh-CN'] as const)('an internal issue is in the internal report and nowhere in the client one (%s)', (lang) => {
     const internal = JSON.stringify(deriveStatusReport(input({ lang })));
-    const client = JSON.stringify(deriveStatusReport(input({ lang, audience: 'client' })));
+    const client = JSON.stringify(deriveStatusReport(clientInput({ lang })));
     // ACME-4 is under the internal epic ACME-2 but not internal itself: the client sees it, without its epic.
     for (const key of ['ACME-2', 'ACME-5', 'ACME-7', 'OPS-12']) {
       const pattern = new RegExp(`\\b${key}\\b`, 'u');
       expect(internal).toMatch(pattern);
       expect(client).not.toMatch(pattern);
     }
-    const report = deriveStatusReport(input({ lang, audience: 'client' }));
+    const report = deriveStatusReport(clientInput({ lang }));
     expect(report.sections.completed.map((g) => [g.epic?.key ?? null, g.issues.map((i) => i.key)])).toEqual([
       ['ACME-1', ['ACME-3']],
       [null, ['ACME-4', 'ACME-12']],
     ]);
-    // Two hidden blockers give one sentence, not the same one twice.
-    expect(report.issueRisks[0]?.reasons.filter((r) => r.includes(lang === 'en' ? 'an internal task' : '一项内部任务'))).toHaveLength(1);
-    expect(report.sections.risks.blocked).toEqual([{ issue: expect.objectContaining({ key: 'ACME-6' }) as unknown, blockedBy: [] }]);
+    expect(report.sections.blocked).toEqual([{ issue: expect.objectContaining({ key: 'ACME-6' }) as unknown, blockedBy: [] }]);
+    expect(report.sections.flagged.map((i) => i.key)).toEqual(['ACME-6']);
   });
 
   it('Chinese output leaves no English sentence in the translated parts', () => {
@@ -349,22 +377,48 @@ describe('deriveStatusReport', () => {
 });
 
 describe('toReportData: the report as language-neutral data', () => {
-  const AUDIENCES = ['internal', 'client'] as const;
-  const dataOf = (over: Partial<StatusReportInput> = {}) => {
+  const dataOf = (over: Partial<Omit<StatusReportInput, 'audience'>> = {}) => {
     const i = input(over);
     return toReportData(deriveReportModel(i), i);
   };
+  const clientDataOf = (over: Partial<Omit<StatusReportInput, 'audience'>> = {}) => {
+    const i = input(over);
+    return toClientReportData(deriveReportModel(i), i);
+  };
 
-  it.each(AUDIENCES)('matches the data schema exactly, strict codes included (%s)', (audience) => {
-    const data = dataOf({ audience, override: { rag: 'green', reason: 'Client agreed' } });
+  it('matches the data schema exactly, strict codes included (internal and client)', () => {
+    const data = dataOf({ override: { rag: 'green', reason: 'Client agreed' } });
     expect(reportDataSchema.parse(data)).toEqual(data);
     expect(data.schemaVersion).toBe(1);
+    const client = clientDataOf({ override: { rag: 'green', reason: 'Client agreed' } });
+    expect(clientReportDataSchema.parse(client)).toEqual(client);
   });
 
-  it.each(AUDIENCES)('holds no sentence in any language (%s)', (audience) => {
-    const json = JSON.stringify(dataOf({ audience }));
+  it('the internal data says, per issue, whether the client sees it and why, and counts them', () => {
+    const data = dataOf();
+    const refs = new Map(
+      [...data.sections.completed.flatMap((g) => g.issues), ...data.sections.inProgress, ...data.sections.nextUp].map((r) => [
+        r.key,
+        r.client,
+      ]),
+    );
+    expect(refs.get('ACME-3')).toEqual({ shown: true, reason: 'all' });
+    expect(refs.get('ACME-5')).toEqual({ shown: false, reason: 'subtask' });
+    expect(refs.get('ACME-7')).toEqual({ shown: false, reason: 'internal-label' });
+    expect(data.clientVisibility).toEqual({
+      mode: 'all',
+      clientLabel: 'client',
+      internalLabel: 'internal',
+      shown: 10,
+      internal: 3,
+      total: 13,
+    });
+  });
+
+  it('holds no sentence in any language (internal)', () => {
+    const json = JSON.stringify(dataOf());
     for (const lang of ['en', 'zh-CN'] as const) {
-      const report = deriveStatusReport(input({ audience, lang }));
+      const report = deriveStatusReport(input({ lang }));
       const sentences = [
         report.overall.headline,
         ...Object.values(report.dimensions).flatMap((d) => [d.label, d.why, ...d.measures.flatMap((m) => [m.label, m.display, m.why])]),
@@ -377,12 +431,17 @@ describe('toReportData: the report as language-neutral data', () => {
     }
   });
 
-  it.each(AUDIENCES)('stored, read back and rendered, gives the same report in each language (%s)', (audience) => {
-    const stored = JSON.stringify(dataOf({ audience, override: { rag: 'amber', reason: 'Agreed' } }));
+  it('stored, read back and rendered, gives the same report in each language (internal and client)', () => {
+    const stored = JSON.stringify(dataOf({ override: { rag: 'amber', reason: 'Agreed' } }));
+    const storedClient = JSON.stringify(clientDataOf({ override: { rag: 'amber', reason: 'Agreed' } }));
     for (const lang of ['en', 'zh-CN'] as const) {
       const rendered = renderStatusReport(reportDataSchema.parse(JSON.parse(stored)), lang);
       expect(JSON.stringify(rendered)).toBe(
-        JSON.stringify(deriveStatusReport(input({ audience, lang, override: { rag: 'amber', reason: 'Agreed' } }))),
+        JSON.stringify(deriveStatusReport(input({ lang, override: { rag: 'amber', reason: 'Agreed' } }))),
+      );
+      const client = renderClientReport(clientReportDataSchema.parse(JSON.parse(storedClient)), lang);
+      expect(JSON.stringify(client)).toBe(
+        JSON.stringify(deriveStatusReport(clientInput({ lang, override: { rag: 'amber', reason: 'Agreed' } }))),
       );
     }
   });
@@ -404,14 +463,12 @@ describe('toReportData: the report as language-neutral data', () => {
   });
 
   it('client data marks hidden keys in text and names no hidden issue anywhere', () => {
-    const data = dataOf({ audience: 'client' });
+    const data = clientDataOf();
     const json = JSON.stringify(data);
     for (const key of ['ACME-2', 'ACME-5', 'ACME-7', 'OPS-12']) expect(json).not.toMatch(new RegExp(`\\b${key}\\b`, 'u'));
     // ACME-8's summary names the internal ACME-7; ACME-6's blockers are internal or outside.
     expect(data.sections.nextUp.find((i) => i.key === 'ACME-8')?.summary).toBe(`Follow-up of ${HIDDEN_ISSUE_MARKER}`);
-    const signals = data.issueRisks.find((r) => r.key === 'ACME-6')?.signals ?? [];
-    expect(signals.flatMap((s) => (s.code === 'blocked' ? [s.by.key] : []))).toEqual([HIDDEN_ISSUE_MARKER, HIDDEN_ISSUE_MARKER]);
-    expect(data.dataQuality).toEqual([]);
-    expect(renderStatusReport(data, 'en').sections.nextUp.find((i) => i.key === 'ACME-8')?.summary).toBe('Follow-up of an internal task');
+    expect(data.sections.blocked.find((b) => b.issue.key === 'ACME-6')?.blockedBy).toEqual([]);
+    expect(renderClientReport(data, 'en').sections.nextUp.find((i) => i.key === 'ACME-8')?.summary).toBe('Follow-up of an internal task');
   });
 });

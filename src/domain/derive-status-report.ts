@@ -1,5 +1,13 @@
 import type { Language } from '../../contract/language';
 import { renderStatusReport } from '../../contract/i18n/render-status-report';
+import { renderClientReport } from '../../contract/i18n/render-client-report';
+import type {
+  ClientDimensionDataJson,
+  ClientHeadlineJson,
+  ClientIssueRefJson,
+  ClientReportDataJson,
+  ClientStatusReportJson,
+} from '../../contract/client-report';
 import {
   HIDDEN_ISSUE_MARKER,
   REPORT_DATA_SCHEMA_VERSION,
@@ -22,7 +30,7 @@ import {
   type RankedRisk,
   type ReportSections,
 } from './derive-report-sections';
-import type { HealthAssessment, IssueRisk, MilestoneForecast, Rag, RiskSignal, Why } from './health-types';
+import type { HealthAssessment, IssueRisk, MilestoneForecast, Rag, Why } from './health-types';
 import type { Issue } from './issue';
 import type { ProjectData } from './project-data';
 import { scoreIssueRisks } from './score-issue-risk';
@@ -63,6 +71,8 @@ export interface ReportModel {
   risks: readonly IssueRisk[];
   sections: ReportSections;
   dataQuality: readonly DataQualityNote[];
+  /** The settings the PM's client-visibility hint names. */
+  clientVisibility: Pick<ProjectSettings, 'clientLabel' | 'internalLabel'> & { mode: ProjectSettings['clientVisibility']['mode'] };
 }
 
 export type ReportModelInput = Pick<StatusReportInput, 'data' | 'settings' | 'now' | 'periodStart'>;
@@ -74,13 +84,21 @@ export type ReportProjection = Pick<StatusReportInput, 'audience' | 'override' |
  * (`renderStatusReport`). Pure and deterministic: the same input gives byte-identical JSON
  * (every list has a total order ending in the natural issue-key order). Linear in issues.
  */
-export function deriveStatusReport(input: StatusReportInput): StatusReportJson {
-  return renderStatusReport(toReportData(deriveReportModel(input), input), input.lang);
+export function deriveStatusReport(input: StatusReportInput & { audience: 'internal' }): StatusReportJson;
+export function deriveStatusReport(input: StatusReportInput & { audience: 'client' }): ClientStatusReportJson;
+export function deriveStatusReport(input: StatusReportInput): StatusReportJson | ClientStatusReportJson;
+export function deriveStatusReport(input: StatusReportInput): StatusReportJson | ClientStatusReportJson {
+  return toStatusReportJson(deriveReportModel(input), input);
 }
 
-/** `toReportData` then `renderStatusReport`, for a caller that holds the model. */
-export function toStatusReportJson(model: ReportModel, projection: ReportProjection & { lang: Language }): StatusReportJson {
-  return renderStatusReport(toReportData(model, projection), projection.lang);
+/** `toReportData` (or `toClientReportData`) then its renderer, for a caller that holds the model. */
+export function toStatusReportJson(
+  model: ReportModel,
+  projection: ReportProjection & { lang: Language },
+): StatusReportJson | ClientStatusReportJson {
+  return projection.audience === 'client'
+    ? renderClientReport(toClientReportData(model, projection), projection.lang)
+    : renderStatusReport(toReportData(model, projection), projection.lang);
 }
 
 /**
@@ -101,25 +119,24 @@ export function deriveReportModel(input: ReportModelInput): ReportModel {
     risks,
     sections: deriveReportSections(data, health, risks, settings, now, periodStart),
     dataQuality: deriveDataQuality(data, settings, { implausible: plausible.notes }),
+    clientVisibility: { mode: settings.clientVisibility.mode, clientLabel: settings.clientLabel, internalLabel: settings.internalLabel },
   };
 }
 
 /**
- * The report for one audience as language-neutral data (`reportDataSchema`): what is stored
- * and re-rendered in any language.
+ * The internal report as language-neutral data (`reportDataSchema`): what is stored and
+ * re-rendered in any language. The client's has its own (`toClientReportData`).
  *
  * - **Overall**: `computed` is the health's overall RAG; `reported` is the override's when there
- *   is one. An override equal to the computed RAG is no override (`overrideReason` null). The
- *   client sees only the reported RAG: `computed` equals `reported` and there is no reason —
- *   "reported amber, computed red" is for internal views (DESIGN §5.3).
+ *   is one. An override equal to the computed RAG is no override (`overrideReason` null).
+ *   "Reported amber, computed red" is for internal views: the client sees only the reported
+ *   RAG (DESIGN §5.3).
  * - **Headline**: the first dimension (schedule, scope, quality, cost, satisfaction,
  *   communication) whose RAG is the computed overall one (`driver`); amber from missing data
  *   names the grey dimensions (`notEnoughData`); green names the next milestone and its day.
- * - **Client**: no hidden issue key anywhere — not in sections, evidence, risks, blockers, nor in
- *   text (a key of an issue the client does not see, or of a blocker outside the project, in a
- *   summary or a reason's text reads `HIDDEN_ISSUE_MARKER`); no data-quality notes. Assignees
- *   are shown by display name to both audiences (never an e-mail: a display name that looks
- *   like an address is dropped).
+ * - **Client visibility**: each listed issue says whether the client sees it and why
+ *   (`clientVisibilityOf`), and `clientVisibility` counts them for the PM's hint. Assignees are shown
+ *   by display name (never an e-mail: a display name that looks like an address is dropped).
  * - **Sustained**: amber or red now and in `previousDimensions`.
  * - **Milestones**: `originalReleaseDate` only when known and different from the current target.
  *   The forecast's method and inputs (`forecast`) are for the internal audience only: weekly
@@ -129,18 +146,20 @@ export function deriveReportModel(input: ReportModelInput): ReportModel {
  *   its sentence states, for both audiences) and the measure's JQL (internal only: a client
  *   cannot open Jira).
  */
-export function toReportData(model: ReportModel, projection: ReportProjection): ReportDataJson {
-  const { audience } = projection;
+export function toReportData(model: ReportModel, projection: Omit<ReportProjection, 'audience'>): ReportDataJson {
+  const audience = 'internal';
   const view = projectReportSections(model.sections, audience);
   const hide = keyHider(model.sections, view);
-  const ref = (issue: Issue): IssueRefJson => toIssueRef(issue, view, hide);
+  const { clientReasons, hiddenFromClient } = model.sections;
+  const ref = (issue: Issue): IssueRefJson => ({
+    ...toIssueRef(issue, view, hide),
+    client: { shown: !hiddenFromClient.has(issue.key), reason: clientReasons.get(issue.key) ?? 'not-marked' },
+  });
 
   const computed = model.health.overall;
   const override = projection.override ?? null;
   const overridden = override !== null && override.rag !== computed;
   const reported = overridden ? override.rag : computed;
-  const internal = audience === 'internal';
-
   return {
     schemaVersion: REPORT_DATA_SCHEMA_VERSION,
     generatedAt: new Date(model.now).toISOString(),
@@ -148,9 +167,9 @@ export function toReportData(model: ReportModel, projection: ReportProjection): 
     project: { id: model.project.id, key: model.project.key, name: model.project.name },
     period: { start: new Date(view.period.start).toISOString(), end: new Date(view.period.end).toISOString() },
     overall: {
-      computed: internal ? computed : reported,
+      computed,
       reported,
-      overrideReason: internal && overridden ? override.reason : null,
+      overrideReason: overridden ? override.reason : null,
       headline: toHeadline(model.health, computed),
     },
     dimensions: toDimensions(model.health, projection.previousDimensions ?? undefined, view, hide),
@@ -161,7 +180,7 @@ export function toReportData(model: ReportModel, projection: ReportProjection): 
       })),
       inProgress: view.inProgress.map(ref),
       nextUp: view.nextUp.map(ref),
-      milestones: view.milestones.map((m) => toMilestoneReport(m, projection.originalReleaseDates, internal)),
+      milestones: view.milestones.map((m) => toMilestoneReport(m, projection.originalReleaseDates, true)),
       risks: {
         flagged: view.flagged.map(ref),
         blocked: view.blocked.map((b) => ({ issue: ref(b.issue), blockedBy: [...b.blockedBy] })),
@@ -169,9 +188,101 @@ export function toReportData(model: ReportModel, projection: ReportProjection): 
       },
       waitingOnClient: view.waitingOnClient.map(ref),
     },
-    issueRisks: view.issueRisks.map((r) => toIssueRisk(r, internal, hide)),
-    dataQuality: internal ? [...model.dataQuality] : [],
+    issueRisks: view.issueRisks.map(toIssueRisk),
+    dataQuality: [...model.dataQuality],
+    clientVisibility: toClientVisibilitySummary(model),
   };
+}
+
+function toClientVisibilitySummary(model: ReportModel): ReportDataJson['clientVisibility'] {
+  const { clientReasons, hiddenFromClient } = model.sections;
+  let internal = 0;
+  for (const reason of clientReasons.values()) if (reason === 'subtask' || reason === 'internal-label') internal += 1;
+  const { mode } = model.clientVisibility;
+  return {
+    mode,
+    clientLabel: model.clientVisibility.clientLabel,
+    internalLabel: model.clientVisibility.internalLabel,
+    shown: clientReasons.size - hiddenFromClient.size,
+    internal,
+    total: clientReasons.size,
+  };
+}
+
+/**
+ * The client's report (DESIGN §5.1, §5.2) as language-neutral data (`clientReportDataSchema`):
+ * built field by field, so nothing internal can ride along.
+ *
+ * - **Issues**: only those the client sees (`isClientVisible`); a key of an issue the client
+ *   does not see, or of a blocker outside the project, reads `HIDDEN_ISSUE_MARKER` in any text.
+ * - **Overall**: the reported status only (the PM's override when there is one). The headline
+ *   names the first dimension the client sees whose colour is the reported one, with its why;
+ *   when there is none and the status is not green, it says plainly that some areas need
+ *   attention — never which data is missing.
+ * - **Dimensions**: enabled ones with enough data (grey is left out, and so is a grey measure);
+ *   no evidence.
+ * - **Risks**: flagged and blocked work only: no scores, levels or reasons; no data-quality
+ *   notes; no per-issue visibility reasons.
+ */
+export function toClientReportData(model: ReportModel, projection: Omit<ReportProjection, 'audience'>): ClientReportDataJson {
+  const view = projectReportSections(model.sections, 'client');
+  const hide = keyHider(model.sections, view);
+  const ref = (issue: Issue): ClientIssueRefJson => toIssueRef(issue, view, hide);
+  const computed = model.health.overall;
+  const reported = projection.override?.rag ?? computed;
+  const dimensions: ClientDimensionDataJson[] = [];
+  for (const dimension of DIMENSIONS) {
+    const d = model.health.dimensions[dimension];
+    if (!d.enabled || d.rag === 'grey') continue;
+    const measures: ClientDimensionDataJson['measures'] = [];
+    for (const m of d.measures) {
+      if (m.rag !== 'grey' && m.value !== null) measures.push({ id: m.id, value: m.value, rag: m.rag, why: hideInWhy(m.why, hide) });
+    }
+    dimensions.push({ id: dimension, rag: d.rag, why: hideInWhy(d.why, hide), measures });
+  }
+  return {
+    schemaVersion: REPORT_DATA_SCHEMA_VERSION,
+    generatedAt: new Date(model.now).toISOString(),
+    audience: 'client',
+    project: { id: model.project.id, key: model.project.key, name: model.project.name },
+    period: { start: new Date(view.period.start).toISOString(), end: new Date(view.period.end).toISOString() },
+    overall: { reported, headline: toClientHeadline(model.health, reported, dimensions) },
+    dimensions,
+    sections: {
+      completed: view.completed.map((group) => ({
+        epic: group.epic === null ? null : { key: group.epic.key, summary: hide(group.epic.summary) },
+        issues: group.issues.map(ref),
+      })),
+      inProgress: view.inProgress.map(ref),
+      nextUp: view.nextUp.map(ref),
+      milestones: view.milestones.map((m) => {
+        const { id, name, released, releaseDate, originalReleaseDate, progress, forecastDate, slipDays, rag } = toMilestoneReport(
+          m,
+          projection.originalReleaseDates,
+          false,
+        );
+        return { id, name, released, releaseDate, originalReleaseDate, progress, forecastDate, slipDays, rag };
+      }),
+      flagged: view.flagged.map(ref),
+      blocked: view.blocked.map((b) => ({ issue: ref(b.issue), blockedBy: [...b.blockedBy] })),
+      waitingOnClient: view.waitingOnClient.map(ref),
+    },
+  };
+}
+
+function toClientHeadline(
+  health: HealthAssessment,
+  reported: OverallRag,
+  dimensions: readonly ClientDimensionDataJson[],
+): ClientHeadlineJson {
+  if (reported !== 'green') {
+    const driver = dimensions.find((d) => d.rag === reported);
+    return driver === undefined ? { code: 'attention', params: {} } : { code: 'driver', params: { dimension: driver.id } };
+  }
+  const next = health.milestones.find((ms) => ms.id === health.nextMilestoneId);
+  return next?.releaseDate != null
+    ? { code: 'onTrackWithMilestone', params: { milestone: next.name, date: next.releaseDate } }
+    : { code: 'onTrack', params: {} };
 }
 
 function toHeadline(health: HealthAssessment, computed: OverallRag): HeadlineJson {
@@ -252,7 +363,8 @@ function toMilestoneReport(
   };
 }
 
-function toIssueRef(issue: Issue, view: AudienceSections, hide: (text: string) => string): IssueRefJson {
+/** The fields both audiences see; the internal report adds the client-visibility reason. */
+function toIssueRef(issue: Issue, view: AudienceSections, hide: (text: string) => string): ClientIssueRefJson {
   const name = issue.assignee?.displayName ?? null;
   return {
     key: issue.key,
@@ -266,13 +378,8 @@ function toIssueRef(issue: Issue, view: AudienceSections, hide: (text: string) =
   };
 }
 
-function toIssueRisk({ risk }: RankedRisk, internal: boolean, hide: (text: string) => string): ReportDataJson['issueRisks'][number] {
-  return {
-    key: risk.key,
-    score: risk.score,
-    level: risk.level,
-    signals: internal ? [...risk.signals] : risk.signals.map((s) => hideInSignal(s, hide)),
-  };
+function toIssueRisk({ risk }: RankedRisk): ReportDataJson['issueRisks'][number] {
+  return { key: risk.key, score: risk.score, level: risk.level, signals: [...risk.signals] };
 }
 
 /** The why with `hide` applied to its text parameters (milestone names, titles). */
@@ -287,35 +394,6 @@ function hideInWhy(why: Why, hide: (text: string) => string): Why {
   }
   // Only strings were replaced by strings: the params keep the shape their code gives them.
   return params === null ? why : ({ code: why.code, params } as Why);
-}
-
-/** The signal with `hide` applied to its text (a blocker's key and status, a milestone, a priority). */
-function hideInSignal(signal: RiskSignal, hide: (text: string) => string): RiskSignal {
-  switch (signal.code) {
-    case 'blocked': {
-      const key = hide(signal.by.key);
-      const statusName = hide(signal.by.statusName);
-      return key === signal.by.key && statusName === signal.by.statusName ? signal : { ...signal, by: { ...signal.by, key, statusName } };
-    }
-    case 'topPriority': {
-      const priority = hide(signal.priority);
-      return priority === signal.priority ? signal : { ...signal, priority };
-    }
-    case 'addedAfterBaseline':
-    case 'milestoneRed': {
-      const milestone = hide(signal.milestone);
-      return milestone === signal.milestone ? signal : { ...signal, milestone };
-    }
-    // No text in these: listed, not defaulted, so a new signal with text must say how to hide it.
-    case 'overdue':
-    case 'dueSoonNotStarted':
-    case 'flagged':
-    case 'stale':
-    case 'longCycle':
-    case 'reopened':
-    case 'overrun':
-      return signal;
-  }
 }
 
 /** An issue key as Jira writes it. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addCalendarDays,
   calendarDayOf,
+  clientVisibilityOf,
   daysBetweenCalendarDays,
   dayNumberOf,
   isBug,
@@ -83,25 +84,54 @@ describe('isClientVisible (DESIGN 5.1)', () => {
   const subtask = anIssue({ labels: ['client'], type: { id: '10003', name: 'Sub-task', subtask: true, hierarchyLevel: -1 } });
 
   it.each([
-    { mode: 'marked', case: 'the client label', issue: story(['client']), parent: null, visible: true },
-    { mode: 'marked', case: 'the client label in another case', issue: story(['Client']), parent: null, visible: true },
-    { mode: 'marked', case: 'no label', issue: story(), parent: null, visible: false },
-    { mode: 'marked', case: 'another label', issue: story(['client-reported']), parent: null, visible: false },
-    { mode: 'marked', case: 'under a marked epic', issue: story(), parent: epic(['CLIENT']), visible: true },
-    { mode: 'marked', case: 'under an unmarked epic', issue: story(), parent: epic([]), visible: false },
-    { mode: 'marked', case: 'under a marked but internal epic', issue: story(), parent: epic(['client', 'internal']), visible: false },
-    { mode: 'marked', case: 'marked but internal', issue: story(['client', 'internal']), parent: null, visible: false },
-    { mode: 'marked', case: 'a marked subtask of a marked story', issue: subtask, parent: story(['client']), visible: false },
-    { mode: 'types', case: 'a chosen type', issue: story(), parent: null, visible: true },
-    { mode: 'types', case: 'another chosen type', issue: bug(), parent: null, visible: true },
-    { mode: 'types', case: 'a type not chosen, even marked', issue: epic(['client']), parent: null, visible: false },
-    { mode: 'types', case: 'a chosen type, internal', issue: bug(['internal']), parent: null, visible: false },
-    { mode: 'all', case: 'anything not internal', issue: story(), parent: null, visible: true },
-    { mode: 'all', case: 'an internal issue', issue: story(['internal']), parent: null, visible: false },
-    { mode: 'all', case: 'a subtask', issue: subtask, parent: story(), visible: false },
-  ] as const)('$mode: $case → $visible', ({ mode, issue, parent, visible }) => {
+    { mode: 'marked', case: 'the client label', issue: story(['client']), parent: null, visible: true, reason: 'marked' },
+    { mode: 'marked', case: 'the client label in another case', issue: story(['Client']), parent: null, visible: true, reason: 'marked' },
+    { mode: 'marked', case: 'no label', issue: story(), parent: null, visible: false, reason: 'not-marked' },
+    { mode: 'marked', case: 'another label', issue: story(['client-reported']), parent: null, visible: false, reason: 'not-marked' },
+    { mode: 'marked', case: 'under a marked epic', issue: story(), parent: epic(['CLIENT']), visible: true, reason: 'epic-marked' },
+    { mode: 'marked', case: 'under an unmarked epic', issue: story(), parent: epic([]), visible: false, reason: 'not-marked' },
+    {
+      mode: 'marked',
+      case: 'under a marked but internal epic',
+      issue: story(),
+      parent: epic(['client', 'internal']),
+      visible: false,
+      reason: 'not-marked',
+    },
+    {
+      mode: 'marked',
+      case: 'marked but internal',
+      issue: story(['client', 'internal']),
+      parent: null,
+      visible: false,
+      reason: 'internal-label',
+    },
+    {
+      mode: 'marked',
+      case: 'a marked subtask of a marked story',
+      issue: subtask,
+      parent: story(['client']),
+      visible: false,
+      reason: 'subtask',
+    },
+    { mode: 'types', case: 'a chosen type', issue: story(), parent: null, visible: true, reason: 'type-chosen' },
+    { mode: 'types', case: 'another chosen type', issue: bug(), parent: null, visible: true, reason: 'type-chosen' },
+    {
+      mode: 'types',
+      case: 'a type not chosen, even marked',
+      issue: epic(['client']),
+      parent: null,
+      visible: false,
+      reason: 'type-not-chosen',
+    },
+    { mode: 'types', case: 'a chosen type, internal', issue: bug(['internal']), parent: null, visible: false, reason: 'internal-label' },
+    { mode: 'all', case: 'anything not internal', issue: story(), parent: null, visible: true, reason: 'all' },
+    { mode: 'all', case: 'an internal issue', issue: story(['internal']), parent: null, visible: false, reason: 'internal-label' },
+    { mode: 'all', case: 'a subtask', issue: subtask, parent: story(), visible: false, reason: 'subtask' },
+  ] as const)('$mode: $case → $visible ($reason)', ({ mode, issue, parent, visible, reason }) => {
     const settings = { marked, types, all }[mode];
     expect(isClientVisible(issue, parent, settings)).toBe(visible);
+    expect(clientVisibilityOf(issue, parent, settings)).toEqual({ shown: visible, reason });
   });
 
   it('reads the configured client and internal labels', () => {

@@ -1,3 +1,4 @@
+import type { ClientVisibilityReason } from '../../contract/client-visibility';
 import type { Issue } from './issue';
 import type { ProjectSettings } from './settings';
 
@@ -60,12 +61,29 @@ export function isClientVisible(
   parent: Pick<Issue, 'labels' | 'type'> | null,
   settings: Pick<ProjectSettings, 'internalLabel' | 'clientLabel' | 'clientVisibility'>,
 ): boolean {
-  if (isInternal(issue, settings)) return false;
+  return clientVisibilityOf(issue, parent, settings).shown;
+}
+
+/**
+ * `isClientVisible` with its reason, for the PM (`ClientVisibilityReason`): a subtask is
+ * `subtask` even when it also carries the internal label; `marked` wins over `epic-marked`.
+ */
+export function clientVisibilityOf(
+  issue: Pick<Issue, 'labels' | 'type'>,
+  parent: Pick<Issue, 'labels' | 'type'> | null,
+  settings: Pick<ProjectSettings, 'internalLabel' | 'clientLabel' | 'clientVisibility'>,
+): { shown: boolean; reason: ClientVisibilityReason } {
+  if (issue.type.subtask) return { shown: false, reason: 'subtask' };
+  if (hasLabel(issue, settings.internalLabel)) return { shown: false, reason: 'internal-label' };
   const { mode, issueTypeIds } = settings.clientVisibility;
-  if (mode === 'all') return true;
-  if (mode === 'types') return issueTypeIds.includes(issue.type.id);
-  if (hasLabel(issue, settings.clientLabel)) return true;
-  return parent !== null && !isInternal(parent, settings) && hasLabel(parent, settings.clientLabel);
+  if (mode === 'all') return { shown: true, reason: 'all' };
+  if (mode === 'types') {
+    return issueTypeIds.includes(issue.type.id) ? { shown: true, reason: 'type-chosen' } : { shown: false, reason: 'type-not-chosen' };
+  }
+  if (hasLabel(issue, settings.clientLabel)) return { shown: true, reason: 'marked' };
+  if (parent !== null && !isInternal(parent, settings) && hasLabel(parent, settings.clientLabel))
+    return { shown: true, reason: 'epic-marked' };
+  return { shown: false, reason: 'not-marked' };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clientVisibilityHint } from '../../contract/i18n/render-status-report';
 import { createBridgeBackendClient } from '../shared/backend-client';
 import { renderForTest, textOfTestId } from '../shared/render-for-test';
 import { aClientStatusReport, aStatusReport } from '../testing/status-report-builder';
@@ -21,6 +22,25 @@ describe('DraftReportPanel', () => {
     expect(textOfTestId(html, 'client-preview-banner')).toContain('This is what the client sees');
     expect(html).toMatch(/role="status" aria-label="Loading the draft status report"/u);
     expect(html).not.toContain('data-audience="internal"');
+    expect(textOfTestId(html, 'client-visibility-counts')).toBe('The client sees 9 of 14 issues; 2 are internal.');
+    expect(html).not.toContain('client-visibility-hint');
+  });
+
+  it.each([
+    [
+      'en',
+      'Nothing is shown to the client yet: add the label `client` to the epics or issues the client should see, or change the visibility in Settings.',
+    ],
+    ['zh-CN', '目前没有任何内容向客户显示：请为客户应看到的史诗或事务添加标签 `client`，或在设置中更改可见性。'],
+  ] as const)('in client preview, tells the PM how to show work when the client sees nothing (%s)', (lang, hint) => {
+    const internal = aStatusReport();
+    internal.clientVisibility = {
+      ...internal.clientVisibility,
+      shown: 0,
+      hint: clientVisibilityHint({ ...internal.clientVisibility, shown: 0 }, lang),
+    };
+    const html = renderForTest(<DraftReportPanel internal={internal} initialAudience="client" />);
+    expect(textOfTestId(html, 'client-visibility-hint')).toBe(hint);
   });
 });
 

@@ -10,8 +10,13 @@ import { AudienceToggle } from './AudienceToggle';
 import { reportPayloadOf, type Audience } from './report-payload';
 import { ReportView } from './ReportView';
 
-function ClientBanner() {
+/**
+ * What the preview is, for the PM: how many issues the client sees and, when it is none, how
+ * to show some (the hint comes with the internal report, in the page's language).
+ */
+function ClientBanner({ visibility }: { visibility: StatusReportJson['clientVisibility'] }) {
   const t = useT(REPORT_MESSAGES);
+  const { formatCount } = useI18n();
   return (
     <div
       data-testid="client-preview-banner"
@@ -28,6 +33,18 @@ function ClientBanner() {
     >
       <strong>{t('report.clientBanner')}</strong>
       <span>{t('report.clientBannerBody')}</span>
+      <span data-testid="client-visibility-counts">
+        {t('report.clientCounts', {
+          shown: formatCount(visibility.shown),
+          total: formatCount(visibility.total),
+          internal: formatCount(visibility.internal),
+        })}
+      </span>
+      {visibility.hint !== null && (
+        <strong data-testid="client-visibility-hint" role="note">
+          {visibility.hint}
+        </strong>
+      )}
     </div>
   );
 }
@@ -80,7 +97,7 @@ export function DraftReportPanel({
         </h2>
         <AudienceToggle audience={audience} onChange={setAudience} />
       </div>
-      <div aria-live="polite">{audience === 'client' && <ClientBanner />}</div>
+      <div aria-live="polite">{audience === 'client' && <ClientBanner visibility={internal.clientVisibility} />}</div>
       {audience === 'client' ? <ClientPreview key={dataVersion} /> : <ReportView report={internal} />}
     </section>
   );

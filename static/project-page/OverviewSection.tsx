@@ -108,7 +108,7 @@ export function OverviewSection() {
         </h2>
         {report.state.status === 'loading' && <HealthSkeleton />}
         {report.state.status === 'failed' && <ErrorState error={report.state.error} onRetry={report.retry} />}
-        {report.state.status === 'ready' && <HealthView report={report.state.data} />}
+        {report.state.status === 'ready' && report.state.data.audience === 'internal' && <HealthView report={report.state.data} />}
       </section>
 
       <section data-testid="overview-counts">
@@ -124,7 +124,9 @@ export function OverviewSection() {
           <LoadingState label={t('report.loading')} lines={6} />
         </div>
       )}
-      {report.state.status === 'ready' && <DraftReportPanel internal={report.state.data} dataVersion={version} />}
+      {report.state.status === 'ready' && report.state.data.audience === 'internal' && (
+        <DraftReportPanel internal={report.state.data} dataVersion={version} />
+      )}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { REPORT_MESSAGES } from '../../contract/i18n/report-messages';
 import { token } from '@atlaskit/tokens';
 import { useId, useState, type CSSProperties, type ReactNode } from 'react';
-import type { IssueRefJson } from '../../contract';
+import type { ClientIssueRefJson, IssueRefJson } from '../../contract';
 import { useI18n, useT } from '../shared/i18n/I18nProvider';
 import { IssueKeyLink } from '../shared/JiraLink';
 import { TokenLozenge } from '../shared/TokenLozenge';
@@ -27,8 +27,19 @@ export function EmptyNote() {
   return <p style={{ ...metaStyle, margin: 0 }}>{t('report.empty')}</p>;
 }
 
-/** One issue: its key as a link, its summary, and what a PM scans for (status, owner, due). */
-export function IssueLine({ issue, showStatus = true, children }: { issue: IssueRefJson; showStatus?: boolean; children?: ReactNode }) {
+/**
+ * One issue: its key as a link, its summary, and what a PM scans for (status, owner, due). In
+ * the internal report, also whether the client sees it and why (DESIGN §5.1).
+ */
+export function IssueLine({
+  issue,
+  showStatus = true,
+  children,
+}: {
+  issue: ClientIssueRefJson | IssueRefJson;
+  showStatus?: boolean;
+  children?: ReactNode;
+}) {
   const { formatDay } = useI18n();
   const t = useT(REPORT_MESSAGES);
   return (
@@ -45,6 +56,11 @@ export function IssueLine({ issue, showStatus = true, children }: { issue: Issue
           </>
         )}
       </span>
+      {'client' in issue && (
+        <span style={metaStyle} data-testid="client-reason" data-shown={issue.client.shown}>
+          {t(`report.clientReason.${issue.client.reason}`)}
+        </span>
+      )}
       {children}
     </li>
   );
@@ -96,7 +112,7 @@ export function ReportIssueList({
   testId,
   showStatus = true,
 }: {
-  issues: readonly IssueRefJson[];
+  issues: readonly (ClientIssueRefJson | IssueRefJson)[];
   testId: string;
   showStatus?: boolean;
 }) {

@@ -81,12 +81,32 @@ describe('ReportView', () => {
     expect(textOfTestId(html, 'report-data-quality')).toContain('ACME-17 has a resolution but its status is not done.');
   });
 
+  it('tells the PM, per issue, whether the client sees it and why', () => {
+    const report = aStatusReport();
+    report.sections = {
+      ...report.sections,
+      inProgress: [
+        anIssueRef({ key: 'ACME-40', client: { shown: true, reason: 'epic-marked' } }),
+        anIssueRef({ key: 'ACME-41', client: { shown: false, reason: 'not-marked' } }),
+      ],
+    };
+    const page = textOfTestId(renderForTest(<ReportView report={report} />), 'report-in-progress');
+    expect(page).toContain('Shown to the client: its epic has the client label');
+    expect(page).toContain('Hidden from the client: no client label on it or its epic');
+    expect(renderForTest(<ReportView report={aClientStatusReport()} />)).not.toContain('client-reason');
+  });
+
   it('shows the client version without the computed status or data notes', () => {
     const client = renderForTest(<ReportView report={aClientStatusReport()} />);
     expect(client).toContain('data-audience="client"');
     expect(client).not.toContain('report-override');
     expect(client).not.toContain('report-data-quality');
     expect(client).not.toContain('computed');
+    // Keys are plain text for the client: nothing links into Jira; no risk score is shown.
+    expect(client).toContain('data-issue-key="ACME-12"');
+    expect(client).not.toMatch(/<a\b|href=|\/browse\//u);
+    expect(client).not.toContain('report-top-risks');
+    expect(client).not.toMatch(/Score/u);
   });
 
   it('says "Nothing to report." for an empty section', () => {

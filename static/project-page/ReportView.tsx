@@ -4,9 +4,9 @@ import { REPORT_MESSAGES } from '../../contract/i18n/report-messages';
 import { RISK_MESSAGES } from '../../contract/i18n/risk-messages';
 import { token } from '@atlaskit/tokens';
 import { useId, type CSSProperties, type ReactNode } from 'react';
-import type { StatusReportJson } from '../../contract';
+import type { ClientStatusReportJson, StatusReportJson } from '../../contract';
 import { useI18n, useT } from '../shared/i18n/I18nProvider';
-import { IssueKeyLink } from '../shared/JiraLink';
+import { IssueKeyLink, PlainIssueKeys } from '../shared/JiraLink';
 import { RagLozenge } from '../shared/RagLozenge';
 import { TokenLozenge } from '../shared/TokenLozenge';
 import { MilestonesTable } from './MilestonesTable';
@@ -76,11 +76,45 @@ function RisksSection({ risks }: { risks: StatusReportJson['sections']['risks'] 
   );
 }
 
+/** The client's risks: flagged and blocked work only, no scores (DESIGN §5.1). */
+function ClientRisksSection({ sections }: { sections: ClientStatusReportJson['sections'] }) {
+  const t = useT(REPORT_MESSAGES);
+  return (
+    <ReportSection title={t('report.risks')} testId="report-risks">
+      <h4 style={h4Style}>{t('report.flagged')}</h4>
+      <ReportIssueList issues={sections.flagged} testId="report-flagged" />
+      <h4 style={h4Style}>{t('report.blocked')}</h4>
+      <CollapsibleList items={sections.blocked} testId="report-blocked">
+        {({ issue, blockedBy }) => (
+          <IssueLine key={issue.key} issue={issue}>
+            {blockedBy.length > 0 && (
+              <span style={{ flexBasis: '100%' }}>
+                {t('report.blockedBy')} {blockedBy.join(', ')}
+              </span>
+            )}
+          </IssueLine>
+        )}
+      </CollapsibleList>
+    </ReportSection>
+  );
+}
+
 /**
  * The status report, rendered from its JSON for either audience. Every sentence in the
- * JSON is already in the report's language; only the frame is translated here.
+ * JSON is already in the report's language; only the frame is translated here. The client's
+ * version shows issue keys as plain text (clients cannot open Jira) and no risk scores.
  */
-export function ReportView({ report }: { report: StatusReportJson }) {
+export function ReportView({ report }: { report: StatusReportJson | ClientStatusReportJson }) {
+  return report.audience === 'client' ? (
+    <PlainIssueKeys>
+      <ReportBody report={report} />
+    </PlainIssueKeys>
+  ) : (
+    <ReportBody report={report} />
+  );
+}
+
+function ReportBody({ report }: { report: StatusReportJson | ClientStatusReportJson }) {
   const { formatInstant, formatPeriod } = useI18n();
   const t = useT(REPORT_MESSAGES, HEALTH_MESSAGES, RAG_MESSAGES, RISK_MESSAGES);
   const overall = toOverallStatus(report);
@@ -149,7 +183,7 @@ export function ReportView({ report }: { report: StatusReportJson }) {
         <ReportIssueList issues={sections.nextUp} testId="report-next-up-issues" />
       </ReportSection>
 
-      <RisksSection risks={sections.risks} />
+      {report.audience === 'internal' ? <RisksSection risks={report.sections.risks} /> : <ClientRisksSection sections={report.sections} />}
 
       <ReportSection title={t('report.waitingOnClient')} testId="report-waiting">
         <ReportIssueList issues={toDistinctIssues(sections.waitingOnClient)} testId="report-waiting-issues" />

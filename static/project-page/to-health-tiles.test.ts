@@ -62,7 +62,7 @@ describe('toOverallStatus', () => {
 
   it('never shows the computed status to the client', () => {
     const report = aClientStatusReport();
-    report.overall = { ...report.overall, computed: 'red', reported: 'amber' };
+    report.overall = { ...report.overall, reported: 'amber' };
     expect(toOverallStatus(report)).toEqual({ reported: 'amber', override: null });
   });
 });

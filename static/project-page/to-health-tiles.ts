@@ -1,4 +1,4 @@
-import { DIMENSION_KEYS, type DimensionKey, type RagJson, type StatusReportJson } from '../../contract';
+import { DIMENSION_KEYS, type ClientStatusReportJson, type DimensionKey, type RagJson, type StatusReportJson } from '../../contract';
 import { toEvidenceLink, type EvidenceLink } from './to-evidence-link';
 
 export interface HealthTile {
@@ -51,8 +51,9 @@ export interface OverallStatus {
  * The overall line. Internal views always show both statuses when they differ ("Reported
  * amber — computed red"); the client only ever sees the reported one.
  */
-export function toOverallStatus(report: StatusReportJson): OverallStatus {
+export function toOverallStatus(report: StatusReportJson | ClientStatusReportJson): OverallStatus {
+  if (report.audience === 'client') return { reported: report.overall.reported, override: null };
   const { reported, computed, overrideReason } = report.overall;
-  const differs = report.audience === 'internal' && reported !== computed;
+  const differs = reported !== computed;
   return { reported, override: differs ? { computed, reason: overrideReason } : null };
 }

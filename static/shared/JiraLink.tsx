@@ -1,9 +1,20 @@
-import type { MouseEvent, ReactNode } from 'react';
+import { createContext, useContext, type MouseEvent, type ReactNode } from 'react';
 import { NEW_TAB_HINT_ID, useNavigation } from './NavigationProvider';
 
 /** A modified click (new tab, new window) is left to the browser and the real `href`. */
 function isPlainClick(event: MouseEvent): boolean {
   return event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
+}
+
+/** True inside `PlainIssueKeys`: links into Jira are plain text there. */
+const PlainKeysContext = createContext(false);
+
+/**
+ * Inside, every `JiraLink` and `IssueKeyLink` is plain text: the client's view (DESIGN §5.1),
+ * whose reader cannot open Jira, so keys are references and nothing links into Jira.
+ */
+export function PlainIssueKeys({ children }: { children: ReactNode }) {
+  return <PlainKeysContext.Provider value={true}>{children}</PlainKeysContext.Provider>;
 }
 
 /**
@@ -13,7 +24,9 @@ function isPlainClick(event: MouseEvent): boolean {
  */
 export function JiraLink({ issueKeys, testId, children }: { issueKeys: readonly string[]; testId?: string; children: ReactNode }) {
   const navigation = useNavigation();
+  const plain = useContext(PlainKeysContext);
   const [only] = issueKeys;
+  if (plain) return <span data-testid={testId}>{children}</span>;
   const href = issueKeys.length === 1 && only !== undefined ? navigation.issueUrl(only) : navigation.searchUrl(issueKeys);
   return (
     <a

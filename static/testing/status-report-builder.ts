@@ -3,7 +3,15 @@
  * demo project: a late milestone, some scope creep, no cost or client data yet. Each
  * builder takes overrides, so a test states only what it is about.
  */
-import type { DimensionJson, IssueRefJson, MeasureJson, MilestoneReportJson, StatusReportJson } from '../../contract';
+import type {
+  ClientStatusReportJson,
+  DimensionJson,
+  IssueRefJson,
+  MeasureJson,
+  MilestoneReportJson,
+  StatusReportJson,
+} from '../../contract';
+import { toClientFixture } from './to-client-fixture';
 
 export function anIssueRef(overrides: Partial<IssueRefJson> = {}): IssueRefJson {
   return {
@@ -15,6 +23,7 @@ export function anIssueRef(overrides: Partial<IssueRefJson> = {}): IssueRefJson 
     due: null,
     assignee: null,
     epicKey: null,
+    client: { shown: true, reason: 'marked' },
     ...overrides,
   };
 }
@@ -288,18 +297,12 @@ export function aStatusReport(overrides: Partial<StatusReportJson> = {}): Status
         params: { statusName: 'In Review', resolution: 'Fixed' },
       },
     ],
+    clientVisibility: { mode: 'marked', clientLabel: 'client', internalLabel: 'internal', shown: 9, internal: 2, total: 14, hint: null },
     ...overrides,
   };
 }
 
-/** The client version of the same draft: reported status only, internal work left out. */
-export function aClientStatusReport(overrides: Partial<StatusReportJson> = {}): StatusReportJson {
-  const internal = aStatusReport();
-  return {
-    ...internal,
-    audience: 'client',
-    overall: { ...internal.overall, computed: internal.overall.reported, overrideReason: null },
-    dataQuality: [],
-    ...overrides,
-  };
+/** The client version of the same draft: reported status only, no risk, no data notes, no grey dimension. */
+export function aClientStatusReport(overrides: Partial<ClientStatusReportJson> = {}): ClientStatusReportJson {
+  return { ...toClientFixture(aStatusReport()), ...overrides };
 }

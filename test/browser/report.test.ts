@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { statusReportSchema, type StatusReportJson } from '../../contract';
+import { DEFAULT_PROJECT_SETTINGS, statusReportSchema, type StatusReportJson } from '../../contract';
 import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
 import { frameOf } from '../support/frames';
 import { projectPageContext } from '../support/contexts';
@@ -27,7 +27,7 @@ async function showAll(frame: Frame): Promise<void> {
 }
 
 /** The report the resolver derives right now, straight from the runtime, as the oracle for what the page shows. */
-async function resolverReport(audience: 'internal' | 'client'): Promise<StatusReportJson> {
+async function resolverReport(audience: 'internal'): Promise<StatusReportJson> {
   const answer = await host.app.forge.invokeResolver(projectPageContext(demo.project), 'project/report', { audience });
   const parsed = statusReportSchema.safeParse((answer as { data?: unknown }).data);
   if (!parsed.success) throw new Error(`the resolver did not answer a report: ${JSON.stringify(answer).slice(0, 300)}`);
@@ -76,8 +76,44 @@ describe('project page health and draft report', () => {
     expect(await frame.textContent('[data-testid="client-preview-banner"]')).toContain('client');
     const clientText = (await frame.textContent('[data-testid="report"]')) ?? '';
     for (const key of shownInternal) expect(clientText).not.toMatch(keyPattern(key));
+    // Keys are plain text for the client: no link into Jira, no risk score, no staleness.
+    expect(await frame.locator('[data-testid="report"] a').count()).toBe(0);
+    expect(clientText).not.toMatch(/Score|no update for|cycle time/iu);
+    expect(await frame.textContent('[data-testid="client-visibility-counts"]')).toMatch(
+      /^The client sees \d+ of \d+ issues; \d+ are internal\.$/u,
+    );
+    expect(await frame.locator('[data-testid="client-visibility-hint"]').count()).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, 'report-client-preview.png'), fullPage: true });
     await page.close();
+  });
+
+  it('tells the PM how to show work when the client sees nothing', async () => {
+    const call = (key: 'settings/get' | 'settings/save', payload: unknown) =>
+      host.app.forge.invokeResolver(projectPageContext(demo.project), key, payload) as Promise<{
+        data?: { revision: number; settings: unknown };
+      }>;
+    const before = (await call('settings/get', {})).data;
+    if (!before) throw new Error('no settings');
+    await call('settings/save', {
+      settings: { ...DEFAULT_PROJECT_SETTINGS, clientVisibility: { mode: 'types', issueTypeIds: [] } },
+      revision: before.revision,
+    });
+    const page = await host.browser.context.newPage();
+    try {
+      await page.goto(`${host.app.url ?? ''}/projects/${demo.project.key}/apps/${PAGE_MODULE}`);
+      const frame = await frameOf(page, PAGE_MODULE);
+      await frame.waitForSelector('[data-testid="report"][data-audience="internal"]');
+      await frame.click('[data-testid="audience-client"]');
+      await frame.waitForSelector('[data-testid="report"][data-audience="client"]');
+      expect(await frame.textContent('[data-testid="client-visibility-hint"]')).toBe(
+        'Nothing is shown to the client yet: choose the issue types the client should see in Settings.',
+      );
+      expect(await frame.locator('[data-testid="report"] [data-testid="report-issue"]').count()).toBe(0);
+    } finally {
+      await page.close();
+      const now = (await call('settings/get', {})).data;
+      await call('settings/save', { settings: before.settings, revision: now?.revision ?? 0 });
+    }
   });
 
   it('when Jira fails every call on a project never opened, shows a clear message with a retry button that works once Jira is back', async () => {

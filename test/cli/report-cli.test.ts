@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { clientStatusReportSchema, type ClientStatusReportJson } from '../../contract/client-report';
 import { statusReportSchema, type StatusReportJson } from '../../contract/report';
 import type { Dataset } from '../../local/jira/dataset';
 import { DEMO_NOW, ROOT_DIR, demoDatasets } from '../support/local-app';
@@ -166,6 +167,19 @@ describe('client-followup: invalid input', () => {
   });
 });
 
+/** Every issue key the client's report lists, in any section. */
+function clientKeysOf(report: ClientStatusReportJson): string[] {
+  const { sections } = report;
+  return [
+    ...sections.completed.flatMap((g) => g.issues),
+    ...sections.inProgress,
+    ...sections.nextUp,
+    ...sections.flagged,
+    ...sections.blocked.map((b) => b.issue),
+    ...sections.waitingOnClient,
+  ].map((i) => i.key);
+}
+
 describe('client-followup report --dataset', () => {
   let internal: StatusReportJson;
 
@@ -206,10 +220,26 @@ describe('client-followup report --dataset', () => {
     expect(shownInternally.length).toBeGreaterThan(0);
     const result = await run(['report', '--dataset', file('acme.json'), '--now', NOW, '--audience', 'client']);
     expect(result.code).toBe(0);
-    const client = statusReportSchema.parse(JSON.parse(result.stdout));
+    const client = clientStatusReportSchema.parse(JSON.parse(result.stdout));
     expect(client.audience).toBe('client');
     for (const key of shownInternally) expect(result.stdout).not.toContain(`"${key}"`);
-    expect(client.dataQuality).toEqual([]);
+    // No internal signal: the client's JSON has no risk, data note, evidence or visibility reason.
+    expect(Object.keys(JSON.parse(result.stdout) as object)).not.toEqual(expect.arrayContaining(['issueRisks']));
+    expect(result.stdout).not.toMatch(/"(issueRisks|dataQuality|evidence|score|signals|reasons|computed|clientVisibility)"/u);
+    expect(clientKeysOf(client).length).toBeGreaterThan(0);
+  });
+
+  it('the client HTML and Markdown carry no link, risk score, staleness or grey dimension', async () => {
+    const args = ['report', '--dataset', file('acme.json'), '--now', NOW, '--audience', 'client'];
+    const html = await run([...args, '--format', 'html']);
+    const markdown = await run([...args, '--format', 'markdown']);
+    for (const out of [html, markdown]) {
+      expect(out.code).toBe(0);
+      expect(out.stdout).not.toMatch(
+        /href=|\/browse\/|\]\(|Score|Issue risks|Top risks|no update for|cycle time|Not enough data|Data to check/iu,
+      );
+    }
+    expect(html.stdout).toContain('<h2 id="milestones">Milestones</h2>');
   });
 
   it('prints Markdown with the project name and headings', async () => {
@@ -301,25 +331,27 @@ describe('client-followup report: settings, pipes and byte order marks', () => {
     const marked = await run(args);
     const all = await run([...args, '--settings', file('settings-all.json')]);
     expect([marked.stderr, all.stderr]).toEqual(['', '']);
-    const markedReport = reportKeys.parse(JSON.parse(marked.stdout));
-    const allReport = reportKeys.parse(JSON.parse(all.stdout));
+    const markedReport = clientStatusReportSchema.parse(JSON.parse(marked.stdout));
+    const allReport = clientStatusReportSchema.parse(JSON.parse(all.stdout));
     expect(markedReport.lang).toBe('en');
     expect(allReport.lang).toBe('zh-CN');
+    const markedKeys = clientKeysOf(markedReport);
+    const allKeys = clientKeysOf(allReport);
 
     // By default (marked) only issues with the client label, or under an epic that has it, reach the client.
     const byKey = new Map(acme.issues.map((issue) => [issue.key, issue]));
     const labels = (key: string | undefined) => (byKey.get(key ?? '')?.fields['labels'] as string[] | undefined) ?? [];
     const parentKey = (key: string) => (byKey.get(key)?.fields['parent'] as { key?: string } | undefined)?.key;
     const marks = (key: string) => labels(key).includes('client') || labels(parentKey(key)).includes('client');
-    expect(markedReport.issueRisks.length).toBeGreaterThan(0);
-    for (const risk of markedReport.issueRisks) expect(marks(risk.key), risk.key).toBe(true);
+    expect(markedKeys.length).toBeGreaterThan(0);
+    for (const key of markedKeys) expect(marks(key), key).toBe(true);
     // `all` shows every issue that is not internal: more of them, and some unmarked.
-    expect(allReport.issueRisks.length).toBeGreaterThan(markedReport.issueRisks.length);
-    expect(allReport.issueRisks.some((risk) => !marks(risk.key))).toBe(true);
-    for (const risk of allReport.issueRisks) expect(labels(risk.key)).not.toContain('internal');
+    expect(allKeys.length).toBeGreaterThan(markedKeys.length);
+    expect(allKeys.some((key) => !marks(key))).toBe(true);
+    for (const key of allKeys) expect(labels(key)).not.toContain('internal');
     // --lang still wins over the settings' default.
     const english = await run([...args, '--settings', file('settings-all.json'), '--lang', 'en']);
-    expect(reportKeys.parse(JSON.parse(english.stdout)).lang).toBe('en');
+    expect(clientStatusReportSchema.parse(JSON.parse(english.stdout)).lang).toBe('en');
   });
 });
 

@@ -3,7 +3,8 @@
  * milestone's forecast method), for both audiences in both languages, as
  * the CLI renders it. The files were written by the report as it was before it became
  * language-neutral data rendered by one catalogue, so this test pins that the move changed no
- * word. A deliberate change to a rule or a sentence updates them:
+ * word. The client's files list what the client is shown (DESIGN §5.1). A deliberate change to
+ * a rule or a sentence updates them:
  * `npx vitest run test/integration/report-golden.test.ts -u`, then review the diff.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatForecastDetail } from '../../contract/i18n/forecast-sentences';
+import { clientStatusReportSchema, type ClientStatusReportJson } from '../../contract/client-report';
 import { statusReportSchema, type StatusReportJson } from '../../contract/report';
 import { runCli } from '../../cli/run-cli';
 import { DEMO_NOW, demoDatasets } from '../support/local-app';
@@ -30,6 +32,33 @@ function sentencesOf(report: StatusReportJson): string {
   }
   for (const r of report.issueRisks) if (r.reasons.length > 0) lines.push(`risk ${r.key}: ${r.reasons.join(' / ')}`);
   for (const n of report.dataQuality) lines.push(`data ${n.code} ${n.issueKey ?? '-'}: ${n.message}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The client's report, line by line: headline, the dimensions it sees, milestones, then every
+ * issue it is shown by section (key and summary), so a change in what the client sees shows here.
+ */
+function clientLinesOf(report: ClientStatusReportJson): string {
+  const lines: string[] = [`headline: ${report.overall.headline}`];
+  for (const d of report.dimensions) {
+    lines.push(`${d.id}: ${d.label} | ${d.why}`);
+    for (const m of d.measures) lines.push(`  ${m.id}: ${m.label} | ${m.display} | ${m.why}`);
+  }
+  for (const m of report.sections.milestones) lines.push(`milestone ${m.name}: ${m.rag} ${m.forecastDate ?? '-'}`);
+  const { sections } = report;
+  for (const group of sections.completed) {
+    for (const i of group.issues)
+      lines.push(`completed [${group.epic === null ? '-' : `${group.epic.key} ${group.epic.summary}`}] ${i.key} ${i.summary}`);
+  }
+  const lists = {
+    inProgress: sections.inProgress,
+    nextUp: sections.nextUp,
+    flagged: sections.flagged,
+    waitingOnClient: sections.waitingOnClient,
+  };
+  for (const [name, issues] of Object.entries(lists)) for (const i of issues) lines.push(`${name} ${i.key} ${i.summary}`);
+  for (const b of sections.blocked) lines.push(`blocked ${b.issue.key} ${b.issue.summary} by ${b.blockedBy.join(', ') || '-'}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -60,7 +89,8 @@ describe('the demo report, sentence by sentence', () => {
     const code = await runCli(args, {}, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } });
     expect(err).toBe('');
     expect(code).toBe(0);
-    const report = statusReportSchema.parse(JSON.parse(out));
-    await expect(sentencesOf(report)).toMatchFileSnapshot(`./__golden__/acme-${audience}-${lang}.txt`);
+    const json: unknown = JSON.parse(out);
+    const text = audience === 'client' ? clientLinesOf(clientStatusReportSchema.parse(json)) : sentencesOf(statusReportSchema.parse(json));
+    await expect(text).toMatchFileSnapshot(`./__golden__/acme-${audience}-${lang}.txt`);
   });
 });

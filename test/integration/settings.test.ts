@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  clientStatusReportSchema,
   DEFAULT_PROJECT_SETTINGS,
   projectExportSchema,
   settingsViewSchema,
@@ -115,8 +116,8 @@ describe('settings/get and settings/save', () => {
 
 describe('a settings save and the snapshot the pages open from', () => {
   it('re-derives it at once: the report and client preview follow the new settings without a Refresh', async () => {
-    const before = statusReportSchema.parse((await call('project/report', { lang: 'en', audience: 'client' })).data);
-    expect(before.dimensions.quality.enabled).toBe(true);
+    const before = clientStatusReportSchema.parse((await call('project/report', { lang: 'en', audience: 'client' })).data);
+    expect(before.dimensions.map((d) => d.id)).toContain('quality');
     const marked = before.sections.inProgress.length;
 
     await call('settings/save', {
@@ -124,8 +125,9 @@ describe('a settings save and the snapshot the pages open from', () => {
       revision: await current(),
     });
 
-    const after = statusReportSchema.parse((await call('project/report', { lang: 'en', audience: 'client' })).data);
-    expect(after.dimensions.quality.enabled).toBe(false);
+    const after = clientStatusReportSchema.parse((await call('project/report', { lang: 'en', audience: 'client' })).data);
+    // A dimension switched off is not in the client's report at all.
+    expect(after.dimensions.map((d) => d.id)).not.toContain('quality');
     expect(after.sections.inProgress.length).toBeGreaterThan(marked);
   });
 

@@ -1,5 +1,7 @@
 /** A complete, schema-valid status report to render, with overrides for the case at hand. */
+import type { ClientStatusReportJson } from '../../contract/client-report';
 import { DIMENSION_KEYS, type DimensionJson, type IssueRefJson, type StatusReportJson } from '../../contract/report';
+import { toClientFixture } from '../../static/testing/to-client-fixture';
 
 export function anIssueRef(overrides: Partial<IssueRefJson> = {}): IssueRefJson {
   return {
@@ -11,6 +13,7 @@ export function anIssueRef(overrides: Partial<IssueRefJson> = {}): IssueRefJson 
     due: '2026-12-04',
     assignee: 'Ana Souza',
     epicKey: 'ACME-100',
+    client: { shown: true, reason: 'marked' },
     ...overrides,
   };
 }
@@ -131,6 +134,12 @@ export function aStatusReport(overrides: Partial<StatusReportJson> = {}): Status
         params: { statusName: 'In Review', resolution: 'Fixed' },
       },
     ],
+    clientVisibility: { mode: 'marked', clientLabel: 'client', internalLabel: 'internal', shown: 9, internal: 2, total: 14, hint: null },
     ...overrides,
   };
+}
+
+/** The client's version of the same week: what `renderClientReport` gives (no risk, no data notes, no grey). */
+export function aClientStatusReport(overrides: Partial<ClientStatusReportJson> = {}): ClientStatusReportJson {
+  return { ...toClientFixture(aStatusReport()), ...overrides };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aStatusReport, anIssueRef } from '../../../test/support/status-report-builder';
+import { aClientStatusReport, aStatusReport, anIssueRef } from '../../../test/support/status-report-builder';
 import { renderReportHtml } from './render-report-html';
 
 describe('renderReportHtml', () => {
@@ -81,9 +81,28 @@ describe('renderReportHtml', () => {
     expect(page).not.toContain('Overall health');
   });
 
-  it('leaves data quality out of the client version', () => {
-    const page = renderReportHtml(aStatusReport({ audience: 'client', dataQuality: [] }));
-    expect(page).not.toContain('Data to check in Jira');
+  it('renders the client version without risks, data notes, grey dimensions or links', () => {
+    const page = renderReportHtml(aClientStatusReport());
+    for (const text of [
+      'Status report: Acme Customer Portal',
+      'Milestones',
+      'Release 2',
+      'Waiting on the client',
+      'ACME-8 Sign off wireframes',
+    ])
+      expect(page.replace(/<[^>]+>/gu, '').replace(/\s+/gu, ' ')).toContain(text);
+    for (const text of [
+      'Data to check in Jira',
+      'Issue risks',
+      'Top risks',
+      'Score',
+      'ACME-11',
+      'Satisfaction',
+      'Not enough data',
+      'href',
+      '/browse/',
+    ])
+      expect(page).not.toContain(text);
   });
 
   it('shows the computed status next to an overriding reported one', () => {

@@ -3,7 +3,8 @@
  * requests (a CSP forbids them), printable. Pure, so the app's client status page and the CLI
  * share it. Every value goes through the `html` template, which escapes it.
  */
-import type { IssueRefJson, RagJson, StatusReportJson } from '../../../contract/report';
+import type { ClientIssueRefJson, ClientMilestoneJson, ClientStatusReportJson } from '../../../contract/client-report';
+import type { RagJson, StatusReportJson } from '../../../contract/report';
 import {
   RENDERED_ISSUE_RISKS,
   describeEvidence,
@@ -179,7 +180,7 @@ function badge(rag: RagJson, t: ReportWords): SafeHtml {
   return html`<span class="rag rag-${rag}">${t(`rag.${rag}`)}</span>`;
 }
 
-function issueItem(issue: IssueRefJson, t: ReportWords, dates: ReportDates, extra?: SafeHtml | string): SafeHtml {
+function issueItem(issue: ClientIssueRefJson, t: ReportWords, dates: ReportDates, extra?: SafeHtml | string): SafeHtml {
   return html`<li>
     <span class="key">${issue.key}</span> ${issue.summary} <span class="muted">(${describeIssueRef(issue, t, dates)})</span>${
       extra === undefined ? null : html` — ${extra}`
@@ -187,7 +188,7 @@ function issueItem(issue: IssueRefJson, t: ReportWords, dates: ReportDates, extr
   </li>`;
 }
 
-function issueList(issues: readonly IssueRefJson[], t: ReportWords, dates: ReportDates): SafeHtml {
+function issueList(issues: readonly ClientIssueRefJson[], t: ReportWords, dates: ReportDates): SafeHtml {
   return issues.length === 0
     ? html`<p class="muted">${t('report.empty')}</p>`
     : html`<ul>
@@ -234,35 +235,38 @@ function dimensionsTable(report: StatusReportJson, t: ReportWords): SafeHtml {
   </table>`;
 }
 
-function milestonesTable(report: StatusReportJson, t: ReportWords, dates: ReportDates): SafeHtml {
+function milestonesTable(
+  report: { sections: { milestones: readonly ClientMilestoneJson[] } },
+  t: ReportWords,
+  dates: ReportDates,
+): SafeHtml {
   const milestones = report.sections.milestones;
   if (milestones.length === 0) return html`<p class="muted">${t('report.empty')}</p>`;
   return html`<table>
-      <thead>
-        <tr>
-          <th scope="col">${t('report.col.milestone')}</th>
-          <th scope="col">${t('report.col.status')}</th>
-          <th scope="col">${t('report.col.target')}</th>
-          <th scope="col">${t('report.col.forecast')}</th>
-          <th scope="col">${t('report.col.slipDays')}</th>
-          <th scope="col">${t('report.col.progress')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${milestones.map(
-          (m) =>
-            html`<tr>
-              <th scope="row">${m.name}${m.released ? html` <span class="muted">(${t('report.released')})</span>` : null}</th>
-              <td>${badge(m.rag, t)}</td>
-              <td>${describeTarget(m, t, dates)}</td>
-              <td>${m.forecastDate === null ? '—' : html`<time datetime="${m.forecastDate}">${dates.day(m.forecastDate)}</time>`}</td>
-              <td>${describeSlip(m.slipDays)}</td>
-              <td>${describeProgress(m.progress, t)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-    ${forecastNotes(report, t)}`;
+    <thead>
+      <tr>
+        <th scope="col">${t('report.col.milestone')}</th>
+        <th scope="col">${t('report.col.status')}</th>
+        <th scope="col">${t('report.col.target')}</th>
+        <th scope="col">${t('report.col.forecast')}</th>
+        <th scope="col">${t('report.col.slipDays')}</th>
+        <th scope="col">${t('report.col.progress')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${milestones.map(
+        (m) =>
+          html`<tr>
+            <th scope="row">${m.name}${m.released ? html` <span class="muted">(${t('report.released')})</span>` : null}</th>
+            <td>${badge(m.rag, t)}</td>
+            <td>${describeTarget(m, t, dates)}</td>
+            <td>${m.forecastDate === null ? '—' : html`<time datetime="${m.forecastDate}">${dates.day(m.forecastDate)}</time>`}</td>
+            <td>${describeSlip(m.slipDays)}</td>
+            <td>${describeProgress(m.progress, t)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 /** How each milestone was forecast (method and inputs), under the table; internal reports only. */
@@ -310,8 +314,12 @@ function issueRisksSection(report: StatusReportJson, t: ReportWords): SafeHtml {
     </table>`;
 }
 
-/** `options.timeZone`: the zone instants are shown in (the project's); UTC, named, without one. */
-export function renderReportHtml(report: StatusReportJson, options: RenderOptions = {}): string {
+/**
+ * `options.timeZone`: the zone instants are shown in (the project's); UTC, named, without one.
+ * The client's report has its own page (`renderClientReportHtml`).
+ */
+export function renderReportHtml(report: StatusReportJson | ClientStatusReportJson, options: RenderOptions = {}): string {
+  if (report.audience === 'client') return renderClientReportHtml(report, options);
   const t = reportWords(report.lang);
   const dates = reportDates(report.lang, options);
   const colon = t('report.colon');
@@ -376,7 +384,7 @@ export function renderReportHtml(report: StatusReportJson, options: RenderOption
           </section>
           <section aria-labelledby="milestones">
             <h2 id="milestones">${t('report.milestones')}</h2>
-            ${milestonesTable(report, t, dates)}
+            ${milestonesTable(report, t, dates)} ${forecastNotes(report, t)}
           </section>
           <section aria-labelledby="risks">
             <h2 id="risks">${t('report.risks')}</h2>
@@ -421,6 +429,132 @@ export function renderReportHtml(report: StatusReportJson, options: RenderOption
                 </section>`
               : null
           }
+        </main>
+      </body>
+    </html> `;
+  return page.value;
+}
+
+/**
+ * The client's report as a page: the reported status and its headline, the dimensions the
+ * client sees, the work (keys as plain text: clients cannot open Jira), milestones, flagged and
+ * blocked work, and what waits on the client. Nothing internal is in its input.
+ */
+function renderClientReportHtml(report: ClientStatusReportJson, options: RenderOptions): string {
+  const t = reportWords(report.lang);
+  const dates = reportDates(report.lang, options);
+  const colon = t('report.colon');
+  const { overall, sections } = report;
+  const page = html`<!doctype html>
+    <html lang="${report.lang}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />
+        <meta name="referrer" content="no-referrer" />
+        <title>${t('report.title')}${colon}${report.project.name}</title>
+        ${STYLE}
+      </head>
+      <body>
+        <header>
+          <h1>${t('report.title')}${colon}${report.project.name}</h1>
+          <p class="meta">
+            ${t('report.generatedAt')}${colon}<time datetime="${report.generatedAt}">${dates.instant(report.generatedAt)}</time> ·
+            ${t('report.period', { range: dates.period(report.period) })}
+          </p>
+        </header>
+        <main>
+          <section aria-labelledby="overall">
+            <h2 id="overall">${t('report.overall')}</h2>
+            <p class="overall"><span>${t('report.status')}${colon}${badge(overall.reported, t)}</span></p>
+            <p class="headline">${overall.headline}</p>
+          </section>
+          ${
+            report.dimensions.length === 0
+              ? null
+              : html`<section aria-labelledby="dimensions">
+                  <h2 id="dimensions">${t('report.dimensions')}</h2>
+                  <table>
+                    <thead>
+                      <tr>
+                        <th scope="col">${t('report.col.dimension')}</th>
+                        <th scope="col">${t('report.col.status')}</th>
+                        <th scope="col">${t('report.col.measure')}</th>
+                        <th scope="col">${t('report.col.why')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${report.dimensions.map(
+                        (d) =>
+                          html`<tr data-dimension="${d.id}">
+                            <th scope="row">${d.label}</th>
+                            <td>${badge(d.rag, t)}</td>
+                            <td>
+                              ${
+                                d.measures.length === 0
+                                  ? '—'
+                                  : html`<ul class="measures">
+                                      ${d.measures.map((m) => html`<li>${m.label}${colon}<strong>${m.display}</strong> ${badge(m.rag, t)}</li>`)}
+                                    </ul>`
+                              }
+                            </td>
+                            <td>${d.why || '—'}</td>
+                          </tr>`,
+                      )}
+                    </tbody>
+                  </table>
+                </section>`
+          }
+          <section aria-labelledby="milestones">
+            <h2 id="milestones">${t('report.milestones')}</h2>
+            ${milestonesTable(report, t, dates)}
+          </section>
+          <section aria-labelledby="completed">
+            <h2 id="completed">${t('report.completed')}</h2>
+            ${
+              sections.completed.length === 0
+                ? html`<p class="muted">${t('report.empty')}</p>`
+                : sections.completed.map(
+                    (group) =>
+                      html`<h3>
+                          ${group.epic ? html`<span class="key">${group.epic.key}</span> ${group.epic.summary}` : t('report.noEpic')}
+                        </h3>
+                        ${issueList(group.issues, t, dates)}`,
+                  )
+            }
+          </section>
+          <section aria-labelledby="in-progress">
+            <h2 id="in-progress">${t('report.inProgress')}</h2>
+            ${issueList(sections.inProgress, t, dates)}
+          </section>
+          <section aria-labelledby="next-up">
+            <h2 id="next-up">${t('report.nextUp')}</h2>
+            ${issueList(sections.nextUp, t, dates)}
+          </section>
+          <section aria-labelledby="risks">
+            <h2 id="risks">${t('report.risks')}</h2>
+            <h3>${t('report.flagged')}</h3>
+            ${issueList(sections.flagged, t, dates)}
+            <h3>${t('report.blocked')}</h3>
+            ${
+              sections.blocked.length === 0
+                ? html`<p class="muted">${t('report.empty')}</p>`
+                : html`<ul>
+                    ${sections.blocked.map((b) =>
+                      issueItem(
+                        b.issue,
+                        t,
+                        dates,
+                        b.blockedBy.length === 0 ? undefined : `${t('report.blockedBy')} ${b.blockedBy.join(', ')}`,
+                      ),
+                    )}
+                  </ul>`
+            }
+          </section>
+          <section aria-labelledby="waiting-on-client">
+            <h2 id="waiting-on-client">${t('report.waitingOnClient')}</h2>
+            ${issueList(sections.waitingOnClient, t, dates)}
+          </section>
         </main>
       </body>
     </html> `;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REPORT_MESSAGES } from '../../../contract/i18n/report-messages';
-import { aStatusReport, anIssueRef } from '../../../test/support/status-report-builder';
+import { aClientStatusReport, aStatusReport, anIssueRef } from '../../../test/support/status-report-builder';
 import { escapeMarkdown, renderReportMarkdown } from './render-report-markdown';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -153,12 +153,15 @@ describe('renderReportMarkdown', () => {
     );
   });
 
-  it('omits data quality for the client and says so for empty lists', () => {
-    const report = aStatusReport({ audience: 'client', dataQuality: [] });
+  it('the client version has no risks, data notes, grey dimensions or links, and says so for empty lists', () => {
+    const report = aClientStatusReport();
     report.sections.waitingOnClient = [];
     const text = renderReportMarkdown(report);
     expect(text).not.toContain(REPORT_MESSAGES.en['report.dataQuality']);
+    expect(text).not.toContain(REPORT_MESSAGES.en['report.issueRisks']);
+    expect(text).not.toContain(REPORT_MESSAGES.en['report.topRisks']);
+    expect(text).not.toMatch(/Satisfaction|Not enough data|score|\]\(|http/iu);
     expect(text).toContain(`## ${REPORT_MESSAGES.en['report.waitingOnClient']}\n\n${REPORT_MESSAGES.en['report.empty']}`);
-    expect(text).toContain('Report audience: Client');
+    expect(text).toContain('- **ACME-6** Go-live checklist');
   });
 });

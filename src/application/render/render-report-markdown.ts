@@ -4,7 +4,8 @@
  * is escaped so a summary cannot add links, emphasis, table cells or markup — also where the
  * text is pasted into a tool that reads it as HTML rather than Markdown.
  */
-import type { IssueRefJson, StatusReportJson } from '../../../contract/report';
+import type { ClientIssueRefJson, ClientMilestoneJson, ClientStatusReportJson } from '../../../contract/client-report';
+import type { StatusReportJson } from '../../../contract/report';
 import {
   RENDERED_ISSUE_RISKS,
   describeEvidence,
@@ -42,17 +43,21 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
   return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
 }
 
-function issueLine(issue: IssueRefJson, t: ReportWords, dates: ReportDates, extra?: string): string {
+function issueLine(issue: ClientIssueRefJson, t: ReportWords, dates: ReportDates, extra?: string): string {
   const tail = extra ? ` — ${extra}` : '';
   return `- **${md(issue.key)}** ${md(issue.summary)} (${md(describeIssueRef(issue, t, dates))})${tail}`;
 }
 
-function issueList(issues: readonly IssueRefJson[], t: ReportWords, dates: ReportDates): string[] {
+function issueList(issues: readonly ClientIssueRefJson[], t: ReportWords, dates: ReportDates): string[] {
   return issues.length === 0 ? [t('report.empty')] : issues.map((issue) => issueLine(issue, t, dates));
 }
 
-/** `options.timeZone`: the zone instants are shown in (the project's); UTC, named, without one. */
-export function renderReportMarkdown(report: StatusReportJson, options: RenderOptions = {}): string {
+/**
+ * `options.timeZone`: the zone instants are shown in (the project's); UTC, named, without one.
+ * The client's report has its own layout (`renderClientReportMarkdown`).
+ */
+export function renderReportMarkdown(report: StatusReportJson | ClientStatusReportJson, options: RenderOptions = {}): string {
+  if (report.audience === 'client') return renderClientReportMarkdown(report, options);
   const t = reportWords(report.lang);
   const dates = reportDates(report.lang, options);
   const colon = t('report.colon');
@@ -109,28 +114,7 @@ export function renderReportMarkdown(report: StatusReportJson, options: RenderOp
   out.push(...issueList(sections.nextUp, t, dates));
 
   heading(2, t('report.milestones'));
-  out.push(
-    ...(sections.milestones.length === 0
-      ? [t('report.empty')]
-      : table(
-          [
-            t('report.col.milestone'),
-            t('report.col.status'),
-            t('report.col.target'),
-            t('report.col.forecast'),
-            t('report.col.slipDays'),
-            t('report.col.progress'),
-          ],
-          sections.milestones.map((m) => [
-            md(m.name) + (m.released ? ` (${t('report.released')})` : ''),
-            t(`rag.${m.rag}`),
-            md(describeTarget(m, t, dates)),
-            m.forecastDate === null ? '—' : md(dates.day(m.forecastDate)),
-            describeSlip(m.slipDays),
-            md(describeProgress(m.progress, t)),
-          ]),
-        )),
-  );
+  out.push(...milestoneLines(sections.milestones, t, dates));
   const forecasts = describeForecasts(report);
   if (forecasts.length > 0) {
     blank();
@@ -178,5 +162,105 @@ export function renderReportMarkdown(report: StatusReportJson, options: RenderOp
         : report.dataQuality.map((note) => `- ${note.issueKey ? `**${md(note.issueKey)}** ` : ''}${md(note.message)}`)),
     );
   }
+  return `${out.join('\n')}\n`;
+}
+
+function milestoneLines(milestones: readonly ClientMilestoneJson[], t: ReportWords, dates: ReportDates): string[] {
+  return milestones.length === 0
+    ? [t('report.empty')]
+    : table(
+        [
+          t('report.col.milestone'),
+          t('report.col.status'),
+          t('report.col.target'),
+          t('report.col.forecast'),
+          t('report.col.slipDays'),
+          t('report.col.progress'),
+        ],
+        milestones.map((m) => [
+          md(m.name) + (m.released ? ` (${t('report.released')})` : ''),
+          t(`rag.${m.rag}`),
+          md(describeTarget(m, t, dates)),
+          m.forecastDate === null ? '—' : md(dates.day(m.forecastDate)),
+          describeSlip(m.slipDays),
+          md(describeProgress(m.progress, t)),
+        ]),
+      );
+}
+
+/**
+ * The client's report as Markdown: the reported status, the dimensions the client sees, the
+ * work (keys as plain text), milestones, flagged and blocked work, and what waits on the client.
+ */
+function renderClientReportMarkdown(report: ClientStatusReportJson, options: RenderOptions): string {
+  const t = reportWords(report.lang);
+  const dates = reportDates(report.lang, options);
+  const colon = t('report.colon');
+  const { overall, sections } = report;
+  const out: string[] = [];
+  const blank = () => {
+    if (out.at(-1) !== '') out.push('');
+  };
+  const heading = (level: number, text: string) => {
+    blank();
+    out.push(`${'#'.repeat(level)} ${text}`, '');
+  };
+
+  out.push(`# ${t('report.title')}${colon}${md(report.project.name)}`, '');
+  out.push(
+    [
+      `${t('report.generatedAt')}${colon}${md(dates.instant(report.generatedAt))}`,
+      md(t('report.period', { range: dates.period(report.period) })),
+    ].join(' · '),
+  );
+
+  heading(2, t('report.overall'));
+  out.push(`**${t('report.status')}${colon}${t(`rag.${overall.reported}`)}**`, '', md(overall.headline));
+
+  if (report.dimensions.length > 0) {
+    heading(2, t('report.dimensions'));
+    out.push(
+      ...table(
+        [t('report.col.dimension'), t('report.col.status'), t('report.col.measure'), t('report.col.why')],
+        report.dimensions.map((d) => [
+          md(d.label),
+          t(`rag.${d.rag}`),
+          d.measures.map((m) => `${md(m.label)}${colon}${md(m.display)} (${t(`rag.${m.rag}`)})`).join('; ') || '—',
+          md(d.why) || '—',
+        ]),
+      ),
+    );
+  }
+
+  heading(2, t('report.milestones'));
+  out.push(...milestoneLines(sections.milestones, t, dates));
+
+  heading(2, t('report.completed'));
+  if (sections.completed.length === 0) out.push(t('report.empty'));
+  for (const group of sections.completed) {
+    blank();
+    out.push(group.epic ? `**${md(group.epic.key)} ${md(group.epic.summary)}**` : `**${t('report.noEpic')}**`, '');
+    out.push(...issueList(group.issues, t, dates));
+  }
+
+  heading(2, t('report.inProgress'));
+  out.push(...issueList(sections.inProgress, t, dates));
+  heading(2, t('report.nextUp'));
+  out.push(...issueList(sections.nextUp, t, dates));
+
+  heading(2, t('report.risks'));
+  heading(3, t('report.flagged'));
+  out.push(...issueList(sections.flagged, t, dates));
+  heading(3, t('report.blocked'));
+  out.push(
+    ...(sections.blocked.length === 0
+      ? [t('report.empty')]
+      : sections.blocked.map((b) =>
+          issueLine(b.issue, t, dates, b.blockedBy.length === 0 ? undefined : `${t('report.blockedBy')} ${b.blockedBy.map(md).join(', ')}`),
+        )),
+  );
+
+  heading(2, t('report.waitingOnClient'));
+  out.push(...issueList(sections.waitingOnClient, t, dates));
   return `${out.join('\n')}\n`;
 }

@@ -10,13 +10,8 @@ import { REPORT_MESSAGES } from '../../../contract/i18n/report-messages';
 import { RISK_MESSAGES } from '../../../contract/i18n/risk-messages';
 import { translator, type KeyOf, type Translate } from '../../../contract/i18n/strings';
 import type { Language } from '../../../contract/language';
-import {
-  DIMENSION_KEYS,
-  type DimensionKey,
-  type IssueRefJson,
-  type MilestoneReportJson,
-  type StatusReportJson,
-} from '../../../contract/report';
+import type { ClientIssueRefJson, ClientMilestoneJson, ClientStatusReportJson } from '../../../contract/client-report';
+import { DIMENSION_KEYS, type DimensionKey, type StatusReportJson } from '../../../contract/report';
 
 /** How many issue risks the rendered report lists (the JSON keeps them all). */
 export const RENDERED_ISSUE_RISKS = 15;
@@ -58,7 +53,7 @@ export function reportDates(lang: Language, { timeZone }: RenderOptions = {}): R
 }
 
 /** "In Progress · Due Dec 1, 2026 · Ana Souza": what a reader wants next to an issue's summary. */
-export function describeIssueRef(issue: IssueRefJson, t: ReportWords, dates: ReportDates): string {
+export function describeIssueRef(issue: ClientIssueRefJson, t: ReportWords, dates: ReportDates): string {
   const parts = [issue.status.name];
   if (issue.due) parts.push(t('report.due', { date: dates.day(issue.due) }));
   if (issue.assignee) parts.push(issue.assignee);
@@ -66,7 +61,7 @@ export function describeIssueRef(issue: IssueRefJson, t: ReportWords, dates: Rep
 }
 
 /** "12 of 20 issues · 30 of 55 points" (points only when the milestone has estimates). */
-export function describeProgress(progress: MilestoneReportJson['progress'], t: ReportWords): string {
+export function describeProgress(progress: ClientMilestoneJson['progress'], t: ReportWords): string {
   const issues = t('report.progressIssues', { done: progress.issuesDone, total: progress.issuesTotal });
   return progress.pointsTotal > 0
     ? `${issues} · ${t('report.progressPoints', { done: progress.pointsDone, total: progress.pointsTotal })}`
@@ -79,7 +74,7 @@ export function describeSlip(slipDays: number | null): string {
 }
 
 /** "Dec 11, 2026 (was Dec 4, 2026)" when the target moved. */
-export function describeTarget(milestone: MilestoneReportJson, t: ReportWords, dates: ReportDates): string {
+export function describeTarget(milestone: ClientMilestoneJson, t: ReportWords, dates: ReportDates): string {
   const target = milestone.releaseDate === null ? '—' : dates.day(milestone.releaseDate);
   return milestone.originalReleaseDate
     ? `${target} (${t('report.wasTarget', { date: dates.day(milestone.originalReleaseDate) })})`
@@ -92,7 +87,7 @@ export function dimensionEntries(report: StatusReportJson): [DimensionKey, Statu
 }
 
 /** Data quality notes are for the team only: the client version never shows the section. */
-export function showsDataQuality(report: StatusReportJson): boolean {
+export function showsDataQuality(report: StatusReportJson | ClientStatusReportJson): report is StatusReportJson {
   return report.audience === 'internal';
 }
 

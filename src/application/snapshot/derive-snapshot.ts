@@ -1,6 +1,7 @@
+import type { ClientReportDataJson } from '../../../contract/client-report';
 import { DIMENSION_KEYS, type ReportDataJson } from '../../../contract/report';
 import { deriveBurnups } from '../../domain/derive-burnups';
-import { deriveReportModel, toReportData } from '../../domain/derive-status-report';
+import { deriveReportModel, toClientReportData, toReportData } from '../../domain/derive-status-report';
 import { calendarDayOf } from '../../domain/issue-rules';
 import type { ProjectData } from '../../domain/project-data';
 import { toRiskContext } from '../../domain/score-issue-risk';
@@ -36,7 +37,6 @@ export interface DerivedSnapshot {
  */
 export function deriveSnapshot(data: ProjectData, settings: ProjectSettings, now: number): DerivedSnapshot {
   const model = deriveReportModel({ data, settings, now, periodStart: null });
-  const trimmed = (audience: 'internal' | 'client') => bounded(toReportData(model, { audience }));
   const counts = emptyStatusCategoryCounts();
   for (const issue of data.issues) counts[issue.status.category] += 1;
   const dimensions = Object.fromEntries(
@@ -60,23 +60,47 @@ export function deriveSnapshot(data: ProjectData, settings: ProjectSettings, now
       kpi,
       burnups: deriveBurnups(data.issues, model.health, settings.timeZone, now),
     },
-    reports: { internal: trimmed('internal'), client: trimmed('client') },
+    reports: { internal: bounded(toReportData(model, {})), client: boundedForClient(toClientReportData(model, {})) },
     point: { day: calendarDayOf(now, settings.timeZone), capturedAt: asOf, ...kpi },
     addedAfterBaseline: new Map(riskContext.addedAfterBaseline),
   };
 }
 
-/** The report with its per-issue lists bounded (see `SNAPSHOT_LIST_ISSUES`, `SNAPSHOT_ISSUE_RISKS`). */
-function bounded(report: ReportDataJson): ReportDataJson {
-  const cap = <T>(items: readonly T[]) => items.slice(0, SNAPSHOT_LIST_ISSUES);
+const cap = <T>(items: readonly T[]) => items.slice(0, SNAPSHOT_LIST_ISSUES);
+
+/** The completed groups with at most `SNAPSHOT_LIST_ISSUES` issues in all. */
+function boundedGroups<G extends { issues: readonly unknown[] }>(groups: readonly G[]): G[] {
   let left = SNAPSHOT_LIST_ISSUES;
-  const completed: ReportDataJson['sections']['completed'] = [];
-  for (const group of report.sections.completed) {
+  const completed: G[] = [];
+  for (const group of groups) {
     if (left <= 0) break;
     const issues = group.issues.slice(0, left);
     left -= issues.length;
     completed.push({ ...group, issues });
   }
+  return completed;
+}
+
+/** The client's report with its issue lists bounded as the internal one's are. */
+function boundedForClient(report: ClientReportDataJson): ClientReportDataJson {
+  const { sections } = report;
+  return {
+    ...report,
+    sections: {
+      ...sections,
+      completed: boundedGroups(sections.completed),
+      inProgress: cap(sections.inProgress),
+      nextUp: cap(sections.nextUp),
+      waitingOnClient: cap(sections.waitingOnClient),
+      flagged: cap(sections.flagged),
+      blocked: cap(sections.blocked),
+    },
+  };
+}
+
+/** The report with its per-issue lists bounded (see `SNAPSHOT_LIST_ISSUES`, `SNAPSHOT_ISSUE_RISKS`). */
+function bounded(report: ReportDataJson): ReportDataJson {
+  const completed = boundedGroups(report.sections.completed);
   const { sections } = report;
   return {
     ...report,

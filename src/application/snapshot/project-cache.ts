@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as zm from 'zod/mini';
+import { clientReportDataSchema } from '../../../contract/client-report';
 import { reportDataSchema } from '../../../contract/report';
 import type { Issue } from '../../domain/issue';
 import { AppError } from '../app-error';
@@ -26,7 +27,7 @@ const REPORT_PART_CHARS = 70_000;
 /** Reads of one generation's values run this many at a time. */
 const READ_CONCURRENCY = 8;
 
-const storedReportsSchema = zm.object({ internal: reportDataSchema, client: reportDataSchema });
+const storedReportsSchema = zm.object({ internal: reportDataSchema, client: clientReportDataSchema });
 export type StoredReports = zm.infer<typeof storedReportsSchema>;
 
 export async function readSnapshot(records: RecordStore, projectId: string): Promise<Revisioned<Snapshot | undefined>> {

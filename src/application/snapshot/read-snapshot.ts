@@ -1,4 +1,5 @@
-import type { IssueRiskView, ProjectOverview, StatusReportJson } from '../../../contract';
+import type { ClientStatusReportJson, IssueRiskView, ProjectOverview, StatusReportJson } from '../../../contract';
+import { renderClientReport } from '../../../contract/i18n/render-client-report';
 import { renderStatusReport } from '../../../contract/i18n/render-status-report';
 import { formatRiskSignal } from '../../../contract/i18n/risk-sentences';
 import type { Language } from '../../../contract/language';
@@ -21,9 +22,11 @@ export async function getSnapshotReport(
   records: RecordStore,
   snapshot: Snapshot,
   request: { audience: 'internal' | 'client'; lang: Language },
-): Promise<StatusReportJson> {
+): Promise<StatusReportJson | ClientStatusReportJson> {
   const reports = await readReports(records, snapshot);
-  return renderStatusReport(reports[request.audience], request.lang);
+  return request.audience === 'client'
+    ? renderClientReport(reports.client, request.lang)
+    : renderStatusReport(reports.internal, request.lang);
 }
 
 /** Counts by status category and the open milestones, from the snapshot (0 Jira calls). */

@@ -1,0 +1,122 @@
+/**
+ * The client's status report (DESIGN.md §5.1, §5.2): its own schemas, narrower than the internal
+ * report's, so an internal signal cannot be present by construction. There is no field for a
+ * risk score, a risk reason, a cycle time, staleness, a data-quality note, evidence, an issue's
+ * client-visibility reason, or a grey ("not enough data") dimension; issue keys are plain
+ * references (no URL anywhere). Objects are not strict: parsing strips any other field.
+ *
+ * - `clientReportDataSchema`: the language-neutral data, stored with the snapshot.
+ * - `clientStatusReportSchema`: the same rendered in one language (`renderClientReport`).
+ */
+import * as z from 'zod/mini';
+import { languageSchema } from './language';
+import { DIMENSION_KEYS, REPORT_DATA_SCHEMA_VERSION, measureIdSchema, projectSchema, whySchema } from './report';
+
+const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/u));
+const overallRagSchema = z.enum(['green', 'amber', 'red']);
+/** A client never sees grey: a dimension or measure without enough data is left out. */
+const clientRagSchema = overallRagSchema;
+
+/** An issue as the client reads it: what it is, where it stands, when it is due. */
+export const clientIssueRefSchema = z.object({
+  /** A plain reference: clients cannot open Jira, so it is never a link. */
+  key: z.string(),
+  summary: z.string(),
+  status: z.object({ name: z.string(), category: z.enum(['new', 'indeterminate', 'done', 'undefined']) }),
+  type: z.string(),
+  priority: z.nullable(z.string()),
+  due: z.nullable(day),
+  /** Display name only: never an e-mail address. */
+  assignee: z.nullable(z.string()),
+  epicKey: z.nullable(z.string()),
+});
+export type ClientIssueRefJson = z.infer<typeof clientIssueRefSchema>;
+
+export const clientMilestoneSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  released: z.boolean(),
+  releaseDate: z.nullable(day),
+  originalReleaseDate: z.nullable(day),
+  progress: z.object({ issuesDone: z.number(), issuesTotal: z.number(), pointsDone: z.number(), pointsTotal: z.number() }),
+  forecastDate: z.nullable(day),
+  slipDays: z.nullable(z.number()),
+  /** Grey reads "Not enough data" to the client: a plain phrase, no jargon. */
+  rag: z.enum(['green', 'amber', 'red', 'grey']),
+});
+export type ClientMilestoneJson = z.infer<typeof clientMilestoneSchema>;
+
+export const clientSectionsSchema = z.object({
+  completed: z.array(
+    z.object({ epic: z.nullable(z.object({ key: z.string(), summary: z.string() })), issues: z.array(clientIssueRefSchema) }),
+  ),
+  inProgress: z.array(clientIssueRefSchema),
+  nextUp: z.array(clientIssueRefSchema),
+  milestones: z.array(clientMilestoneSchema),
+  /** Flagged and blocked work; blockers the client cannot see are not named. No risk scores. */
+  flagged: z.array(clientIssueRefSchema),
+  blocked: z.array(z.object({ issue: clientIssueRefSchema, blockedBy: z.array(z.string()) })),
+  waitingOnClient: z.array(clientIssueRefSchema),
+});
+export type ClientSectionsJson = z.infer<typeof clientSectionsSchema>;
+
+/** What the client's headline says after the status (never which data is missing). */
+export const clientHeadlineSchema = z.discriminatedUnion('code', [
+  /** The first dimension whose colour is the reported status; its why follows. */
+  z.object({ code: z.literal('driver'), params: z.object({ dimension: z.enum(DIMENSION_KEYS) }) }),
+  /** Not green, and no dimension the client sees has that colour (an override, or missing data). */
+  z.object({ code: z.literal('attention'), params: z.object({}) }),
+  z.object({ code: z.literal('onTrack'), params: z.object({}) }),
+  z.object({ code: z.literal('onTrackWithMilestone'), params: z.object({ milestone: z.string(), date: day }) }),
+]);
+export type ClientHeadlineJson = z.infer<typeof clientHeadlineSchema>;
+
+const clientMeasureDataSchema = z.object({ id: measureIdSchema, value: z.number(), rag: clientRagSchema, why: whySchema });
+
+/** A dimension the client sees: enabled and with enough data. */
+const clientDimensionDataSchema = z.object({
+  id: z.enum(DIMENSION_KEYS),
+  rag: clientRagSchema,
+  why: whySchema,
+  measures: z.array(clientMeasureDataSchema),
+});
+export type ClientDimensionDataJson = z.infer<typeof clientDimensionDataSchema>;
+
+const periodSchema = z.object({ start: z.iso.datetime(), end: z.iso.datetime() });
+
+export const clientReportDataSchema = z.object({
+  schemaVersion: z.literal(REPORT_DATA_SCHEMA_VERSION),
+  generatedAt: z.iso.datetime(),
+  audience: z.literal('client'),
+  project: projectSchema,
+  period: periodSchema,
+  /** Only the reported status: the computed one and an override's reason are internal. */
+  overall: z.object({ reported: overallRagSchema, headline: clientHeadlineSchema }),
+  /** In `DIMENSION_KEYS` order; disabled and grey dimensions are left out. */
+  dimensions: z.array(clientDimensionDataSchema),
+  sections: clientSectionsSchema,
+});
+export type ClientReportDataJson = z.infer<typeof clientReportDataSchema>;
+
+export const clientStatusReportSchema = z.object({
+  schemaVersion: z.literal(1),
+  generatedAt: z.string(),
+  audience: z.literal('client'),
+  lang: languageSchema,
+  project: projectSchema,
+  period: z.object({ start: z.string(), end: z.string() }),
+  overall: z.object({ reported: overallRagSchema, headline: z.string(), headlineCode: clientHeadlineSchema }),
+  dimensions: z.array(
+    z.object({
+      id: z.enum(DIMENSION_KEYS),
+      label: z.string(),
+      rag: clientRagSchema,
+      why: z.string(),
+      measures: z.array(
+        z.object({ id: z.string(), label: z.string(), value: z.number(), display: z.string(), rag: clientRagSchema, why: z.string() }),
+      ),
+    }),
+  ),
+  sections: clientSectionsSchema,
+});
+export type ClientStatusReportJson = z.infer<typeof clientStatusReportSchema>;

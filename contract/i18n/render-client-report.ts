@@ -1,0 +1,127 @@
+/**
+ * The client's report data rendered in one language: pure, the same data and language give
+ * byte-identical JSON. Built field by field into `ClientStatusReportJson`, which has no room for
+ * anything internal.
+ */
+import type {
+  ClientHeadlineJson,
+  ClientIssueRefJson,
+  ClientReportDataJson,
+  ClientSectionsJson,
+  ClientStatusReportJson,
+} from '../client-report';
+import type { Language } from '../language';
+import { HIDDEN_ISSUE_MARKER, type WhyJson } from '../report';
+import { formatterFor } from './format';
+import { HEADLINE_SENTENCES } from './headline-sentences';
+import { formatMeasureValue, formatWhy } from './health-sentences';
+import { HEALTH_MESSAGES } from './health-messages';
+import { RAG_MESSAGES } from './rag-messages';
+import { REPORT_MESSAGES } from './report-messages';
+
+/**
+ * Renders the labels, whys, measure values and the headline of the client's report in `lang`.
+ * The marker of a hidden issue reads "an internal task"; in Chinese the spaces setting it apart
+ * from Chinese words go with it.
+ */
+export function renderClientReport(data: ClientReportDataJson, lang: Language): ClientStatusReportJson {
+  const text = hiddenIssueText(lang);
+  const labels = HEALTH_MESSAGES[lang];
+  const why = (w: WhyJson): string => text(formatWhy(w, lang));
+  const dimensions = data.dimensions.map((d) => ({
+    id: d.id,
+    label: labels[`dimension.${d.id}`],
+    rag: d.rag,
+    why: why(d.why),
+    measures: d.measures.map((m) => ({
+      id: m.id,
+      label: labels[`measure.${m.id}`],
+      value: m.value,
+      display: formatMeasureValue(m, lang),
+      rag: m.rag,
+      why: why(m.why),
+    })),
+  }));
+  return {
+    schemaVersion: 1,
+    generatedAt: data.generatedAt,
+    audience: 'client',
+    lang,
+    project: data.project,
+    period: data.period,
+    overall: {
+      reported: data.overall.reported,
+      headline: renderClientHeadline(data, lang, dimensions),
+      headlineCode: data.overall.headline,
+    },
+    dimensions,
+    sections: renderSections(data.sections, text),
+  };
+}
+
+function renderClientHeadline(
+  data: ClientReportDataJson,
+  lang: Language,
+  dimensions: readonly { id: string; label: string; why: string }[],
+): string {
+  const sentences = HEADLINE_SENTENCES[lang];
+  const headline: ClientHeadlineJson = data.overall.headline;
+  let detail: string;
+  switch (headline.code) {
+    case 'driver': {
+      const { dimension } = headline.params;
+      const shown = dimensions.find((d) => d.id === dimension);
+      detail = shown === undefined ? sentences.attention() : sentences.driver({ dimension: shown.label, why: shown.why });
+      break;
+    }
+    case 'attention':
+      detail = sentences.attention();
+      break;
+    case 'onTrack':
+      detail = sentences.onTrack();
+      break;
+    case 'onTrackWithMilestone':
+      detail = sentences.onTrackWithMilestone({ milestone: headline.params.milestone, date: formatterFor(lang).day(headline.params.date) });
+      break;
+  }
+  return sentences.status({ rag: RAG_MESSAGES[lang][`rag.${data.overall.reported}`], detail });
+}
+
+function renderSections(sections: ClientSectionsJson, text: (t: string) => string): ClientSectionsJson {
+  const ref = (issue: ClientIssueRefJson): ClientIssueRefJson => {
+    const summary = text(issue.summary);
+    return summary === issue.summary ? issue : { ...issue, summary };
+  };
+  return {
+    completed: sections.completed.map((group) => ({
+      epic: group.epic === null ? null : { key: group.epic.key, summary: text(group.epic.summary) },
+      issues: group.issues.map(ref),
+    })),
+    inProgress: sections.inProgress.map(ref),
+    nextUp: sections.nextUp.map(ref),
+    milestones: sections.milestones,
+    flagged: sections.flagged.map(ref),
+    blocked: sections.blocked.map((b) => ({ issue: ref(b.issue), blockedBy: b.blockedBy })),
+    waitingOnClient: sections.waitingOnClient.map(ref),
+  };
+}
+
+const MARKER = new RegExp(`( ?)${HIDDEN_ISSUE_MARKER.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}( ?)`, 'gu');
+
+/**
+ * Replaces the hidden-issue marker with "an internal task" in `lang`. In Chinese the single
+ * spaces around it go when the character beyond them is not ASCII (Chinese text or full-width
+ * punctuation takes no space before a Chinese word).
+ */
+function hiddenIssueText(lang: Language): (text: string) => string {
+  const placeholder = REPORT_MESSAGES[lang]['report.internalIssue'];
+  const beside = (t: string, at: number, space: string): string => (lang === 'zh-CN' && t.charCodeAt(at) > 0x7f ? '' : space);
+  return (t) =>
+    !t.includes(HIDDEN_ISSUE_MARKER)
+      ? t
+      : t.replace(
+          MARKER,
+          (match: string, before: string, after: string, offset: number) =>
+            beside(t, offset - 1, before) + placeholder + beside(t, offset + match.length, after),
+        );
+}
