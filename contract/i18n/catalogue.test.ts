@@ -102,6 +102,7 @@ const SIGNALS: { [C in RiskSignalCode]: Extract<RiskSignalJson, { code: C }> } =
   topPriority: { code: 'topPriority', priority: 'Highest', points: 10 },
   addedAfterBaseline: { code: 'addedAfterBaseline', milestone: 'R2', points: 5 },
   milestoneRed: { code: 'milestoneRed', milestone: 'R2', points: 10 },
+  waitingOnClient: { code: 'waitingOnClient', days: 12, estimated: false, points: 0 },
 };
 
 const NOTES: { [C in DataQualityCode]: Extract<DataQualityNoteJson, { code: C }> } = {
@@ -158,7 +159,7 @@ describe('the catalogue has every code the domain can emit, in every language', 
     expect(Object.keys(SIGNALS).sort()).toEqual([...SIGNAL_CODES].sort());
     expect(Object.keys(NOTES).sort()).toEqual([...NOTE_CODES].sort());
     expect(WHY_CODES.length).toBeGreaterThan(20);
-    expect(SIGNAL_CODES.length).toBe(11);
+    expect(SIGNAL_CODES.length).toBe(12);
     expect(NOTE_CODES).toContain('implausibleEstimate');
   });
 

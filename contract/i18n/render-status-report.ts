@@ -127,7 +127,7 @@ function renderHeadline(data: ReportDataJson, lang: Language, why: (w: Dimension
 }
 
 function renderSections(sections: ReportSectionsJson, text: (t: string) => string): ReportSectionsJson {
-  const ref = (issue: IssueRefJson): IssueRefJson => {
+  const ref = <T extends IssueRefJson>(issue: T): T => {
     const summary = text(issue.summary);
     return summary === issue.summary ? issue : { ...issue, summary };
   };

@@ -161,7 +161,10 @@ export function toReportData(model: ReportModel, projection: ReportProjection): 
         blocked: view.blocked.map((b) => ({ issue: ref(b.issue), blockedBy: [...b.blockedBy] })),
         topRisks: view.topRisks.map((r) => ({ issue: ref(r.issue), score: r.risk.score, level: r.risk.level })),
       },
-      waitingOnClient: view.waitingOnClient.map(ref),
+      waitingOnClient: view.waitingOnClient.map((w) => ({
+        ...ref(w.issue),
+        wait: { days: w.wait.days, since: w.wait.sinceDay, estimated: w.wait.estimated },
+      })),
     },
     issueRisks: view.issueRisks.map((r) => toIssueRisk(r, internal, hide)),
     dataQuality: internal ? [...model.dataQuality] : [],
@@ -293,6 +296,7 @@ function hideInSignal(signal: RiskSignal, hide: (text: string) => string): RiskS
     case 'longCycle':
     case 'reopened':
     case 'overrun':
+    case 'waitingOnClient':
       return signal;
   }
 }

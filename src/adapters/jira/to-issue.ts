@@ -54,6 +54,7 @@ export const UNREAD_HISTORY: IssueHistory = Object.freeze({
   startedAt: null,
   reopenCount: 0,
   versionChanges: EMPTY,
+  statusSince: null,
   complete: false,
 });
 
