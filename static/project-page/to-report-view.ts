@@ -1,7 +1,7 @@
 import type { IssueRefJson, MilestoneReportJson } from '../../contract';
 
 /** Issues without repeats, first occurrence kept: an issue waits on the client once. */
-export function toDistinctIssues(issues: readonly IssueRefJson[]): IssueRefJson[] {
+export function toDistinctIssues<T extends IssueRefJson>(issues: readonly T[]): T[] {
   const seen = new Set<string>();
   return issues.filter((issue) => {
     if (seen.has(issue.key)) return false;

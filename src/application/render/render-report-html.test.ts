@@ -43,6 +43,16 @@ describe('renderReportHtml', () => {
     expect(zh).toContain('<time datetime="2026-11-27T09:00:00.000Z">2026年11月27日 09:00 UTC</time>');
   });
 
+  it('writes RAG words as the catalogue does, never in capitals, and the wait on the client in words', () => {
+    const page = renderReportHtml(aStatusReport());
+    expect(page).not.toMatch(/text-transform:\s*uppercase/u);
+    expect(page).toContain('<span class="rag rag-amber">Amber</span>');
+    expect(page).toContain('Waiting 6 days, since Nov 21, 2026');
+    const client = renderReportHtml(aStatusReport({ audience: 'client', lang: 'zh-CN' }));
+    expect(client).toContain('等待您的反馈');
+    expect(client).toContain('自 2026年11月21日起已等待 6 天');
+  });
+
   it('makes no external requests: no scripts, links, or remote URLs', () => {
     const page = renderReportHtml(aStatusReport());
     expect(page).not.toMatch(/<script|<link|<img|<iframe|src=|href=|@import|url\(/iu);

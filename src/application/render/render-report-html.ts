@@ -11,10 +11,12 @@ import {
   describeProgress,
   describeSlip,
   describeTarget,
+  describeWait,
   dimensionEntries,
   reportDates,
   reportWords,
   showsDataQuality,
+  waitingHeading,
   type RenderOptions,
   type ReportDates,
   type ReportWords,
@@ -115,8 +117,6 @@ const STYLE = html`<style>
     border-radius: 3px;
     font-size: 0.75rem;
     font-weight: 700;
-    text-transform: uppercase;
-    letter-spacing: 0.02em;
     white-space: nowrap;
   }
   .rag-green {
@@ -255,7 +255,7 @@ function milestonesTable(report: StatusReportJson, t: ReportWords, dates: Report
             <td>${badge(m.rag, t)}</td>
             <td>${describeTarget(m, t, dates)}</td>
             <td>${m.forecastDate === null ? '—' : html`<time datetime="${m.forecastDate}">${dates.day(m.forecastDate)}</time>`}</td>
-            <td>${describeSlip(m.slipDays)}</td>
+            <td>${describeSlip(m.slipDays, report.lang)}</td>
             <td>${describeProgress(m.progress, t)}</td>
           </tr>`,
       )}
@@ -389,8 +389,14 @@ export function renderReportHtml(report: StatusReportJson, options: RenderOption
             }
           </section>
           <section aria-labelledby="waiting-on-client">
-            <h2 id="waiting-on-client">${t('report.waitingOnClient')}</h2>
-            ${issueList(sections.waitingOnClient, t, dates)}
+            <h2 id="waiting-on-client">${waitingHeading(report, t)}</h2>
+            ${
+              sections.waitingOnClient.length === 0
+                ? html`<p class="muted">${t('report.empty')}</p>`
+                : html`<ul>
+                    ${sections.waitingOnClient.map((w) => issueItem(w, t, dates, describeWait(w.wait, t, dates, report.lang)))}
+                  </ul>`
+            }
           </section>
           <section aria-labelledby="issue-risks">
             <h2 id="issue-risks">${t('report.issueRisks')}</h2>

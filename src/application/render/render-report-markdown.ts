@@ -12,10 +12,12 @@ import {
   describeProgress,
   describeSlip,
   describeTarget,
+  describeWait,
   dimensionEntries,
   reportDates,
   reportWords,
   showsDataQuality,
+  waitingHeading,
   type RenderOptions,
   type ReportDates,
   type ReportWords,
@@ -125,7 +127,7 @@ export function renderReportMarkdown(report: StatusReportJson, options: RenderOp
             t(`rag.${m.rag}`),
             md(describeTarget(m, t, dates)),
             m.forecastDate === null ? '—' : md(dates.day(m.forecastDate)),
-            describeSlip(m.slipDays),
+            md(describeSlip(m.slipDays, report.lang)),
             md(describeProgress(m.progress, t)),
           ]),
         )),
@@ -147,8 +149,12 @@ export function renderReportMarkdown(report: StatusReportJson, options: RenderOp
       : sections.risks.topRisks.map((r) => issueLine(r.issue, t, dates, `${t(`risk.level.${r.level}`)} (${t('risk.score')} ${r.score})`))),
   );
 
-  heading(2, t('report.waitingOnClient'));
-  out.push(...issueList(sections.waitingOnClient, t, dates));
+  heading(2, waitingHeading(report, t));
+  out.push(
+    ...(sections.waitingOnClient.length === 0
+      ? [t('report.empty')]
+      : sections.waitingOnClient.map((w) => issueLine(w, t, dates, md(describeWait(w.wait, t, dates, report.lang))))),
+  );
 
   heading(2, t('report.issueRisks'));
   const shown = report.issueRisks.slice(0, RENDERED_ISSUE_RISKS);

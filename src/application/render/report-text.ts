@@ -2,6 +2,7 @@
  * The words both renderers share, from the one message catalogue, and the plain-text pieces
  * built from them, so Markdown and HTML say the same thing.
  */
+import { formatSlipDays, formatWait } from '../../../contract/i18n/day-sentences';
 import { formatterFor } from '../../../contract/i18n/format';
 import { HEALTH_MESSAGES } from '../../../contract/i18n/health-messages';
 import { RAG_MESSAGES } from '../../../contract/i18n/rag-messages';
@@ -15,6 +16,7 @@ import {
   type IssueRefJson,
   type MilestoneReportJson,
   type StatusReportJson,
+  type WaitingIssueRefJson,
 } from '../../../contract/report';
 
 /** How many issue risks the rendered report lists (the JSON keeps them all). */
@@ -72,9 +74,20 @@ export function describeProgress(progress: MilestoneReportJson['progress'], t: R
     : issues;
 }
 
-export function describeSlip(slipDays: number | null): string {
-  if (slipDays === null) return '—';
-  return slipDays > 0 ? `+${slipDays}` : String(slipDays);
+/** "15 days late", "3 days early", "On time" in the report's language; "—" when unknown. */
+export function describeSlip(slipDays: number | null, lang: Language): string {
+  return slipDays === null ? '—' : formatSlipDays(slipDays, lang);
+}
+
+/** "Waiting 12 days, since Mar 2, 2026"; "Waiting at least 3 days" when the start is estimated. */
+export function describeWait(wait: WaitingIssueRefJson['wait'], t: ReportWords, dates: ReportDates, lang: Language): string {
+  const text = formatWait(wait, lang);
+  return wait.estimated || wait.days === 0 ? text : t('report.waitSince', { wait: text, date: dates.day(wait.since) });
+}
+
+/** The waiting section's title: the client reads it as what is waiting on them. */
+export function waitingHeading(report: Pick<StatusReportJson, 'audience'>, t: ReportWords): string {
+  return report.audience === 'client' ? t('report.waitingOnYou') : t('report.waitingOnClient');
 }
 
 /** "Dec 11, 2026 (was Dec 4, 2026)" when the target moved. */
