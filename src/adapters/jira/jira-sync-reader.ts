@@ -241,6 +241,7 @@ export function mappingContext(settings: ReadSettings, metadata: SiteMetadata): 
     linkTypes: [],
     blockingLinkTypes: settings.blockingLinkTypes,
     timeZone: settings.timeZone,
+    waitingStatuses: settings.waitingOnClientStatuses,
   });
 }
 
