@@ -1,18 +1,22 @@
 /**
  * How many issues of a dataset need their changelog read, counted from the raw issue JSON by
  * the rule DESIGN.md §4 states (done, in progress, resolved, moved between categories, or a
- * to-do issue in a release edited after creation) — independently of the app's mapping, so the
+ * to-do issue in a release edited after creation, or in a status that means waiting on the client,
+ * by the default settings' names) — independently of the app's mapping, so the
  * bench's call budgets come from the data, not from the run they judge.
  */
 import { z } from 'zod';
+import { DEFAULT_PROJECT_SETTINGS } from '../contract/settings';
 import type { Dataset } from '../local/jira/dataset';
+
+const WAITING_STATUSES = new Set(DEFAULT_PROJECT_SETTINGS.waitingOnClientStatuses.map((name) => name.trim().toLowerCase()));
 
 /** Jira's `updated` and `statuscategorychangedate` within this of `created` count as "not since". */
 const SAME_MOMENT_MS = 60_000;
 
 const rawIssue = z.looseObject({
   fields: z.looseObject({
-    status: z.looseObject({ statusCategory: z.looseObject({ key: z.string() }).optional() }),
+    status: z.looseObject({ name: z.string().optional(), statusCategory: z.looseObject({ key: z.string() }).optional() }),
     resolution: z.unknown().optional(),
     resolutiondate: z.string().nullish(),
     created: z.string(),
@@ -31,6 +35,7 @@ export function needsHistory(json: unknown): boolean {
   const { fields } = rawIssue.parse(json);
   const category = fields.status.statusCategory?.key;
   if (category === 'indeterminate' || category === 'done') return true;
+  if (WAITING_STATUSES.has((fields.status.name ?? '').trim().toLowerCase())) return true;
   if ((fields.resolution ?? null) !== null || (fields.resolutiondate ?? null) !== null) return true;
   const created = instant(fields.created);
   const moved = fields.statuscategorychangedate ? instant(fields.statuscategorychangedate) : Number.POSITIVE_INFINITY;

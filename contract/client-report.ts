@@ -32,6 +32,12 @@ export const clientIssueRefSchema = z.object({
 });
 export type ClientIssueRefJson = z.infer<typeof clientIssueRefSchema>;
 
+/** Something waiting on the client's input, and for how long (what they owe, not a team signal). */
+export const clientWaitingIssueRefSchema = z.extend(clientIssueRefSchema, {
+  wait: z.object({ days: z.number(), since: day, estimated: z.boolean() }),
+});
+export type ClientWaitingIssueRefJson = z.infer<typeof clientWaitingIssueRefSchema>;
+
 export const clientMilestoneSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -56,7 +62,8 @@ export const clientSectionsSchema = z.object({
   /** Flagged and blocked work; blockers the client cannot see are not named. No risk scores. */
   flagged: z.array(clientIssueRefSchema),
   blocked: z.array(z.object({ issue: clientIssueRefSchema, blockedBy: z.array(z.string()) })),
-  waitingOnClient: z.array(clientIssueRefSchema),
+  /** Longest wait first. */
+  waitingOnClient: z.array(clientWaitingIssueRefSchema),
 });
 export type ClientSectionsJson = z.infer<typeof clientSectionsSchema>;
 

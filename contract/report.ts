@@ -191,6 +191,8 @@ export const riskSignalSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('topPriority'), priority: z.string(), points: z.number() }),
   z.object({ code: z.literal('addedAfterBaseline'), milestone: z.string(), points: z.number() }),
   z.object({ code: z.literal('milestoneRed'), milestone: z.string(), points: z.number() }),
+  /** Replaces staleness and cycle time while the client holds the issue; `estimated`: "at least" `days`. */
+  z.object({ code: z.literal('waitingOnClient'), days: z.number(), estimated: z.boolean(), points: z.number() }),
 ]);
 export type RiskSignalJson = z.infer<typeof riskSignalSchema>;
 export type RiskSignalCode = RiskSignalJson['code'];
@@ -278,6 +280,16 @@ export const issueRefSchema = z.object({
 });
 export type IssueRefJson = z.infer<typeof issueRefSchema>;
 
+/**
+ * An issue waiting on the client, with its wait (DESIGN §5.4): `since` is the calendar day the
+ * wait started in the project's zone; `estimated` when the changelog cannot date it, the wait
+ * being then at least `days` (since the last update).
+ */
+export const waitingIssueRefSchema = z.extend(issueRefSchema, {
+  wait: z.object({ days: z.number(), since: day, estimated: z.boolean() }),
+});
+export type WaitingIssueRefJson = z.infer<typeof waitingIssueRefSchema>;
+
 export const milestoneReportSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -305,7 +317,8 @@ const sectionsSchema = z.object({
     blocked: z.array(z.object({ issue: issueRefSchema, blockedBy: z.array(z.string()) })),
     topRisks: z.array(z.object({ issue: issueRefSchema, score: z.number(), level: riskLevelSchema })),
   }),
-  waitingOnClient: z.array(issueRefSchema),
+  /** Longest wait first. */
+  waitingOnClient: z.array(waitingIssueRefSchema),
 });
 export type ReportSectionsJson = z.infer<typeof sectionsSchema>;
 

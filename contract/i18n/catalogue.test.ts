@@ -30,6 +30,7 @@ import { ERROR_CODES } from '../resolvers';
 import { APP_MESSAGES } from './app-messages';
 import { COMMON_MESSAGES } from './common-messages';
 import { formatDataQualityNote } from './data-quality-sentences';
+import { formatSlipDays, formatWait } from './day-sentences';
 import { HEADLINE_SENTENCES } from './headline-sentences';
 import { HEALTH_MESSAGES } from './health-messages';
 import { HISTORY_MESSAGES } from './history-messages';
@@ -103,6 +104,7 @@ const SIGNALS: { [C in RiskSignalCode]: Extract<RiskSignalJson, { code: C }> } =
   topPriority: { code: 'topPriority', priority: 'Highest', points: 10 },
   addedAfterBaseline: { code: 'addedAfterBaseline', milestone: 'R2', points: 5 },
   milestoneRed: { code: 'milestoneRed', milestone: 'R2', points: 10 },
+  waitingOnClient: { code: 'waitingOnClient', days: 12, estimated: false, points: 0 },
 };
 
 const NOTES: { [C in DataQualityCode]: Extract<DataQualityNoteJson, { code: C }> } = {
@@ -159,7 +161,7 @@ describe('the catalogue has every code the domain can emit, in every language', 
     expect(Object.keys(SIGNALS).sort()).toEqual([...SIGNAL_CODES].sort());
     expect(Object.keys(NOTES).sort()).toEqual([...NOTE_CODES].sort());
     expect(WHY_CODES.length).toBeGreaterThan(20);
-    expect(SIGNAL_CODES.length).toBe(11);
+    expect(SIGNAL_CODES.length).toBe(12);
     expect(NOTE_CODES).toContain('implausibleEstimate');
   });
 
@@ -271,6 +273,24 @@ describe('Chinese uses Jira’s terms', () => {
         phrase,
       ).toBe(true);
     }
+  });
+
+  it('calls the due date 到期日, as Jira does, never 截止日期 or 截止', () => {
+    expect(zh.filter((text) => /截止/u.test(text))).toEqual([]);
+    expect(zh.some((text) => text.includes('到期日'))).toBe(true);
+    expect(ISSUE_MESSAGES['zh-CN']['issue.due']).toBe('到期日');
+  });
+
+  it('writes signed day counts in words: 提前 15 天, 晚 15 天, never 延误 -15天 or +47 天', () => {
+    const days = [-47, -15, -1, 0, 1, 15, 47].map((n) => formatSlipDays(n, 'zh-CN'));
+    const waits = [0, 1, 12].flatMap((n) => [true, false].map((estimated) => formatWait({ days: n, estimated }, 'zh-CN')));
+    const all = [...zh, ...days, ...waits];
+    expect(all.filter((text) => /[+\-−]\s?\d[\d,.]*\s?天/u.test(text))).toEqual([]);
+    expect(all.filter((text) => /延误/u.test(text))).toEqual([]);
+    // One space between a number (or its placeholder) and 天, everywhere.
+    expect(all.filter((text) => /(\d|\})天/u.test(text))).toEqual([]);
+    expect(days).toContain('提前 15 天');
+    expect(days).toContain('晚 15 天');
   });
 
   it('calls an estimate 预估, as Jira does', () => {

@@ -13,6 +13,12 @@ describe('formatterFor: days and instants', () => {
     expect(f.instant('2026-11-27T09:00:00.000Z', 'Asia/Shanghai')).toBe(shanghai);
   });
 
+  it('writes a Chinese range with the same date format as a single day, never 2026/11/20', () => {
+    const range = formatterFor('zh-CN').instantRange('2026-11-20T09:00:00.000Z', '2026-12-10T09:00:00.000Z');
+    expect(range).toBe('2026年11月20日 09:00 – 2026年12月10日 09:00 UTC');
+    expect(range).not.toContain('/');
+  });
+
   it('names the zone once for a range', () => {
     expect(formatterFor('en').instantRange('2026-11-20T09:00:00.000Z', '2026-11-27T09:00:00.000Z', 'Europe/Paris')).toBe(
       'Nov 20, 2026, 10:00 AM – Nov 27, 2026, 10:00 AM Europe/Paris',

@@ -150,9 +150,10 @@ describe('labels and values', () => {
   });
 
   it.each<{ id: MeasureId; value: number | null; en: string; zh: string }>([
-    { id: 'slipDays', value: 3, en: '+3 days', zh: '+3 天' },
-    { id: 'slipDays', value: -1, en: '-1 day', zh: '-1 天' },
-    { id: 'slipDays', value: 0, en: '0 days', zh: '0 天' },
+    { id: 'slipDays', value: 3, en: '3 days late', zh: '晚 3 天' },
+    { id: 'slipDays', value: -1, en: '1 day early', zh: '提前 1 天' },
+    { id: 'slipDays', value: -15, en: '15 days early', zh: '提前 15 天' },
+    { id: 'slipDays', value: 0, en: 'On time', zh: '按时' },
     { id: 'slipDays', value: null, en: 'No data', zh: '数据不足' },
     { id: 'overdueShare', value: 0.125, en: '12.5%', zh: '12.5%' },
     { id: 'scopeCreep', value: 0.2, en: '20%', zh: '20%' },

@@ -5,6 +5,7 @@
  */
 import type { Language } from '../language';
 import type { MeasureId, WhyCode, WhyJson, WhyParams } from '../report';
+import { DAY_SENTENCES } from './day-sentences';
 import { formatterFor, type Fmt } from './format';
 import { HEALTH_MESSAGES } from './health-messages';
 
@@ -81,7 +82,7 @@ const en: HealthSentences = {
       `${f.num(p.count)} ${plural(p.count, 'touchpoint is', 'touchpoints are')} overdue; “${p.title}” is ${enDays(p.maxDays, f)} late.`,
   },
   value: {
-    slipDays: (days, f) => `${f.signed(days)} ${plural(Math.abs(days), 'day', 'days')}`,
+    slipDays: (days, f) => DAY_SENTENCES.en.slip(days, f),
     commsLateDays: (days, f) => (days === 0 ? 'None late' : `${enDays(days, f)} late`),
     csat: (mean, f) => `${f.num(mean)} / 5`,
   },
@@ -131,7 +132,7 @@ const zhCN: HealthSentences = {
     commsLate: (p, f) => `${f.num(p.count)} 个沟通节点已逾期；“${p.title}”已晚 ${f.num(p.maxDays)} 天。`,
   },
   value: {
-    slipDays: (days, f) => `${f.signed(days)} 天`,
+    slipDays: (days, f) => DAY_SENTENCES['zh-CN'].slip(days, f),
     commsLateDays: (days, f) => (days === 0 ? '无逾期' : `逾期 ${f.num(days)} 天`),
     csat: (mean, f) => `${f.num(mean)} / 5`,
   },
@@ -152,7 +153,7 @@ export function formatWhy(why: WhyJson, lang: Language): string {
 }
 
 /**
- * The measure's value as a person reads it: "+3 days", "12.5%", "4.2 / 5", "None late";
+ * The measure's value as a person reads it: "3 days late", "12.5%", "4.2 / 5", "None late";
  * "No data" when the value is null.
  */
 export function formatMeasureValue(measure: { id: MeasureId; value: number | null }, lang: Language): string {

@@ -15,7 +15,7 @@ export const ISSUE_MESSAGES: Strings<typeof en> = {
     'issue.loading': '正在加载客户风险',
     'issue.heading': '{key} 的客户跟进',
     'issue.status': '状态',
-    'issue.due': '截止日期',
-    'issue.noDueDate': '无截止日期',
+    'issue.due': '到期日',
+    'issue.noDueDate': '无到期日',
   },
 };

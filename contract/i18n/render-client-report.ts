@@ -88,7 +88,7 @@ function renderClientHeadline(
 }
 
 function renderSections(sections: ClientSectionsJson, text: (t: string) => string): ClientSectionsJson {
-  const ref = (issue: ClientIssueRefJson): ClientIssueRefJson => {
+  const ref = <T extends ClientIssueRefJson>(issue: T): T => {
     const summary = text(issue.summary);
     return summary === issue.summary ? issue : { ...issue, summary };
   };

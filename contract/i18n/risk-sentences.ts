@@ -33,6 +33,8 @@ const en: RiskSentences = {
   topPriority: (s) => `Still open at ${s.priority} priority`,
   addedAfterBaseline: (s) => `Added to ${s.milestone} after its scope baseline`,
   milestoneRed: (s) => `In ${s.milestone}, whose schedule is red`,
+  waitingOnClient: (s, f) =>
+    s.days === 0 ? 'Waiting on the client since today' : `Waiting on the client for ${s.estimated ? 'at least ' : ''}${enDays(s.days, f)}`,
 };
 
 const zhCN: RiskSentences = {
@@ -53,6 +55,7 @@ const zhCN: RiskSentences = {
   topPriority: (s) => `优先级为 ${s.priority}，仍未完成`,
   addedAfterBaseline: (s) => `在范围基线之后加入 ${s.milestone}`,
   milestoneRed: (s) => `所属里程碑 ${s.milestone} 的进度为红色`,
+  waitingOnClient: (s, f) => (s.days === 0 ? '今天起等待客户' : `已等待客户${s.estimated ? '至少' : ''} ${f.num(s.days)} 天`),
 };
 
 export const RISK_SENTENCES: Readonly<Record<Language, RiskSentences>> = { en, 'zh-CN': zhCN };

@@ -77,6 +77,13 @@
   if (!STRINGS[prefs.lang]) prefs.lang = 'en';
   if (prefs.theme !== 'dark') prefs.theme = 'light';
   const t = (key) => STRINGS[prefs.lang][key] || STRINGS.en[key] || key;
+  /** A due date (YYYY-MM-DD) as the app writes days: Intl's medium style in the host's language, never shifted by a zone. */
+  const formatDay = (day) => {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(day || '');
+    if (!match) return day || '';
+    const instant = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+    return new Intl.DateTimeFormat(prefs.lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(instant);
+  };
 
   const main = document.getElementById('main');
   const sidebar = document.getElementById('sidebar');
@@ -176,7 +183,7 @@
             el('td', {}, f.summary || ''),
             el('td', {}, lozenge(f.status)),
             el('td', {}, f.priority?.name || ''),
-            el('td', {}, f.duedate || ''),
+            el('td', {}, formatDay(f.duedate)),
             el('td', {}, f.assignee?.displayName || t('unassigned')),
           ),
         );
@@ -283,7 +290,7 @@
         el('dt', { text: t('priority') }),
         el('dd', {}, f.priority?.name || t('none')),
         el('dt', { text: t('due') }),
-        el('dd', {}, f.duedate || t('none')),
+        el('dd', {}, f.duedate ? formatDay(f.duedate) : t('none')),
         el('dt', { text: t('assignee') }),
         el('dd', {}, f.assignee?.displayName || t('unassigned')),
         el('dt', { text: t('reporter') }),

@@ -26,9 +26,10 @@ export interface RefreshQueue {
 /**
  * What the project reader takes from the project's settings: any object with these fields of
  * the settings document (contract/settings.ts), so every caller passes the one document it read.
- * `fieldOverrides` members that are null mean "discover by name and schema".
+ * `fieldOverrides` members that are null mean "discover by name and schema". The waiting statuses
+ * decide whose changelog is read: an issue waiting on the client needs it to date the wait.
  */
-export type ReadSettings = Pick<ProjectSettingsJson, 'timeZone' | 'blockingLinkTypes' | 'fieldOverrides'>;
+export type ReadSettings = Pick<ProjectSettingsJson, 'timeZone' | 'blockingLinkTypes' | 'fieldOverrides' | 'waitingOnClientStatuses'>;
 
 export interface ProjectReadResult {
   project: ProjectRef;

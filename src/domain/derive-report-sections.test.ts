@@ -160,7 +160,45 @@ describe('in progress, next up, waiting on client', () => {
     { case: 'the label, in any case', over: { labels: ['Waiting-On-Client'] }, settings: SETTINGS, waiting: true },
     { case: 'done issues wait on nobody', over: { labels: ['waiting-on-client'], resolution: 'Done' }, settings: SETTINGS, waiting: false },
   ])('waiting on client: $case', ({ over, settings, waiting }) => {
-    expect(keys(sections([anIssue({ key: 'ACME-1', ...over })], { settings }).waitingOnClient)).toEqual(waiting ? ['ACME-1'] : []);
+    const waitingIssues = sections([anIssue({ key: 'ACME-1', ...over })], { settings }).waitingOnClient.map((w) => w.issue);
+    expect(keys(waitingIssues)).toEqual(waiting ? ['ACME-1'] : []);
+  });
+});
+
+describe('waiting on client: the wait and its order', () => {
+  const waiting = (key: string, daysAgo: number | null, labels: readonly string[] = []) =>
+    anIssue({
+      key,
+      status:
+        labels.length > 0
+          ? { name: 'In Progress', category: 'indeterminate' }
+          : { name: 'Waiting for customer', category: 'indeterminate' },
+      labels,
+      updated: NOW - 2 * DAY_MS,
+      history: { statusSince: daysAgo === null ? null : NOW - daysAgo * DAY_MS },
+    });
+
+  it('lists the longest wait first, ties by key, each with its wait', () => {
+    const derived = sections([
+      waiting('ACME-10', 3),
+      waiting('ACME-2', 20),
+      waiting('ACME-7', 3),
+      waiting('ACME-5', null, ['waiting-on-client']),
+    ]);
+    expect(derived.waitingOnClient.map((w) => [w.issue.key, w.wait.days, w.wait.estimated])).toEqual([
+      ['ACME-2', 20, false],
+      ['ACME-7', 3, false],
+      ['ACME-10', 3, false],
+      ['ACME-5', 2, true],
+    ]);
+  });
+
+  it('a waiting issue is neither in progress nor next up, and the client sees only the visible ones', () => {
+    const shown = { ...waiting('ACME-1', 4), labels: ['client'] };
+    const derived = sections([shown, waiting('ACME-2', 9)]);
+    expect(keys(derived.inProgress)).toEqual([]);
+    expect(projectReportSections(derived, 'internal').waitingOnClient.map((w) => w.issue.key)).toEqual(['ACME-2', 'ACME-1']);
+    expect(projectReportSections(derived, 'client').waitingOnClient.map((w) => w.issue.key)).toEqual(['ACME-1']);
   });
 });
 

@@ -2,7 +2,8 @@ import { compareIssueKeys, sortByIssueKey, sortWithKeyTieBreak } from './compare
 import type { HealthAssessment, IssueRisk, MilestoneForecast } from './health-types';
 import type { Issue } from './issue';
 import type { ClientVisibilityReason } from '../../contract/client-visibility';
-import { addCalendarDays, calendarDayOf, clientVisibilityOf, isDone, isWaitingOnClient } from './issue-rules';
+import { deriveClientWait, type ClientWait } from './derive-client-wait';
+import { addCalendarDays, calendarDayOf, clientVisibilityOf, isDone } from './issue-rules';
 import type { ProjectData } from './project-data';
 import type { ProjectSettings } from './settings';
 
@@ -20,6 +21,12 @@ export interface ReportPeriod {
   start: number;
   /** Epoch ms (now), inclusive. */
   end: number;
+}
+
+/** An open issue waiting on the client, and its wait. */
+export interface WaitingIssue {
+  issue: Issue;
+  wait: ClientWait;
 }
 
 export interface RankedRisk {
@@ -44,7 +51,8 @@ export interface ReportSections {
   flagged: readonly Issue[];
   /** Open issues with at least one unresolved blocker (`issue.blockedBy`). */
   blocked: readonly Issue[];
-  waitingOnClient: readonly Issue[];
+  /** Longest wait first (earliest start), then by key. */
+  waitingOnClient: readonly WaitingIssue[];
   /** Every open issue with its risk, highest score first, then by key. */
   risks: readonly RankedRisk[];
   /** Issues by key, for epics and blockers. */
@@ -80,7 +88,8 @@ export function deriveReportPeriod(now: number, periodStart: number | null, sett
  *   and either due on or before the last day of the next period (today + cadence, in the
  *   project's zone — overdue ones included) or in the next milestone.
  * - **Flagged**, **blocked** (an unresolved blocker) and **waiting on client**: open issues only.
- *   An issue waiting on the client shows there, not in progress or next up.
+ *   An issue waiting on the client shows there, not in progress or next up, with its wait
+ *   (`deriveClientWait`), longest first (earliest start; ties by key).
  * - **Risks**: every open issue, with its entry from `risks` (an issue the scorer left out gets
  *   score 0, low, no signals); a risk for an unknown or done issue is dropped.
  * - Issue lists are ordered by due day (undated last), priority rank (none last), then natural
@@ -104,7 +113,7 @@ export function deriveReportSections(
   const nextUp: Issue[] = [];
   const flagged: Issue[] = [];
   const blocked: Issue[] = [];
-  const waitingOnClient: Issue[] = [];
+  const waitingOnClient: WaitingIssue[] = [];
   let openCount = 0;
 
   for (const issue of data.issues) {
@@ -117,8 +126,9 @@ export function deriveReportSections(
     openCount += 1;
     if (issue.flagged) flagged.push(issue);
     if (issue.blockedBy.some((link) => link.category !== 'done')) blocked.push(issue);
-    if (isWaitingOnClient(issue, settings)) {
-      waitingOnClient.push(issue);
+    const wait = deriveClientWait(issue, settings, now);
+    if (wait !== null) {
+      waitingOnClient.push({ issue, wait });
     } else if (issue.status.category === 'indeterminate') {
       inProgress.push(issue);
     } else if (
@@ -147,7 +157,7 @@ export function deriveReportSections(
     milestones: health.milestones,
     flagged: byUrgency(flagged),
     blocked: byUrgency(blocked),
-    waitingOnClient: byUrgency(waitingOnClient),
+    waitingOnClient: byLongestWait(waitingOnClient),
     risks: rankRisks(risks, index, hiddenFromClient, openCount),
     index,
     hiddenFromClient,
@@ -167,7 +177,8 @@ export interface AudienceSections {
   flagged: readonly Issue[];
   blocked: readonly { issue: Issue; blockedBy: readonly string[] }[];
   topRisks: readonly RankedRisk[];
-  waitingOnClient: readonly Issue[];
+  /** Longest wait first. */
+  waitingOnClient: readonly WaitingIssue[];
   /** Every open issue the audience sees, highest risk first. */
   issueRisks: readonly RankedRisk[];
   /** Whether an issue key may appear in this audience's report. */
@@ -224,7 +235,8 @@ export function projectReportSections(
       blockedBy: issue.blockedBy.filter((link) => link.category !== 'done' && isVisible(link.key)).map((link) => link.key),
     })),
     topRisks,
-    waitingOnClient: visible(sections.waitingOnClient),
+    waitingOnClient:
+      audience === 'internal' ? [...sections.waitingOnClient] : sections.waitingOnClient.filter((w) => !hiddenFromClient.has(w.issue.key)),
     issueRisks,
     isVisible,
     epicOf,
@@ -268,6 +280,14 @@ function groupByEpic(issues: readonly Issue[], epicOf: (issue: Issue) => Issue |
 
 function byUrgency(issues: readonly Issue[]): Issue[] {
   return sortWithKeyTieBreak(issues, keyOf, compareUrgency);
+}
+
+function byLongestWait(waiting: readonly WaitingIssue[]): WaitingIssue[] {
+  return sortWithKeyTieBreak(
+    waiting,
+    (w) => w.issue.key,
+    (a, b) => a.wait.since - b.wait.since,
+  );
 }
 
 function compareUrgency(a: Issue, b: Issue): number {

@@ -325,6 +325,11 @@ describe('deriveStatusReport', () => {
     expect(s.inProgress.map((i) => i.key)).toEqual(['ACME-7', 'ACME-6']);
     expect(s.nextUp.map((i) => i.key)).toEqual(['ACME-11', 'ACME-8']);
     expect(s.waitingOnClient.map((i) => i.key)).toEqual(['ACME-9', 'ACME-10']);
+    // Neither carries a status entry: both waits run at least from their last update (estimated).
+    expect(s.waitingOnClient.map((i) => i.wait)).toEqual([
+      { days: 64, since: '2026-01-05', estimated: true },
+      { days: 64, since: '2026-01-05', estimated: true },
+    ]);
     expect(s.risks.flagged.map((i) => i.key)).toEqual(['ACME-7', 'ACME-6']);
     expect(s.risks.blocked.map((b) => [b.issue.key, b.blockedBy])).toEqual([['ACME-6', ['ACME-7', 'OPS-12']]]);
     expect(s.milestones.map((m) => m.name)).toEqual(['Alpha', 'Beta']);

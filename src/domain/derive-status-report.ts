@@ -186,7 +186,10 @@ export function toReportData(model: ReportModel, projection: Omit<ReportProjecti
         blocked: view.blocked.map((b) => ({ issue: ref(b.issue), blockedBy: [...b.blockedBy] })),
         topRisks: view.topRisks.map((r) => ({ issue: ref(r.issue), score: r.risk.score, level: r.risk.level })),
       },
-      waitingOnClient: view.waitingOnClient.map(ref),
+      waitingOnClient: view.waitingOnClient.map((w) => ({
+        ...ref(w.issue),
+        wait: { days: w.wait.days, since: w.wait.sinceDay, estimated: w.wait.estimated },
+      })),
     },
     issueRisks: view.issueRisks.map(toIssueRisk),
     dataQuality: [...model.dataQuality],
@@ -265,7 +268,10 @@ export function toClientReportData(model: ReportModel, projection: Omit<ReportPr
       }),
       flagged: view.flagged.map(ref),
       blocked: view.blocked.map((b) => ({ issue: ref(b.issue), blockedBy: [...b.blockedBy] })),
-      waitingOnClient: view.waitingOnClient.map(ref),
+      waitingOnClient: view.waitingOnClient.map((w) => ({
+        ...ref(w.issue),
+        wait: { days: w.wait.days, since: w.wait.sinceDay, estimated: w.wait.estimated },
+      })),
     },
   };
 }

@@ -68,6 +68,12 @@ export interface IssueHistory {
   reopenCount: number;
   /** Fix-version membership changes, for scope creep. */
   versionChanges: readonly VersionChange[];
+  /**
+   * When the issue entered its current status (the last status change of the changelog; its
+   * creation when the changelog has none), or null when unknown (the changelog was not read).
+   * The clock of "waiting on the client" (DESIGN §5.4).
+   */
+  statusSince: number | null;
   /** Whether the full changelog was read (false: estimated from fields alone). */
   complete: boolean;
 }

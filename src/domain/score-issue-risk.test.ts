@@ -155,6 +155,50 @@ describe('signals and points', () => {
   });
 });
 
+describe('waiting on the client (DESIGN §5.4)', () => {
+  const WAITING = { name: 'Waiting for customer', category: 'indeterminate' } as const;
+  const h = health({ medianCycleTimeMs: 4 * DAY_MS });
+
+  it.each([
+    {
+      case: 'a stale, long-running issue in a waiting status: no staleness, no cycle time, the wait instead',
+      issue: () =>
+        anInProgressIssue(NOW - 30 * DAY_MS, { status: WAITING, updated: NOW - 17 * DAY_MS, history: { statusSince: NOW - 17 * DAY_MS } }),
+      signals: [{ code: 'waitingOnClient', days: 17, estimated: false, points: 0 }],
+      score: 0,
+    },
+    {
+      case: 'the waiting label on an in-progress issue: the wait is at least since the last update',
+      issue: () => anInProgressIssue(NOW - 30 * DAY_MS, { labels: ['waiting-on-client'], updated: NOW - 9 * DAY_MS }),
+      signals: [{ code: 'waitingOnClient', days: 9, estimated: true, points: 0 }],
+      score: 0,
+    },
+    {
+      case: 'the same issue without the label is stale and long-running',
+      issue: () => anInProgressIssue(NOW - 30 * DAY_MS, { updated: NOW - 9 * DAY_MS }),
+      signals: [
+        { code: 'stale', days: 9, points: 15 },
+        { code: 'longCycle', days: 30, medianDays: 4, points: 10 },
+      ],
+      score: 25,
+    },
+    {
+      case: 'waiting does not hide what the team still owns: overdue and flagged count',
+      issue: () => anIssue({ status: WAITING, due: '2026-03-18', flagged: true, history: { statusSince: NOW - 3 * DAY_MS } }),
+      signals: [
+        { code: 'overdue', days: 2, points: 32 },
+        { code: 'flagged', points: 25 },
+        { code: 'waitingOnClient', days: 3, estimated: false, points: 0 },
+      ],
+      score: 57,
+    },
+  ])('$case', ({ issue, signals, score }) => {
+    const risk = riskOf(issue(), h);
+    expect(risk.signals).toEqual(signals);
+    expect(risk.score).toBe(score);
+  });
+});
+
 describe('blocking links', () => {
   const blocker = (key: string, category: 'new' | 'indeterminate' | 'done', sinceDaysAgo: number | null) => ({
     key,

@@ -1,6 +1,7 @@
 import { sortWithKeyTieBreak } from './compare-issue-keys';
 import type { HealthAssessment, IssueRisk, MilestoneForecast, RiskLevel, RiskSignal } from './health-types';
 import type { Issue } from './issue';
+import { deriveClientWait } from './derive-client-wait';
 import { toPlausibleIssue } from './derive-plausible-data';
 import { dayNumberOf, dayNumberOfCalendarDay, isClientFacing, isDone } from './issue-rules';
 import type { ProjectData } from './project-data';
@@ -10,6 +11,11 @@ const MS_PER_DAY = 86_400_000;
 /** Priority ranks 0 and 1 are "the top two". */
 const TOP_PRIORITY_RANKS = 2;
 const MAX_SCORE = 100;
+/**
+ * A wait on the client is listed as a reason but adds nothing: the team is not blamed for it
+ * (DESIGN §5.4), and the issue's other signals (overdue, blocked…) still count.
+ */
+export const WAITING_ON_CLIENT_POINTS = 0;
 
 /**
  * Risk of every open issue at `now` (DESIGN.md §5.4), highest score first, then by natural key
@@ -26,6 +32,8 @@ const MAX_SCORE = 100;
  * - flagged; stale (category `indeterminate`, last update `staleDays`+ calendar days ago);
  *   long cycle (category `indeterminate` for more than `longCycleFactor` × the project's median
  *   cycle time; started = first entry into in-progress, else creation).
+ * - waiting on the client (`deriveClientWait`): replaces stale and long cycle, which do not
+ *   apply while the client holds the issue; `WAITING_ON_CLIENT_POINTS` (0), listed as a reason.
  * - reopened: `reopenEach` per reopen, at most `reopenMax`; overrun: spent > factor × original.
  * - top priority: open at priority rank 0 or 1.
  * - added after the baseline of a listed milestone; in an unreleased milestone whose schedule
@@ -137,7 +145,10 @@ function scoreOne(issue: Issue, c: Context, settings: ProjectSettings): IssueRis
 
   if (issue.flagged) signals.push({ code: 'flagged', points: w.flagged });
 
-  if (category === 'indeterminate') {
+  const wait = deriveClientWait(issue, settings, c.now);
+  if (wait !== null) {
+    signals.push({ code: 'waitingOnClient', days: wait.days, estimated: wait.estimated, points: WAITING_ON_CLIENT_POINTS });
+  } else if (category === 'indeterminate') {
     const idle = c.today - dayNumberOf(issue.updated, c.zone);
     if (idle >= w.staleDays) signals.push({ code: 'stale', days: idle, points: w.stale });
     const median = c.medianCycleTimeMs;

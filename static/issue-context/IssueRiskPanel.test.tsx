@@ -46,6 +46,30 @@ describe('IssueRiskPanel', () => {
     expect(html).not.toContain('blocker-link');
   });
 
+  it.each([
+    { lang: 'en-US', waiting: 'Waiting on the client for 17 days', other: 'Overdue by 5 days' },
+    { lang: 'zh-CN', waiting: '已等待客户 17 天', other: '已逾期 5 天' },
+  ])('says how long an issue has waited on the client, once ($lang)', ({ lang, waiting, other }) => {
+    const signals = [
+      { code: 'overdue', days: 5, points: 35 },
+      { code: 'waitingOnClient', days: 17, estimated: false, points: 0 },
+    ] as const;
+    const issue = anIssueRiskView({
+      status: { name: 'Waiting for customer', category: 'indeterminate' },
+      risk: { key: 'ACME-12', score: 35, level: 'medium', reasons: [other, waiting], signals: [...signals] },
+      blockedBy: [],
+    });
+    const html = renderForTest(<IssueRiskPanel issue={issue} />, { locale: lang });
+    expect(textOfTestId(html, 'issue-waiting')).toBe(waiting);
+    const reasons = /<ul data-testid="risk-reasons"[^>]*>([\s\S]*?)<\/ul>/u.exec(html)?.[1] ?? '';
+    expect(reasons).toContain(other);
+    expect(reasons).not.toContain(waiting);
+  });
+
+  it('shows no wait for an issue that is not waiting', () => {
+    expect(renderForTest(<IssueRiskPanel issue={anIssueRiskView()} />)).not.toContain('issue-waiting');
+  });
+
   it('says a done issue carries no risk, without a score or reasons', () => {
     const html = renderForTest(
       <IssueRiskPanel issue={anIssueRiskView({ status: { name: 'Done', category: 'done' }, risk: null, blockedBy: [], dueDate: null })} />,

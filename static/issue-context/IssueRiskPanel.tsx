@@ -1,5 +1,6 @@
 import { ISSUE_MESSAGES } from '../../contract/i18n/issue-messages';
 import { RISK_MESSAGES } from '../../contract/i18n/risk-messages';
+import { formatRiskSignal } from '../../contract/i18n/risk-sentences';
 import { token } from '@atlaskit/tokens';
 import type { CSSProperties } from 'react';
 import type { IssueRiskView } from '../../contract';
@@ -18,12 +19,17 @@ const listStyle: CSSProperties = { margin: 0, paddingInlineStart: token('space.2
 
 /**
  * The issue panel for loaded data: the issue, its client risk (level, score, reasons) and
- * the issues blocking it. A done issue carries no risk and says so. Stateless.
+ * the issues blocking it. A done issue carries no risk and says so. An issue waiting on the
+ * client says for how long first ("Waiting on the client for 17 days"), not again among the
+ * reasons: the wait is not the team's risk. Stateless.
  */
 export function IssueRiskPanel({ issue }: { issue: IssueRiskView }) {
-  const { formatDay, formatCount } = useI18n();
+  const { formatDay, formatCount, locale } = useI18n();
   const t = useT(ISSUE_MESSAGES, RISK_MESSAGES);
   const { risk } = issue;
+  const waitSignal = risk?.signals.find((signal) => signal.code === 'waitingOnClient');
+  const waiting = waitSignal === undefined ? null : formatRiskSignal(waitSignal, locale);
+  const reasons = risk === null ? [] : risk.reasons.filter((reason) => reason !== waiting);
   return (
     <section aria-labelledby="cf-issue-heading">
       <h1 id="cf-issue-heading" className="cf-visually-hidden">
@@ -33,6 +39,14 @@ export function IssueRiskPanel({ issue }: { issue: IssueRiskView }) {
         <strong data-testid="issue-key">{issue.key}</strong>{' '}
         <span style={{ color: token('color.text.subtle', '#505258') }}>{issue.summary}</span>
       </p>
+      {waiting !== null && (
+        <p
+          data-testid="issue-waiting"
+          style={{ margin: `0 0 ${token('space.100', '8px')}`, fontWeight: token('font.weight.semibold', '600') }}
+        >
+          {waiting}
+        </p>
+      )}
       <dl
         style={{
           display: 'grid',
@@ -76,11 +90,11 @@ export function IssueRiskPanel({ issue }: { issue: IssueRiskView }) {
       {risk !== null && (
         <>
           <h2 style={{ ...termStyle, margin: `${token('space.150', '12px')} 0 ${token('space.050', '4px')}` }}>{t('risk.reasons')}</h2>
-          {risk.reasons.length === 0 ? (
+          {reasons.length === 0 ? (
             <p style={definitionStyle}>{t('risk.noReasons')}</p>
           ) : (
             <ul data-testid="risk-reasons" style={listStyle}>
-              {risk.reasons.map((reason, index) => (
+              {reasons.map((reason, index) => (
                 <li key={`${String(index)}:${reason}`}>{reason}</li>
               ))}
             </ul>

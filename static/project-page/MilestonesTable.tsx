@@ -14,7 +14,7 @@ function DayCell({ day, empty }: { day: string | null; empty: string }) {
 }
 
 function SlipText({ milestone }: { milestone: MilestoneReportJson }) {
-  const { formatSignedDays } = useI18n();
+  const { formatSlipDays } = useI18n();
   const t = useT(REPORT_MESSAGES, OVERVIEW_MESSAGES);
   const slip = toSlip(milestone);
   switch (slip.kind) {
@@ -23,7 +23,7 @@ function SlipText({ milestone }: { milestone: MilestoneReportJson }) {
     case 'onTime':
       return <>{t('report.onTime')}</>;
     case 'days':
-      return <>{formatSignedDays(slip.days)}</>;
+      return <>{formatSlipDays(slip.days)}</>;
   }
 }
 

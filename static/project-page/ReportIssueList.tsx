@@ -1,7 +1,9 @@
 import { REPORT_MESSAGES } from '../../contract/i18n/report-messages';
 import { token } from '@atlaskit/tokens';
 import { useId, useState, type CSSProperties, type ReactNode } from 'react';
-import type { ClientIssueRefJson, IssueRefJson } from '../../contract';
+import type { ClientIssueRefJson, IssueRefJson, WaitingIssueRefJson } from '../../contract';
+import type { ClientWaitingIssueRefJson } from '../../contract/client-report';
+import { formatWait } from '../../contract/i18n/day-sentences';
 import { useI18n, useT } from '../shared/i18n/I18nProvider';
 import { IssueKeyLink } from '../shared/JiraLink';
 import { TokenLozenge } from '../shared/TokenLozenge';
@@ -119,6 +121,32 @@ export function ReportIssueList({
   return (
     <CollapsibleList items={issues} testId={testId}>
       {(issue) => <IssueLine key={issue.key} issue={issue} showStatus={showStatus} />}
+    </CollapsibleList>
+  );
+}
+
+/** Issues waiting on the client, longest wait first, each with its wait ("Waiting 12 days, since Mar 2, 2026"). */
+export function WaitingIssueList({
+  issues,
+  testId,
+}: {
+  issues: readonly (WaitingIssueRefJson | ClientWaitingIssueRefJson)[];
+  testId: string;
+}) {
+  const { formatDay, locale } = useI18n();
+  const t = useT(REPORT_MESSAGES);
+  return (
+    <CollapsibleList items={issues} testId={testId}>
+      {(issue) => {
+        const wait = formatWait(issue.wait, locale);
+        return (
+          <IssueLine key={issue.key} issue={issue}>
+            <span style={metaStyle} data-testid="report-wait">
+              {issue.wait.estimated || issue.wait.days === 0 ? wait : t('report.waitSince', { wait, date: formatDay(issue.wait.since) })}
+            </span>
+          </IssueLine>
+        );
+      }}
     </CollapsibleList>
   );
 }

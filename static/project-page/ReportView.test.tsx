@@ -16,7 +16,7 @@ describe('ReportView', () => {
   it('opens with the headline, the period and the status', () => {
     expect(textOfTestId(html, 'report-headline')).toBe('Beta is forecast 8 days late; checkout is blocked on the payment provider.');
     // Intl puts thin spaces around the range dash.
-    expect(textOfTestId(html, 'report-period')?.replace(/\s/gu, ' ')).toBe('Period: Mar 1 – 14, 2025');
+    expect(textOfTestId(html, 'report-period')?.replace(/\s/gu, ' ')).toBe('Period: Mar 1, 2025 – Mar 14, 2025');
     expect(textOfTestId(html, 'report-status')).toBe('Amber');
     expect(textOfTestId(html, 'report-override')).toBe('Reported amber — computed red');
   });
@@ -43,7 +43,7 @@ describe('ReportView', () => {
     expect(table).toContain('was Mar 24, 2025');
     expect(table).toContain('<time dateTime="2025-04-08">Apr 8, 2025</time>');
     const slips = [...table.matchAll(/data-testid="report-milestone-slip">([^<]*)</gu)].map((match) => match[1]);
-    expect(slips).toEqual(['+8 days', '-5 days', 'On time']);
+    expect(slips).toEqual(['8 days late', '5 days early', 'On time']);
     expect(table).toContain('12 of 23 issues');
     expect(table).toContain('30 of 55 points');
     expect(table).toContain('Released');
@@ -75,6 +75,21 @@ describe('ReportView', () => {
     const waiting = partOf(html, 'section', 'report-waiting');
     expect(waiting.match(/data-issue-key="ACME-21"/gu)).toHaveLength(1);
     expect(waiting.match(/data-testid="report-issue"/gu)).toHaveLength(2);
+  });
+
+  it('says how long each issue has waited, longest first, in words', () => {
+    const waiting = partOf(html, 'section', 'report-waiting');
+    const waits = [...waiting.matchAll(/data-testid="report-wait"[^>]*>([^<]*)</gu)].map((m) => m[1]);
+    expect(waits).toEqual(['Waiting 12 days, since Mar 2, 2025', 'Waiting at least 3 days']);
+    expect(waiting).toContain('Waiting on the client');
+  });
+
+  it('tells the client what waits on their input, in Chinese too', () => {
+    const client = partOf(renderForTest(<ReportView report={aClientStatusReport()} />), 'section', 'report-waiting');
+    expect(client).toContain('Waiting on your input');
+    const zh = partOf(renderForTest(<ReportView report={aClientStatusReport()} />, { locale: 'zh-CN' }), 'section', 'report-waiting');
+    expect(zh).toContain('等待您的反馈');
+    expect(zh).toContain('自 2025年3月2日起已等待 12 天');
   });
 
   it('shows data-quality notes internally', () => {
@@ -134,6 +149,11 @@ describe('ReportView', () => {
     const zh = renderForTest(<ReportView report={aStatusReport()} />, { locale: 'zh-CN' });
     expect(zh).toContain('本期已完成');
     expect(zh).toContain('2025年3月31日');
-    expect(zh).toContain('+8天');
+    // One date format, and a slip in words: never 2025/3/1 nor +8天.
+    expect(zh).toContain('2025年3月1日 – 2025年3月14日');
+    expect(zh).not.toMatch(/\d{4}\/\d{1,2}\/\d{1,2}/u);
+    expect(zh).toContain('晚 8 天');
+    expect(zh).toContain('提前 5 天');
+    expect(zh).not.toMatch(/[+-]\d+ ?天/u);
   });
 });

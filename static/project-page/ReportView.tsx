@@ -10,7 +10,7 @@ import { IssueKeyLink, PlainIssueKeys } from '../shared/JiraLink';
 import { RagLozenge } from '../shared/RagLozenge';
 import { TokenLozenge } from '../shared/TokenLozenge';
 import { MilestonesTable } from './MilestonesTable';
-import { CollapsibleList, EmptyNote, IssueLine, ReportIssueList, reportMetaStyle } from './ReportIssueList';
+import { CollapsibleList, EmptyNote, IssueLine, ReportIssueList, reportMetaStyle, WaitingIssueList } from './ReportIssueList';
 import { toDistinctIssues } from './to-report-view';
 import { toOverallStatus } from './to-health-tiles';
 
@@ -185,8 +185,8 @@ function ReportBody({ report }: { report: StatusReportJson | ClientStatusReportJ
 
       {report.audience === 'internal' ? <RisksSection risks={report.sections.risks} /> : <ClientRisksSection sections={report.sections} />}
 
-      <ReportSection title={t('report.waitingOnClient')} testId="report-waiting">
-        <ReportIssueList issues={toDistinctIssues(sections.waitingOnClient)} testId="report-waiting-issues" />
+      <ReportSection title={report.audience === 'client' ? t('report.waitingOnYou') : t('report.waitingOnClient')} testId="report-waiting">
+        <WaitingIssueList issues={toDistinctIssues(sections.waitingOnClient)} testId="report-waiting-issues" />
       </ReportSection>
 
       {report.audience === 'internal' && report.dataQuality.length > 0 && (

@@ -273,7 +273,11 @@ export function aStatusReport(overrides: Partial<StatusReportJson> = {}): Status
           { issue: search, score: 45, level: 'medium' },
         ],
       },
-      waitingOnClient: [copy, logo, copy],
+      waitingOnClient: [
+        { ...copy, wait: { days: 12, since: '2025-03-02', estimated: false } },
+        { ...logo, wait: { days: 3, since: '2025-03-11', estimated: true } },
+        { ...copy, wait: { days: 12, since: '2025-03-02', estimated: false } },
+      ],
     },
     issueRisks: [
       {

@@ -55,7 +55,7 @@ export function toClientFixture(report: StatusReportJson): ClientStatusReportJso
       blocked: sections.risks.blocked
         .filter((b) => b.issue.client.shown)
         .map((b) => ({ issue: toClientRef(b.issue), blockedBy: b.blockedBy })),
-      waitingOnClient: shown(sections.waitingOnClient),
+      waitingOnClient: sections.waitingOnClient.filter((w) => w.client.shown).map((w) => ({ ...toClientRef(w), wait: w.wait })),
     },
   };
 }

@@ -270,6 +270,34 @@ describe('client-followup report --dataset', () => {
     for (const out of [utc.stdout, paris.stdout, zh.stdout]) expect(out).not.toMatch(/\d{4}-\d{2}-\d{2}/u);
   });
 
+  it('prints text a reader can read in both languages: no raw instants, RAG words as written, day counts in words', async () => {
+    const visibleText = (page: string) =>
+      page
+        .replace(/<style>[\s\S]*?<\/style>/u, '')
+        .replace(/<[^>]+>/gu, ' ')
+        .replace(/\s+/gu, ' ');
+    for (const [lang, words] of [
+      ['en', { rag: /\b(Red|Amber|Green)\b/u, late: /\d+ days? late/u, wait: /Waiting \d+ days, since [A-Z][a-z]{2} \d{1,2}, \d{4}/u }],
+      ['zh-CN', { rag: /红色|黄色|绿色/u, late: /晚 \d+ 天/u, wait: /自 \d{4}年\d{1,2}月\d{1,2}日起已等待 \d+ 天/u }],
+    ] as const) {
+      for (const format of ['markdown', 'html']) {
+        const result = await run(['report', '--dataset', file('acme.json'), '--now', NOW, '--format', format, '--lang', lang]);
+        expect(result.code).toBe(0);
+        const text = format === 'html' ? visibleText(result.stdout) : result.stdout;
+        // No stylesheet turns the RAG words into capitals either.
+        expect(result.stdout).not.toMatch(/text-transform:\s*uppercase/u);
+        expect(text, `${lang} ${format}`).not.toMatch(/\d{4}-\d{2}-\d{2}|T\d{2}:\d{2}/u);
+        expect(text, `${lang} ${format}`).not.toMatch(/\b(RED|AMBER|GREEN|GREY)\b/u);
+        expect(text, `${lang} ${format}`).toMatch(words.rag);
+        expect(text, `${lang} ${format}`).toMatch(words.late);
+        expect(text, `${lang} ${format}`).toMatch(words.wait);
+        // Signed day counts are words, never "+44" or "-15 天"; one date format in Chinese.
+        expect(text, `${lang} ${format}`).not.toMatch(/\| [+-]\d+ \||[+-]\d+ ?(days?|天)/u);
+        if (lang === 'zh-CN') expect(text, format).not.toMatch(/\d{4}\/\d{1,2}\/\d{1,2}/u);
+      }
+    }
+  });
+
   it('prints a self-contained HTML page', async () => {
     const result = await run(['report', '--dataset', file('acme.json'), '--now', NOW, '--format', 'html']);
     expect(result.code).toBe(0);

@@ -142,6 +142,7 @@ describe('the issue-changed trigger', () => {
       linkTypes: jiraIssueLinkTypesJson.parse((await jira(asApp, '/rest/api/3/issueLinkType')).body).issueLinkTypes,
       blockingLinkTypes: [],
       timeZone: 'UTC',
+      waitingStatuses: [],
     });
     const facts = toIssueFromEvent(got?.event, context, Date.now());
     expect(facts).toMatchObject({ kind: 'updated', issueKey: edited, projectId: acme.project.id, changedFields: ['duedate'] });

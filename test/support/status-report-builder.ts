@@ -110,7 +110,14 @@ export function aStatusReport(overrides: Partial<StatusReportJson> = {}): Status
         topRisks: [{ issue: anIssueRef({ key: 'ACME-7', summary: 'Data migration' }), score: 62, level: 'high' }],
       },
       waitingOnClient: [
-        anIssueRef({ key: 'ACME-8', summary: 'Sign off wireframes', status: { name: 'Waiting for customer', category: 'indeterminate' } }),
+        {
+          ...anIssueRef({
+            key: 'ACME-8',
+            summary: 'Sign off wireframes',
+            status: { name: 'Waiting for customer', category: 'indeterminate' },
+          }),
+          wait: { days: 6, since: '2026-11-21', estimated: false },
+        },
       ],
     },
     issueRisks: [

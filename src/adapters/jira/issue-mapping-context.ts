@@ -21,6 +21,8 @@ export interface IssueMappingContext {
   priorityCount: number;
   blockerSideByLinkTypeId: Map<string, BlockerSide | null>;
   blockingLinkTypeNames: ReadonlySet<string>;
+  /** The statuses that mean "waiting on the client", trimmed and lower-cased (settings). */
+  waitingStatusNames: ReadonlySet<string>;
   cache: {
     /** Per status id, every (name, category) seen: one id can carry several (see `toStatus`). */
     statuses: Map<string, Issue['status'][]>;
@@ -40,6 +42,8 @@ export interface IssueMappingInputs {
   blockingLinkTypes: readonly string[];
   /** The project's IANA zone (settings). */
   timeZone: string;
+  /** Status names that mean "waiting on the client" (settings): their changelog dates the wait. */
+  waitingStatuses: readonly string[];
 }
 
 export function toIssueMappingContext(inputs: IssueMappingInputs): IssueMappingContext {
@@ -71,6 +75,7 @@ export function toIssueMappingContext(inputs: IssueMappingInputs): IssueMappingC
     priorityCount: priorityRankById.size,
     blockerSideByLinkTypeId,
     blockingLinkTypeNames,
+    waitingStatusNames: new Set(inputs.waitingStatuses.map((name) => name.trim().toLowerCase())),
     cache: { statuses: new Map(), types: new Map(), priorities: new Map(), users: new Map() },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { FieldOverridesJson } from '../../../contract/settings';
+import { DEFAULT_PROJECT_SETTINGS, type FieldOverridesJson } from '../../../contract/settings';
 import { discoverFields } from './discover-fields';
 import { toIssueMappingContext, type IssueMappingContext } from './issue-mapping-context';
 import { jiraFieldJson, jiraIssueLinkTypesJson, jiraPriorityPageJson, jiraStatusJson } from './jira-json';
@@ -34,7 +34,12 @@ export const demoChangelogs = z
   .parse(fixture('demo-changelogs.json'));
 
 export function demoContext(
-  options: { blockingLinkTypes?: readonly string[]; timeZone?: string; fieldOverrides?: FieldOverridesJson } = {},
+  options: {
+    blockingLinkTypes?: readonly string[];
+    timeZone?: string;
+    fieldOverrides?: FieldOverridesJson;
+    waitingStatuses?: readonly string[];
+  } = {},
 ): IssueMappingContext {
   return toIssueMappingContext({
     fields: discoverFields(demoSite.fields, options.fieldOverrides),
@@ -43,6 +48,7 @@ export function demoContext(
     linkTypes: demoSite.issueLinkTypes.issueLinkTypes,
     blockingLinkTypes: options.blockingLinkTypes ?? [],
     timeZone: options.timeZone ?? 'UTC',
+    waitingStatuses: options.waitingStatuses ?? DEFAULT_PROJECT_SETTINGS.waitingOnClientStatuses,
   });
 }
 

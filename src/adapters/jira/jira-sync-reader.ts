@@ -245,6 +245,7 @@ export function mappingContext(settings: ReadSettings, metadata: SiteMetadata): 
     linkTypes: [],
     blockingLinkTypes: settings.blockingLinkTypes,
     timeZone: settings.timeZone,
+    waitingStatuses: settings.waitingOnClientStatuses,
   });
 }
 

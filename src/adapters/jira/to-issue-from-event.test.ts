@@ -342,6 +342,20 @@ describe('mergeEventIntoIssue, rule by rule', () => {
     toString,
   });
 
+  it('dates the entry into a new status, also within one category, and keeps it on other edits', () => {
+    const start = update([item('status', '10000', 'To Do', '3', 'In Progress')], { status: IN_PROGRESS });
+    const started = merged(mergeEventIntoIssue(cached, start, context));
+    expect(started.history.statusSince).toBe(start.at);
+    const wait = update([item('status', '3', 'In Progress', '10002', 'Waiting for customer')], {
+      status: status('10002', 'Waiting for customer', 'indeterminate'),
+    });
+    const waiting = merged(mergeEventIntoIssue(started, wait, context));
+    expect(waiting.history.statusSince).toBe(wait.at);
+    expect(waiting.history.transitions).toHaveLength(1);
+    const edit = update([item('summary', null, 'Old', null, 'New')], { status: status('10002', 'Waiting for customer', 'indeterminate') });
+    expect(merged(mergeEventIntoIssue(waiting, edit, context)).history.statusSince).toBe(wait.at);
+  });
+
   it('follows the status category through start, completion and reopening', () => {
     const start = update([item('status', '10000', 'To Do', '3', 'In Progress')], { status: IN_PROGRESS });
     const started = merged(mergeEventIntoIssue(cached, start, context));

@@ -536,7 +536,7 @@ function mergedStoryPoints(cached: Issue, overlay: JsonRecord, context: IssueMap
   return null;
 }
 
-/** The cached history with this event's category transition, version changes and completion. */
+/** The cached history with this event's category transition, version changes, completion and status entry. */
 function toMergedHistory(
   cached: Issue,
   next: Issue,
@@ -572,6 +572,8 @@ function toMergedHistory(
     startedAt,
     reopenCount,
     versionChanges: versionChanges.length > 0 ? [...before.versionChanges, ...versionChanges] : before.versionChanges,
+    // A new status name is a status change at the event; the same name keeps the cached entry.
+    statusSince: cached.status.name === next.status.name ? before.statusSince : at,
     complete: before.complete,
   };
 }

@@ -30,6 +30,7 @@ describe('toIssueHistory on recorded demo changelogs', () => {
       startedAt: ms('2026-02-17T14:26:18.315Z'),
       reopenCount: 1,
       versionChanges: [],
+      statusSince: ms('2026-03-29T15:52:37.060Z'),
       complete: true,
     });
   });
@@ -134,6 +135,16 @@ describe('toIssueHistory on hand-written changelogs', () => {
       transitions: [{ at: ms('2026-05-02T00:00:00Z'), from: 'new', to: 'indeterminate' }],
       completedAt: null,
     });
+  });
+
+  it('statusSince: the last status change, even within one category; the creation without any', () => {
+    const waiting = issue({ status: { name: 'Waiting for customer', category: 'indeterminate' }, resolution: null });
+    const log = entries(
+      entry('2026-05-02T00:00:00.000+0000', [statusItem('10000', 'To Do', '3', 'In Progress')]),
+      entry('2026-05-09T00:00:00.000+0000', [statusItem('3', 'In Progress', '10002', 'Waiting for customer')]),
+    );
+    expect(toIssueHistory(waiting, log, context).history.statusSince).toBe(ms('2026-05-09T00:00:00Z'));
+    expect(toIssueHistory(waiting, [], context).history.statusSince).toBe(waiting.created);
   });
 
   it('dates blockers from Link entries, forgetting removed links', () => {

@@ -98,6 +98,8 @@ function categoryOf(id: string | null, name: string | null, context: IssueMappin
  *   is done; else the last time a resolution was set; else the resolution date, else `updated`
  *   (then `completedAtEstimated`);
  * - versionChanges: fix-version items (`to` = added version id, `from` = removed);
+ * - statusSince: the instant of the last status change (the entry into the current status);
+ *   the creation instant when the changelog holds no status change;
  * - linkedAt: the latest "Link" addition per linked key, minus links removed since.
  */
 export function toIssueHistory(issue: Issue, entries: readonly ChangeEntry[], context: IssueMappingContext): DerivedHistory {
@@ -110,10 +112,12 @@ export function toIssueHistory(issue: Issue, entries: readonly ChangeEntry[], co
   let reopenCount = 0;
   let lastDoneEntry: number | null = null;
   let lastResolutionSet: number | null = null;
+  let statusSince = issue.created;
   for (const entry of ordered) {
     for (const item of entry.items) {
       switch (item.kind) {
         case 'status': {
+          statusSince = entry.at;
           const from = categoryOf(item.from, item.fromText, context);
           const to = item === lastStatusItem ? issue.status.category : categoryOf(item.to, item.toText, context);
           if (from === to) break;
@@ -150,7 +154,7 @@ export function toIssueHistory(issue: Issue, entries: readonly ChangeEntry[], co
     }
   }
   return {
-    history: { transitions, completedAt, completedAtEstimated, startedAt, reopenCount, versionChanges, complete: true },
+    history: { transitions, completedAt, completedAtEstimated, startedAt, reopenCount, versionChanges, statusSince, complete: true },
     linkedAt,
   };
 }

@@ -278,6 +278,9 @@ describe('toIssue on hand-written edge cases', () => {
     ['a to-do issue without a category change date', { statuscategorychangedate: null }, true],
     ['a to-do issue edited in a version', { fixVersions: [{ id: '10101' }], updated: '2026-05-09T10:00:00.000+0000' }, true],
     ['an untouched to-do issue in a version', { fixVersions: [{ id: '10101' }] }, false],
+    // A waiting status in the to-do category, never moved: only the changelog dates the wait.
+    ['an untouched issue in a to-do waiting status (settings, any case)', { status: status('10500', ' waiting ON client', 'new') }, true],
+    ['an untouched issue in a to-do status that is not a waiting one', { status: status('10501', 'Backlog', 'new') }, false],
     ['a to-do issue edited outside any version', { updated: '2026-05-09T10:00:00.000+0000' }, false],
     [
       'a to-do issue stamped within the tolerance',

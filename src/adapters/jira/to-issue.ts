@@ -56,6 +56,7 @@ export const UNREAD_HISTORY: IssueHistory = Object.freeze({
   startedAt: null,
   reopenCount: 0,
   versionChanges: EMPTY,
+  statusSince: null,
   complete: false,
 });
 
@@ -66,13 +67,17 @@ export const UNREAD_HISTORY: IssueHistory = Object.freeze({
  * - issues whose `statuscategorychangedate` is later than `created` (the category moved and may
  *   have come back to `new`: a reopened or pushed-back issue); an unknown date counts as moved;
  * - to-do issues in a fix version that were edited after creation (`updated` later than
- *   `created`): they may have been moved into the version after its baseline (scope creep).
+ *   `created`): they may have been moved into the version after its baseline (scope creep);
+ * - issues in a status that means waiting on the client (`waitingStatusNames`, trimmed and
+ *   lower-cased), whatever its category: the changelog dates the wait (DESIGN §5.4).
  * What is left — to-do issues never moved, and untouched or outside any version — has no
- * category transitions and no version moves to find, so its changelog is not read.
+ * category transitions and no version moves to find, so its changelog is not read. An issue
+ * waiting by the label alone is not read for it: the wait is then "at least since the update".
  */
-export function needsHistory(issue: Issue, statusCategoryChangedAt: number | null): boolean {
+export function needsHistory(issue: Issue, statusCategoryChangedAt: number | null, waitingStatusNames: ReadonlySet<string>): boolean {
   const category = issue.status.category;
   if (category === 'indeterminate' || category === 'done') return true;
+  if (waitingStatusNames.has(issue.status.name.trim().toLowerCase())) return true;
   if (issue.resolution !== null || issue.resolved !== null) return true;
   const changedAfterCreation = issue.created + CATEGORY_CHANGE_TOLERANCE_MS;
   if (statusCategoryChangedAt === null || statusCategoryChangedAt > changedAfterCreation) return true;
@@ -171,7 +176,7 @@ export function toIssue(raw: unknown, context: IssueMappingContext): MappedIssue
   setTimeTracking(issue, fields);
   setLinks(issue, fields['issuelinks'], context);
   const changedAt = instant(fields['statuscategorychangedate']);
-  const mustRead = needsHistory(issue, changedAt);
+  const mustRead = needsHistory(issue, changedAt, context.waitingStatusNames);
   if (!mustRead) issue.history = toEstimatedHistory(issue);
   return { issue, needsHistory: mustRead, categoryChangedAt: changedAt };
 }

@@ -43,6 +43,8 @@ export const issueSchema: z.ZodType<Issue> = z.object({
     startedAt: nullableNumber,
     reopenCount: z.number(),
     versionChanges: z.array(z.object({ at: z.number(), versionId: z.string(), change: z.enum(['added', 'removed']) })),
+    // Issues cached before the field existed read as "unknown": the wait is then estimated.
+    statusSince: nullableNumber.default(null),
     complete: z.boolean(),
   }),
 });

@@ -43,6 +43,16 @@ describe('renderReportHtml', () => {
     expect(zh).toContain('<time datetime="2026-11-27T09:00:00.000Z">2026年11月27日 09:00 UTC</time>');
   });
 
+  it('writes RAG words as the catalogue does, never in capitals, and the wait on the client in words', () => {
+    const page = renderReportHtml(aStatusReport());
+    expect(page).not.toMatch(/text-transform:\s*uppercase/u);
+    expect(page).toContain('<span class="rag rag-amber">Amber</span>');
+    expect(page).toContain('Waiting 6 days, since Nov 21, 2026');
+    const client = renderReportHtml({ ...aClientStatusReport(), lang: 'zh-CN' });
+    expect(client).toContain('等待您的反馈');
+    expect(client).toContain('自 2026年11月21日起已等待 6 天');
+  });
+
   it('makes no external requests: no scripts, links, or remote URLs', () => {
     const page = renderReportHtml(aStatusReport());
     expect(page).not.toMatch(/<script|<link|<img|<iframe|src=|href=|@import|url\(/iu);
@@ -87,7 +97,7 @@ describe('renderReportHtml', () => {
       'Status report: Acme Customer Portal',
       'Milestones',
       'Release 2',
-      'Waiting on the client',
+      'Waiting on your input',
       'ACME-8 Sign off wireframes',
     ])
       expect(page.replace(/<[^>]+>/gu, '').replace(/\s+/gu, ' ')).toContain(text);

@@ -3,6 +3,7 @@
  * requests (a CSP forbids them), printable. Pure, so the app's client status page and the CLI
  * share it. Every value goes through the `html` template, which escapes it.
  */
+import type { Language } from '../../../contract/language';
 import type { ClientIssueRefJson, ClientMilestoneJson, ClientStatusReportJson } from '../../../contract/client-report';
 import type { RagJson, StatusReportJson } from '../../../contract/report';
 import {
@@ -13,6 +14,7 @@ import {
   describeProgress,
   describeSlip,
   describeTarget,
+  describeWait,
   dimensionEntries,
   reportDates,
   reportWords,
@@ -117,8 +119,6 @@ const STYLE = html`<style>
     border-radius: 3px;
     font-size: 0.75rem;
     font-weight: 700;
-    text-transform: uppercase;
-    letter-spacing: 0.02em;
     white-space: nowrap;
   }
   .rag-green {
@@ -236,7 +236,7 @@ function dimensionsTable(report: StatusReportJson, t: ReportWords): SafeHtml {
 }
 
 function milestonesTable(
-  report: { sections: { milestones: readonly ClientMilestoneJson[] } },
+  report: { lang: Language; sections: { milestones: readonly ClientMilestoneJson[] } },
   t: ReportWords,
   dates: ReportDates,
 ): SafeHtml {
@@ -261,7 +261,7 @@ function milestonesTable(
             <td>${badge(m.rag, t)}</td>
             <td>${describeTarget(m, t, dates)}</td>
             <td>${m.forecastDate === null ? '—' : html`<time datetime="${m.forecastDate}">${dates.day(m.forecastDate)}</time>`}</td>
-            <td>${describeSlip(m.slipDays)}</td>
+            <td>${describeSlip(m.slipDays, report.lang)}</td>
             <td>${describeProgress(m.progress, t)}</td>
           </tr>`,
       )}
@@ -409,7 +409,13 @@ export function renderReportHtml(report: StatusReportJson | ClientStatusReportJs
           </section>
           <section aria-labelledby="waiting-on-client">
             <h2 id="waiting-on-client">${t('report.waitingOnClient')}</h2>
-            ${issueList(sections.waitingOnClient, t, dates)}
+            ${
+              sections.waitingOnClient.length === 0
+                ? html`<p class="muted">${t('report.empty')}</p>`
+                : html`<ul>
+                    ${sections.waitingOnClient.map((w) => issueItem(w, t, dates, describeWait(w.wait, t, dates, report.lang)))}
+                  </ul>`
+            }
           </section>
           <section aria-labelledby="issue-risks">
             <h2 id="issue-risks">${t('report.issueRisks')}</h2>
@@ -552,8 +558,14 @@ function renderClientReportHtml(report: ClientStatusReportJson, options: RenderO
             }
           </section>
           <section aria-labelledby="waiting-on-client">
-            <h2 id="waiting-on-client">${t('report.waitingOnClient')}</h2>
-            ${issueList(sections.waitingOnClient, t, dates)}
+            <h2 id="waiting-on-client">${t('report.waitingOnYou')}</h2>
+            ${
+              sections.waitingOnClient.length === 0
+                ? html`<p class="muted">${t('report.empty')}</p>`
+                : html`<ul>
+                    ${sections.waitingOnClient.map((w) => issueItem(w, t, dates, describeWait(w.wait, t, dates, report.lang)))}
+                  </ul>`
+            }
           </section>
         </main>
       </body>

@@ -33,10 +33,20 @@ describe('renderReportMarkdown', () => {
     expect(text).toContain('| Schedule | Amber, Sustained | Milestone slip: +4 days (Amber) |');
     expect(text).toContain('| Satisfaction | Not enough data | — | No ratings yet. | — |');
     expect(text).toContain(
-      '| Release 2 | Amber | Dec 11, 2026 (was Dec 4, 2026) | Dec 15, 2026 | +4 | 12 of 20 issues · 30 of 55 points |',
+      '| Release 2 | Amber | Dec 11, 2026 (was Dec 4, 2026) | Dec 15, 2026 | 4 days late | 12 of 20 issues · 30 of 55 points |',
     );
     expect(text).toContain('- **ACME-6** Go-live checklist (In Progress · Due Dec 4, 2026 · Ana Souza) — Blocked by ACME-9');
     expect(text).toContain('| ACME-7 | 62 | High risk | Overdue by 3 days; Blocked by ACME-9 |');
+  });
+
+  it('says how long each issue has waited on the client, in both languages', () => {
+    expect(renderReportMarkdown(aStatusReport())).toMatch(
+      /- \*\*ACME-8\*\* Sign off wireframes \(.*\) — Waiting 6 days, since Nov 21, 2026\n/u,
+    );
+    expect(renderReportMarkdown(aStatusReport({ lang: 'zh-CN' }))).toMatch(/- \*\*ACME-8\*\* .* — 自 2026年11月21日起已等待 6 天\n/u);
+    const estimated = aStatusReport();
+    estimated.sections.waitingOnClient = estimated.sections.waitingOnClient.map((w) => ({ ...w, wait: { ...w.wait, estimated: true } }));
+    expect(renderReportMarkdown(estimated)).toMatch(/ — Waiting at least 6 days\n/u);
   });
 
   it('writes every date and instant for a reader, never as an ISO string', () => {
@@ -161,7 +171,9 @@ describe('renderReportMarkdown', () => {
     expect(text).not.toContain(REPORT_MESSAGES.en['report.issueRisks']);
     expect(text).not.toContain(REPORT_MESSAGES.en['report.topRisks']);
     expect(text).not.toMatch(/Satisfaction|Not enough data|score|\]\(|http/iu);
-    expect(text).toContain(`## ${REPORT_MESSAGES.en['report.waitingOnClient']}\n\n${REPORT_MESSAGES.en['report.empty']}`);
+    // The client reads the section as what waits on them.
+    expect(text).not.toContain(REPORT_MESSAGES.en['report.waitingOnClient']);
+    expect(text).toContain(`## ${REPORT_MESSAGES.en['report.waitingOnYou']}\n\n${REPORT_MESSAGES.en['report.empty']}`);
     expect(text).toContain('- **ACME-6** Go-live checklist');
   });
 });

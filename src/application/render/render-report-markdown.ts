@@ -4,6 +4,7 @@
  * is escaped so a summary cannot add links, emphasis, table cells or markup — also where the
  * text is pasted into a tool that reads it as HTML rather than Markdown.
  */
+import type { Language } from '../../../contract/language';
 import type { ClientIssueRefJson, ClientMilestoneJson, ClientStatusReportJson } from '../../../contract/client-report';
 import type { StatusReportJson } from '../../../contract/report';
 import {
@@ -14,6 +15,7 @@ import {
   describeProgress,
   describeSlip,
   describeTarget,
+  describeWait,
   dimensionEntries,
   reportDates,
   reportWords,
@@ -114,7 +116,7 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
   out.push(...issueList(sections.nextUp, t, dates));
 
   heading(2, t('report.milestones'));
-  out.push(...milestoneLines(sections.milestones, t, dates));
+  out.push(...milestoneLines(sections.milestones, t, dates, report.lang));
   const forecasts = describeForecasts(report);
   if (forecasts.length > 0) {
     blank();
@@ -138,7 +140,11 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
   );
 
   heading(2, t('report.waitingOnClient'));
-  out.push(...issueList(sections.waitingOnClient, t, dates));
+  out.push(
+    ...(sections.waitingOnClient.length === 0
+      ? [t('report.empty')]
+      : sections.waitingOnClient.map((w) => issueLine(w, t, dates, md(describeWait(w.wait, t, dates, report.lang))))),
+  );
 
   heading(2, t('report.issueRisks'));
   const shown = report.issueRisks.slice(0, RENDERED_ISSUE_RISKS);
@@ -165,7 +171,7 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
   return `${out.join('\n')}\n`;
 }
 
-function milestoneLines(milestones: readonly ClientMilestoneJson[], t: ReportWords, dates: ReportDates): string[] {
+function milestoneLines(milestones: readonly ClientMilestoneJson[], t: ReportWords, dates: ReportDates, lang: Language): string[] {
   return milestones.length === 0
     ? [t('report.empty')]
     : table(
@@ -182,7 +188,7 @@ function milestoneLines(milestones: readonly ClientMilestoneJson[], t: ReportWor
           t(`rag.${m.rag}`),
           md(describeTarget(m, t, dates)),
           m.forecastDate === null ? '—' : md(dates.day(m.forecastDate)),
-          describeSlip(m.slipDays),
+          md(describeSlip(m.slipDays, lang)),
           md(describeProgress(m.progress, t)),
         ]),
       );
@@ -233,7 +239,7 @@ function renderClientReportMarkdown(report: ClientStatusReportJson, options: Ren
   }
 
   heading(2, t('report.milestones'));
-  out.push(...milestoneLines(sections.milestones, t, dates));
+  out.push(...milestoneLines(sections.milestones, t, dates, report.lang));
 
   heading(2, t('report.completed'));
   if (sections.completed.length === 0) out.push(t('report.empty'));
@@ -260,7 +266,11 @@ function renderClientReportMarkdown(report: ClientStatusReportJson, options: Ren
         )),
   );
 
-  heading(2, t('report.waitingOnClient'));
-  out.push(...issueList(sections.waitingOnClient, t, dates));
+  heading(2, t('report.waitingOnYou'));
+  out.push(
+    ...(sections.waitingOnClient.length === 0
+      ? [t('report.empty')]
+      : sections.waitingOnClient.map((w) => issueLine(w, t, dates, md(describeWait(w.wait, t, dates, report.lang))))),
+  );
   return `${out.join('\n')}\n`;
 }

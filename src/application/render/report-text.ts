@@ -2,6 +2,7 @@
  * The words both renderers share, from the one message catalogue, and the plain-text pieces
  * built from them, so Markdown and HTML say the same thing.
  */
+import { formatSlipDays, formatWait } from '../../../contract/i18n/day-sentences';
 import { formatForecastDetail } from '../../../contract/i18n/forecast-sentences';
 import { formatterFor } from '../../../contract/i18n/format';
 import { HEALTH_MESSAGES } from '../../../contract/i18n/health-messages';
@@ -11,7 +12,7 @@ import { RISK_MESSAGES } from '../../../contract/i18n/risk-messages';
 import { translator, type KeyOf, type Translate } from '../../../contract/i18n/strings';
 import type { Language } from '../../../contract/language';
 import type { ClientIssueRefJson, ClientMilestoneJson, ClientStatusReportJson } from '../../../contract/client-report';
-import { DIMENSION_KEYS, type DimensionKey, type StatusReportJson } from '../../../contract/report';
+import { DIMENSION_KEYS, type DimensionKey, type StatusReportJson, type WaitingIssueRefJson } from '../../../contract/report';
 
 /** How many issue risks the rendered report lists (the JSON keeps them all). */
 export const RENDERED_ISSUE_RISKS = 15;
@@ -68,9 +69,15 @@ export function describeProgress(progress: ClientMilestoneJson['progress'], t: R
     : issues;
 }
 
-export function describeSlip(slipDays: number | null): string {
-  if (slipDays === null) return '—';
-  return slipDays > 0 ? `+${slipDays}` : String(slipDays);
+/** "15 days late", "3 days early", "On time" in the report's language; "—" when unknown. */
+export function describeSlip(slipDays: number | null, lang: Language): string {
+  return slipDays === null ? '—' : formatSlipDays(slipDays, lang);
+}
+
+/** "Waiting 12 days, since Mar 2, 2026"; "Waiting at least 3 days" when the start is estimated. */
+export function describeWait(wait: WaitingIssueRefJson['wait'], t: ReportWords, dates: ReportDates, lang: Language): string {
+  const text = formatWait(wait, lang);
+  return wait.estimated || wait.days === 0 ? text : t('report.waitSince', { wait: text, date: dates.day(wait.since) });
 }
 
 /** "Dec 11, 2026 (was Dec 4, 2026)" when the target moved. */

@@ -62,6 +62,7 @@ export function anIssue(overrides: IssueOverrides = {}): Issue {
       startedAt: null,
       reopenCount: 0,
       versionChanges: [],
+      statusSince: null,
       complete: true,
       ...history,
     },

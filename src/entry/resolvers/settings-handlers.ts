@@ -13,7 +13,9 @@ function readSettingsChanged(before: ProjectSettingsJson, after: ProjectSettings
   return (
     before.timeZone !== after.timeZone ||
     JSON.stringify(before.fieldOverrides) !== JSON.stringify(after.fieldOverrides) ||
-    JSON.stringify(before.blockingLinkTypes) !== JSON.stringify(after.blockingLinkTypes)
+    JSON.stringify(before.blockingLinkTypes) !== JSON.stringify(after.blockingLinkTypes) ||
+    // Whose changelog is read depends on them (an issue waiting on the client needs its history).
+    JSON.stringify(before.waitingOnClientStatuses) !== JSON.stringify(after.waitingOnClientStatuses)
   );
 }
 import { allows, authorizeProjectAccess } from './authorize';
@@ -31,7 +33,7 @@ export const settingsHandlers = {
     const previous = await getProjectSettings(recordStore, project.id);
     const saved = await saveProjectSettings(recordStore, project.id, payload.settings, payload.revision);
     // The pages open from the snapshot: re-derive it with the new settings (a full read when what
-    // is read from Jira changes: field overrides, blocking link types, the time zone).
+    // is read from Jira changes: field overrides, blocking link types, the time zone, waiting statuses).
     const snapshot = await readSnapshot(recordStore, project.id);
     if (snapshot.value) {
       await refreshSnapshot(syncDeps('resolver'), project, saved.value, {

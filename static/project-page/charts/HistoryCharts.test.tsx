@@ -41,7 +41,7 @@ describe('KpiTrendChart', () => {
       'Overall: red since Nov 25, 2026. Over 6 days: 2 green, 1 amber, 3 red, 0 without enough data.',
     );
     // Intl puts thin spaces around the dash of a range.
-    expect(textOfTestId(html, 'kpi-trend')?.replace(/\s/gu, ' ')).toContain('Nov 21 – 27, 2026');
+    expect(textOfTestId(html, 'kpi-trend')?.replace(/\s/gu, ' ')).toContain('Nov 21, 2026 – Nov 27, 2026');
   });
 
   it('shows grey as grey (never a green fill) and names it "not enough data"', () => {

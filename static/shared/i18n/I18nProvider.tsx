@@ -1,13 +1,15 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { translator, type AnyStrings, type KeyOf, type Translate } from '../../../contract/i18n/strings';
-import { formatCount, formatDay, formatInstant, formatPeriod, formatSignedDays, toAppLocale, toIntlLocale, type AppLocale } from './i18n';
+import { formatSlipDays } from '../../../contract/i18n/day-sentences';
+import { formatCount, formatDay, formatInstant, formatPeriod, toAppLocale, toIntlLocale, type AppLocale } from './i18n';
 
 export interface I18n {
   locale: AppLocale;
   intlLocale: string;
   formatDay: (day: string) => string;
   formatCount: (count: number) => string;
-  formatSignedDays: (days: number) => string;
+  /** A date against its target in words: "15 days late", "提前 15 天", "On time". */
+  formatSlipDays: (days: number) => string;
   formatInstant: (value: string) => string;
   formatPeriod: (start: string, end: string) => string;
 }
@@ -20,7 +22,7 @@ export function createI18n(forgeLocale: string | null | undefined): I18n {
     intlLocale,
     formatDay: (day) => formatDay(day, intlLocale),
     formatCount: (count) => formatCount(count, intlLocale),
-    formatSignedDays: (days) => formatSignedDays(days, intlLocale),
+    formatSlipDays: (days) => formatSlipDays(days, locale),
     formatInstant: (value) => formatInstant(value, intlLocale),
     formatPeriod: (start, end) => formatPeriod(start, end, intlLocale),
   };

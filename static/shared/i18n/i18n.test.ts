@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ISSUE_MESSAGES } from '../../../contract/i18n/issue-messages';
 import { APP_MESSAGES } from '../../../contract/i18n/app-messages';
 import { translator } from '../../../contract/i18n/strings';
-import { formatCount, formatDay, formatInstant, formatPeriod, formatSignedDays, toAppLocale, toIntlLocale } from './i18n';
+import { formatterFor } from '../../../contract/i18n/format';
+import { formatCount, formatDay, formatInstant, formatPeriod, toAppLocale, toIntlLocale } from './i18n';
 
 describe('toAppLocale / toIntlLocale', () => {
   it.each([
@@ -59,23 +60,15 @@ describe('formatCount', () => {
   });
 });
 
-describe('formatSignedDays', () => {
-  it.each([
-    [8, 'en-US', '+8 days'],
-    [-1, 'en-US', '-1 day'],
-    [0, 'en-US', '0 days'],
-    [3, 'zh-CN', '+3天'],
-  ])('formats %i in %s as %s', (days, locale, expected) => {
-    expect(formatSignedDays(days, locale)).toBe(expected);
-  });
-});
-
 describe('formatPeriod', () => {
   const plain = (text: string) => text.replace(/\s/gu, ' ');
 
-  it('formats two calendar days as one range, without slipping a day', () => {
-    expect(plain(formatPeriod('2025-03-01', '2025-03-14', 'en-US'))).toBe('Mar 1 – 14, 2025');
-    expect(plain(formatPeriod('2025-01-01', '2025-02-01', 'en-GB'))).toBe('1 Jan – 1 Feb 2025');
+  it('formats two calendar days each as every other day is written, without slipping a day', () => {
+    expect(plain(formatPeriod('2025-03-01', '2025-03-14', 'en-US'))).toBe('Mar 1, 2025 – Mar 14, 2025');
+    expect(plain(formatPeriod('2025-01-01', '2025-02-01', 'en-GB'))).toBe('1 Jan 2025 – 1 Feb 2025');
+    // Intl's formatRange would write 2025/3/1 – 2025/3/14: a second date format beside 2025年3月14日.
+    expect(plain(formatPeriod('2025-03-01', '2025-03-14', 'zh-CN'))).toBe('2025年3月1日 – 2025年3月14日');
+    expect(formatPeriod('2025-03-01', '2025-03-14', 'zh-CN')).not.toContain('/');
   });
 
   it('accepts ISO instants and shows anything else as written', () => {
@@ -89,5 +82,15 @@ describe('formatInstant', () => {
     expect(formatInstant('2025-03-14T09:30:00.000Z', 'en-US')).toMatch(/^Mar 1[34], 2025, \d{1,2}:\d{2}\s[AP]M$/u);
     expect(formatInstant('2025-03-14', 'en-US')).toBe('Mar 14, 2025');
     expect(formatInstant('soon', 'en-US')).toBe('soon');
+  });
+});
+
+describe('one date format per locale, on the page and in the reports', () => {
+  it.each([
+    ['en-US', 'en'],
+    ['zh-CN', 'zh-CN'],
+  ] as const)('%s: the page writes a day as the rendered report does', (intlLocale, lang) => {
+    for (const day of ['2026-11-24', '2026-12-10', '2027-01-03']) expect(formatDay(day, intlLocale)).toBe(formatterFor(lang).day(day));
+    expect(formatDay('2026-11-24', 'zh-CN')).toBe('2026年11月24日');
   });
 });

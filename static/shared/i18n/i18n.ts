@@ -52,11 +52,6 @@ export function formatCount(count: number, intlLocale: string): string {
   return new Intl.NumberFormat(intlLocale).format(count);
 }
 
-/** A signed number of days ("+3 days", "-2 days", "0 days"; "+3天" in Chinese). */
-export function formatSignedDays(days: number, intlLocale: string): string {
-  return new Intl.NumberFormat(intlLocale, { style: 'unit', unit: 'day', unitDisplay: 'long', signDisplay: 'exceptZero' }).format(days);
-}
-
 /**
  * A calendar day as a UTC instant (see `formatDay`), or an ISO instant as it is; null when
  * the string is neither.
@@ -78,9 +73,11 @@ export function formatInstant(value: string, intlLocale: string): string {
 }
 
 /**
- * A period as one localised date range ("Mar 1 – 15, 2025"). Each end may be a calendar day
- * or an ISO instant; instants are shown as days in the viewer's time zone. An end that is
- * neither is shown as written.
+ * A period as two localised dates ("Mar 1, 2025 – Mar 15, 2025", "2025年3月1日 – 2025年3月15日").
+ * Each end may be a calendar day or an ISO instant; instants are shown as days in the viewer's
+ * time zone. An end that is neither is shown as written. Each end is formatted on its own, as
+ * every other date: `formatRange` writes Chinese ranges as 2025/3/1 – 2025/3/15, a second date
+ * format on the same screen.
  */
 export function formatPeriod(start: string, end: string, intlLocale: string): string {
   const from = toInstant(start);
@@ -88,7 +85,5 @@ export function formatPeriod(start: string, end: string, intlLocale: string): st
   if (!from || !to) return `${start} – ${end}`;
   const bothDays = from.isDay && to.isDay;
   const format = new Intl.DateTimeFormat(intlLocale, bothDays ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium' });
-  return from.instant.getTime() <= to.instant.getTime()
-    ? format.formatRange(from.instant, to.instant)
-    : `${format.format(from.instant)} – ${format.format(to.instant)}`;
+  return `${format.format(from.instant)} – ${format.format(to.instant)}`;
 }
