@@ -53,6 +53,26 @@ export type IssueEvent = {
 /** The issue fields Forge documents on issue events; others only by `payload.include.fields`. */
 export const EVENT_ISSUE_FIELDS = ['summary', 'issuetype', 'creator', 'created', 'project', 'reporter', 'assignee', 'updated', 'status'];
 
+export type IssueLinkEventType = 'avi:jira:created:issuelink' | 'avi:jira:deleted:issuelink';
+
+/**
+ * The Forge product-event payload for an issue link made or removed: the link's id, its source
+ * ("from", the outward issue of the request: the one that *blocks*) and destination issue and
+ * project ids, and its type. Jira writes "Link" changelog entries on both issues but fires no
+ * issue-updated event for them.
+ * @see https://developer.atlassian.com/platform/forge/events-reference/jira/#issue-link-events
+ */
+export type IssueLinkEvent = {
+  eventType: IssueLinkEventType;
+  id: string;
+  sourceIssueId: string;
+  destinationIssueId: string;
+  sourceProjectId: string;
+  destinationProjectId: string;
+  issueLinkType: { id: string; name: string; inward: string; outward: string };
+  atlassianId?: string;
+};
+
 /** What the platform knows of an issue event beyond its payload (see `LocalForge.fireProductEvent`). */
 export interface IssueEventOrigin {
   /** Made by the app (`asApp`): not delivered to triggers with `filter.ignoreSelf`. */
@@ -66,6 +86,8 @@ export interface JiraEmulatorOptions {
   now?: () => Date;
   faults?: JiraFaultPlan;
   onIssueEvent?: (event: IssueEvent, origin: IssueEventOrigin) => void;
+  /** Issue links made or removed (`POST /issueLink`, `DELETE /issueLink/{id}`); `byApp` as for issue events. */
+  onIssueLinkEvent?: (event: IssueLinkEvent, origin: { byApp: boolean }) => void;
   /** Answer 401 when this returns false (default: every request is authenticated). */
   authorize?: (request: Request) => boolean;
   /** The site's user accounts, which `asUser` requests run as (default: `LOCAL_ACCOUNT_LIST`). */
@@ -182,6 +204,16 @@ const EditIssueBodySchema = z.looseObject({
   update: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))).optional(),
 });
 
+const LinkedIssueRefSchema = z.looseObject({ id: z.string().optional(), key: z.string().optional() });
+
+/** `LinkIssueRequestJsonBean`; a link comment is not emulated. */
+const LinkIssueBodySchema = z.looseObject({
+  type: z.looseObject({ id: z.string().optional(), name: z.string().optional() }),
+  inwardIssue: LinkedIssueRefSchema,
+  outwardIssue: LinkedIssueRefSchema,
+  comment: z.unknown().optional(),
+});
+
 const CommentBodySchema = z.looseObject({
   body: z.looseObject({ type: z.literal('doc'), version: z.number(), content: z.array(z.unknown()) }),
   visibility: z.looseObject({}).optional(),
@@ -236,6 +268,19 @@ const READ_ONLY_POSTS = ['/search/jql', '/search/approximate-count', '/changelog
  * Fix-version changes as Jira records them: one "Fix Version" item per version removed (`from`)
  * and per version added (`to`), never the whole list.
  */
+/** A "Link" changelog item as Jira writes it: the linked issue's key, and how this issue relates to it. */
+function linkItem(fromKey: string | null, text: string, toKey: string | null): IssueEventChangeItem {
+  return {
+    field: 'Link',
+    fieldtype: 'jira',
+    fieldId: 'issuelinks',
+    from: fromKey,
+    fromString: fromKey === null ? null : text,
+    to: toKey,
+    toString: toKey === null ? null : text,
+  };
+}
+
 function versionItems(before: unknown, after: unknown): IssueEventChangeItem[] {
   const versions = (value: unknown) =>
     (Array.isArray(value) ? value : []).flatMap((v) => {
@@ -263,6 +308,7 @@ export class JiraEmulator {
   readonly datasets: Dataset[];
   private readonly now: () => Date;
   private readonly onIssueEvent: ((event: IssueEvent, origin: IssueEventOrigin) => void) | undefined;
+  private readonly onIssueLinkEvent: ((event: IssueLinkEvent, origin: { byApp: boolean }) => void) | undefined;
   private readonly authorize: ((request: Request) => boolean) | undefined;
   private readonly accounts: readonly LocalAccount[];
   private readonly site = DEFAULT_SITE_URL;
@@ -284,6 +330,7 @@ export class JiraEmulator {
     this.datasets = options.datasets;
     this.now = options.now ?? (() => new Date());
     this.onIssueEvent = options.onIssueEvent;
+    this.onIssueLinkEvent = options.onIssueLinkEvent;
     this.authorize = options.authorize;
     this.accounts = options.accounts ?? LOCAL_ACCOUNT_LIST;
     const seen = { field: new Set<string>(), status: new Set<string>(), priority: new Set<string>(), link: new Set<string>() };
@@ -503,6 +550,14 @@ export class JiraEmulator {
       if (method === 'GET') return { template, run: (url, _r, c) => this.getIssue(idOrKey, url, c) };
       if (method === 'PUT') return { template, run: (_u, req, c) => this.editIssue(idOrKey, req, c) };
       if (method === 'DELETE') return { template, run: (_u, _r, c) => this.deleteIssue(idOrKey, c) };
+      return null;
+    }
+    if (p === `${api}/issueLink` && method === 'POST') return { template: p, run: (_u, req, c) => this.linkIssues(req, c) };
+    if ((m = match(/^\/rest\/api\/3\/issueLink\/([^/]+)$/))) {
+      const linkId = decodeURIComponent(m[1] ?? '');
+      const template = `${api}/issueLink/{linkId}`;
+      if (method === 'GET') return { template, run: (_u, _r, c) => this.getIssueLink(linkId, c) };
+      if (method === 'DELETE') return { template, run: (_u, _r, c) => this.deleteIssueLink(linkId, c) };
       return null;
     }
     if ((m = match(/^\/rest\/api\/3\/project\/([^/]+)\/versions$/)) && method === 'GET') {
@@ -1491,6 +1546,165 @@ export class JiraEmulator {
       };
     }
     return { status: 200, body: { permissions } };
+  }
+
+  // ---- issue links -------------------------------------------------------------------------
+
+  /** Link id → source ("from", outward) and destination issue ids; built from the data on first use. */
+  private linkIndex: Map<string, { sourceId: string; destinationId: string; type: JsonObject }> | null = null;
+  private nextLinkId = 0;
+
+  private links(): Map<string, { sourceId: string; destinationId: string; type: JsonObject }> {
+    if (this.linkIndex) return this.linkIndex;
+    const index = new Map<string, { sourceId: string; destinationId: string; type: JsonObject }>();
+    for (const stored of this.issuesById.values()) {
+      for (const raw of Array.isArray(stored.json.fields['issuelinks']) ? stored.json.fields['issuelinks'] : []) {
+        const link = asRecord(raw);
+        const id = scalarText(link?.['id']);
+        if (!link || id === undefined) continue;
+        this.nextLinkId = Math.max(this.nextLinkId, Number(id) || 0);
+        // The issue holding an `outwardIssue` entry is the link's source; one with `inwardIssue`, its destination.
+        const outward = scalarText(asRecord(link['outwardIssue'])?.['id']);
+        const inward = scalarText(asRecord(link['inwardIssue'])?.['id']);
+        const type = asRecord(link['type']) ?? {};
+        if (outward !== undefined) index.set(id, { sourceId: stored.json.id, destinationId: outward, type });
+        else if (inward !== undefined && !index.has(id)) index.set(id, { sourceId: inward, destinationId: stored.json.id, type });
+      }
+    }
+    this.linkIndex = index;
+    return index;
+  }
+
+  private issueRef(stored: StoredIssue): JsonObject {
+    const f = stored.json.fields;
+    return {
+      id: stored.json.id,
+      key: stored.json.key,
+      self: `${this.site}/rest/api/3/issue/${stored.json.id}`,
+      fields: { summary: f['summary'], status: f['status'], priority: f['priority'], issuetype: f['issuetype'] },
+    };
+  }
+
+  private issueLinksOf(stored: StoredIssue): JsonObject[] {
+    const links = stored.json.fields['issuelinks'];
+    if (Array.isArray(links)) return links as JsonObject[];
+    const created: JsonObject[] = [];
+    stored.json.fields['issuelinks'] = created;
+    return created;
+  }
+
+  /**
+   * `POST /issueLink`: the outward issue is the "from" side (it *blocks* the inward one), as the
+   * REST documentation names it. Both issues show the link, get a "Link" changelog entry and a
+   * new `updated`; one `avi:jira:created:issuelink` event is fired. A duplicate is answered 201
+   * and changes nothing. Issues or a type the caller cannot see, or no Link Issues permission: 404.
+   * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-links/#api-rest-api-3-issuelink-post
+   */
+  private async linkIssues(request: Request, caller: JiraCaller): Promise<Reply> {
+    const body = this.parseBody(LinkIssueBodySchema, await this.readJson(request));
+    if (body.comment !== undefined) fail(400, 'A comment on an issue link is not supported by the Jira emulator.');
+    const refOf = (ref: { id?: string | undefined; key?: string | undefined }, side: string) => {
+      const idOrKey = ref.key ?? ref.id;
+      if (idOrKey === undefined) fail(400, '', { [side]: `Specify the id or key of the ${side}.` });
+      return this.requireIssue(idOrKey, caller);
+    };
+    const inward = refOf(body.inwardIssue, 'inwardIssue');
+    const outward = refOf(body.outwardIssue, 'outwardIssue');
+    if (!caller.has('LINK_ISSUES')) fail(404, `No Link Issue Permission for issue '${outward.json.key}'.`);
+    const type = this.linkTypes.find(
+      (t) => (body.type.id !== undefined && t['id'] === body.type.id) || (body.type.name !== undefined && t['name'] === body.type.name),
+    );
+    if (!type) fail(404, `No issue link type with name '${body.type.name ?? body.type.id ?? ''}' found.`);
+    if (inward.json.id === outward.json.id) fail(400, 'You cannot link an issue to itself.');
+    const links = this.links();
+    for (const link of links.values()) {
+      if (link.sourceId === outward.json.id && link.destinationId === inward.json.id && link.type['id'] === type['id']) {
+        return { status: 201, points: 2 };
+      }
+    }
+    this.nextLinkId += 1;
+    const id = String(this.nextLinkId);
+    const linkType = {
+      id: String(type['id']),
+      name: String(type['name']),
+      inward: String(type['inward']),
+      outward: String(type['outward']),
+    };
+    const self = `${this.site}/rest/api/3/issueLink/${id}`;
+    const typeJson = { ...linkType, self: `${this.site}/rest/api/3/issueLinkType/${linkType.id}` };
+    this.issueLinksOf(outward).push({ id, self, type: typeJson, outwardIssue: this.issueRef(inward) });
+    this.issueLinksOf(inward).push({ id, self, type: typeJson, inwardIssue: this.issueRef(outward) });
+    links.set(id, { sourceId: outward.json.id, destinationId: inward.json.id, type: typeJson });
+    this.addHistory(outward, [linkItem(null, `This issue ${linkType.outward} ${inward.json.key}`, inward.json.key)], caller);
+    this.addHistory(inward, [linkItem(null, `This issue ${linkType.inward} ${outward.json.key}`, outward.json.key)], caller);
+    this.emitLink('avi:jira:created:issuelink', id, outward, inward, linkType, caller);
+    return { status: 201, points: 2 };
+  }
+
+  /** The link and both its issues, when the caller can browse them (else 404, as a missing link). */
+  private requireLink(linkId: string, caller: JiraCaller) {
+    const link = this.links().get(linkId);
+    const source = link && this.findIssue(link.sourceId, caller);
+    const destination = link && this.findIssue(link.destinationId, caller);
+    if (!link || !source || !destination) fail(404, `No issue link with id '${linkId}' exists.`);
+    return { link, source, destination };
+  }
+
+  private getIssueLink(linkId: string, caller: JiraCaller): Reply {
+    const { link, source, destination } = this.requireLink(linkId, caller);
+    return {
+      status: 200,
+      body: {
+        id: linkId,
+        self: `${this.site}/rest/api/3/issueLink/${linkId}`,
+        type: link.type,
+        inwardIssue: this.issueRef(destination),
+        outwardIssue: this.issueRef(source),
+      },
+    };
+  }
+
+  /** `DELETE /issueLink/{linkId}`: the reverse of `linkIssues`, with "Link" entries removing it. */
+  private deleteIssueLink(linkId: string, caller: JiraCaller): Reply {
+    const { link, source, destination } = this.requireLink(linkId, caller);
+    if (!caller.has('LINK_ISSUES')) fail(404, `No issue link with id '${linkId}' exists.`);
+    for (const stored of [source, destination]) {
+      const links = this.issueLinksOf(stored);
+      stored.json.fields['issuelinks'] = links.filter((entry) => scalarText(entry['id']) !== linkId);
+    }
+    this.links().delete(linkId);
+    const linkType = {
+      id: scalarText(link.type['id']) ?? '',
+      name: scalarText(link.type['name']) ?? '',
+      inward: scalarText(link.type['inward']) ?? '',
+      outward: scalarText(link.type['outward']) ?? '',
+    };
+    this.addHistory(source, [linkItem(destination.json.key, `This issue ${linkType.outward} ${destination.json.key}`, null)], caller);
+    this.addHistory(destination, [linkItem(source.json.key, `This issue ${linkType.inward} ${source.json.key}`, null)], caller);
+    this.emitLink('avi:jira:deleted:issuelink', linkId, source, destination, linkType, caller);
+    return { status: 204, points: 2 };
+  }
+
+  private emitLink(
+    eventType: IssueLinkEventType,
+    id: string,
+    source: StoredIssue,
+    destination: StoredIssue,
+    issueLinkType: IssueLinkEvent['issueLinkType'],
+    caller: JiraCaller,
+  ): void {
+    if (!this.onIssueLinkEvent) return;
+    const event: IssueLinkEvent = {
+      eventType,
+      id,
+      sourceIssueId: source.json.id,
+      destinationIssueId: destination.json.id,
+      sourceProjectId: this.projectOf(source).id,
+      destinationProjectId: this.projectOf(destination).id,
+      issueLinkType,
+      atlassianId: caller.user.accountId,
+    };
+    this.onIssueLinkEvent(event, { byApp: caller.isApp });
   }
 
   private myselfJson(caller: JiraCaller): JsonObject {

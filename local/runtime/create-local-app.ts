@@ -75,6 +75,9 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
         onIssueEvent: (event, origin) => {
           delivery.forge?.dispatchProductEvent(event, origin);
         },
+        onIssueLinkEvent: (event, origin) => {
+          delivery.forge?.dispatchProductEvent(event, origin);
+        },
       });
   // `asUser` calls reach the emulator with their account; `asApp` ones as the app, which sees all.
   const product: ProductBackend = options.jiraSite

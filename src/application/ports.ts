@@ -112,8 +112,8 @@ export interface SyncSource {
   listIssueIds(projectKey: string): Promise<string[]>;
   /** The issues with their history read from the changelog (in batches); answers new objects. */
   readHistories(issues: readonly Issue[], settings: ReadSettings, metadata: SiteMetadata): Promise<Issue[]>;
-  /** One issue with its history, or undefined when Jira has no such issue (or it is not visible). */
-  readIssue(issueKey: string, settings: ReadSettings, metadata: SiteMetadata): Promise<Issue | undefined>;
+  /** One issue (by key or numeric id) with its history, or undefined when Jira has no such issue (or it is not visible). */
+  readIssue(issueKeyOrId: string, settings: ReadSettings, metadata: SiteMetadata): Promise<Issue | undefined>;
 }
 
 /** A product event about one issue, as the app can use it. */

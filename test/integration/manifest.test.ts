@@ -30,6 +30,13 @@ describe('manifest.yml', () => {
     expect([...(trigger?.payload?.include.fields ?? [])].sort()).toEqual([...ISSUE_SYSTEM_FIELDS].sort());
   });
 
+  it('subscribes a trigger to issue links made and removed (Jira fires no issue event for them), not for its own', () => {
+    const trigger = loadManifest(manifestFile).modules.trigger.find((t) => t.key === 'issue-link-changed-trigger');
+    expect([...(trigger?.events ?? [])].sort()).toEqual(['avi:jira:created:issuelink', 'avi:jira:deleted:issuelink']);
+    expect(trigger?.filter?.ignoreSelf).toBe(true);
+    expect(trigger?.function).toBe('issue-link-changed');
+  });
+
   it('declares every module the app is built from, on nodejs22.x', () => {
     const manifest = loadManifest(manifestFile) as ReturnType<typeof loadManifest> & { app: { runtime: { name: string } } };
     const modules = manifest.modules;

@@ -1,6 +1,7 @@
 /**
  * Property: whatever users change in Jira — status transitions, new and deleted issues, fix
- * versions moved, due dates, labels, summaries — the snapshot kept up by product events and
+ * versions moved, due dates, labels, summaries, "Blocks" links made and removed — the snapshot
+ * kept up by product events and
  * an incremental refresh equals the snapshot of a full re-derivation at the same instant.
  * Random edit sequences (fast-check, seeded, several runs), on the real read path (the
  * emulator through JiraSyncReader) and the in-memory storage kit.
@@ -16,8 +17,10 @@ import { JiraIssueEventReader } from '../../src/adapters/jira/jira-issue-event-r
 import { JiraSyncReader } from '../../src/adapters/jira/jira-sync-reader';
 import { KvsRecordsSource } from '../../src/adapters/storage/kvs-records-source';
 import { applyIssueEvent } from '../../src/application/snapshot/apply-issue-event';
-import { readCachedIssues, readReports, readSnapshot } from '../../src/application/snapshot/project-cache';
-import { beginSync, runSync, type SyncDeps } from '../../src/application/snapshot/sync-project';
+import { applyIssueLinkEvent } from '../../src/application/snapshot/apply-issue-link-event';
+import { linkedIssuesOf } from '../../src/entry/events/issue-link-changed';
+import { readCachedIssue, readCachedIssues, readReports, readSnapshot } from '../../src/application/snapshot/project-cache';
+import { beginSync, runSync, siteMetadata, type SyncDeps } from '../../src/application/snapshot/sync-project';
 import { trackProject } from '../../src/application/tracked-projects';
 import { DEMO_NOW, demoDatasets } from '../support/local-app';
 
@@ -28,7 +31,8 @@ type Edit =
   | { kind: 'version'; pick: number; version: number | null }
   | { kind: 'transition'; pick: number; to: number }
   | { kind: 'create'; summary: string; version: number | null }
-  | { kind: 'delete'; pick: number };
+  | { kind: 'delete'; pick: number }
+  | { kind: 'link'; pick: number; other: number; unlink: boolean };
 
 const pick = fc.nat({ max: 10_000 });
 const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
@@ -47,9 +51,12 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
     version: fc.option(fc.nat({ max: 5 })),
   }),
   fc.record({ kind: fc.constant('delete' as const), pick }),
+  { arbitrary: fc.record({ kind: fc.constant('link' as const), pick, other: pick, unlink: fc.boolean() }), weight: 3 },
 );
 
 const silent = { warn: () => undefined };
+/** Link-event sides checked against Jira across all runs: the property must exercise links. */
+let linkChecks = 0;
 
 async function scenario(edits: readonly Edit[]) {
   const datasets = demoDatasets();
@@ -57,11 +64,13 @@ async function scenario(edits: readonly Edit[]) {
   if (!dataset) throw new Error('the demo has a project');
   const clock = { at: DEMO_NOW.getTime(), now: () => new Date(clock.at) };
   const events: unknown[] = [];
+  const linkEvents: unknown[] = [];
   const emulator = new JiraEmulator({
     datasets,
     now: () => clock.now(),
     perIssueWriteLimit: null,
     onIssueEvent: (event) => events.push(event),
+    onIssueLinkEvent: (event) => linkEvents.push(event),
   });
   const client = new JiraClient({
     transport: (path, init) => emulator.handle(new Request(`https://emulator.invalid${path}`, init)),
@@ -92,6 +101,7 @@ async function scenario(edits: readonly Edit[]) {
   await syncToEnd(records);
 
   const keys = (dataset.issues as { key: string }[]).map((issue) => issue.key);
+  const linked = dataset.issues.filter((issue) => (issue.fields['issuelinks'] as unknown[] | undefined)?.length).map((issue) => issue.key);
   const versions = (dataset.versions ?? []).map((v) => v.id);
   const properties = { writeRisk: () => Promise.resolve(), deleteRisk: () => Promise.resolve() };
   const queue = { requestRefresh: () => Promise.resolve() };
@@ -142,6 +152,28 @@ async function scenario(edits: readonly Edit[]) {
         response = await asPm(`/rest/api/3/issue/${key}`, 'DELETE');
         if (response.ok) keys.splice(keys.indexOf(key), 1);
         break;
+      case 'link': {
+        if (edit.unlink) {
+          // Removes a link of an issue that has some (from the data or made before), if it still has one.
+          const linkedKey = linked[edit.pick % Math.max(1, linked.length)] ?? key;
+          const read = (await (await asPm(`/rest/api/3/issue/${linkedKey}?fields=issuelinks`, 'GET')).json()) as {
+            fields?: { issuelinks?: { id: string }[] };
+          };
+          const links = read.fields?.issuelinks ?? [];
+          const link = links[edit.other % Math.max(1, links.length)];
+          if (link) response = await asPm(`/rest/api/3/issueLink/${link.id}`, 'DELETE');
+        } else {
+          const other = keys[edit.other % Math.max(1, keys.length)] ?? '';
+          // Linking an issue to itself is a 400, as on Jira.
+          response = await asPm('/rest/api/3/issueLink', 'POST', {
+            type: { name: 'Blocks' },
+            inwardIssue: { key: other },
+            outwardIssue: { key },
+          });
+          if (response.ok) linked.push(key, other);
+        }
+        break;
+      }
     }
     if (response && !response.ok && response.status !== 400) throw new Error(`${edit.kind} on ${key}: ${String(response.status)}`);
     // Jira delivers each event to the trigger; the app applies them in order.
@@ -152,6 +184,22 @@ async function scenario(edits: readonly Edit[]) {
         project,
         DEFAULT_PROJECT_SETTINGS,
       );
+    }
+    // A link fires only its own event; the trigger refreshes both issues.
+    for (const event of linkEvents.splice(0)) {
+      for (const side of linkedIssuesOf(event) ?? []) {
+        await applyIssueLinkEvent(
+          { records, jira, events: new JiraIssueEventReader(), properties, clock, queue, log: silent },
+          side,
+          DEFAULT_PROJECT_SETTINGS,
+        );
+        // The event alone brings the cache up to date (the refresh below would hide a dropped event).
+        const head = (await readSnapshot(records, project.id)).value;
+        const fresh = await jira.readIssue(side.issueId, DEFAULT_PROJECT_SETTINGS, await siteMetadata({ records, jira, clock }));
+        if (!head || !fresh) throw new Error(`linked issue ${side.issueId} is not readable`);
+        expect((await readCachedIssue(records, head, fresh)).issue).toEqual(fresh);
+        linkChecks += 1;
+      }
     }
   }
 
@@ -178,5 +226,6 @@ describe('events + incremental refresh = full re-derivation', () => {
       }),
       { numRuns: 12, seed: 20_261_201 },
     );
+    expect(linkChecks).toBeGreaterThan(4);
   }, 240_000);
 });

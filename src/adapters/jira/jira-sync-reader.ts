@@ -175,16 +175,18 @@ export class JiraSyncReader implements SyncSource {
   }
 
   /**
-   * One issue, by the same search (so the same fields and mapping), with its changelog.
+   * One issue, by key or numeric id (link events name issues by id), by the same search (so the
+   * same fields and mapping), with its changelog.
    * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/#api-rest-api-3-search-jql-post
    */
-  async readIssue(issueKey: string, settings: ReadSettings, metadata: SiteMetadata): Promise<Issue | undefined> {
-    if (!/^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/u.test(issueKey)) return undefined;
+  async readIssue(issueKeyOrId: string, settings: ReadSettings, metadata: SiteMetadata): Promise<Issue | undefined> {
+    const byKey = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/u.test(issueKeyOrId);
+    if (!byKey && !/^[1-9][0-9]{0,17}$/u.test(issueKeyOrId)) return undefined;
     const context = mappingContext(settings, metadata);
     let json: unknown;
     try {
       json = await this.client.postJson('/rest/api/3/search/jql', {
-        jql: `key = "${issueKey}"`,
+        jql: byKey ? `key = "${issueKeyOrId}"` : `id = ${issueKeyOrId}`,
         fields: searchFields(context),
         maxResults: 1,
       });

@@ -3,8 +3,8 @@ import type { Issue } from '../../domain/issue';
 import { scoreIssueRisk } from '../../domain/score-issue-risk';
 import { toProjectSettings } from '../../domain/settings';
 import { markProjectDirty } from '../mark-project-dirty';
-import type { Clock, IssueEventReader, Logger, RiskPropertyWriter, SyncSource } from '../ports';
-import { issueDeltaKind, riskPropertyKind, trackedProjectKind, type StoredRisk } from '../records/record-kinds';
+import type { Clock, IssueEvent, IssueEventReader, Logger, RiskPropertyWriter, SyncSource } from '../ports';
+import { issueDeltaKind, riskPropertyKind, trackedProjectKind, type Snapshot, type StoredRisk } from '../records/record-kinds';
 import { SITE_PARTITION, type RecordStore } from '../storage';
 import { readCachedIssue, readSnapshot, riskContextFor } from './project-cache';
 import { siteMetadata, type SyncQueue } from './sync-project';
@@ -62,6 +62,23 @@ export async function applyIssueEvent(
     issue = resolved ?? (await deps.jira.readIssue(event.issueKey, settingsJson, metadata));
   }
 
+  return recordIssueChange(deps, head, event, issue, addedAfterBaseline, settingsJson, now);
+}
+
+/**
+ * The tail every change of one issue shares (an issue event, or a link event that re-read the
+ * issue): rescore it, mirror its risk to the property, store it as a delta and mark the project
+ * stale; every `REFRESH_AFTER_CHANGES` changes, a background refresh is queued.
+ */
+export async function recordIssueChange(
+  deps: IssueEventDeps,
+  head: Snapshot,
+  event: { issueId: string; issueKey: string; kind: IssueEvent['kind'] },
+  issue: Issue | undefined,
+  addedAfterBaseline: string | undefined,
+  settingsJson: ProjectSettingsJson,
+  now: Date,
+): Promise<'applied' | 'queued'> {
   const settings = toProjectSettings(settingsJson);
   const risk =
     issue === undefined ? null : scoreIssueRisk(issue, riskContextFor(head, issue.key, addedAfterBaseline), settings, now.getTime());
