@@ -209,6 +209,43 @@ describe('the app frame', () => {
   });
 });
 
+describe('a slow first read', () => {
+  it('says what is happening instead of a bare skeleton: the first read from Jira, then its phase and counts as the page follows it', async () => {
+    const fresh = datasets[1] ?? raise('the demo has a second project');
+    const faults = (jira: unknown) =>
+      fetch(`${host.app.url ?? ''}/__local/admin/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ jira }),
+      });
+    await faults({ latencyMs: 1000 });
+    const page = await host.browser.context.newPage();
+    try {
+      await page.goto(`${host.app.url ?? ''}/projects/${fresh.project.key}/apps/${PAGE_MODULE}?${query('en', 'light')}`);
+      const frame = await frameOf(page, PAGE_MODULE);
+      const caption = frame.locator(testId('health-loading-caption'));
+      await caption.waitFor({ timeout: 30_000 });
+      const seen = new Set<string>();
+      while ((await frame.locator(testId('health-tiles')).count()) === 0) {
+        const text = await caption.textContent({ timeout: 1_000 }).catch(() => null);
+        if (text !== null) seen.add(text);
+        await page.waitForTimeout(150);
+      }
+      const captions = [...seen];
+      expect(captions.length).toBeGreaterThan(0);
+      for (const text of captions) {
+        expect(text).toMatch(
+          /^(Reading the project from Jira for the first time\.|(Reading issues|Reading change history|Working out health and risks)(: [\d,]+ (of ~[\d,]+|so far))?\.|Checking how up to date the data is…|Loading the snapshot read)/u,
+        );
+      }
+      expect(captions.some((text) => text.startsWith('Reading'))).toBe(true);
+    } finally {
+      await faults(null);
+      await page.close();
+    }
+  }, 120_000);
+});
+
 const COMBOS = [
   { lang: 'en', theme: 'light' },
   { lang: 'zh-CN', theme: 'dark' },
