@@ -48,6 +48,19 @@ describe('ReportView', () => {
     expect(html).not.toMatch(/<div[^>]*hidden=""[^>]*>[^]*data-testid="report-milestones"/u);
   });
 
+  it('counts a list the stored report cut short by its whole, and says only the first ones are listed', () => {
+    const report = aStatusReport();
+    const shown = report.sections.inProgress.length;
+    report.sections.totals = { completed: 3, inProgress: shown + 56, nextUp: 1, waitingOnClient: 2, flagged: 1, blocked: 1, topRisks: 2 };
+    const cut = renderForTest(<ReportView report={report} />);
+    expect(cut).toContain(`In progress (${String(shown + 56)})`);
+    expect(textOfTestId(cut, 'fold-first-of')).toBe(
+      `The first ${String(shown)} of ${String(shown + 56)} are listed here; the CLI report lists them all.`,
+    );
+    expect(cut).toContain('Next up (1)');
+    expect(cut.match(/data-testid="fold-first-of"/gu)).toHaveLength(1);
+  });
+
   it('marks an open issue past its due date in words, on the report’s day', () => {
     const line = /<li[^>]*data-issue-key="ACME-12" data-overdue="true"[^]*?<\/li>/u.exec(html)?.[0] ?? '';
     expect(textOfTestId(line, 'overdue-mark')).toBe('overdue by 4 days');

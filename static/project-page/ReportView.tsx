@@ -5,7 +5,7 @@ import { RISK_MESSAGES } from '../../contract/i18n/risk-messages';
 import { token } from '@atlaskit/tokens';
 import { SUMMARY_MESSAGES } from '../../contract/i18n/summary-messages';
 import { useId, useState, type CSSProperties, type ReactNode } from 'react';
-import type { StatusReportJson } from '../../contract';
+import type { ReportListTotalsJson, StatusReportJson } from '../../contract';
 import { useI18n, useT } from '../shared/i18n/I18nProvider';
 import { IssueKeyLink } from '../shared/JiraLink';
 import { RagLozenge } from '../shared/RagLozenge';
@@ -43,14 +43,28 @@ function ReportSection({ title, testId, children }: { title: string; testId: str
  * A long report list folded away under its title and count: the title is a heading holding a
  * disclosure button (`aria-expanded`, `aria-controls`), the list stays in the page, hidden.
  */
-export function FoldedSection({ title, count, testId, children }: { title: string; count: number; testId: string; children: ReactNode }) {
+export function FoldedSection({
+  title,
+  count,
+  total = count,
+  testId,
+  children,
+}: {
+  title: string;
+  /** How many issues the list shows. */
+  count: number;
+  /** How many there are in all, when the stored report kept only the first ones. */
+  total?: number;
+  testId: string;
+  children: ReactNode;
+}) {
   const { formatCount } = useI18n();
   const t = useT(SUMMARY_MESSAGES);
   const headingId = useId();
   const panelId = useId();
   const [open, setOpen] = useState(false);
   return (
-    <section aria-labelledby={headingId} data-testid={testId} data-count={count}>
+    <section aria-labelledby={headingId} data-testid={testId} data-count={Math.max(count, total)}>
       <h3 id={headingId} style={h3Style}>
         <button
           type="button"
@@ -62,10 +76,15 @@ export function FoldedSection({ title, count, testId, children }: { title: strin
             setOpen(!open);
           }}
         >
-          {t('summary.listCount', { title, count: formatCount(count) })}
+          {t('summary.listCount', { title, count: formatCount(Math.max(count, total)) })}
         </button>
       </h3>
       <div id={panelId} hidden={!open}>
+        {total > count && (
+          <p data-testid="fold-first-of" style={{ ...reportMetaStyle, margin: `0 0 ${token('space.100', '8px')}` }}>
+            {t('summary.listFirstOf', { shown: formatCount(count), total: formatCount(total) })}
+          </p>
+        )}
         {children}
       </div>
     </section>
@@ -96,7 +115,7 @@ const distinctCount = (keys: readonly string[]) => new Set(keys).size;
 
 const LEVEL_APPEARANCE = { high: 'removed', medium: 'moved', low: 'success' } as const;
 
-function RisksSection({ risks }: { risks: StatusReportJson['sections']['risks'] }) {
+function RisksSection({ risks, totals }: { risks: StatusReportJson['sections']['risks']; totals: ReportListTotalsJson | undefined }) {
   const { formatCount } = useI18n();
   const t = useT(REPORT_MESSAGES, HEALTH_MESSAGES, RAG_MESSAGES, RISK_MESSAGES);
   const count = distinctCount([
@@ -105,7 +124,13 @@ function RisksSection({ risks }: { risks: StatusReportJson['sections']['risks'] 
     ...risks.topRisks.map((entry) => entry.issue.key),
   ]);
   return (
-    <FoldedSection title={t('report.risks')} count={count} testId="report-risks">
+    <FoldedSection
+      title={t('report.risks')}
+      count={count}
+      // Parts overlap, so a cut part gives only a lower bound for the whole.
+      total={Math.max(count, totals?.flagged ?? 0, totals?.blocked ?? 0, totals?.topRisks ?? 0)}
+      testId="report-risks"
+    >
       <h4 style={h4Style}>{t('report.flagged')}</h4>
       <ReportIssueList issues={risks.flagged} testId="report-flagged" />
       <h4 style={h4Style}>{t('report.blocked')}</h4>
@@ -188,6 +213,7 @@ export function ReportView({ report }: { report: StatusReportJson }) {
         <FoldedSection
           title={t('report.completed')}
           count={sections.completed.reduce((sum, group) => sum + group.issues.length, 0)}
+          total={sections.totals?.completed ?? 0}
           testId="report-completed"
         >
           {sections.completed.length === 0 ? (
@@ -213,18 +239,29 @@ export function ReportView({ report }: { report: StatusReportJson }) {
         <FoldedSection
           title={t('report.inProgress')}
           count={distinctCount(sections.inProgress.map((i) => i.key))}
+          total={sections.totals?.inProgress ?? 0}
           testId="report-in-progress"
         >
           <ReportIssueList issues={sections.inProgress} testId="report-in-progress-issues" />
         </FoldedSection>
 
-        <FoldedSection title={t('report.nextUp')} count={distinctCount(sections.nextUp.map((i) => i.key))} testId="report-next-up">
+        <FoldedSection
+          title={t('report.nextUp')}
+          count={distinctCount(sections.nextUp.map((i) => i.key))}
+          total={sections.totals?.nextUp ?? 0}
+          testId="report-next-up"
+        >
           <ReportIssueList issues={sections.nextUp} testId="report-next-up-issues" />
         </FoldedSection>
 
-        <RisksSection risks={sections.risks} />
+        <RisksSection risks={sections.risks} totals={sections.totals} />
 
-        <FoldedSection title={t('report.waitingOnClient')} count={waiting.length} testId="report-waiting">
+        <FoldedSection
+          title={t('report.waitingOnClient')}
+          count={waiting.length}
+          total={sections.totals?.waitingOnClient ?? 0}
+          testId="report-waiting"
+        >
           <ReportIssueList issues={waiting} testId="report-waiting-issues" />
         </FoldedSection>
 

@@ -37,6 +37,9 @@ describe('deriveSnapshot', () => {
       const scores = report.issueRisks.map((r) => r.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
     }
+    // The PM's report says how many each list held; the client's carries no such count.
+    expect(derived.reports.internal.sections.totals).toMatchObject({ inProgress: 300, nextUp: 0 });
+    expect(derived.reports.client.sections.totals).toBeUndefined();
     // The head counts every issue.
     expect(derived.head.issueCount).toBe(300);
     expect(derived.head.counts.indeterminate).toBe(300);
