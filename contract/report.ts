@@ -319,8 +319,24 @@ const sectionsSchema = z.object({
   }),
   /** Longest wait first. */
   waitingOnClient: z.array(waitingIssueRefSchema),
+  /**
+   * How many issues each list held before a stored report bounded it (the lists keep their first
+   * ones), so a page can say "50 of 60". Internal reports only; absent where the lists are whole.
+   */
+  totals: z.optional(
+    z.object({
+      completed: count,
+      inProgress: count,
+      nextUp: count,
+      waitingOnClient: count,
+      flagged: count,
+      blocked: count,
+      topRisks: count,
+    }),
+  ),
 });
 export type ReportSectionsJson = z.infer<typeof sectionsSchema>;
+export type ReportListTotalsJson = NonNullable<ReportSectionsJson['totals']>;
 
 export const projectSchema = z.object({ id: z.string(), key: z.string(), name: z.string() });
 

@@ -42,6 +42,7 @@ import { REPORT_MESSAGES } from './report-messages';
 import { RISK_MESSAGES } from './risk-messages';
 import { formatRiskSignal } from './risk-sentences';
 import { SETTINGS_MESSAGES } from './settings-messages';
+import { SUMMARY_MESSAGES } from './summary-messages';
 import { SYNC_MESSAGES } from './sync-messages';
 import type { AnyStrings } from './strings';
 
@@ -138,6 +139,7 @@ const NAMESPACES: Record<string, AnyStrings> = {
   REPORT_MESSAGES,
   RISK_MESSAGES,
   SETTINGS_MESSAGES,
+  SUMMARY_MESSAGES,
   SYNC_MESSAGES,
 };
 

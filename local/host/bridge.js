@@ -137,10 +137,30 @@
   };
 
   // Forge resizes module frames to their content; the host does the same from this signal.
-  const reportSize = () => toHost({ type: 'resize', height: Math.ceil(document.documentElement.scrollHeight) });
+  // The content's height, not the document's scrollHeight: that is never less than the frame's
+  // own viewport, so a frame that grew once could never shrink again. The body's box (plus its
+  // children's margins that collapse through it) follows the content both ways.
+  const contentHeight = () => {
+    const marginBottom = (element) => parseFloat(window.getComputedStyle(element).marginBottom) || 0;
+    let bottom = document.body.getBoundingClientRect().bottom + marginBottom(document.body);
+    for (const child of document.body.children) {
+      const rect = child.getBoundingClientRect();
+      if (rect.height > 0) bottom = Math.max(bottom, rect.bottom + marginBottom(child));
+    }
+    return Math.ceil(bottom + window.scrollY);
+  };
+  let reported = -1;
+  const reportSize = () => {
+    const height = contentHeight();
+    if (height === reported) return;
+    reported = height;
+    toHost({ type: 'resize', height });
+  };
   window.addEventListener('load', () => {
     reportSize();
-    new ResizeObserver(reportSize).observe(document.body);
+    const observer = new ResizeObserver(reportSize);
+    observer.observe(document.body);
+    for (const child of document.body.children) observer.observe(child);
   });
   window.addEventListener('message', (event) => {
     if (event.origin === window.location.origin && event.data && event.data.source === 'local-host' && event.data.type === 'pop') {

@@ -5,7 +5,10 @@ import { HealthView } from './HealthView';
 
 /** The markup of one dimension tile. */
 function tileHtml(html: string, key: string): string {
-  const match = new RegExp(`<li[^>]*data-testid="health-tile-${key}"[\\s\\S]*?</li>`, 'u').exec(html);
+  // A tile runs to the next tile or the end of the list (it holds a list of its own).
+  const match = new RegExp(`<li[^>]*data-testid="health-tile-${key}"[\\s\\S]*?(?=<li[^>]*data-testid="health-tile-|</ul>$)`, 'u').exec(
+    html,
+  );
   if (!match) throw new Error(`no tile ${key}`);
   return match[0];
 }
@@ -66,5 +69,15 @@ describe('HealthView', () => {
     expect(textOfTestId(html, 'overall-override')).toContain('上报为黄色 — 计算为红色');
     expect(html).toContain('在 Jira 中查看 3 个事务');
     expect(html).toContain('持续');
+  });
+
+  it('opens with the headline, and shows every measure of a tile: the deciding one large, the others with their value and why', () => {
+    const html = renderForTest(<HealthView report={aStatusReport()} />);
+    expect(textOfTestId(html, 'health-headline')).toBe('Beta is forecast 8 days late; checkout is blocked on the payment provider.');
+    const schedule = tileHtml(html, 'schedule');
+    expect(textOfTestId(schedule, 'health-measure')).toBe('+8 days');
+    const other = /<li[^>]*data-measure="schedule.overdue"[^]*?<\/li>/u.exec(schedule)?.[0] ?? '';
+    expect(other.replace(/<[^>]+>/gu, '')).toBe('12 %Overdue shareAmber3 of 25 open issues with a due date are past due.');
+    expect(schedule).toContain('aria-label="All measures of Schedule"');
   });
 });

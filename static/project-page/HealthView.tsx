@@ -1,6 +1,7 @@
 import { HEALTH_MESSAGES } from '../../contract/i18n/health-messages';
 import { RAG_MESSAGES } from '../../contract/i18n/rag-messages';
 import { REPORT_MESSAGES } from '../../contract/i18n/report-messages';
+import { SUMMARY_MESSAGES } from '../../contract/i18n/summary-messages';
 import { token } from '@atlaskit/tokens';
 import type { CSSProperties } from 'react';
 import type { RagJson, StatusReportJson } from '../../contract';
@@ -48,7 +49,7 @@ export function EvidenceLinkText({ evidence }: { evidence: EvidenceLink }) {
 }
 
 function Tile({ tile }: { tile: HealthTile }) {
-  const t = useT(HEALTH_MESSAGES, RAG_MESSAGES, REPORT_MESSAGES);
+  const t = useT(HEALTH_MESSAGES, RAG_MESSAGES, REPORT_MESSAGES, SUMMARY_MESSAGES);
   return (
     <li data-testid={`health-tile-${tile.key}`} data-rag={tile.enabled ? tile.rag : 'off'} style={tileStyle(tile.rag, tile.enabled)}>
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.075', '6px') }}>
@@ -80,6 +81,28 @@ function Tile({ tile }: { tile: HealthTile }) {
           <p data-testid="health-why" style={{ margin: 0 }}>
             {tile.why}
           </p>
+          {tile.otherMeasures.length > 0 && (
+            <ul
+              aria-label={t('summary.otherMeasures', { dimension: tile.label })}
+              style={{ ...plainList, display: 'grid', gap: token('space.075', '6px') }}
+            >
+              {tile.otherMeasures.map((measure) => (
+                <li
+                  key={measure.id}
+                  data-testid="health-other-measure"
+                  data-measure={measure.id}
+                  style={{ paddingTop: token('space.075', '6px'), borderTop: `1px solid ${token('color.border', '#0B120E24')}` }}
+                >
+                  <span style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: token('space.100', '8px') }}>
+                    <span style={{ font: token('font.heading.small', 'normal 653 16px/20px sans-serif') }}>{measure.display}</span>
+                    <span style={{ ...subtle, font: token('font.body.small', 'normal 400 12px/16px sans-serif') }}>{measure.label}</span>
+                    {measure.rag !== tile.rag && <RagLozenge rag={measure.rag} />}
+                  </span>
+                  <span style={{ display: 'block' }}>{measure.why}</span>
+                </li>
+              ))}
+            </ul>
+          )}
           {tile.evidence !== null && (
             <p style={{ margin: 'auto 0 0' }}>
               <JiraLink issueKeys={tile.evidence.keys} testId="evidence-link">
@@ -102,6 +125,9 @@ export function HealthView({ report }: { report: StatusReportJson }) {
   return (
     <>
       <div style={{ display: 'grid', gap: token('space.050', '4px'), marginBottom: token('space.200', '16px') }}>
+        <p data-testid="health-headline" style={{ margin: 0, font: token('font.heading.small', 'normal 653 16px/20px sans-serif') }}>
+          {report.overall.headline}
+        </p>
         <p data-testid="overall-status" style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px'), margin: 0 }}>
           <span style={{ fontWeight: token('font.weight.semibold', '600') }}>{t('health.overall')}</span>
           <RagLozenge rag={overall.reported} testId="overall-rag" />

@@ -7,6 +7,8 @@ import { RagLozenge } from '../shared/RagLozenge';
 import { TokenLozenge } from '../shared/TokenLozenge';
 import { reportMetaStyle } from './ReportIssueList';
 import { toProgressPercent, toSlip } from './to-report-view';
+import { OverdueMark, useReportDay } from './Overdue';
+import { daysPast } from './to-needs-attention';
 
 function DayCell({ day, empty }: { day: string | null; empty: string }) {
   const { formatDay } = useI18n();
@@ -31,15 +33,22 @@ function SlipText({ milestone }: { milestone: MilestoneReportJson }) {
  * Milestones as a table: target (and the original target when it moved), forecast, slip,
  * progress by issues and points, and the RAG as a word.
  */
-export function MilestonesTable({ milestones }: { milestones: readonly MilestoneReportJson[] }) {
+export function MilestonesTable({
+  milestones,
+  testId = 'report-milestones',
+}: {
+  milestones: readonly MilestoneReportJson[];
+  testId?: string;
+}) {
   const { formatCount, formatDay } = useI18n();
   const t = useT(REPORT_MESSAGES, OVERVIEW_MESSAGES);
+  const today = useReportDay();
   return (
     // Seven columns scroll sideways on a phone; a scrolling area must be reachable by keyboard (WCAG 2.1.1). A
     // group, not a region: the section around it is the landmark, under the same name.
     // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
     <div className="cf-table-scroll" role="group" aria-label={t('report.milestones')} tabIndex={0}>
-      <table className="cf-table" data-testid="report-milestones">
+      <table className="cf-table cf-table-stack" data-testid={testId}>
         <caption className="cf-visually-hidden">{t('report.milestones')}</caption>
         <thead>
           <tr>
@@ -54,55 +63,71 @@ export function MilestonesTable({ milestones }: { milestones: readonly Milestone
         <tbody>
           {milestones.map((milestone) => {
             const percent = toProgressPercent(milestone.progress);
+            const targetPassed = milestone.released || today === null ? null : daysPast(milestone.releaseDate, today);
             return (
               <tr key={milestone.id} data-testid="report-milestone">
                 <th scope="row" style={{ fontWeight: token('font.weight.medium', '500') }}>
                   {milestone.name} {milestone.released && <TokenLozenge appearance="success">{t('report.released')}</TokenLozenge>}
                 </th>
-                <td>
-                  <DayCell day={milestone.releaseDate} empty={t('milestone.noReleaseDate')} />
-                  {milestone.originalReleaseDate !== null && milestone.originalReleaseDate !== milestone.releaseDate && (
-                    <span style={{ ...reportMetaStyle, display: 'block' }}>
-                      {t('report.wasTarget', { date: formatDay(milestone.originalReleaseDate) })}
-                    </span>
-                  )}
+                <td data-label={t('report.col.target')}>
+                  <div>
+                    <DayCell day={milestone.releaseDate} empty={t('milestone.noReleaseDate')} />
+                    {targetPassed !== null && (
+                      <span style={{ display: 'block' }}>
+                        <OverdueMark days={targetPassed} kind="target" />
+                      </span>
+                    )}
+                    {milestone.originalReleaseDate !== null && milestone.originalReleaseDate !== milestone.releaseDate && (
+                      <span style={{ ...reportMetaStyle, display: 'block' }}>
+                        {t('report.wasTarget', { date: formatDay(milestone.originalReleaseDate) })}
+                      </span>
+                    )}
+                  </div>
                 </td>
-                <td>
-                  <DayCell day={milestone.forecastDate} empty={milestone.released ? '—' : t('report.noForecast')} />
+                <td data-label={t('report.col.forecast')}>
+                  <div>
+                    <DayCell day={milestone.forecastDate} empty={milestone.released ? '—' : t('report.noForecast')} />
+                  </div>
                 </td>
-                <td data-testid="report-milestone-slip">
-                  <SlipText milestone={milestone} />
+                <td data-testid="report-milestone-slip" data-label={t('report.col.slip')}>
+                  <div>
+                    <SlipText milestone={milestone} />
+                  </div>
                 </td>
-                <td>
-                  {t('report.progressIssues', {
-                    done: formatCount(milestone.progress.issuesDone),
-                    total: formatCount(milestone.progress.issuesTotal),
-                  })}
-                  {percent !== null && (
-                    <progress
-                      value={milestone.progress.issuesDone}
-                      max={milestone.progress.issuesTotal}
-                      aria-hidden="true"
-                      style={{
-                        display: 'block',
-                        width: '100%',
-                        maxWidth: '8rem',
-                        height: '0.375rem',
-                        accentColor: token('color.background.brand.bold', '#1868DB'),
-                      }}
-                    />
-                  )}
-                  {milestone.progress.pointsTotal > 0 && (
-                    <span style={{ ...reportMetaStyle, display: 'block' }}>
-                      {t('report.progressPoints', {
-                        done: formatCount(milestone.progress.pointsDone),
-                        total: formatCount(milestone.progress.pointsTotal),
-                      })}
-                    </span>
-                  )}
+                <td data-label={t('report.col.progress')}>
+                  <div>
+                    {t('report.progressIssues', {
+                      done: formatCount(milestone.progress.issuesDone),
+                      total: formatCount(milestone.progress.issuesTotal),
+                    })}
+                    {percent !== null && (
+                      <progress
+                        value={milestone.progress.issuesDone}
+                        max={milestone.progress.issuesTotal}
+                        aria-hidden="true"
+                        style={{
+                          display: 'block',
+                          width: '100%',
+                          maxWidth: '8rem',
+                          height: '0.375rem',
+                          accentColor: token('color.background.brand.bold', '#1868DB'),
+                        }}
+                      />
+                    )}
+                    {milestone.progress.pointsTotal > 0 && (
+                      <span style={{ ...reportMetaStyle, display: 'block' }}>
+                        {t('report.progressPoints', {
+                          done: formatCount(milestone.progress.pointsDone),
+                          total: formatCount(milestone.progress.pointsTotal),
+                        })}
+                      </span>
+                    )}
+                  </div>
                 </td>
-                <td>
-                  <RagLozenge rag={milestone.rag} />
+                <td data-label={t('report.col.status')}>
+                  <div>
+                    <RagLozenge rag={milestone.rag} />
+                  </div>
                 </td>
               </tr>
             );

@@ -1,6 +1,7 @@
 import { HEALTH_MESSAGES } from '../../contract/i18n/health-messages';
 import { OVERVIEW_MESSAGES } from '../../contract/i18n/overview-messages';
 import { REPORT_MESSAGES } from '../../contract/i18n/report-messages';
+import { SUMMARY_MESSAGES } from '../../contract/i18n/summary-messages';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useMemo, type CSSProperties } from 'react';
 import type { PayloadOf, ResolverKey } from '../../contract';
@@ -14,6 +15,10 @@ import { FreshnessBar } from './FreshnessBar';
 import { HealthSkeleton } from './HealthSkeleton';
 import { HealthView } from './HealthView';
 import { HistorySection } from './HistorySection';
+import { MilestonesTable } from './MilestonesTable';
+import { NeedsAttention } from './NeedsAttention';
+import { ReportDayContext } from './Overdue';
+import { reportDay } from './to-needs-attention';
 import { OverviewView } from './OverviewView';
 import { reportPayloadOf } from './report-payload';
 import { SyncStyles } from './SyncStyles';
@@ -26,6 +31,7 @@ export const HISTORY_DAYS = 90;
 const HISTORY_PAYLOAD: PayloadOf<'project/history'> = { days: HISTORY_DAYS };
 
 const HEALTH_HEADING_ID = 'cf-health-heading';
+const MILESTONES_HEADING_ID = 'cf-overview-milestones-heading';
 const h2Style: CSSProperties = {
   margin: `0 0 ${token('space.150', '12px')}`,
   font: token('font.heading.medium', 'normal 653 20px/24px sans-serif'),
@@ -55,7 +61,7 @@ const isNotReady = (state: RemoteState<unknown>) => state.status === 'failed' &&
  */
 export function OverviewSection() {
   const { locale } = useI18n();
-  const t = useT(HEALTH_MESSAGES, OVERVIEW_MESSAGES, REPORT_MESSAGES);
+  const t = useT(HEALTH_MESSAGES, OVERVIEW_MESSAGES, REPORT_MESSAGES, SUMMARY_MESSAGES);
   const sync = useSyncWatch();
   const nowMs = useNow();
   const version = sync.completed;
@@ -106,15 +112,40 @@ export function OverviewSection() {
         <h2 id={HEALTH_HEADING_ID} style={h2Style}>
           {t('health.heading')}
         </h2>
-        {report.state.status === 'loading' && <HealthSkeleton />}
+        {report.state.status === 'loading' && <HealthSkeleton watch={sync} nowMs={nowMs} />}
         {report.state.status === 'failed' && <ErrorState error={report.state.error} onRetry={report.retry} />}
         {report.state.status === 'ready' && report.state.data.audience === 'internal' && <HealthView report={report.state.data} />}
       </section>
 
+      {report.state.status === 'ready' && report.state.data.audience === 'internal' && <NeedsAttention report={report.state.data} />}
+
+      {report.state.status === 'ready' && (
+        <section
+          aria-labelledby={MILESTONES_HEADING_ID}
+          data-testid="overview-milestones-section"
+          style={{ marginBottom: token('space.400', '32px') }}
+        >
+          <h2 id={MILESTONES_HEADING_ID} style={h2Style}>
+            {t('summary.milestones')}
+          </h2>
+          {report.state.data.sections.milestones.length === 0 ? (
+            <p data-testid="milestone-list-empty" style={{ margin: 0 }}>
+              {t('overview.noMilestones')}
+            </p>
+          ) : (
+            <ReportDayContext.Provider value={reportDay(report.state.data)}>
+              <MilestonesTable milestones={report.state.data.sections.milestones} testId="overview-milestones" />
+            </ReportDayContext.Provider>
+          )}
+        </section>
+      )}
+
       <section data-testid="overview-counts">
         {overview.state.status === 'loading' && <LoadingState label={t('overview.loading')} lines={4} />}
         {overview.state.status === 'failed' && <ErrorState error={overview.state.error} onRetry={overview.retry} />}
-        {overview.state.status === 'ready' && <OverviewView overview={overview.state.data} />}
+        {overview.state.status === 'ready' && (
+          <OverviewView overview={overview.state.data} showMilestones={report.state.status !== 'ready'} />
+        )}
       </section>
 
       <HistorySection history={history.state} onRetry={history.retry} />

@@ -24,7 +24,14 @@ const subheadingStyle: CSSProperties = {
 const plainList: CSSProperties = { listStyle: 'none', margin: 0, padding: 0 };
 
 /** The Overview section for loaded data. Stateless, so it renders the same in tests. */
-export function OverviewView({ overview }: { overview: ProjectOverview }) {
+export function OverviewView({
+  overview,
+  showMilestones = true,
+}: {
+  overview: ProjectOverview;
+  /** False where the page shows the milestones elsewhere (the Overview's milestone table). */
+  showMilestones?: boolean;
+}) {
   const { formatCount, formatDay } = useI18n();
   const t = useT(OVERVIEW_MESSAGES);
   return (
@@ -51,10 +58,12 @@ export function OverviewView({ overview }: { overview: ProjectOverview }) {
         ))}
       </ul>
 
-      <h3 id="cf-milestones-heading" style={subheadingStyle}>
-        {t('overview.milestones')}
-      </h3>
-      {overview.milestones.length === 0 ? (
+      {showMilestones && (
+        <h3 id="cf-milestones-heading" style={subheadingStyle}>
+          {t('overview.milestones')}
+        </h3>
+      )}
+      {!showMilestones ? null : overview.milestones.length === 0 ? (
         <p data-testid="milestone-list-empty" style={{ ...labelStyle, margin: 0 }}>
           {t('overview.noMilestones')}
         </p>

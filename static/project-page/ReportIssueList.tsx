@@ -8,6 +8,8 @@ import { useI18n, useT } from '../shared/i18n/I18nProvider';
 import { IssueKeyLink } from '../shared/JiraLink';
 import { TokenLozenge } from '../shared/TokenLozenge';
 import { toLozengeAppearance } from '../shared/to-lozenge-appearance';
+import { OverdueMark, useReportDay } from './Overdue';
+import { daysOverdue } from './to-needs-attention';
 
 const listStyle: CSSProperties = { listStyle: 'none', margin: 0, padding: 0 };
 const rowStyle: CSSProperties = {
@@ -44,8 +46,10 @@ export function IssueLine({
 }) {
   const { formatDay } = useI18n();
   const t = useT(REPORT_MESSAGES);
+  const today = useReportDay();
+  const overdue = today === null ? null : daysOverdue(issue, today);
   return (
-    <li style={rowStyle} data-testid="report-issue" data-issue-key={issue.key}>
+    <li style={rowStyle} data-testid="report-issue" data-issue-key={issue.key} data-overdue={overdue === null ? undefined : 'true'}>
       <IssueKeyLink issueKey={issue.key} />
       <span>{issue.summary}</span>
       {showStatus && <TokenLozenge appearance={toLozengeAppearance(issue.status.category)}>{issue.status.name}</TokenLozenge>}
@@ -55,6 +59,12 @@ export function IssueLine({
           <>
             {' · '}
             {t('report.due', { date: formatDay(issue.due) })}
+          </>
+        )}
+        {overdue !== null && (
+          <>
+            {' · '}
+            <OverdueMark days={overdue} />
           </>
         )}
       </span>
@@ -76,14 +86,25 @@ export const COLLAPSED_ITEMS = 10;
  * disclosure: `aria-expanded`, `aria-controls`) when there are more; a quiet "Nothing to
  * report." when there are none, so an empty section still reads.
  */
-export function CollapsibleList<T>({ items, testId, children }: { items: readonly T[]; testId: string; children: (item: T) => ReactNode }) {
+export function CollapsibleList<T>({
+  items,
+  testId,
+  children,
+  collapsedItems = COLLAPSED_ITEMS,
+}: {
+  items: readonly T[];
+  testId: string;
+  children: (item: T) => ReactNode;
+  /** How many items show until the reader asks for all. */
+  collapsedItems?: number;
+}) {
   const { formatCount } = useI18n();
   const t = useT(REPORT_MESSAGES);
   const listId = useId();
   const [expanded, setExpanded] = useState(false);
   if (items.length === 0) return <EmptyNote />;
-  const collapsible = items.length > COLLAPSED_ITEMS;
-  const shown = collapsible && !expanded ? items.slice(0, COLLAPSED_ITEMS) : items;
+  const collapsible = items.length > collapsedItems;
+  const shown = collapsible && !expanded ? items.slice(0, collapsedItems) : items;
   return (
     <>
       <ul id={listId} style={listStyle} data-testid={testId} data-total={items.length}>

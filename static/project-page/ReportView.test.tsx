@@ -30,8 +30,51 @@ describe('ReportView', () => {
       'Risks and blockers',
       'Waiting on the client',
     ]) {
-      expect(html).toMatch(new RegExp(`<h3[^>]*>${heading}</h3>`, 'u'));
+      expect(html).toMatch(new RegExp(`<h3[^>]*>(<button[^>]*>)?${heading}( \\(\\d+\\))?(</button>)?</h3>`, 'u'));
     }
+  });
+
+  it('folds the long lists under a disclosure with their counts; the milestones stay open', () => {
+    const folds = [...html.matchAll(/<button[^>]*aria-expanded="false"[^>]*aria-controls="([^"]+)"[^>]*>([^<]*)<\/button>/gu)];
+    expect(folds.map((match) => match[2])).toEqual([
+      'Completed this period (3)',
+      'In progress (4)',
+      'Next up (1)',
+      'Risks and blockers (2)',
+      'Waiting on the client (2)',
+      'Data to check in Jira (1)',
+    ]);
+    for (const [, panelId] of folds) expect(html).toContain(`<div id="${panelId ?? ''}" hidden="">`);
+    expect(html).not.toMatch(/<div[^>]*hidden=""[^>]*>[^]*data-testid="report-milestones"/u);
+  });
+
+  it('counts a list the stored report cut short by its whole, and says only the first ones are listed', () => {
+    const report = aStatusReport();
+    const shown = report.sections.inProgress.length;
+    report.sections.totals = { completed: 3, inProgress: shown + 56, nextUp: 1, waitingOnClient: 2, flagged: 1, blocked: 1, topRisks: 2 };
+    const cut = renderForTest(<ReportView report={report} />);
+    expect(cut).toContain(`In progress (${String(shown + 56)})`);
+    expect(textOfTestId(cut, 'fold-first-of')).toBe(
+      `The first ${String(shown)} of ${String(shown + 56)} are listed here; the CLI report lists them all.`,
+    );
+    expect(cut).toContain('Next up (1)');
+    expect(cut.match(/data-testid="fold-first-of"/gu)).toHaveLength(1);
+  });
+
+  it('marks an open issue past its due date in words, on the report’s day', () => {
+    const line = /<li[^>]*data-issue-key="ACME-12" data-overdue="true"[^]*?<\/li>/u.exec(html)?.[0] ?? '';
+    expect(textOfTestId(line, 'overdue-mark')).toBe('overdue by 4 days');
+    expect(line).toContain('var(--ds-text-danger');
+    const zh = renderForTest(<ReportView report={aStatusReport()} />, { locale: 'zh_CN' });
+    expect(textOfTestId(/<li[^>]*data-issue-key="ACME-12"[^]*?<\/li>/u.exec(zh)?.[0] ?? '', 'overdue-mark')).toBe('逾期 4 天');
+  });
+
+  it('names a data-quality note’s issue once, as a link where the sentence names it', () => {
+    const report = aStatusReport({
+      dataQuality: [{ code: 'resolvedNotDone', issueKey: 'ACME-385', message: 'ACME-385 has resolution “Done”.', params: {} }],
+    });
+    const note = textOfTestId(renderForTest(<ReportView report={report} />), 'data-quality-note');
+    expect(note).toBe('ACME-385 has resolution “Done”.');
   });
 
   it('tabulates milestones with a caption, header scopes, dates, slip, progress and RAG', () => {
@@ -42,7 +85,7 @@ describe('ReportView', () => {
     expect(table).toContain('<time dateTime="2025-03-31">Mar 31, 2025</time>');
     expect(table).toContain('was Mar 24, 2025');
     expect(table).toContain('<time dateTime="2025-04-08">Apr 8, 2025</time>');
-    const slips = [...table.matchAll(/data-testid="report-milestone-slip">([^<]*)</gu)].map((match) => match[1]);
+    const slips = [...table.matchAll(/data-testid="report-milestone-slip"[^>]*><div>([^<]*)</gu)].map((match) => match[1]);
     expect(slips).toEqual(['8 days late', '5 days early', 'On time']);
     expect(table).toContain('12 of 23 issues');
     expect(table).toContain('30 of 55 points');
@@ -146,7 +189,7 @@ describe('ReportView', () => {
   });
 
   it('frames the report in Chinese with Chinese dates', () => {
-    const zh = renderForTest(<ReportView report={aStatusReport()} />, { locale: 'zh-CN' });
+    const zh = renderForTest(<ReportView report={aStatusReport()} />, { locale: 'zh_CN' });
     expect(zh).toContain('本期已完成');
     expect(zh).toContain('2025年3月31日');
     // One date format, and a slip in words: never 2025/3/1 nor +8天.

@@ -3,8 +3,9 @@ import { RAG_MESSAGES } from '../../contract/i18n/rag-messages';
 import { REPORT_MESSAGES } from '../../contract/i18n/report-messages';
 import { RISK_MESSAGES } from '../../contract/i18n/risk-messages';
 import { token } from '@atlaskit/tokens';
-import { useId, type CSSProperties, type ReactNode } from 'react';
-import type { ClientStatusReportJson, StatusReportJson } from '../../contract';
+import { SUMMARY_MESSAGES } from '../../contract/i18n/summary-messages';
+import { useId, useState, type CSSProperties, type ReactNode } from 'react';
+import type { ClientStatusReportJson, ReportListTotalsJson, StatusReportJson } from '../../contract';
 import { useI18n, useT } from '../shared/i18n/I18nProvider';
 import { IssueKeyLink, PlainIssueKeys } from '../shared/JiraLink';
 import { RagLozenge } from '../shared/RagLozenge';
@@ -13,6 +14,8 @@ import { MilestonesTable } from './MilestonesTable';
 import { CollapsibleList, EmptyNote, IssueLine, ReportIssueList, reportMetaStyle, WaitingIssueList } from './ReportIssueList';
 import { toDistinctIssues } from './to-report-view';
 import { toOverallStatus } from './to-health-tiles';
+import { ReportDayContext } from './Overdue';
+import { reportDay, splitAtKey } from './to-needs-attention';
 
 const h3Style: CSSProperties = {
   margin: `${token('space.300', '24px')} 0 ${token('space.100', '8px')}`,
@@ -36,13 +39,98 @@ function ReportSection({ title, testId, children }: { title: string; testId: str
   );
 }
 
+/**
+ * A long report list folded away under its title and count: the title is a heading holding a
+ * disclosure button (`aria-expanded`, `aria-controls`), the list stays in the page, hidden.
+ */
+export function FoldedSection({
+  title,
+  count,
+  total = count,
+  testId,
+  children,
+}: {
+  title: string;
+  /** How many issues the list shows. */
+  count: number;
+  /** How many there are in all, when the stored report kept only the first ones. */
+  total?: number;
+  testId: string;
+  children: ReactNode;
+}) {
+  const { formatCount } = useI18n();
+  const t = useT(SUMMARY_MESSAGES);
+  const headingId = useId();
+  const panelId = useId();
+  const [open, setOpen] = useState(false);
+  return (
+    <section aria-labelledby={headingId} data-testid={testId} data-count={Math.max(count, total)}>
+      <h3 id={headingId} style={h3Style}>
+        <button
+          type="button"
+          className="cf-disclosure"
+          aria-expanded={open}
+          aria-controls={panelId}
+          data-testid="fold-toggle"
+          onClick={() => {
+            setOpen(!open);
+          }}
+        >
+          {t('summary.listCount', { title, count: formatCount(Math.max(count, total)) })}
+        </button>
+      </h3>
+      <div id={panelId} hidden={!open}>
+        {total > count && (
+          <p data-testid="fold-first-of" style={{ ...reportMetaStyle, margin: `0 0 ${token('space.100', '8px')}` }}>
+            {t('summary.listFirstOf', { shown: formatCount(count), total: formatCount(total) })}
+          </p>
+        )}
+        {children}
+      </div>
+    </section>
+  );
+}
+
+/** A data-quality note with its issue key linked where the sentence names it, not written twice. */
+function DataQualityNote({ issueKey, message }: { issueKey: string | null; message: string }) {
+  if (issueKey === null) return <>{message}</>;
+  const parts = splitAtKey(message, issueKey);
+  if (parts === null) {
+    return (
+      <>
+        <IssueKeyLink issueKey={issueKey} /> {message}
+      </>
+    );
+  }
+  return (
+    <>
+      {parts.before}
+      <IssueKeyLink issueKey={issueKey} />
+      {parts.after}
+    </>
+  );
+}
+
+const distinctCount = (keys: readonly string[]) => new Set(keys).size;
+
 const LEVEL_APPEARANCE = { high: 'removed', medium: 'moved', low: 'success' } as const;
 
-function RisksSection({ risks }: { risks: StatusReportJson['sections']['risks'] }) {
+function RisksSection({ risks, totals }: { risks: StatusReportJson['sections']['risks']; totals: ReportListTotalsJson | undefined }) {
   const { formatCount } = useI18n();
   const t = useT(REPORT_MESSAGES, HEALTH_MESSAGES, RAG_MESSAGES, RISK_MESSAGES);
+  const count = distinctCount([
+    ...risks.flagged.map((issue) => issue.key),
+    ...risks.blocked.map((entry) => entry.issue.key),
+    ...risks.topRisks.map((entry) => entry.issue.key),
+  ]);
   return (
-    <ReportSection title={t('report.risks')} testId="report-risks">
+    <FoldedSection
+      title={t('report.risks')}
+      count={count}
+      // Parts overlap, so a cut part gives only a lower bound for the whole.
+      total={Math.max(count, totals?.flagged ?? 0, totals?.blocked ?? 0, totals?.topRisks ?? 0)}
+      testId="report-risks"
+    >
       <h4 style={h4Style}>{t('report.flagged')}</h4>
       <ReportIssueList issues={risks.flagged} testId="report-flagged" />
       <h4 style={h4Style}>{t('report.blocked')}</h4>
@@ -72,15 +160,16 @@ function RisksSection({ risks }: { risks: StatusReportJson['sections']['risks'] 
           </IssueLine>
         )}
       </CollapsibleList>
-    </ReportSection>
+    </FoldedSection>
   );
 }
 
 /** The client's risks: flagged and blocked work only, no scores (DESIGN §5.1). */
 function ClientRisksSection({ sections }: { sections: ClientStatusReportJson['sections'] }) {
   const t = useT(REPORT_MESSAGES);
+  const count = distinctCount([...sections.flagged.map((issue) => issue.key), ...sections.blocked.map((entry) => entry.issue.key)]);
   return (
-    <ReportSection title={t('report.risks')} testId="report-risks">
+    <FoldedSection title={t('report.risks')} count={count} testId="report-risks">
       <h4 style={h4Style}>{t('report.flagged')}</h4>
       <ReportIssueList issues={sections.flagged} testId="report-flagged" />
       <h4 style={h4Style}>{t('report.blocked')}</h4>
@@ -95,7 +184,7 @@ function ClientRisksSection({ sections }: { sections: ClientStatusReportJson['se
           </IssueLine>
         )}
       </CollapsibleList>
-    </ReportSection>
+    </FoldedSection>
   );
 }
 
@@ -119,92 +208,115 @@ function ReportBody({ report }: { report: StatusReportJson | ClientStatusReportJ
   const t = useT(REPORT_MESSAGES, HEALTH_MESSAGES, RAG_MESSAGES, RISK_MESSAGES);
   const overall = toOverallStatus(report);
   const { sections } = report;
+  const waiting = toDistinctIssues(sections.waitingOnClient);
+  const totals = report.audience === 'internal' ? report.sections.totals : undefined;
   return (
-    <article data-testid="report" data-audience={report.audience}>
-      <p data-testid="report-headline" style={{ margin: 0, font: token('font.heading.medium', 'normal 653 20px/24px sans-serif') }}>
-        {report.overall.headline}
-      </p>
-      <p style={{ ...reportMetaStyle, margin: `${token('space.050', '4px')} 0 0` }}>
-        <span data-testid="report-period">{t('report.period', { range: formatPeriod(report.period.start, report.period.end) })}</span>
-        {' · '}
-        {t('report.generated', { time: formatInstant(report.generatedAt) })}
-      </p>
-      <p
-        style={{
-          display: 'flex',
-          flexWrap: 'wrap',
-          alignItems: 'center',
-          gap: token('space.100', '8px'),
-          margin: `${token('space.100', '8px')} 0 0`,
-        }}
-      >
-        <span style={{ fontWeight: token('font.weight.semibold', '600') }}>{t('report.status')}</span>
-        <RagLozenge rag={overall.reported} testId="report-status" />
-        {overall.override !== null && (
-          <span style={reportMetaStyle} data-testid="report-override">
-            {t('health.reportedVsComputed', {
-              reported: t(`ragInline.${overall.reported}`),
-              computed: t(`ragInline.${overall.override.computed}`),
-            })}
-          </span>
-        )}
-      </p>
+    <ReportDayContext.Provider value={reportDay(report)}>
+      <article data-testid="report" data-audience={report.audience}>
+        <p data-testid="report-headline" style={{ margin: 0, font: token('font.heading.medium', 'normal 653 20px/24px sans-serif') }}>
+          {report.overall.headline}
+        </p>
+        <p style={{ ...reportMetaStyle, margin: `${token('space.050', '4px')} 0 0` }}>
+          <span data-testid="report-period">{t('report.period', { range: formatPeriod(report.period.start, report.period.end) })}</span>
+          {' · '}
+          {t('report.generated', { time: formatInstant(report.generatedAt) })}
+        </p>
+        <p
+          style={{
+            display: 'flex',
+            flexWrap: 'wrap',
+            alignItems: 'center',
+            gap: token('space.100', '8px'),
+            margin: `${token('space.100', '8px')} 0 0`,
+          }}
+        >
+          <span style={{ fontWeight: token('font.weight.semibold', '600') }}>{t('report.status')}</span>
+          <RagLozenge rag={overall.reported} testId="report-status" />
+          {overall.override !== null && (
+            <span style={reportMetaStyle} data-testid="report-override">
+              {t('health.reportedVsComputed', {
+                reported: t(`ragInline.${overall.reported}`),
+                computed: t(`ragInline.${overall.override.computed}`),
+              })}
+            </span>
+          )}
+        </p>
 
-      <ReportSection title={t('report.milestones')} testId="report-milestones-section">
-        {sections.milestones.length === 0 ? <EmptyNote /> : <MilestonesTable milestones={sections.milestones} />}
-      </ReportSection>
-
-      <ReportSection title={t('report.completed')} testId="report-completed">
-        {sections.completed.length === 0 ? (
-          <EmptyNote />
-        ) : (
-          sections.completed.map((group) => (
-            <div key={group.epic?.key ?? ''}>
-              <h4 style={h4Style}>
-                {group.epic === null ? (
-                  t('report.noEpic')
-                ) : (
-                  <>
-                    <IssueKeyLink issueKey={group.epic.key} /> {group.epic.summary}
-                  </>
-                )}
-              </h4>
-              <ReportIssueList issues={group.issues} testId="report-completed-issues" showStatus={false} />
-            </div>
-          ))
-        )}
-      </ReportSection>
-
-      <ReportSection title={t('report.inProgress')} testId="report-in-progress">
-        <ReportIssueList issues={sections.inProgress} testId="report-in-progress-issues" />
-      </ReportSection>
-
-      <ReportSection title={t('report.nextUp')} testId="report-next-up">
-        <ReportIssueList issues={sections.nextUp} testId="report-next-up-issues" />
-      </ReportSection>
-
-      {report.audience === 'internal' ? <RisksSection risks={report.sections.risks} /> : <ClientRisksSection sections={report.sections} />}
-
-      <ReportSection title={report.audience === 'client' ? t('report.waitingOnYou') : t('report.waitingOnClient')} testId="report-waiting">
-        <WaitingIssueList issues={toDistinctIssues(sections.waitingOnClient)} testId="report-waiting-issues" />
-      </ReportSection>
-
-      {report.audience === 'internal' && report.dataQuality.length > 0 && (
-        <ReportSection title={t('report.dataQuality')} testId="report-data-quality">
-          <ul style={{ margin: 0, paddingInlineStart: token('space.250', '20px') }}>
-            {report.dataQuality.map((note, index) => (
-              <li key={`${note.code}-${note.issueKey ?? String(index)}`}>
-                {note.issueKey !== null && (
-                  <>
-                    <IssueKeyLink issueKey={note.issueKey} />{' '}
-                  </>
-                )}
-                {note.message}
-              </li>
-            ))}
-          </ul>
+        <ReportSection title={t('report.milestones')} testId="report-milestones-section">
+          {sections.milestones.length === 0 ? <EmptyNote /> : <MilestonesTable milestones={sections.milestones} />}
         </ReportSection>
-      )}
-    </article>
+
+        <FoldedSection
+          title={t('report.completed')}
+          count={sections.completed.reduce((sum, group) => sum + group.issues.length, 0)}
+          total={totals?.completed ?? 0}
+          testId="report-completed"
+        >
+          {sections.completed.length === 0 ? (
+            <EmptyNote />
+          ) : (
+            sections.completed.map((group) => (
+              <div key={group.epic?.key ?? ''}>
+                <h4 style={h4Style}>
+                  {group.epic === null ? (
+                    t('report.noEpic')
+                  ) : (
+                    <>
+                      <IssueKeyLink issueKey={group.epic.key} /> {group.epic.summary}
+                    </>
+                  )}
+                </h4>
+                <ReportIssueList issues={group.issues} testId="report-completed-issues" showStatus={false} />
+              </div>
+            ))
+          )}
+        </FoldedSection>
+
+        <FoldedSection
+          title={t('report.inProgress')}
+          count={distinctCount(sections.inProgress.map((i) => i.key))}
+          total={totals?.inProgress ?? 0}
+          testId="report-in-progress"
+        >
+          <ReportIssueList issues={sections.inProgress} testId="report-in-progress-issues" />
+        </FoldedSection>
+
+        <FoldedSection
+          title={t('report.nextUp')}
+          count={distinctCount(sections.nextUp.map((i) => i.key))}
+          total={totals?.nextUp ?? 0}
+          testId="report-next-up"
+        >
+          <ReportIssueList issues={sections.nextUp} testId="report-next-up-issues" />
+        </FoldedSection>
+
+        {report.audience === 'internal' ? (
+          <RisksSection risks={report.sections.risks} totals={report.sections.totals} />
+        ) : (
+          <ClientRisksSection sections={report.sections} />
+        )}
+
+        <FoldedSection
+          title={report.audience === 'client' ? t('report.waitingOnYou') : t('report.waitingOnClient')}
+          count={waiting.length}
+          total={totals?.waitingOnClient ?? 0}
+          testId="report-waiting"
+        >
+          <WaitingIssueList issues={waiting} testId="report-waiting-issues" />
+        </FoldedSection>
+
+        {report.audience === 'internal' && report.dataQuality.length > 0 && (
+          <FoldedSection title={t('report.dataQuality')} count={report.dataQuality.length} testId="report-data-quality">
+            <ul style={{ margin: 0, paddingInlineStart: token('space.250', '20px') }}>
+              {report.dataQuality.map((note, index) => (
+                <li key={`${note.code}-${note.issueKey ?? String(index)}`} data-testid="data-quality-note">
+                  <DataQualityNote issueKey={note.issueKey} message={note.message} />
+                </li>
+              ))}
+            </ul>
+          </FoldedSection>
+        )}
+      </article>
+    </ReportDayContext.Provider>
   );
 }

@@ -4,7 +4,8 @@ import { aClientStatusReport, aDimension, aMeasure, aStatusReport } from '../tes
 import { toHealthTiles, toOverallStatus } from './to-health-tiles';
 
 describe('toHealthTiles', () => {
-  const tiles = toHealthTiles(aStatusReport());
+  const report = aStatusReport();
+  const tiles = toHealthTiles(report);
   const tile = (key: (typeof DIMENSION_KEYS)[number]) => tiles.find((candidate) => candidate.key === key);
 
   it('gives one tile per dimension, in the fixed order', () => {
@@ -20,9 +21,27 @@ describe('toHealthTiles', () => {
       display: '+8 days',
       measureLabel: 'Next milestone slip',
       why: 'Beta is forecast 8 days after its target.',
+      otherMeasures: [
+        {
+          id: 'schedule.overdue',
+          label: 'Overdue share',
+          display: '12 %',
+          rag: 'amber',
+          why: '3 of 25 open issues with a due date are past due.',
+        },
+      ],
       sustained: true,
       evidence: { keys: ['ACME-12', 'ACME-15', 'ACME-21'], total: 3 },
     });
+  });
+
+  it('lists every other measure of a dimension beside the deciding one, none twice', () => {
+    for (const key of DIMENSION_KEYS) {
+      const shown = tile(key);
+      const measures = report.dimensions[key].measures;
+      const count = (shown?.display === null ? 0 : 1) + (shown?.otherMeasures.length ?? 0);
+      expect(count, key).toBe(measures.length);
+    }
   });
 
   it('falls back on the first measure, and on none', () => {

@@ -11,6 +11,8 @@ export interface HealthTile {
   /** The deciding measure's label ("Next milestone slip"). */
   measureLabel: string | null;
   why: string;
+  /** The dimension's other measures (beside the deciding one), each with its own value and why. */
+  otherMeasures: { id: string; label: string; display: string; rag: RagJson; why: string }[];
   sustained: boolean;
   evidence: EvidenceLink | null;
 }
@@ -32,6 +34,9 @@ export function toHealthTiles(report: StatusReportJson): HealthTile[] {
       display: deciding?.display ?? null,
       measureLabel: deciding?.label ?? null,
       why: dimension.why,
+      otherMeasures: dimension.measures
+        .filter((measure) => measure !== deciding)
+        .map(({ id, label, display, rag, why }) => ({ id, label, display, rag, why })),
       sustained: dimension.sustained,
       evidence: toEvidenceLink(dimension.evidence),
     };

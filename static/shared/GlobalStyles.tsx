@@ -87,6 +87,44 @@ body {
 .cf-table thead th { color: ${token('color.text.subtle', '#505258')}; font: ${token('font.body.small', 'normal 400 12px/16px sans-serif')}; font-weight: ${token('font.weight.bold', '653')}; }
 .cf-table-scroll { overflow-x: auto; }
 .cf-table-scroll:focus-visible { outline: 2px solid ${token('color.border.focused', '#4688EC')}; outline-offset: 2px; }
+.cf-disclosure {
+  display: inline-flex; align-items: center; gap: ${token('space.100', '8px')};
+  padding: 0; border: none; background: none; color: inherit; font: inherit; text-align: start;
+  cursor: pointer;
+}
+.cf-disclosure::before {
+  content: ''; flex: none; width: 0.45em; height: 0.45em; margin-inline: 0.1em 0.15em;
+  border-right: 2px solid currentColor; border-bottom: 2px solid currentColor;
+  transform: rotate(-45deg);
+}
+.cf-disclosure[aria-expanded="true"]::before { transform: rotate(45deg); }
+.cf-disclosure:hover { text-decoration: underline; }
+.cf-disclosure:focus-visible {
+  outline: 2px solid ${token('color.border.focused', '#4688EC')};
+  outline-offset: 2px;
+  border-radius: ${token('radius.small', '3px')};
+}
+/* Below 40rem a wide table becomes one card per row, each cell labelled by its column. */
+@media (max-width: 40rem) {
+  .cf-table-stack thead {
+    position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
+  }
+  .cf-table-stack tbody { display: grid; gap: ${token('space.100', '8px')}; }
+  .cf-table-stack tr {
+    display: grid; gap: ${token('space.050', '4px')};
+    padding: ${token('space.100', '8px')} ${token('space.150', '12px')};
+    border: 1px solid ${token('color.border', '#0B120E24')};
+    border-radius: ${token('radius.medium', '6px')};
+  }
+  .cf-table-stack th, .cf-table-stack td { display: block; padding: 0; border: none; }
+  .cf-table-stack td[data-label] { display: grid; grid-template-columns: minmax(5.5rem, 35%) 1fr; gap: ${token('space.100', '8px')}; }
+  .cf-table-stack td[data-label]::before {
+    content: attr(data-label);
+    color: ${token('color.text.subtle', '#505258')};
+    font: ${token('font.body.small', 'normal 400 12px/16px sans-serif')};
+    font-weight: ${token('font.weight.bold', '653')};
+  }
+}
 .cf-skeleton {
   border-radius: ${token('radius.small', '3px')};
   background: ${token('color.skeleton', '#0515240F')};

@@ -21,9 +21,16 @@ const host = useBrowserHost(datasets);
 /** An issue key in page text, where it may run into the summary ("ACME-7Fix login") but not be the start of a longer key (ACME-70). */
 const keyPattern = (key: string) => new RegExp(`${key}(?!\\d)`, 'u');
 
-/** Expands every list the report shortens, so the text holds all of it. */
+/** Opens every list the report folds and expands every one it shortens, so the text holds all of it. */
 async function showAll(frame: Frame): Promise<void> {
-  for (const button of await frame.locator('[data-testid="show-all"]').all()) await button.click();
+  const scope = '[data-testid="report"]';
+  for (const selector of [
+    `${scope} [data-testid="fold-toggle"][aria-expanded="false"]`,
+    `${scope} [data-testid="show-all"][aria-expanded="false"]`,
+  ]) {
+    const closed = frame.locator(selector);
+    while ((await closed.count()) > 0) await closed.first().click();
+  }
 }
 
 /** The report the resolver derives right now, straight from the runtime, as the oracle for what the page shows. */

@@ -137,4 +137,21 @@ describe('renderReportHtml', () => {
     expect(page).toContain('ACME-15<');
     expect(page).not.toContain('ACME-16<');
   });
+
+  it('stacks its tables on a phone: every data cell names its column, in the report’s language', () => {
+    for (const [lang, target] of [
+      ['en', 'Target'],
+      ['zh-CN', null],
+    ] as const) {
+      const page = renderReportHtml(aStatusReport({ lang }));
+      const tables = [...page.matchAll(/<table[^>]*>[^]*?<\/table>/gu)].map((match) => match[0]);
+      expect(tables.length).toBeGreaterThan(1);
+      for (const table of tables) {
+        expect(table).toMatch(/^<table class="stack">/u);
+        expect(table.match(/<td(?![^>]*data-label="[^"]+")/gu) ?? []).toEqual([]);
+      }
+      if (target !== null) expect(page).toContain(`data-label="${target}"`);
+      expect(page).toMatch(/@media screen and \(max-width: 40rem\)[^]*td\[data-label\]::before/u);
+    }
+  });
 });

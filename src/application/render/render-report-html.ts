@@ -154,6 +154,52 @@ const STYLE = html`<style>
     padding: 0;
     list-style: none;
   }
+  /* A phone: each table row becomes a block, each cell labelled by its column, so nothing is cut off. */
+  @media screen and (max-width: 40rem) {
+    body {
+      padding: 1.25rem 1rem;
+    }
+    table.stack thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    table.stack,
+    table.stack tbody,
+    table.stack tr,
+    table.stack th,
+    table.stack td {
+      display: block;
+    }
+    table.stack tr {
+      padding: 0.5rem 0;
+      border-bottom: 1px solid var(--line);
+    }
+    table.stack th,
+    table.stack td {
+      padding: 0.15rem 0;
+      border: none;
+    }
+    table.stack th[scope='row'] {
+      color: var(--text);
+    }
+    table.stack td[data-label]::before {
+      content: attr(data-label);
+      display: block;
+      color: var(--muted);
+      font-size: 0.8rem;
+      font-weight: 600;
+    }
+    .key {
+      white-space: normal;
+    }
+    li {
+      overflow-wrap: anywhere;
+    }
+  }
   @media print {
     body {
       max-width: none;
@@ -201,12 +247,12 @@ function dimensionsTable(report: StatusReportJson, t: ReportWords): SafeHtml {
     ([key, d]) =>
       html`<tr data-dimension="${key}">
         <th scope="row">${d.label}</th>
-        <td>
+        <td data-label="${t('report.col.status')}">
           ${badge(d.rag, t)}${d.enabled ? null : html` <span class="muted">${t('health.off')}</span>`}${
             d.sustained ? html` <span class="muted">${t('health.sustained')}</span>` : null
           }
         </td>
-        <td>
+        <td data-label="${t('report.col.measure')}">
           ${
             d.measures.length === 0
               ? '—'
@@ -215,11 +261,11 @@ function dimensionsTable(report: StatusReportJson, t: ReportWords): SafeHtml {
                 </ul>`
           }
         </td>
-        <td>${d.why || '—'}</td>
-        <td>${describeEvidence(d.evidence, t, d.evidenceCount)}</td>
+        <td data-label="${t('report.col.why')}">${d.why || '—'}</td>
+        <td data-label="${t('report.col.evidence')}">${describeEvidence(d.evidence, t, d.evidenceCount)}</td>
       </tr>`,
   );
-  return html`<table>
+  return html`<table class="stack">
     <thead>
       <tr>
         <th scope="col">${t('report.col.dimension')}</th>
@@ -242,7 +288,7 @@ function milestonesTable(
 ): SafeHtml {
   const milestones = report.sections.milestones;
   if (milestones.length === 0) return html`<p class="muted">${t('report.empty')}</p>`;
-  return html`<table>
+  return html`<table class="stack">
     <thead>
       <tr>
         <th scope="col">${t('report.col.milestone')}</th>
@@ -258,11 +304,13 @@ function milestonesTable(
         (m) =>
           html`<tr>
             <th scope="row">${m.name}${m.released ? html` <span class="muted">(${t('report.released')})</span>` : null}</th>
-            <td>${badge(m.rag, t)}</td>
-            <td>${describeTarget(m, t, dates)}</td>
-            <td>${m.forecastDate === null ? '—' : html`<time datetime="${m.forecastDate}">${dates.day(m.forecastDate)}</time>`}</td>
-            <td>${describeSlip(m.slipDays, report.lang)}</td>
-            <td>${describeProgress(m.progress, t)}</td>
+            <td data-label="${t('report.col.status')}">${badge(m.rag, t)}</td>
+            <td data-label="${t('report.col.target')}">${describeTarget(m, t, dates)}</td>
+            <td data-label="${t('report.col.forecast')}">
+              ${m.forecastDate === null ? '—' : html`<time datetime="${m.forecastDate}">${dates.day(m.forecastDate)}</time>`}
+            </td>
+            <td data-label="${t('report.col.slipDays')}">${describeSlip(m.slipDays, report.lang)}</td>
+            <td data-label="${t('report.col.progress')}">${describeProgress(m.progress, t)}</td>
           </tr>`,
       )}
     </tbody>
@@ -283,7 +331,7 @@ function issueRisksSection(report: StatusReportJson, t: ReportWords): SafeHtml {
   if (shown.length === 0) return html`<p class="muted">${t('report.empty')}</p>`;
   const total = report.issueRisks.length;
   return html`${shown.length < total ? html`<p class="muted">${t('report.issueRisksShown', { shown: shown.length, total })}</p>` : null}
-    <table>
+    <table class="stack">
       <thead>
         <tr>
           <th scope="col">${t('report.col.key')}</th>
@@ -297,9 +345,9 @@ function issueRisksSection(report: StatusReportJson, t: ReportWords): SafeHtml {
           (r) =>
             html`<tr>
               <th scope="row" class="key">${r.key}</th>
-              <td>${r.score}</td>
-              <td>${t(`risk.level.${r.level}`)}</td>
-              <td>
+              <td data-label="${t('risk.score')}">${r.score}</td>
+              <td data-label="${t('risk.level')}">${t(`risk.level.${r.level}`)}</td>
+              <td data-label="${t('risk.reasons')}">
                 ${
                   r.reasons.length === 0
                     ? '—'

@@ -43,6 +43,9 @@ describe('deriveSnapshot', () => {
       NOW,
     );
     expect(all.reports.client.sections.inProgress).toHaveLength(SNAPSHOT_LIST_ISSUES);
+    // The PM's report says how many each list held; the client's carries no such count.
+    expect(derived.reports.internal.sections.totals).toMatchObject({ inProgress: 300, nextUp: 0 });
+    expect('totals' in derived.reports.client.sections).toBe(false);
     // The head counts every issue.
     expect(derived.head.issueCount).toBe(300);
     expect(derived.head.counts.indeterminate).toBe(300);

@@ -106,6 +106,8 @@ function bounded(report: ReportDataJson): ReportDataJson {
     ...report,
     sections: {
       ...sections,
+      // The PM's page says "50 of 60" (internal only: the client's gets no count of what it is not shown).
+      totals: listTotals(sections),
       completed,
       inProgress: cap(sections.inProgress),
       nextUp: cap(sections.nextUp),
@@ -117,5 +119,19 @@ function bounded(report: ReportDataJson): ReportDataJson {
     dataQuality: report.dataQuality.map((note) =>
       note.code === 'more' ? { ...note, issueKeys: note.issueKeys.slice(0, SNAPSHOT_LIST_ISSUES) } : note,
     ),
+  };
+}
+
+/** How many distinct issues each list of a report holds (before bounding). */
+function listTotals(sections: ReportDataJson['sections']): NonNullable<ReportDataJson['sections']['totals']> {
+  const distinct = (keys: readonly string[]) => new Set(keys).size;
+  return {
+    completed: distinct(sections.completed.flatMap((group) => group.issues.map((issue) => issue.key))),
+    inProgress: distinct(sections.inProgress.map((issue) => issue.key)),
+    nextUp: distinct(sections.nextUp.map((issue) => issue.key)),
+    waitingOnClient: distinct(sections.waitingOnClient.map((issue) => issue.key)),
+    flagged: distinct(sections.risks.flagged.map((issue) => issue.key)),
+    blocked: distinct(sections.risks.blocked.map((entry) => entry.issue.key)),
+    topRisks: distinct(sections.risks.topRisks.map((entry) => entry.issue.key)),
   };
 }
