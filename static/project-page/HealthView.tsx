@@ -42,7 +42,7 @@ export function EvidenceLinkText({ evidence }: { evidence: EvidenceLink }) {
   const t = useT(HEALTH_MESSAGES, RAG_MESSAGES, REPORT_MESSAGES);
   const [only] = evidence.keys;
   if (evidence.total === 1 && only !== undefined) return <>{t('evidence.one', { key: only })}</>;
-  if (evidence.keys.length < evidence.total) {
+  if (evidence.jql === null && evidence.keys.length < evidence.total) {
     return <>{t('evidence.some', { shown: formatCount(evidence.keys.length), count: formatCount(evidence.total) })}</>;
   }
   return <>{t('evidence.many', { count: formatCount(evidence.total) })}</>;
@@ -81,6 +81,13 @@ function Tile({ tile }: { tile: HealthTile }) {
           <p data-testid="health-why" style={{ margin: 0 }}>
             {tile.why}
           </p>
+          {tile.evidence !== null && (
+            <p style={{ margin: 0 }}>
+              <JiraLink issueKeys={tile.evidence.keys} jql={tile.evidence.jql} testId="evidence-link">
+                <EvidenceLinkText evidence={tile.evidence} />
+              </JiraLink>
+            </p>
+          )}
           {tile.otherMeasures.length > 0 && (
             <ul
               aria-label={t('summary.otherMeasures', { dimension: tile.label })}
@@ -99,16 +106,16 @@ function Tile({ tile }: { tile: HealthTile }) {
                     {measure.rag !== tile.rag && <RagLozenge rag={measure.rag} />}
                   </span>
                   <span style={{ display: 'block' }}>{measure.why}</span>
+                  {measure.evidence !== null && (
+                    <span style={{ display: 'block' }}>
+                      <JiraLink issueKeys={measure.evidence.keys} jql={measure.evidence.jql} testId="evidence-link">
+                        <EvidenceLinkText evidence={measure.evidence} />
+                      </JiraLink>
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>
-          )}
-          {tile.evidence !== null && (
-            <p style={{ margin: 'auto 0 0' }}>
-              <JiraLink issueKeys={tile.evidence.keys} testId="evidence-link">
-                <EvidenceLinkText evidence={tile.evidence} />
-              </JiraLink>
-            </p>
           )}
         </>
       ) : (

@@ -1,5 +1,6 @@
 import { OVERVIEW_MESSAGES } from '../../contract/i18n/overview-messages';
 import { REPORT_MESSAGES } from '../../contract/i18n/report-messages';
+import { formatForecastDetail } from '../../contract/i18n/forecast-sentences';
 import { token } from '@atlaskit/tokens';
 import type { MilestoneReportJson } from '../../contract';
 import { useI18n, useT } from '../shared/i18n/I18nProvider';
@@ -40,7 +41,7 @@ export function MilestonesTable({
   milestones: readonly MilestoneReportJson[];
   testId?: string;
 }) {
-  const { formatCount, formatDay } = useI18n();
+  const { formatCount, formatDay, locale } = useI18n();
   const t = useT(REPORT_MESSAGES, OVERVIEW_MESSAGES);
   const today = useReportDay();
   return (
@@ -87,6 +88,12 @@ export function MilestonesTable({
                 <td data-label={t('report.col.forecast')}>
                   <div>
                     <DayCell day={milestone.forecastDate} empty={milestone.released ? '—' : t('report.noForecast')} />
+                    {milestone.forecast != null && (
+                      <details data-testid="report-milestone-forecast" style={{ ...reportMetaStyle, display: 'block' }}>
+                        <summary style={{ cursor: 'pointer' }}>{t('report.forecastHow')}</summary>
+                        <span style={{ display: 'block', maxWidth: '24rem' }}>{formatForecastDetail(milestone.forecast, locale)}</span>
+                      </details>
+                    )}
                   </div>
                 </td>
                 <td data-testid="report-milestone-slip" data-label={t('report.col.slip')}>

@@ -9,11 +9,25 @@ export interface EvidenceLink {
   keys: string[];
   /** How many distinct evidence issues there are (more than `keys` when capped). */
   total: number;
+  /** A search expressing the measure, which finds all `total` issues; null when only keys can say it. */
+  jql: string | null;
 }
 
-/** The link to a measure's evidence issues; null when there is no evidence to show. */
-export function toEvidenceLink(evidence: readonly string[], max = MAX_SEARCH_KEYS): EvidenceLink | null {
-  const distinct = [...new Set(evidence)];
-  if (distinct.length === 0) return null;
-  return { keys: distinct.slice(0, max), total: distinct.length };
+/** What the report says of a measure's evidence (`evidenceCount` and `evidenceJql` are absent in older reports). */
+export interface MeasureEvidence {
+  evidence: readonly string[];
+  evidenceCount?: number | undefined;
+  evidenceJql?: string | null | undefined;
+}
+
+/**
+ * The link to a measure's evidence issues; null when there is no evidence to show. The count
+ * is the measure's own (the report keeps only the first keys of a long list); the link opens the
+ * measure's JQL when it has one, so what it finds is what the count says, else the keys.
+ */
+export function toEvidenceLink(measure: MeasureEvidence, max = MAX_SEARCH_KEYS): EvidenceLink | null {
+  const distinct = [...new Set(measure.evidence)];
+  const total = Math.max(distinct.length, measure.evidenceCount ?? 0);
+  if (total === 0) return null;
+  return { keys: distinct.slice(0, max), total, jql: measure.evidenceJql ?? null };
 }

@@ -12,7 +12,7 @@ describe('toHealthTiles', () => {
     expect(tiles.map(({ key }) => key)).toEqual([...DIMENSION_KEYS]);
   });
 
-  it('shows the measure that decided the dimension, its why, the sustained marker and the evidence', () => {
+  it('shows the measure that decided the dimension, its why, the sustained marker, and each measure with its own evidence', () => {
     expect(tile('schedule')).toEqual({
       key: 'schedule',
       label: 'Schedule',
@@ -28,10 +28,11 @@ describe('toHealthTiles', () => {
           display: '12 %',
           rag: 'amber',
           why: '3 of 25 open issues with a due date are past due.',
+          evidence: { keys: ['ACME-12', 'ACME-15', 'ACME-21'], total: 3, jql: null },
         },
       ],
       sustained: true,
-      evidence: { keys: ['ACME-12', 'ACME-15', 'ACME-21'], total: 3 },
+      evidence: { keys: ['ACME-12', 'ACME-15'], total: 2, jql: null },
     });
   });
 

@@ -12,8 +12,9 @@ export interface HealthTile {
   measureLabel: string | null;
   why: string;
   /** The dimension's other measures (beside the deciding one), each with its own value and why. */
-  otherMeasures: { id: string; label: string; display: string; rag: RagJson; why: string }[];
+  otherMeasures: { id: string; label: string; display: string; rag: RagJson; why: string; evidence: EvidenceLink | null }[];
   sustained: boolean;
+  /** The deciding measure's own evidence (each other measure carries its own). */
   evidence: EvidenceLink | null;
 }
 
@@ -36,9 +37,12 @@ export function toHealthTiles(report: StatusReportJson): HealthTile[] {
       why: dimension.why,
       otherMeasures: dimension.measures
         .filter((measure) => measure !== deciding)
-        .map(({ id, label, display, rag, why }) => ({ id, label, display, rag, why })),
+        .map((measure) => {
+          const { id, label, display, rag, why } = measure;
+          return { id, label, display, rag, why, evidence: toEvidenceLink(measure) };
+        }),
       sustained: dimension.sustained,
-      evidence: toEvidenceLink(dimension.evidence),
+      evidence: toEvidenceLink(deciding ?? dimension),
     };
   });
 }

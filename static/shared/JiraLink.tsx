@@ -22,12 +22,28 @@ export function PlainIssueKeys({ children }: { children: ReactNode }) {
  * click opens through the host router in a new tab. One issue opens the issue itself;
  * several open an issue search.
  */
-export function JiraLink({ issueKeys, testId, children }: { issueKeys: readonly string[]; testId?: string; children: ReactNode }) {
+export function JiraLink({
+  issueKeys,
+  jql = null,
+  testId,
+  children,
+}: {
+  issueKeys: readonly string[];
+  /** A search that expresses what the keys are (a measure's evidence); opened instead of the keys. */
+  jql?: string | null;
+  testId?: string;
+  children: ReactNode;
+}) {
   const navigation = useNavigation();
   const plain = useContext(PlainKeysContext);
   const [only] = issueKeys;
   if (plain) return <span data-testid={testId}>{children}</span>;
-  const href = issueKeys.length === 1 && only !== undefined ? navigation.issueUrl(only) : navigation.searchUrl(issueKeys);
+  const href =
+    jql !== null
+      ? navigation.jqlUrl(jql)
+      : issueKeys.length === 1 && only !== undefined
+        ? navigation.issueUrl(only)
+        : navigation.searchUrl(issueKeys);
   return (
     <a
       href={href}
@@ -39,7 +55,8 @@ export function JiraLink({ issueKeys, testId, children }: { issueKeys: readonly 
       onClick={(event) => {
         if (!isPlainClick(event)) return;
         event.preventDefault();
-        navigation.openSearch(issueKeys);
+        if (jql !== null) navigation.openJql(jql);
+        else navigation.openSearch(issueKeys);
       }}
     >
       {children}

@@ -9,8 +9,11 @@ export interface Navigation {
   issueUrl(issueKey: string): string;
   /** An issue search listing exactly these issues. */
   searchUrl(issueKeys: readonly string[]): string;
+  /** An issue search for a JQL query (a measure's evidence, expressed as the measure). */
+  jqlUrl(jql: string): string;
   openIssue(issueKey: string): void;
   openSearch(issueKeys: readonly string[]): void;
+  openJql(jql: string): void;
 }
 
 /** What `@forge/bridge`'s `router` offers, as far as the app uses it. */
@@ -39,13 +42,15 @@ const bridgeRouter: RouterLike = {
 export function createBridgeNavigation(siteUrl: string | null, router: RouterLike = bridgeRouter): Navigation {
   const base = siteUrl?.replace(/\/+$/u, '') ?? '';
   const issueUrl = (issueKey: string) => `${base}/browse/${encodeURIComponent(issueKey)}`;
-  const searchUrl = (issueKeys: readonly string[]) => `${base}/issues/?jql=${encodeURIComponent(toIssueKeysJql(issueKeys))}`;
+  const jqlUrl = (jql: string) => `${base}/issues/?jql=${encodeURIComponent(jql)}`;
+  const searchUrl = (issueKeys: readonly string[]) => jqlUrl(toIssueKeysJql(issueKeys));
   const fallback = (url: string) => () => {
     window.open(url, '_blank', 'noopener');
   };
   return {
     issueUrl,
     searchUrl,
+    jqlUrl,
     openIssue(issueKey) {
       router.open({ target: 'issue', issueKey }).catch(fallback(issueUrl(issueKey)));
     },
@@ -55,7 +60,10 @@ export function createBridgeNavigation(siteUrl: string | null, router: RouterLik
         this.openIssue(only);
         return;
       }
-      const url = searchUrl(issueKeys);
+      this.openJql(toIssueKeysJql(issueKeys));
+    },
+    openJql(jql) {
+      const url = jqlUrl(jql);
       router.open(url).catch(fallback(url));
     },
   };

@@ -12,11 +12,15 @@ export function createFakeNavigation(siteUrl = 'https://acme.example'): FakeNavi
     opened,
     issueUrl: (issueKey) => `${siteUrl}/browse/${issueKey}`,
     searchUrl: (issueKeys) => `${siteUrl}/issues/?jql=${encodeURIComponent(toIssueKeysJql(issueKeys))}`,
+    jqlUrl: (jql) => `${siteUrl}/issues/?jql=${encodeURIComponent(jql)}`,
     openIssue: (issueKey) => {
       opened.push(issueKey);
     },
     openSearch: (issueKeys) => {
       opened.push(issueKeys.length === 1 ? (issueKeys[0] ?? '') : toIssueKeysJql(issueKeys));
+    },
+    openJql: (jql) => {
+      opened.push(jql);
     },
   };
 }
