@@ -14,13 +14,13 @@ import type { StoredReports } from './project-cache';
  * The snapshot keeps this many issue risks per audience for the project page's report; every
  * issue's own risk is in the issue cache (the issue panel), and the CLI lists them all.
  */
-export const SNAPSHOT_ISSUE_RISKS = 100;
+export const SNAPSHOT_ISSUE_RISKS = 25;
 /**
  * Each issue list of the snapshot's report (completed, in progress, next up, waiting on the
  * client, flagged, blocked) keeps at most this many issues, so opening the page costs the same
  * at 1k and 100k issues. A status report that lists more is not read by anyone; the CLI lists all.
  */
-export const SNAPSHOT_LIST_ISSUES = 50;
+export const SNAPSHOT_LIST_ISSUES = 25;
 
 export interface DerivedSnapshot {
   head: Omit<Snapshot, 'generation' | 'bucketCount' | 'reportParts' | 'syncedFrom' | 'settingsRevision'>;
