@@ -226,3 +226,52 @@ export function assessTouchpointSeries(series: CadenceSeries, loggedDays: readon
     next === null ? 'ended' : toZonedDay(now, series.timeZone) < series.startDate || past.length === 0 ? 'not-started' : 'on-track';
   return { state, next, outstanding: null, daysLate: 0 };
 }
+
+const RRULE_DAYS: Record<Weekday, string> = {
+  monday: 'MO',
+  tuesday: 'TU',
+  wednesday: 'WE',
+  thursday: 'TH',
+  friday: 'FR',
+  saturday: 'SA',
+  sunday: 'SU',
+};
+const RRULE_WEEKS: Record<MonthWeek, number> = { first: 1, second: 2, third: 3, fourth: 4, last: -1 };
+
+/**
+ * The RFC 5545 recurrence rule (the RRULE value, without `RRULE:`) of a series, for a DTSTART at
+ * its first occurrence. A monthly day past the 28th is "the last of the days up to it"
+ * (`BYMONTHDAY=28,29,30,31;BYSETPOS=-1` for the 31st), which is the engine's clamp to the month
+ * end. UNTIL is the end of the end day in the series' zone, in UTC as RFC 5545 requires when
+ * DTSTART has a TZID. One difference stays: in a DST gap a calendar reads the missing wall time
+ * with the offset before the gap (02:30 → 03:30), where the engine uses the jump itself (03:00).
+ */
+export function toRecurrenceRule(series: CadenceSeries): string {
+  const cadence = series.cadence;
+  const parts = ((): string[] => {
+    switch (cadence.kind) {
+      case 'weekly':
+        return ['FREQ=WEEKLY', `BYDAY=${RRULE_DAYS[cadence.weekday]}`];
+      case 'biweekly':
+        return ['FREQ=WEEKLY', 'INTERVAL=2', `BYDAY=${RRULE_DAYS[cadence.weekday]}`];
+      case 'monthly-day':
+        return cadence.day <= 28
+          ? ['FREQ=MONTHLY', `BYMONTHDAY=${String(cadence.day)}`]
+          : ['FREQ=MONTHLY', `BYMONTHDAY=${Array.from({ length: cadence.day - 27 }, (_, n) => String(28 + n)).join(',')}`, 'BYSETPOS=-1'];
+      case 'monthly-weekday':
+        return ['FREQ=MONTHLY', `BYDAY=${RRULE_DAYS[cadence.weekday]}`, `BYSETPOS=${String(RRULE_WEEKS[cadence.week])}`];
+      case 'every-n-days':
+        return ['FREQ=DAILY', `INTERVAL=${String(cadence.days)}`];
+    }
+  })();
+  if (series.endDate !== null) {
+    const endOfDay = toZonedInstant(toDay(addDays(fromDay(series.endDate), 1)), '00:00', series.timeZone).getTime() - 1000;
+    parts.push(
+      `UNTIL=${new Date(endOfDay)
+        .toISOString()
+        .replace(/[-:]/gu, '')
+        .replace(/\.\d{3}/u, '')}`,
+    );
+  }
+  return parts.join(';');
+}
