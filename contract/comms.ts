@@ -174,3 +174,95 @@ export const touchpointSchema = z.strictObject({
   openQuestions: z.array(requiredTextSchema(2000)).check(z.maxLength(100)),
 });
 export type TouchpointJson = z.infer<typeof touchpointSchema>;
+
+const agendaItemSchema = z.object({ touchpointId: z.string(), touchpointDate: z.string(), item: actionItemSchema });
+const agendaIssueSchema = z.object({
+  key: z.string(),
+  summary: z.string(),
+  reason: z.enum(['flagged', 'blocked', 'high-risk', 'waiting-on-client']),
+  /** Blocking issue keys, for `blocked`. */
+  blockedBy: z.array(z.string()),
+  due: z.nullable(z.string()),
+});
+
+/** A drafted agenda for a series' next touchpoint; the PM edits it before the meeting. */
+export const agendaSchema = z.object({
+  seriesId: z.string(),
+  /** The next occurrence: its local day and ISO instant; null when the series has ended. */
+  next: z.nullable(z.object({ day: z.string(), at: z.string() })),
+  openActionItems: z.array(agendaItemSchema),
+  overdueActionItems: z.array(agendaItemSchema),
+  risksAndBlockers: z.array(agendaIssueSchema),
+  waitingOnClient: z.array(agendaIssueSchema),
+  /** Open questions of the series' last touchpoint: the decisions the meeting owes. */
+  decisionsDue: z.array(z.object({ touchpointId: z.string(), question: z.string() })),
+  /** When the Jira part was read (the snapshot), or null when the project has no snapshot yet. */
+  jiraAsOf: z.nullable(z.string()),
+});
+export type AgendaJson = z.infer<typeof agendaSchema>;
+
+const projectKeySchema = z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,254}$/u, 'a Jira project key'));
+const touchpointsViewSchema = z.object({ touchpoints: z.array(touchpointSchema), canEdit: z.boolean() });
+
+export const TOUCHPOINT_STATES = ['not-started', 'on-track', 'due', 'overdue', 'ended'] as const;
+/** Where each series stands now: the Overview's "due and overdue" and the series editor's preview. */
+export const seriesStatusSchema = z.object({
+  seriesId: z.string(),
+  state: z.enum(TOUCHPOINT_STATES),
+  /** The next five occurrences (ISO instants) and the outstanding one, if any. */
+  upcoming: z.array(z.object({ day: z.string(), at: z.string() })),
+  outstanding: z.nullable(z.object({ day: z.string(), at: z.string() })),
+  daysLate: z.int().check(z.nonnegative()),
+});
+
+/**
+ * The communication plan's resolver keys (issue 9), spread into `resolverContract`. Reads need
+ * Browse Projects; writes (plan, log, issue creation) need Edit Issues.
+ */
+export const commsResolverContract = {
+  /** The plan, its revision, and whether the caller may edit it. */
+  'comms/get': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema) }),
+    response: commsViewSchema,
+  },
+  /** Saves the plan if `revision` is still current (else `CONFLICT`). */
+  'comms/save': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema), plan: commsPlanSchema, revision: revisionSchema }),
+    response: commsViewSchema,
+  },
+  /** Each series' state now, with its next five occurrences. */
+  'comms/status': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema) }),
+    response: z.object({ series: z.array(seriesStatusSchema) }),
+  },
+  /** The touchpoint log, newest first. */
+  'comms/touchpoints': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema) }),
+    response: touchpointsViewSchema,
+  },
+  /** Logs a touchpoint or replaces the one with its id. */
+  'comms/log-touchpoint': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema), touchpoint: touchpointSchema }),
+    response: z.object({ touchpoint: touchpointSchema }),
+  },
+  /** A drafted agenda for the series' next touchpoint. */
+  'comms/agenda': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema), seriesId: recordIdSchema }),
+    response: agendaSchema,
+  },
+  /** The series as an iCalendar file (RFC 5545). */
+  'comms/calendar': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema), seriesId: recordIdSchema }),
+    response: z.object({ filename: z.string(), text: z.string() }),
+  },
+  /** Creates a Jira issue from an action item, as the caller, once; answers its key. */
+  'comms/action-item-issue': {
+    payload: z.strictObject({
+      projectKey: z.optional(projectKeySchema),
+      touchpointId: recordIdSchema,
+      actionItemId: recordIdSchema,
+      lang: z.optional(languageSchema),
+    }),
+    response: z.object({ issueKey: z.string(), touchpoint: touchpointSchema }),
+  },
+} as const;
