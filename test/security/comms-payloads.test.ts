@@ -101,13 +101,13 @@ const payloadFor = (key: string) => {
   );
 };
 
-async function storedState() {
+const storedState = async () => {
   const records = new KvsRecordStore();
   const plan = await records.document(commsPlanKind, acme.project.id).get();
   const log = await listAll(records.collection(touchpointKind, acme.project.id));
   const issues = app.emulator?.datasets.find((d) => d.project.key === acme.project.key)?.issues.length;
   return JSON.stringify({ plan, log, issues });
-}
+};
 
 describe('hostile payloads to the comms resolvers', () => {
   it.each(Object.keys(VALID))('%s answers only typed errors and a refusal changes nothing', async (key) => {
