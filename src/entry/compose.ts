@@ -34,7 +34,7 @@ export function syncSource(policy: keyof typeof RETRY_POLICIES): JiraSyncReader 
   return new JiraSyncReader(new JiraClient({ transport: forgeJiraTransport('app'), policy: RETRY_POLICIES[policy] }));
 }
 
-export const recordsSource = new KvsRecordsSource();
+export const recordsSource = new KvsRecordsSource(recordStore);
 
 export const refreshQueue: RefreshQueue = new ForgeRefreshQueue();
 

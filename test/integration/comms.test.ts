@@ -229,3 +229,23 @@ describe('comms/action-item-issue', () => {
     expect(app.emulator?.datasets.find((d) => d.project.key === acme.project.key)?.issues.length).toBe(count);
   });
 });
+
+describe('the communication dimension', () => {
+  const communication = async () => {
+    await pm('project/refresh', {});
+    const report = await pm('project/report', {});
+    return z
+      .object({ dimensions: z.object({ communication: z.object({ rag: z.string() }).loose() }) })
+      .loose()
+      .parse(report.data).dimensions.communication;
+  };
+
+  it('is grey without a plan, red when a weekly touchpoint has gone unlogged for weeks, green once the last one is logged', async () => {
+    expect((await communication()).rag).toBe('grey');
+    await pm('comms/save', { plan: PLAN, revision: (await view()).revision });
+    // Weekly on Monday from 5 January 2026; the demo's now is Friday 27 November 2026.
+    expect((await communication()).rag).toBe('red');
+    await pm('comms/log-touchpoint', { touchpoint: aTouchpoint({ id: 'recent', date: '2026-11-23', actionItems: [] }) });
+    expect((await communication()).rag).toBe('green');
+  });
+});
