@@ -108,12 +108,30 @@ export const touchpointSeriesSchema = z
   .check(z.refine((s) => s.endDate === null || s.endDate >= s.startDate, { path: ['endDate'], error: 'the end is on or after the start' }));
 export type TouchpointSeriesJson = z.infer<typeof touchpointSeriesSchema>;
 
+/** Jira issue keys as the app writes them (`ACME-12`). */
+export const issueKeySchema = z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,49}-[1-9]\d{0,9}$/u, 'an issue key such as ACME-12'));
+
+export const REMINDER_MODES = ['none', 'notify', 'issue'] as const;
+/**
+ * What the daily job does about touchpoints due tomorrow and overdue: nothing; a Jira
+ * notification to the series' owner on a tracking issue; or one Jira issue per overdue
+ * touchpoint, assigned to the owner.
+ */
+export const remindersSchema = z.strictObject({ mode: z.enum(REMINDER_MODES), trackingIssueKey: z.nullable(issueKeySchema) }).check(
+  z.refine((r) => r.mode !== 'notify' || r.trackingIssueKey !== null, {
+    path: ['trackingIssueKey'],
+    error: 'notifications go out on a tracking issue',
+  }),
+);
+export type RemindersJson = z.infer<typeof remindersSchema>;
+
 const uniqueIds = (items: readonly { id: string }[]): boolean => new Set(items.map((i) => i.id)).size === items.length;
 
 export const commsPlanSchema = z
   .strictObject({
     stakeholders: z.array(stakeholderSchema).check(z.maxLength(200), z.refine(uniqueIds, 'each stakeholder id once')),
     series: z.array(touchpointSeriesSchema).check(z.maxLength(50), z.refine(uniqueIds, 'each series id once')),
+    reminders: remindersSchema,
   })
   .check(
     z.superRefine((plan, ctx) => {
@@ -138,14 +156,12 @@ export const commsPlanSchema = z
     }),
   );
 export type CommsPlanJson = z.infer<typeof commsPlanSchema>;
-export const EMPTY_COMMS_PLAN: CommsPlanJson = { stakeholders: [], series: [] };
+export const EMPTY_COMMS_PLAN: CommsPlanJson = { stakeholders: [], series: [], reminders: { mode: 'none', trackingIssueKey: null } };
 
 export const commsViewSchema = z.object({ plan: commsPlanSchema, revision: revisionSchema, canEdit: z.boolean() });
 export type CommsView = z.infer<typeof commsViewSchema>;
 export const commsSaveSchema = z.strictObject({ plan: commsPlanSchema, revision: revisionSchema });
 
-/** Jira issue keys as the app writes them (`ACME-12`). */
-export const issueKeySchema = z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,49}-[1-9]\d{0,9}$/u, 'an issue key such as ACME-12'));
 export const ACTION_ITEM_STATUSES = ['open', 'done', 'dropped'] as const;
 
 export const actionItemSchema = z.strictObject({

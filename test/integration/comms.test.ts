@@ -49,7 +49,10 @@ beforeEach(async () => {
 
 describe('comms/get and comms/save', () => {
   it('given no plan, answers an empty plan at revision 0 that the PM may edit', async () => {
-    expect(await pm('comms/get', {})).toEqual({ ok: true, data: { plan: { stakeholders: [], series: [] }, revision: 0, canEdit: true } });
+    expect(await pm('comms/get', {})).toEqual({
+      ok: true,
+      data: { plan: { stakeholders: [], series: [], reminders: { mode: 'none', trackingIssueKey: null } }, revision: 0, canEdit: true },
+    });
   });
 
   it('given a save at the current revision, stores the plan and answers the next revision', async () => {

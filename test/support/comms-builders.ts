@@ -53,7 +53,12 @@ export function aSeries(overrides: Partial<TouchpointSeriesJson> = {}): Touchpoi
 }
 
 export function aPlan(overrides: Partial<CommsPlanJson> = {}): CommsPlanJson {
-  return { stakeholders: [aStakeholder(), aClientStakeholder()], series: [aSeries()], ...overrides };
+  return {
+    stakeholders: [aStakeholder(), aClientStakeholder()],
+    series: [aSeries()],
+    reminders: { mode: 'none', trackingIssueKey: null },
+    ...overrides,
+  };
 }
 
 export function anActionItem(overrides: Partial<ActionItemJson> = {}): ActionItemJson {

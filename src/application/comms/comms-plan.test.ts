@@ -10,7 +10,10 @@ const PROJECT = '10000';
 describe('the communication plan', () => {
   it('given nothing saved, answers an empty plan at revision 0', async () => {
     const records = new InMemoryRecordStore();
-    expect(await getCommsPlan(records, PROJECT)).toEqual({ value: { stakeholders: [], series: [] }, revision: 0 });
+    expect(await getCommsPlan(records, PROJECT)).toEqual({
+      value: { stakeholders: [], series: [], reminders: { mode: 'none', trackingIssueKey: null } },
+      revision: 0,
+    });
   });
 
   it('given two editors on the same revision, the second gets CONFLICT and, after reloading and re-applying, both changes are kept', async () => {
