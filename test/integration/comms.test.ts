@@ -252,3 +252,38 @@ describe('the communication dimension', () => {
     expect((await communication()).rag).toBe('green');
   });
 });
+
+describe('reminders in the daily job', () => {
+  const runDaily = async () =>
+    JSON.parse(((await app.forge.runScheduledTrigger('daily-kpi-snapshot')) as { body: string }).body) as { reminders: unknown[] };
+  const projectIssues = () => app.emulator?.datasets.find((d) => d.project.key === acme.project.key)?.issues ?? [];
+
+  it('given the setting issue, keeps one Jira issue for the overdue touchpoint, assigned to its owner, across reruns', async () => {
+    await pm('project/overview', {});
+    await pm('comms/save', { plan: { ...PLAN, reminders: { mode: 'issue', trackingIssueKey: null } }, revision: (await view()).revision });
+    const before = projectIssues().length;
+    const first = await runDaily();
+    expect(first.reminders).toEqual([{ projectKey: acme.project.key, notified: 0, created: 1, skipped: 0, failed: 0 }]);
+    await runDaily();
+    expect(projectIssues().length).toBe(before + 1);
+    const created = projectIssues().at(-1);
+    expect(created?.fields['summary']).toBe('Overdue touchpoint: Weekly status call (2026-01-05)');
+    expect(created?.fields['assignee']).toMatchObject({ accountId: ACCOUNTS.member.accountId });
+  });
+
+  it('given the setting notify, notifies the owner on the tracking issue once, and keeps what Jira would send', async () => {
+    await pm('project/overview', {});
+    const tracking = acme.issues[0]?.key ?? '';
+    await pm('comms/save', {
+      plan: { ...PLAN, reminders: { mode: 'notify', trackingIssueKey: tracking } },
+      revision: (await view()).revision,
+    });
+    const sentBefore = app.emulator?.notifications.length ?? 0;
+    await runDaily();
+    await runDaily();
+    const sent = app.emulator?.notifications.slice(sentBefore) ?? [];
+    expect(sent.map((n) => [n.issueKey, n.subject, n.to])).toEqual([
+      [tracking, 'Touchpoint overdue: Weekly status call', [ACCOUNTS.member.accountId]],
+    ]);
+  });
+});
