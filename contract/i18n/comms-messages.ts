@@ -26,16 +26,16 @@ const zhCN: Translation<typeof en> = {
   'comms.actionItem.adHoc': '临时沟通',
   'comms.actionItem.owner': '负责人：{owner}（{side}）',
   'comms.actionItem.due': '到期日：{due}',
-  'comms.actionItem.openInApp': '在 Client Follow-up 中打开此次沟通',
+  'comms.actionItem.openInApp': '在客户跟进中打开此次沟通',
   'comms.side.internal': '我方团队',
   'comms.side.client': '客户',
   'comms.reminder.dueTomorrowSubject': '沟通明天到期：{series}',
-  'comms.reminder.dueTomorrowBody': '“{series}”明天到期：{day} {time}（{zone}）。进行后请在 Client Follow-up 中记录。',
+  'comms.reminder.dueTomorrowBody': '“{series}”明天到期：{day} {time}（{zone}）。进行后请在客户跟进中记录。',
   'comms.reminder.overdueSubject': '沟通已逾期：{series}',
-  'comms.reminder.overdueBody': '“{series}”原定于 {day} {time}（{zone}），尚未记录。请安排或在 Client Follow-up 中记录。',
+  'comms.reminder.overdueBody': '“{series}”原定于 {day} {time}（{zone}），尚未记录。请安排或在客户跟进中记录。',
   'comms.reminder.issueSummary': '逾期沟通：{series}（{day}）',
   'comms.reminder.issueDescription':
-    '沟通“{series}”原定于 {day} {time}（{zone}），尚未记录。请在 Client Follow-up 中记录；在此之前本事务保持打开。',
+    '沟通“{series}”原定于 {day} {time}（{zone}），尚未记录。请在客户跟进中记录；在此之前本事务保持打开。',
 };
 
 /** What the app writes into Jira for the communication plan: issues from action items, reminders. */
