@@ -1216,7 +1216,7 @@ export class JiraEmulator {
     }
     if (recipients.size === 0) fail(400, 'The notification has no recipients.');
     this.notifications.push({
-      issueKey: String(stored.json.key),
+      issueKey: stored.json.key,
       subject: parsed.data.subject ?? '',
       textBody: parsed.data.textBody ?? '',
       to: [...recipients],
