@@ -2,14 +2,14 @@ import { readCommunicationInput } from '../../application/comms/read-communicati
 import type { RecordsSource } from '../../application/ports';
 import type { RecordStore } from '../../application/storage';
 import { NO_SATISFACTION_DATA, type CommunicationInput, type SatisfactionInput } from '../../domain/project-data';
-import { KvsRecordStore } from './kvs-record-store';
 
 /**
  * Feedback and touchpoint records in KVS. Touchpoints come from the communication plan and its
  * log (issue 9); feedback records do not exist yet (the feedback issue), so satisfaction stays grey.
  */
 export class KvsRecordsSource implements RecordsSource {
-  constructor(private readonly records: RecordStore = new KvsRecordStore()) {}
+  /** `records`: the storage kit the touchpoints are kept in (KVS in production, in memory in tests). */
+  constructor(private readonly records: RecordStore) {}
 
   satisfaction(_projectId: string, _now: number): Promise<SatisfactionInput> {
     return Promise.resolve(NO_SATISFACTION_DATA);
