@@ -235,7 +235,7 @@ describe('comms/action-item-issue', () => {
 
 describe('the communication dimension', () => {
   const communication = async () => {
-    await pm('project/refresh', {});
+    // No explicit refresh: a plan or log write re-derives the snapshot's health.
     const report = await pm('project/report', {});
     return z
       .object({ dimensions: z.object({ communication: z.object({ rag: z.string() }).loose() }) })
@@ -243,7 +243,7 @@ describe('the communication dimension', () => {
       .parse(report.data).dimensions.communication;
   };
 
-  it('is grey without a plan, red when a weekly touchpoint has gone unlogged for weeks, green once the last one is logged', async () => {
+  it('is grey without a plan, red once a weekly touchpoint has gone unlogged for weeks, green as soon as the last one is logged', async () => {
     expect((await communication()).rag).toBe('grey');
     await pm('comms/save', { plan: PLAN, revision: (await view()).revision });
     // Weekly on Monday from 5 January 2026; the demo's now is Friday 27 November 2026.
