@@ -34,8 +34,7 @@ const zhCN: Translation<typeof en> = {
   'comms.reminder.overdueSubject': '沟通已逾期：{series}',
   'comms.reminder.overdueBody': '“{series}”原定于 {day} {time}（{zone}），尚未记录。请安排或在客户跟进中记录。',
   'comms.reminder.issueSummary': '逾期沟通：{series}（{day}）',
-  'comms.reminder.issueDescription':
-    '沟通“{series}”原定于 {day} {time}（{zone}），尚未记录。请在客户跟进中记录；在此之前本事务保持打开。',
+  'comms.reminder.issueDescription': '沟通“{series}”原定于 {day} {time}（{zone}），尚未记录。请在客户跟进中记录；在此之前本事务保持打开。',
 };
 
 /** What the app writes into Jira for the communication plan: issues from action items, reminders. */
