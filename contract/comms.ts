@@ -218,7 +218,12 @@ export const agendaSchema = z.object({
 export type AgendaJson = z.infer<typeof agendaSchema>;
 
 const projectKeySchema = z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,254}$/u, 'a Jira project key'));
-const touchpointsViewSchema = z.object({ touchpoints: z.array(touchpointSchema), canEdit: z.boolean() });
+const touchpointsViewSchema = z.object({
+  touchpoints: z.array(touchpointSchema),
+  canEdit: z.boolean(),
+  /** The status of each Jira issue created from an action item, by key, as the snapshot knows it. */
+  issueStatuses: z.record(z.string(), z.object({ name: z.string(), category: z.enum(['new', 'indeterminate', 'done', 'undefined']) })),
+});
 
 export const TOUCHPOINT_STATES = ['not-started', 'on-track', 'due', 'overdue', 'ended'] as const;
 /** Where each series stands now: the Overview's "due and overdue" and the series editor's preview. */

@@ -222,6 +222,13 @@ describe('comms/action-item-issue', () => {
     expect(dataset?.issues.length).toBe(issuesBefore + 1);
     const log = await listAll(stored().collection(touchpointKind, acme.project.id));
     expect(log[0]?.actionItems[0]?.jiraIssueKey).toBe(issueKey);
+
+    // Its status is followed from the snapshot once a refresh has read it.
+    await pm('project/refresh', {});
+    const listed = z
+      .object({ issueStatuses: z.record(z.string(), z.object({ category: z.string() })) })
+      .parse((await pm('comms/touchpoints', {})).data);
+    expect(listed.issueStatuses[issueKey]?.category).toBe('new');
   });
 
   it('answers NOT_FOUND for an unknown touchpoint or action item, creating nothing', async () => {

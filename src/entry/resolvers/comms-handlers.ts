@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getCommsPlan, saveCommsPlan } from '../../application/comms/comms-plan';
 import { createIssueFromActionItem } from '../../application/comms/create-issue-from-action-item';
+import { followActionItemIssues } from '../../application/comms/follow-action-item-issues';
 import { toSeriesCalendar } from '../../application/comms/to-series-calendar';
 import { listTouchpoints, logTouchpoint } from '../../application/comms/touchpoint-log';
 import { AppError } from '../../application/app-error';
@@ -89,7 +90,9 @@ export const commsHandlers = {
   }),
   'comms/touchpoints': defineResolver('comms/touchpoints', async ({ payload, context }) => {
     const { project, permissions } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
-    return { touchpoints: await listTouchpoints(recordStore, project.id), canEdit: allows(permissions, 'write') };
+    const touchpoints = await listTouchpoints(recordStore, project.id);
+    const issueStatuses = await followActionItemIssues(recordStore, project.id, touchpoints);
+    return { touchpoints, canEdit: allows(permissions, 'write'), issueStatuses };
   }),
   'comms/log-touchpoint': defineResolver('comms/log-touchpoint', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
