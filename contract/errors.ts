@@ -19,9 +19,15 @@ export const ERROR_CODES = [
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
+/** A field an `INVALID_PAYLOAD` refers to: its path in the payload (`plan.series.0.endDate`) and why. */
+export const fieldErrorSchema = z.object({ path: z.string(), message: z.string() });
+export type FieldErrorJson = z.infer<typeof fieldErrorSchema>;
+
 export const appErrorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
+  /** For `INVALID_PAYLOAD`: the fields at fault, so the UI shows each error beside its field. */
+  fields: z.optional(z.array(fieldErrorSchema)),
 });
 export type AppErrorJson = z.infer<typeof appErrorSchema>;
 

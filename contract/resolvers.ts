@@ -6,6 +6,7 @@
  * these schemas to check every answer, and the issue panel has a 120 KB budget.
  */
 import * as z from 'zod/mini';
+import { commsResolverContract } from './comms';
 import { languageSchema } from './language';
 import { clientStatusReportSchema } from './client-report';
 import { issueRiskSchema, statusReportSchema } from './report';
@@ -147,6 +148,7 @@ export const resolverContract = {
     payload: z.strictObject({ projectKey: z.optional(projectKeySchema), confirmProjectKey: z.string().check(z.maxLength(255)) }),
     response: z.object({ deleted: count }),
   },
+  ...commsResolverContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

@@ -219,6 +219,34 @@ const CommentBodySchema = z.looseObject({
   visibility: z.looseObject({}).optional(),
 });
 
+const NotifyBodySchema = z.looseObject({
+  subject: z.string().optional(),
+  textBody: z.string().optional(),
+  htmlBody: z.string().optional(),
+  to: z
+    .looseObject({
+      reporter: z.boolean().optional(),
+      assignee: z.boolean().optional(),
+      watchers: z.boolean().optional(),
+      voters: z.boolean().optional(),
+      users: z.array(z.looseObject({ accountId: z.string() })).optional(),
+      groups: z.array(z.looseObject({})).optional(),
+      groupIds: z.array(z.string()).optional(),
+    })
+    .optional(),
+});
+
+/** What `POST /issue/{key}/notify` would have e-mailed: kept by the emulator for tests and the local UI. */
+export interface SentNotification {
+  issueKey: string;
+  subject: string;
+  textBody: string;
+  /** Account ids it would go to (`to.users`, plus the reporter/assignee when asked for). */
+  to: string[];
+  sentBy: string;
+  at: string;
+}
+
 function encodeToken(payload: object): string {
   return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
@@ -325,6 +353,8 @@ export class JiraEmulator {
   private usage: JiraEmulatorStats = { byEndpoint: {}, totalCalls: 0, totalBytes: 0, rateLimitPoints: 0 };
   private nextHistoryId = 900_000_000;
   private nextCommentId = 900_000_000;
+  /** Every notification `notify` accepted, oldest first. */
+  readonly notifications: SentNotification[] = [];
 
   constructor(options: JiraEmulatorOptions) {
     this.datasets = options.datasets;
@@ -539,6 +569,10 @@ export class JiraEmulator {
       if (method === 'GET') return { template, run: (_u, _r, c) => this.listTransitions(idOrKey, c) };
       if (method === 'POST') return { template, run: (_u, req, c) => this.transitionIssue(idOrKey, req, c) };
       return null;
+    }
+    if ((m = match(/^\/rest\/api\/3\/issue\/([^/]+)\/notify$/)) && method === 'POST') {
+      const idOrKey = m[1] ?? '';
+      return { template: `${api}/issue/{issueIdOrKey}/notify`, run: (_u, req, c) => this.notify(idOrKey, req, c) };
     }
     if ((m = match(/^\/rest\/api\/3\/issue\/([^/]+)\/comment$/)) && method === 'POST') {
       const idOrKey = m[1] ?? '';
@@ -1217,6 +1251,34 @@ export class JiraEmulator {
     }
     this.emit('avi:jira:deleted:issue', stored, caller);
     return { status: 204, points: 2 };
+  }
+
+  /**
+   * Jira e-mails the recipients; the emulator keeps what it would send. Jira answers 204; a body
+   * that is not the documented shape, or names nobody, is a 400.
+   * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-notify-post
+   */
+  private async notify(idOrKey: string, request: Request, caller: JiraCaller): Promise<Reply> {
+    const stored = this.requireIssue(idOrKey, caller);
+    const parsed = NotifyBodySchema.safeParse(await this.readJson(request));
+    if (!parsed.success) fail(400, 'The notification request is not valid.');
+    const to = parsed.data.to ?? {};
+    const accountOf = (field: string) => scalarText(asRecord(stored.json.fields[field])?.['accountId']);
+    const recipients = new Set((to.users ?? []).map((u) => u.accountId));
+    for (const field of ['reporter', 'assignee'] as const) {
+      const accountId = to[field] ? accountOf(field) : undefined;
+      if (accountId) recipients.add(accountId);
+    }
+    if (recipients.size === 0) fail(400, 'The notification has no recipients.');
+    this.notifications.push({
+      issueKey: stored.json.key,
+      subject: parsed.data.subject ?? '',
+      textBody: parsed.data.textBody ?? '',
+      to: [...recipients],
+      sentBy: caller.user.accountId,
+      at: this.now().toISOString(),
+    });
+    return { status: 204, points: 1 };
   }
 
   private async addComment(idOrKey: string, request: Request, caller: JiraCaller): Promise<Reply> {

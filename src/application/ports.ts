@@ -145,3 +145,25 @@ export interface RiskPropertyWriter {
   /** For an issue without risk (done): no stale level keeps it in `clientRiskLevel = high`. */
   deleteRisk(issueKey: string): Promise<void>;
 }
+
+/** A Jira issue the app creates (from an action item, or for an overdue touchpoint). */
+export interface NewIssue {
+  projectKey: string;
+  summary: string;
+  /** Atlassian Document Format. */
+  description: unknown;
+  assigneeAccountId: string | null;
+  /** `YYYY-MM-DD`, or null. */
+  dueDate: string | null;
+}
+
+/**
+ * Creates issues and sends Jira notifications. As the user for action items (the issue is the
+ * user's, created with the user's rights); as the app for the daily job's reminders.
+ */
+export interface IssueWriter {
+  /** @throws AppError FORBIDDEN when Jira refuses, NOT_FOUND for an unknown project; JIRA_UNAVAILABLE / RATE_LIMITED. */
+  createIssue(issue: NewIssue): Promise<{ key: string }>;
+  /** Jira's e-mail notification about `issueKey` to the given accounts. */
+  notify(issueKey: string, message: { subject: string; textBody: string; accountIds: readonly string[] }): Promise<void>;
+}

@@ -1,5 +1,6 @@
 import { isAppError } from './app-error';
-import type { Clock } from './ports';
+import { sendTouchpointReminders, type ReminderRun } from './comms/send-touchpoint-reminders';
+import type { Clock, IssueWriter } from './ports';
 import { getProjectSettings } from './project-settings';
 import { changeMarkerKind, kpiHistoryKind } from './records/record-kinds';
 import { calendarDayOf } from '../domain/issue-rules';
@@ -17,17 +18,26 @@ export interface DailyRun {
   /** Projects whose snapshot was stale: refreshed in the consumer, which writes today's point. */
   queued: string[];
   failed: { projectKey: string; code: string }[];
+  /** Touchpoint reminders per project that has any to send (issue 9). */
+  reminders: ({ projectKey: string } & ReminderRun)[];
 }
 
 /**
  * The daily scheduled job: for every tracked project, today's KPI point (one per calendar day
  * in the project's zone: a duplicated run rewrites the same point), and a background refresh
  * of stale snapshots (changes reported since, or simply old). One project failing does not
- * stop the others; its failure is reported for the scheduler's log.
+ * stop the others; its failure is reported for the scheduler's log. With an issue writer, it also
+ * sends each project's touchpoint reminders (due tomorrow, overdue), whatever its snapshot's state.
  */
-export async function takeDailySnapshots(deps: { records: RecordStore; clock: Clock; queue: SyncQueue }): Promise<DailyRun> {
-  const run: DailyRun = { taken: [], queued: [], failed: [] };
+export async function takeDailySnapshots(deps: {
+  records: RecordStore;
+  clock: Clock;
+  queue: SyncQueue;
+  issues?: IssueWriter;
+}): Promise<DailyRun> {
+  const run: DailyRun = { taken: [], queued: [], failed: [], reminders: [] };
   for (const project of await listTrackedProjects(deps.records)) {
+    if (deps.issues) await remindProject({ records: deps.records, clock: deps.clock, issues: deps.issues }, project, run);
     try {
       const now = deps.clock.now();
       const [settings, snapshot, marker] = await Promise.all([
@@ -53,4 +63,17 @@ export async function takeDailySnapshots(deps: { records: RecordStore; clock: Cl
     }
   }
   return run;
+}
+
+async function remindProject(
+  deps: { records: RecordStore; clock: Clock; issues: IssueWriter },
+  project: { id: string; key: string },
+  run: DailyRun,
+): Promise<void> {
+  try {
+    const result = await sendTouchpointReminders(deps, project);
+    if (result.notified + result.created + result.skipped + result.failed > 0) run.reminders.push({ projectKey: project.key, ...result });
+  } catch (error) {
+    run.failed.push({ projectKey: project.key, code: isAppError(error) ? error.code : 'INTERNAL' });
+  }
 }

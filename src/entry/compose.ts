@@ -9,6 +9,7 @@ import { JiraClient, RETRY_POLICIES } from '../adapters/jira/jira-client';
 import { JiraPermissionSource } from '../adapters/jira/jira-permission-source';
 import { JiraSyncReader } from '../adapters/jira/jira-sync-reader';
 import { JiraIssuePropertyWriter } from '../adapters/jira/jira-issue-property-writer';
+import { JiraIssueWriter } from '../adapters/jira/jira-issue-writer';
 import { CachedPermissionSource } from '../application/cached-permission-source';
 import { KvsRecordsSource } from '../adapters/storage/kvs-records-source';
 import { ForgeRefreshQueue } from '../adapters/events/forge-refresh-queue';
@@ -33,13 +34,23 @@ export function syncSource(policy: keyof typeof RETRY_POLICIES): JiraSyncReader 
   return new JiraSyncReader(new JiraClient({ transport: forgeJiraTransport('app'), policy: RETRY_POLICIES[policy] }));
 }
 
-export const recordsSource = new KvsRecordsSource();
+export const recordsSource = new KvsRecordsSource(recordStore);
 
 export const refreshQueue: RefreshQueue = new ForgeRefreshQueue();
 
 /** The risk issue property, written as the app (the least scope that works: write:jira-work). */
 export function riskPropertyWriter(): JiraIssuePropertyWriter {
   return new JiraIssuePropertyWriter(new JiraClient({ transport: forgeJiraTransport('app'), policy: RETRY_POLICIES.webtrigger }));
+}
+
+/** Issues created from action items: as the user, so Jira applies the user's Create Issues right and names them reporter. */
+export function userIssueWriter(): JiraIssueWriter {
+  return new JiraIssueWriter(new JiraClient({ transport: forgeJiraTransport('user'), policy: RETRY_POLICIES.resolver }));
+}
+
+/** Reminders of the daily job: as the app (a scheduled trigger has no user). */
+export function appIssueWriter(): JiraIssueWriter {
+  return new JiraIssueWriter(new JiraClient({ transport: forgeJiraTransport('app'), policy: RETRY_POLICIES.consumer }));
 }
 
 /** What a sync needs, for a resolver (inline, then hand-off) or the consumer (long chunks). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { JiraEmulator, type JiraFaultPlan } from '../../local/jira/emulator';
 import { JiraClient, RETRY_POLICIES } from '../../src/adapters/jira/jira-client';
 import { JiraProjectReader } from '../../src/adapters/jira/jira-project-reader';
+import { InMemoryRecordStore } from '../../src/adapters/memory/in-memory-record-store';
 import { KvsRecordsSource } from '../../src/adapters/storage/kvs-records-source';
 import { buildStatusReport } from '../../src/application/build-status-report';
 import { DEFAULT_PROJECT_SETTINGS } from '../../contract/settings';
@@ -24,7 +25,7 @@ async function deriveDemoReport(faults: JiraFaultPlan | undefined) {
     },
   });
   const report = await buildStatusReport(
-    { reader: new JiraProjectReader(client), records: new KvsRecordsSource(), settings: DEFAULT_PROJECT_SETTINGS },
+    { reader: new JiraProjectReader(client), records: new KvsRecordsSource(new InMemoryRecordStore()), settings: DEFAULT_PROJECT_SETTINGS },
     { projectKey: datasets[0]?.project.key ?? '', audience: 'internal', lang: 'en', now: DEMO_NOW },
   );
   return { report, waits, stats: emulator.stats() };

@@ -7,6 +7,8 @@ import type { LocalApp } from '../../local/runtime/create-local-app';
 import { forgeJiraTransport } from '../../src/adapters/jira/forge-jira-transport';
 import { JiraClient, RETRY_POLICIES } from '../../src/adapters/jira/jira-client';
 import { JiraIssuePropertyWriter } from '../../src/adapters/jira/jira-issue-property-writer';
+import { aPlan, aStakeholder, aTouchpoint } from '../support/comms-builders';
+import { ACCOUNTS } from '../support/accounts';
 import { issuePanelContext, projectPageContext } from '../support/contexts';
 import { ROOT_DIR, demoDatasets, startLocalApp } from '../support/local-app';
 
@@ -45,6 +47,19 @@ describe('manifest scopes', () => {
     await app.forge.invokeResolver(projectPageContext(acme.project), 'project/overview', {});
     await app.forge.invokeResolver(issuePanelContext(acme.project, { id: issue.id, key: issue.key }), 'issue/risk', {});
     await app.forge.runScheduledTrigger('daily-kpi-snapshot');
+    // The communication plan: an action item becomes an issue (asUser, POST /issue), and the daily
+    // job's reminders notify on a tracking issue (asApp, POST /issue/{key}/notify).
+    const page = projectPageContext(acme.project);
+    const plan = aPlan({
+      stakeholders: [aStakeholder({ accountId: ACCOUNTS.pm.accountId })],
+      reminders: { mode: 'notify', trackingIssueKey: issue.key },
+    });
+    plan.series = plan.series.map((s) => ({ ...s, audience: ['pm'] }));
+    await app.forge.invokeResolver(page, 'comms/save', { plan, revision: 0 });
+    await app.forge.invokeResolver(page, 'comms/log-touchpoint', { touchpoint: aTouchpoint({ date: '2026-01-05' }) });
+    await app.forge.invokeResolver(page, 'comms/action-item-issue', { touchpointId: 't1', actionItemId: 'a1' });
+    await app.forge.runScheduledTrigger('daily-kpi-snapshot');
+    expect(app.emulator?.notifications.length).toBeGreaterThan(0);
     // The product-event trigger mirrors risks into the issue property, as the app (asApp).
     const writer = new JiraIssuePropertyWriter(new JiraClient({ transport: forgeJiraTransport('app'), policy: RETRY_POLICIES.consumer }));
     await writer.writeRisk(issue.key, { level: 'high', score: 80 });
@@ -52,6 +67,7 @@ describe('manifest scopes', () => {
 
     const called = Object.keys(app.emulator?.stats().byEndpoint ?? {});
     expect(called.length).toBeGreaterThan(0);
+    expect(called).toEqual(expect.arrayContaining(['POST /rest/api/3/issue', 'POST /rest/api/3/issue/{issueIdOrKey}/notify']));
     const needed = new Set<string>();
     for (const endpoint of called) {
       const [method = '', template = ''] = endpoint.split(' ');

@@ -79,7 +79,13 @@ async function scenario(edits: readonly Edit[]) {
   });
   const jira = new JiraSyncReader(client);
   const project = { id: dataset.project.id, key: dataset.project.key };
-  const deps = (records: InMemoryRecordStore): SyncDeps => ({ records, jira, clock, recordsSource: new KvsRecordsSource(), log: silent });
+  const deps = (records: InMemoryRecordStore): SyncDeps => ({
+    records,
+    jira,
+    clock,
+    recordsSource: new KvsRecordsSource(records),
+    log: silent,
+  });
   const syncToEnd = async (records: InMemoryRecordStore) => {
     const begun = await beginSync(deps(records), project);
     if (!begun.owned || !(await runSync(deps(records), project, DEFAULT_PROJECT_SETTINGS, begun.state, { deadline: Infinity }))) {

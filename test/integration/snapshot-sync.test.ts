@@ -51,7 +51,7 @@ function world(): World {
     dataset,
     calls,
     clock,
-    deps: (records) => ({ records, jira, clock, recordsSource: new KvsRecordsSource(), log: silent }),
+    deps: (records) => ({ records, jira, clock, recordsSource: new KvsRecordsSource(records), log: silent }),
   };
 }
 

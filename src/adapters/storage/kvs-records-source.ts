@@ -1,16 +1,21 @@
+import { readCommunicationInput } from '../../application/comms/read-communication-input';
 import type { RecordsSource } from '../../application/ports';
-import { NO_COMMUNICATION_DATA, NO_SATISFACTION_DATA, type CommunicationInput, type SatisfactionInput } from '../../domain/project-data';
+import type { RecordStore } from '../../application/storage';
+import { NO_SATISFACTION_DATA, type CommunicationInput, type SatisfactionInput } from '../../domain/project-data';
 
 /**
- * Feedback and touchpoint records in KVS. No record kinds exist yet (they land with the
- * feedback and comms-plan issues), so there is nothing to read and both dimensions stay grey.
+ * Feedback and touchpoint records in KVS. Touchpoints come from the communication plan and its
+ * log (issue 9); feedback records do not exist yet (the feedback issue), so satisfaction stays grey.
  */
 export class KvsRecordsSource implements RecordsSource {
+  /** `records`: the storage kit the touchpoints are kept in (KVS in production, in memory in tests). */
+  constructor(private readonly records: RecordStore) {}
+
   satisfaction(_projectId: string, _now: number): Promise<SatisfactionInput> {
     return Promise.resolve(NO_SATISFACTION_DATA);
   }
 
-  communication(_projectId: string, _now: number): Promise<CommunicationInput> {
-    return Promise.resolve(NO_COMMUNICATION_DATA);
+  communication(projectId: string, now: number): Promise<CommunicationInput> {
+    return readCommunicationInput(this.records, projectId, now);
   }
 }

@@ -4,6 +4,7 @@
  * and Forge's limits; export and delete walk `RECORD_KINDS`, so a new kind is covered by both.
  */
 import { z } from 'zod';
+import { commsPlanSchema, touchpointSchema, type CommsPlanJson, type TouchpointJson } from '../../../contract/comms';
 import { DIMENSION_KEYS } from '../../../contract/report';
 import { projectSettingsSchema, type ProjectSettingsJson } from '../../../contract/settings';
 import { issueSchema } from './issue-schema';
@@ -324,6 +325,51 @@ export const permissionCacheKind = defineDocumentKind<PermissionCacheRecord>({
   scope: 'site',
 });
 
+/** A project's communication plan: stakeholders and touchpoint series (DESIGN.md §5.5). */
+export const commsPlanKind = defineDocumentKind<CommsPlanJson>({
+  name: 'comms-plan',
+  schemaVersion: 1,
+  schema: commsPlanSchema,
+  scope: 'project',
+});
+
+/** The touchpoint log with its minutes, one record per touchpoint, ordered by the day it took place. */
+export const touchpointKind = defineCollectionKind<TouchpointJson>({
+  name: 'touchpoint',
+  schemaVersion: 1,
+  schema: touchpointSchema,
+  scope: 'project',
+  entity: 'touchpoint',
+  idOf: (t) => t.id,
+  timeOf: (t) => `${t.date}T00:00:00.000Z`,
+});
+
+const touchpointReminderSchema = z.object({
+  /** `<seriesId>.<occurrence day>`: one reminder per occurrence, whatever the number of runs. */
+  id: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/u),
+  seriesId: z.string(),
+  day,
+  /** ISO instant of the run that sent it. */
+  at: isoInstant,
+  mode: z.enum(['notify', 'issue']),
+  /** Why: the occurrence is due tomorrow or overdue. */
+  reason: z.enum(['due-tomorrow', 'overdue']),
+  /** The Jira issue kept for an overdue touchpoint (mode `issue`). */
+  issueKey: z.string().nullable(),
+});
+export type TouchpointReminder = z.infer<typeof touchpointReminderSchema>;
+
+/** Reminders the daily job sent, so that reruns never send or create one twice. */
+export const touchpointReminderKind = defineCollectionKind<TouchpointReminder>({
+  name: 'touchpoint-reminder',
+  schemaVersion: 1,
+  schema: touchpointReminderSchema,
+  scope: 'project',
+  entity: 'touchpoint-reminder',
+  idOf: (r) => r.id,
+  timeOf: (r) => r.at,
+});
+
 /** Every kind, for export, delete and the manifest check. */
 export const RECORD_KINDS: readonly AnyRecordKind[] = [
   settingsKind,
@@ -339,6 +385,9 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   reportPartKind,
   siteMetadataKind,
   permissionCacheKind,
+  commsPlanKind,
+  touchpointKind,
+  touchpointReminderKind,
 ];
 
 /** The one Forge entity holding every document kind (documents are few and small). */

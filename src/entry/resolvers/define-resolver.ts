@@ -18,13 +18,16 @@ export function defineResolver<K extends ResolverKey>(key: K, handler: ResolverH
   return async (request: { payload: unknown; context: unknown }): Promise<Envelope<ResponseOf<K>>> => {
     const payload = contract.payload.safeParse(request.payload ?? {});
     if (!payload.success) {
-      return { ok: false, error: { code: 'INVALID_PAYLOAD', message: z.prettifyError(payload.error) } };
+      const fields = payload.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+      return { ok: false, error: { code: 'INVALID_PAYLOAD', message: z.prettifyError(payload.error), fields } };
     }
     try {
       const data = await handler({ payload: payload.data as ParsedPayload<K>, context: request.context });
       return { ok: true, data };
     } catch (error) {
-      if (isAppError(error)) return { ok: false, error: { code: error.code, message: error.message } };
+      if (isAppError(error)) {
+        return { ok: false, error: { code: error.code, message: error.message, ...(error.fields ? { fields: [...error.fields] } : {}) } };
+      }
       consoleLogger.error('resolver failed', {
         key,
         error: error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown',

@@ -1,0 +1,26 @@
+import type { CommunicationInput } from '../../domain/project-data';
+import { assessTouchpoints } from '../../domain/assess-touchpoints';
+import type { RecordStore } from '../storage';
+import { getCommsPlan } from './comms-plan';
+import { listTouchpoints } from './touchpoint-log';
+
+/**
+ * What the communication dimension reads (DESIGN.md §5.3): one entry per series that has come
+ * due. A series with a missed occurrence gives its earliest outstanding occurrence, undone,
+ * whose lateness the health rule measures against the grace period; a series whose occurrences
+ * are all kept gives a done entry (it counts as a touchpoint, none late). Series not started
+ * yet give nothing, so a plan with nothing due yet leaves the dimension grey rather than green.
+ */
+export async function readCommunicationInput(records: RecordStore, projectId: string, now: number): Promise<CommunicationInput> {
+  const [plan, touchpoints] = await Promise.all([getCommsPlan(records, projectId), listTouchpoints(records, projectId)]);
+  const statuses = assessTouchpoints(plan.value.series, touchpoints, new Date(now));
+  return {
+    touchpoints: statuses.flatMap(({ series, status }): CommunicationInput['touchpoints'] => {
+      if (status.outstanding)
+        return [{ title: series.title, dueAt: status.outstanding.at.getTime(), graceDays: series.graceDays, doneAt: null }];
+      if (status.state === 'on-track' || status.state === 'ended')
+        return [{ title: series.title, dueAt: now, graceDays: series.graceDays, doneAt: now }];
+      return [];
+    }),
+  };
+}

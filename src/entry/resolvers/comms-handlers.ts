@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { getCommsPlan, saveCommsPlan } from '../../application/comms/comms-plan';
+import { createIssueFromActionItem } from '../../application/comms/create-issue-from-action-item';
+import { followActionItemIssues } from '../../application/comms/follow-action-item-issues';
+import { toSeriesCalendar } from '../../application/comms/to-series-calendar';
+import { listTouchpoints, logTouchpoint } from '../../application/comms/touchpoint-log';
+import { AppError } from '../../application/app-error';
+import { isAppError } from '../../application/app-error';
+import { getProjectSettings } from '../../application/project-settings';
+import { readReports, readSnapshot } from '../../application/snapshot/project-cache';
+import { refreshSnapshot } from '../../application/snapshot/refresh-snapshot';
+import { assessTouchpoints } from '../../domain/assess-touchpoints';
+import { deriveNextOccurrences } from '../../domain/cadence';
+import { deriveAgenda } from '../../domain/derive-agenda';
+import type { CommsPlanJson } from '../../../contract/comms';
+import { permissionSource, recordStore, syncDeps, systemClock, userIssueWriter } from '../compose';
+import { allows, authorizeProjectAccess, languageOf } from './authorize';
+import { defineResolver } from './define-resolver';
+
+const UPCOMING_COUNT = 5;
+/** A plan or log write re-derives the snapshot (the communication tile) within this time; a large project continues in the background. */
+const COMMS_REFRESH_BUDGET_MS = 8_000;
+
+/**
+ * The snapshot holds the health the Overview shows: re-derive it after a write that moves the
+ * communication dimension, as a settings save does. The write is kept whatever happens here.
+ */
+async function refreshHealth(project: { id: string; key: string }): Promise<void> {
+  const snapshot = await readSnapshot(recordStore, project.id);
+  if (!snapshot.value) return;
+  const settings = await getProjectSettings(recordStore, project.id);
+  await refreshSnapshot(syncDeps('resolver'), project, settings.value, { budgetMs: COMMS_REFRESH_BUDGET_MS }).catch((error: unknown) => {
+    if (!isAppError(error)) throw error;
+  });
+}
+
+const linkContext = z.looseObject({
+  siteUrl: z.url().optional(),
+  localId: z.string().optional(),
+  environmentId: z.string().optional(),
+});
+
+/**
+ * Where the touchpoint opens in the app: the project page of this installation (its app id is
+ * in the module's ARI), or the project in Jira when the context does not say.
+ */
+function touchpointLink(context: unknown, projectKey: string, touchpointId: string): string {
+  const parsed = linkContext.safeParse(context);
+  const site = parsed.success && parsed.data.siteUrl ? parsed.data.siteUrl.replace(/\/+$/u, '') : '';
+  const appId = parsed.success ? /extension\/([0-9a-f-]{36})\//u.exec(parsed.data.localId ?? '')?.[1] : undefined;
+  const env = parsed.success ? parsed.data.environmentId : undefined;
+  const page = appId && env ? `/jira/software/projects/${projectKey}/apps/${appId}/${env}` : `/jira/software/projects/${projectKey}`;
+  return `${site}${page}#communication/touchpoint/${encodeURIComponent(touchpointId)}`;
+}
+
+function findSeries(plan: CommsPlanJson, seriesId: string) {
+  const series = plan.series.find((s) => s.id === seriesId);
+  if (!series) throw new AppError('NOT_FOUND', 'No such series in the plan');
+  return series;
+}
+
+const occurrenceJson = (o: { day: string; at: Date }) => ({ day: o.day, at: o.at.toISOString() });
+
+/** The communication plan (issue 9): anyone who may browse reads; Edit Issues writes. */
+export const commsHandlers = {
+  'comms/get': defineResolver('comms/get', async ({ payload, context }) => {
+    const { project, permissions } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
+    const plan = await getCommsPlan(recordStore, project.id);
+    return { plan: plan.value, revision: plan.revision, canEdit: allows(permissions, 'write') };
+  }),
+  'comms/save': defineResolver('comms/save', async ({ payload, context }) => {
+    const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
+    const saved = await saveCommsPlan(recordStore, project.id, payload.plan, payload.revision);
+    await refreshHealth(project);
+    return { plan: saved.value, revision: saved.revision, canEdit: true };
+  }),
+  'comms/status': defineResolver('comms/status', async ({ payload, context }) => {
+    const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
+    const [plan, touchpoints] = await Promise.all([getCommsPlan(recordStore, project.id), listTouchpoints(recordStore, project.id)]);
+    const now = systemClock.now();
+    return {
+      series: assessTouchpoints(plan.value.series, touchpoints, now).map(({ series, status }) => ({
+        seriesId: series.id,
+        state: status.state,
+        upcoming: deriveNextOccurrences(series, now, UPCOMING_COUNT).map(occurrenceJson),
+        outstanding: status.outstanding ? occurrenceJson(status.outstanding) : null,
+        daysLate: status.daysLate,
+      })),
+    };
+  }),
+  'comms/touchpoints': defineResolver('comms/touchpoints', async ({ payload, context }) => {
+    const { project, permissions } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
+    const touchpoints = await listTouchpoints(recordStore, project.id);
+    const issueStatuses = await followActionItemIssues(recordStore, project.id, touchpoints);
+    return { touchpoints, canEdit: allows(permissions, 'write'), issueStatuses };
+  }),
+  'comms/log-touchpoint': defineResolver('comms/log-touchpoint', async ({ payload, context }) => {
+    const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
+    const touchpoint = await logTouchpoint(recordStore, project.id, payload.touchpoint);
+    await refreshHealth(project);
+    return { touchpoint };
+  }),
+  'comms/agenda': defineResolver('comms/agenda', async ({ payload, context }) => {
+    const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
+    const [plan, touchpoints, snapshot] = await Promise.all([
+      getCommsPlan(recordStore, project.id),
+      listTouchpoints(recordStore, project.id),
+      readSnapshot(recordStore, project.id),
+    ]);
+    const series = findSeries(plan.value, payload.seriesId);
+    const report = snapshot.value
+      ? { sections: (await readReports(recordStore, snapshot.value)).internal.sections, asOf: snapshot.value.asOf }
+      : null;
+    return deriveAgenda(series, touchpoints, report, systemClock.now());
+  }),
+  'comms/calendar': defineResolver('comms/calendar', async ({ payload, context }) => {
+    const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
+    const plan = await getCommsPlan(recordStore, project.id);
+    return toSeriesCalendar(findSeries(plan.value, payload.seriesId), project.key, systemClock.now());
+  }),
+  'comms/action-item-issue': defineResolver('comms/action-item-issue', async ({ payload, context }) => {
+    const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
+    return createIssueFromActionItem({ records: recordStore, issues: userIssueWriter() }, project, {
+      touchpointId: payload.touchpointId,
+      actionItemId: payload.actionItemId,
+      link: touchpointLink(context, project.key, payload.touchpointId),
+      lang: payload.lang ?? languageOf(context),
+    });
+  }),
+};
