@@ -12,6 +12,7 @@ const ref = (key: string, due: string | null = null): IssueRefJson => ({
   due,
   assignee: null,
   epicKey: null,
+  client: { shown: true, reason: 'marked' },
 });
 
 const SECTIONS: ReportSectionsJson = {
@@ -30,7 +31,7 @@ const SECTIONS: ReportSectionsJson = {
       { issue: ref('ACME-4'), score: 40, level: 'medium' },
     ],
   },
-  waitingOnClient: [ref('ACME-5', '2026-01-20')],
+  waitingOnClient: [{ ...ref('ACME-5', '2026-01-20'), wait: { days: 3, since: '2026-01-11', estimated: false } }],
 };
 
 // Weekly on Monday 09:00 Paris; now is Wednesday 14 January 2026.

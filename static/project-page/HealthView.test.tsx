@@ -119,7 +119,9 @@ describe('HealthView', () => {
     const schedule = tileHtml(html, 'schedule');
     expect(textOfTestId(schedule, 'health-measure')).toBe('+8 days');
     const other = /<li[^>]*data-measure="schedule.overdue"[^]*?<\/li>/u.exec(schedule)?.[0] ?? '';
-    expect(other.replace(/<[^>]+>/gu, '')).toBe('12 %Overdue shareAmber3 of 25 open issues with a due date are past due.View 3 issues in Jira');
+    expect(other.replace(/<[^>]+>/gu, '')).toBe(
+      '12 %Overdue shareAmber3 of 25 open issues with a due date are past due.View 3 issues in Jira',
+    );
     expect(schedule).toContain('aria-label="All measures of Schedule"');
   });
 });

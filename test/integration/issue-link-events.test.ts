@@ -53,7 +53,7 @@ async function given() {
   const records = new InMemoryRecordStore();
   const project = { id: acme.project.id, key: acme.project.key };
   await trackProject(records, project, clock.now());
-  const syncDeps = { records, jira, clock, recordsSource: new KvsRecordsSource(), log: silent };
+  const syncDeps = { records, jira, clock, recordsSource: new KvsRecordsSource(records), log: silent };
   const begun = await beginSync(syncDeps, project);
   if (!begun.owned || !(await runSync(syncDeps, project, DEFAULT_PROJECT_SETTINGS, begun.state, { deadline: Infinity }))) {
     throw new Error('the sync did not finish');
