@@ -92,7 +92,7 @@ describe('HealthView', () => {
       m[2],
     ]);
     expect(links).toEqual([
-      [overdueJql, 'View 64 issues in Jira'],
+      [overdueJql, 'View the 64 overdue issues in Jira'],
       ['key in (ACME-1, ACME-2)', 'View 2 issues in Jira'],
     ]);
   });

@@ -42,6 +42,29 @@ export function EvidenceLinkText({ evidence }: { evidence: EvidenceLink }) {
   const t = useT(HEALTH_MESSAGES, RAG_MESSAGES, REPORT_MESSAGES);
   const [only] = evidence.keys;
   if (evidence.total === 1 && only !== undefined) return <>{t('evidence.one', { key: only })}</>;
+  const count = formatCount(evidence.total);
+  const described = ((): string | null => {
+    switch (evidence.measureId) {
+      case 'slipDays':
+        return evidence.milestone === null ? null : t('evidence.slipDays', { count, milestone: evidence.milestone });
+      case 'overdueShare':
+        return t('evidence.overdueShare', { count });
+      case 'scopeCreep':
+        return t('evidence.scopeCreep', { count });
+      case 'topPriorityBugs':
+        return t('evidence.topPriorityBugs', { count });
+      case 'reopenRate':
+        return t('evidence.reopenRate', { count });
+      case 'effortVariance':
+        return t('evidence.effortVariance', { count });
+      default:
+        return null;
+    }
+  })();
+  if (described !== null) {
+    const capped = evidence.jql === null && evidence.keys.length < evidence.total;
+    return <>{capped ? t('evidence.firstOf', { link: described, shown: formatCount(evidence.keys.length) }) : described}</>;
+  }
   if (evidence.jql === null && evidence.keys.length < evidence.total) {
     return <>{t('evidence.some', { shown: formatCount(evidence.keys.length), count: formatCount(evidence.total) })}</>;
   }

@@ -11,10 +11,15 @@ export interface EvidenceLink {
   total: number;
   /** A search expressing the measure, which finds all `total` issues; null when only keys can say it. */
   jql: string | null;
+  /** What the issues are: the measure's id, and the milestone its sentence names (slip). */
+  measureId: string | null;
+  milestone: string | null;
 }
 
 /** What the report says of a measure's evidence (`evidenceCount` and `evidenceJql` are absent in older reports). */
 export interface MeasureEvidence {
+  id?: string;
+  whyCode?: { params: object };
   evidence: readonly string[];
   evidenceCount?: number | undefined;
   evidenceJql?: string | null | undefined;
@@ -29,5 +34,7 @@ export function toEvidenceLink(measure: MeasureEvidence, max = MAX_SEARCH_KEYS):
   const distinct = [...new Set(measure.evidence)];
   const total = Math.max(distinct.length, measure.evidenceCount ?? 0);
   if (total === 0) return null;
-  return { keys: distinct.slice(0, max), total, jql: measure.evidenceJql ?? null };
+  const params: Record<string, unknown> = { ...measure.whyCode?.params };
+  const milestone = typeof params['milestone'] === 'string' ? params['milestone'] : null;
+  return { keys: distinct.slice(0, max), total, jql: measure.evidenceJql ?? null, measureId: measure.id ?? null, milestone };
 }

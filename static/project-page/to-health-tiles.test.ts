@@ -28,11 +28,11 @@ describe('toHealthTiles', () => {
           display: '12 %',
           rag: 'amber',
           why: '3 of 25 open issues with a due date are past due.',
-          evidence: { keys: ['ACME-12', 'ACME-15', 'ACME-21'], total: 3, jql: null },
+          evidence: { keys: ['ACME-12', 'ACME-15', 'ACME-21'], total: 3, jql: null, measureId: 'schedule.overdue', milestone: null },
         },
       ],
       sustained: true,
-      evidence: { keys: ['ACME-12', 'ACME-15'], total: 2, jql: null },
+      evidence: { keys: ['ACME-12', 'ACME-15'], total: 2, jql: null, measureId: 'schedule.slip', milestone: null },
     });
   });
 
