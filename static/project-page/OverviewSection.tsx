@@ -148,7 +148,8 @@ export function OverviewSection() {
         )}
       </section>
 
-      <HistorySection history={history.state} onRetry={history.retry} />
+      {/* Trends come from the same snapshot as the report: until it is read, they are loading too (not "no milestones"). */}
+      <HistorySection history={report.state.status === 'loading' ? { status: 'loading' } : history.state} onRetry={history.retry} />
 
       {report.state.status === 'loading' && (
         <div style={{ marginTop: token('space.400', '32px') }}>
