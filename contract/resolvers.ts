@@ -9,12 +9,14 @@ import * as z from 'zod/mini';
 import { commsResolverContract } from './comms';
 import { languageSchema } from './language';
 import { clientStatusReportSchema } from './client-report';
-import { issueRiskSchema, statusReportSchema } from './report';
+import { issueRiskContract } from './issue-risk-contract';
+import { statusReportSchema } from './report';
 import { projectSettingsSchema, revisionSchema, settingsViewSchema } from './settings';
 import { appErrorSchema, type AppErrorJson } from './errors';
 import { projectHistorySchema, syncStatusSchema } from './sync';
 
 export * from './errors';
+export { issueRiskViewSchema, statusCategoryKeySchema, type IssueRiskView, type StatusCategoryKey } from './issue-risk-contract';
 
 /** Every resolver answers with this envelope, so failures are data the UI can render. */
 export function envelopeSchema<T extends z.ZodMiniType>(data: T) {
@@ -30,11 +32,7 @@ export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppErrorJs
 const reportLangSchema = languageSchema;
 
 const projectKeySchema = z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,254}$/u, 'a Jira project key'));
-const issueKeySchema = z.string().check(z.regex(/^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/u, 'a Jira issue key'));
 const count = z.int().check(z.nonnegative());
-
-export const statusCategoryKeySchema = z.enum(['new', 'indeterminate', 'done', 'undefined']);
-export type StatusCategoryKey = z.infer<typeof statusCategoryKeySchema>;
 
 export const milestoneViewSchema = z.object({
   id: z.string(),
@@ -52,18 +50,6 @@ export const projectOverviewSchema = z.object({
   milestones: z.array(milestoneViewSchema),
 });
 export type ProjectOverview = z.infer<typeof projectOverviewSchema>;
-
-export const issueRiskViewSchema = z.object({
-  key: z.string(),
-  summary: z.string(),
-  status: z.object({ name: z.string(), category: statusCategoryKeySchema }),
-  dueDate: z.nullable(z.string()),
-  /** Null for a done issue: done issues carry no risk. */
-  risk: z.nullable(issueRiskSchema),
-  /** Unresolved issues blocking this one, to link to. */
-  blockedBy: z.array(z.object({ key: z.string(), statusName: z.string() })),
-});
-export type IssueRiskView = z.infer<typeof issueRiskViewSchema>;
 
 /**
  * A project's app data as one file: each record kind's records, as stored (validated and
@@ -97,11 +83,7 @@ export const resolverContract = {
     /** The internal report, or the client's narrower one (`audience` tells them apart). */
     response: z.discriminatedUnion('audience', [statusReportSchema, clientStatusReportSchema]),
   },
-  /** The context issue's client risk: score, level, reasons, blockers. */
-  'issue/risk': {
-    payload: z.strictObject({ issueKey: z.optional(issueKeySchema), lang: z.optional(reportLangSchema) }),
-    response: issueRiskViewSchema,
-  },
+  ...issueRiskContract,
   /** How fresh the context project's snapshot is, and where a running sync is. */
   'project/sync-status': {
     payload: z.strictObject({ projectKey: z.optional(projectKeySchema) }),

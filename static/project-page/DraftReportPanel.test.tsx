@@ -1,3 +1,4 @@
+import { resolverContract } from '../../contract/resolvers';
 import { describe, expect, it } from 'vitest';
 import { clientVisibilityHint } from '../../contract/i18n/render-status-report';
 import { createBridgeBackendClient } from '../shared/backend-client';
@@ -53,7 +54,7 @@ describe('reportPayloadOf', () => {
 
   it('client preview asks the backend for the client audience', async () => {
     const calls: unknown[] = [];
-    const backend = createBridgeBackendClient((functionKey, payload) => {
+    const backend = createBridgeBackendClient(resolverContract, (functionKey, payload) => {
       calls.push({ functionKey, payload });
       return Promise.resolve({ ok: true, data: aClientStatusReport() });
     });

@@ -1,4 +1,5 @@
 import { view } from '@forge/bridge';
+import { resolverContract } from '../../contract/resolvers';
 import { createMemoryAppHistory, toAppHistory, type AppHistory } from '../shared/app-history';
 import { startApp } from '../shared/start-app';
 import { ProjectPageApp } from './ProjectPageApp';
@@ -12,4 +13,4 @@ async function createHostHistory(): Promise<AppHistory> {
   }
 }
 
-void startApp(createHostHistory, (history) => <ProjectPageApp history={history} />);
+void startApp(resolverContract, createHostHistory, (history) => <ProjectPageApp history={history} />);

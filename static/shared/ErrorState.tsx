@@ -1,6 +1,6 @@
 import { COMMON_MESSAGES } from '../../contract/i18n/common-messages';
 import { token } from '@atlaskit/tokens';
-import { isRetryable, type AppErrorJson } from '../../contract';
+import { isRetryable, type AppErrorJson } from '../../contract/errors';
 import { useT } from './i18n/I18nProvider';
 
 /**

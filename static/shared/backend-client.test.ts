@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IssueRiskView, ProjectOverview } from '../../contract';
+import { resolverContract } from '../../contract/resolvers';
+import { issueRiskContract } from '../../contract/issue-risk-contract';
 import { createBridgeBackendClient, type InvokeFn } from './backend-client';
 
 const overview: ProjectOverview = {
@@ -38,21 +40,21 @@ function fakeInvoke(answer: () => unknown) {
 describe('createBridgeBackendClient', () => {
   it('given a valid success envelope, when called, then returns the parsed data', async () => {
     const { invoke, calls } = fakeInvoke(() => ({ ok: true, data: overview }));
-    const result = await createBridgeBackendClient(invoke).call('project/overview', {});
+    const result = await createBridgeBackendClient(resolverContract, invoke).call('project/overview', {});
     expect(result).toEqual({ ok: true, data: overview });
     expect(calls).toEqual([{ functionKey: 'project/overview', payload: {} }]);
   });
 
   it('lets unknown fields through in the data, as the schemas allow', async () => {
     const { invoke } = fakeInvoke(() => ({ ok: true, data: { ...issue, extra: 1 } }));
-    const result = await createBridgeBackendClient(invoke).call('issue/risk', {});
+    const result = await createBridgeBackendClient(resolverContract, invoke).call('issue/risk', {});
     expect(result.ok).toBe(true);
   });
 
   it('passes a well-formed error envelope through unchanged', async () => {
     const error = { code: 'FORBIDDEN', message: 'no browse permission' } as const;
     const { invoke } = fakeInvoke(() => ({ ok: false, error }));
-    expect(await createBridgeBackendClient(invoke).call('issue/risk', {})).toEqual({ ok: false, error });
+    expect(await createBridgeBackendClient(resolverContract, invoke).call('issue/risk', {})).toEqual({ ok: false, error });
   });
 
   it.each([
@@ -63,14 +65,14 @@ describe('createBridgeBackendClient', () => {
     ['a string', 'ok'],
   ])('given %s, when called, then answers INTERNAL', async (_label, answer) => {
     const { invoke } = fakeInvoke(() => answer);
-    const result = await createBridgeBackendClient(invoke).call('project/overview', {});
+    const result = await createBridgeBackendClient(resolverContract, invoke).call('project/overview', {});
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe('INTERNAL');
   });
 
   it('given a rejected invoke, when called, then answers an INTERNAL error envelope', async () => {
     const { invoke } = fakeInvoke(() => Promise.reject(new Error('There was an error invoking the function')));
-    const result = await createBridgeBackendClient(invoke).call('issue/risk', {});
+    const result = await createBridgeBackendClient(resolverContract, invoke).call('issue/risk', {});
     expect(result).toEqual({
       ok: false,
       error: { code: 'INTERNAL', message: 'Calling issue/risk failed: There was an error invoking the function' },
@@ -79,8 +81,19 @@ describe('createBridgeBackendClient', () => {
 
   it('given a payload the contract refuses, when called, then answers INVALID_PAYLOAD without invoking', async () => {
     const { invoke, calls } = fakeInvoke(() => ({ ok: true, data: issue }));
-    const result = await createBridgeBackendClient(invoke).call('issue/risk', { issueKey: 'not a key' });
+    const result = await createBridgeBackendClient(resolverContract, invoke).call('issue/risk', { issueKey: 'not a key' });
     expect(!result.ok && result.error.code).toBe('INVALID_PAYLOAD');
     expect(calls).toEqual([]);
+  });
+
+  it('refuses a key outside the contract part the page was given, without calling the backend', async () => {
+    let called = false;
+    const invoke: InvokeFn = () => {
+      called = true;
+      return Promise.resolve({ ok: true, data: {} });
+    };
+    const result = await createBridgeBackendClient(issueRiskContract, invoke).call('project/overview', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    expect(called).toBe(false);
   });
 });

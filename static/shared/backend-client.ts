@@ -5,14 +5,14 @@
 import type * as z from 'zod/mini';
 import {
   envelopeSchema,
-  resolverContract,
   type AppErrorJson,
   type Envelope,
   type ErrorCode,
   type PayloadOf,
   type ResolverKey,
   type ResponseOf,
-} from '../../contract';
+  type resolverContract,
+} from '../../contract/resolvers';
 
 export interface BackendClient {
   call<K extends ResolverKey>(key: K, payload: PayloadOf<K>): Promise<Envelope<ResponseOf<K>>>;
@@ -36,14 +36,20 @@ function failure(code: ErrorCode, message: string): { ok: false; error: AppError
 }
 
 /**
- * TypeScript cannot correlate `resolverContract[key]` with `K` (indexed access on a
- * generic key widens to the union of all entries), so the lookup is typed once, here.
+ * The entries of the contract a UI calls. Each entry point passes its own: the schemas it
+ * holds are bundled, so the issue panel passes only `issue/risk` and stays in its budget.
  */
-function schemasOf<K extends ResolverKey>(key: K): { payload: z.ZodMiniType<PayloadOf<K>>; response: z.ZodMiniType<ResponseOf<K>> } {
-  return resolverContract[key] as unknown as {
-    payload: z.ZodMiniType<PayloadOf<K>>;
-    response: z.ZodMiniType<ResponseOf<K>>;
-  };
+export type ContractPart = Partial<typeof resolverContract>;
+
+/**
+ * TypeScript cannot correlate `contract[key]` with `K` (indexed access on a generic key
+ * widens to the union of all entries), so the lookup is typed once, here.
+ */
+function schemasOf<K extends ResolverKey>(
+  contract: ContractPart,
+  key: K,
+): { payload: z.ZodMiniType<PayloadOf<K>>; response: z.ZodMiniType<ResponseOf<K>> } | undefined {
+  return contract[key] as unknown as { payload: z.ZodMiniType<PayloadOf<K>>; response: z.ZodMiniType<ResponseOf<K>> } | undefined;
 }
 
 /**
@@ -52,10 +58,11 @@ function schemasOf<K extends ResolverKey>(key: K): { payload: z.ZodMiniType<Payl
  * failure, resolver crash, client-side rate limit) becomes an `INTERNAL` one too, and a
  * payload the contract refuses never leaves the browser (`INVALID_PAYLOAD`).
  */
-export function createBridgeBackendClient(invoke: InvokeFn = bridgeInvoke): BackendClient {
+export function createBridgeBackendClient(contract: ContractPart, invoke: InvokeFn = bridgeInvoke): BackendClient {
   return {
     async call<K extends ResolverKey>(key: K, payload: PayloadOf<K>): Promise<Envelope<ResponseOf<K>>> {
-      const schemas = schemasOf(key);
+      const schemas = schemasOf(contract, key);
+      if (schemas === undefined) return failure('INVALID_PAYLOAD', `This page does not call ${key}`);
       const parsedPayload = schemas.payload.safeParse(payload);
       if (!parsedPayload.success) {
         return failure('INVALID_PAYLOAD', `Payload refused by the contract for ${key}`);

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { view } from '@forge/bridge';
 import { applyHostTheme } from './apply-host-theme';
 import { BackendProvider } from './BackendProvider';
-import { createBridgeBackendClient } from './backend-client';
+import { createBridgeBackendClient, type ContractPart } from './backend-client';
 import { GlobalStyles } from './GlobalStyles';
 import { I18nProvider } from './i18n/I18nProvider';
 import { toIntlLocale } from './i18n/i18n';
@@ -22,7 +22,7 @@ const delay = (ms: number) =>
  * follows the host theme, and renders `app` with the real backend client. `prepare` runs
  * alongside the context read (the project page creates its history there).
  */
-export async function startApp<T>(prepare: () => Promise<T>, app: (prepared: T) => ReactNode): Promise<void> {
+export async function startApp<T>(contract: ContractPart, prepare: () => Promise<T>, app: (prepared: T) => ReactNode): Promise<void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('Custom UI page has no #root element');
 
@@ -36,7 +36,7 @@ export async function startApp<T>(prepare: () => Promise<T>, app: (prepared: T) 
   createRoot(container).render(
     <StrictMode>
       <I18nProvider forgeLocale={settings.forgeLocale}>
-        <BackendProvider client={createBridgeBackendClient()}>
+        <BackendProvider client={createBridgeBackendClient(contract)}>
           <NavigationProvider navigation={createBridgeNavigation(settings.siteUrl)}>
             <GlobalStyles />
             {app(prepared)}
