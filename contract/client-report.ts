@@ -10,7 +10,7 @@
  */
 import * as z from 'zod/mini';
 import { languageSchema } from './language';
-import { DIMENSION_KEYS, REPORT_DATA_SCHEMA_VERSION, measureIdSchema, projectSchema, whySchema } from './report';
+import { DIMENSION_KEYS, REPORT_DATA_SCHEMA_VERSION, projectSchema } from './report';
 
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/u));
 const overallRagSchema = z.enum(['green', 'amber', 'red']);
@@ -44,7 +44,11 @@ export const clientMilestoneSchema = z.object({
   released: z.boolean(),
   releaseDate: z.nullable(day),
   originalReleaseDate: z.nullable(day),
-  progress: z.object({ issuesDone: z.number(), issuesTotal: z.number(), pointsDone: z.number(), pointsTotal: z.number() }),
+  /**
+   * Issues done as a whole percentage (null for an empty milestone): never "41 of 105 issues",
+   * which would tell the client how much internal work the milestone holds.
+   */
+  progress: z.object({ percentDone: z.nullable(z.number()) }),
   forecastDate: z.nullable(day),
   slipDays: z.nullable(z.number()),
   /** Grey reads "Not enough data" to the client: a plain phrase, no jargon. */
@@ -61,7 +65,8 @@ export const clientSectionsSchema = z.object({
   milestones: z.array(clientMilestoneSchema),
   /** Flagged and blocked work; blockers the client cannot see are not named. No risk scores. */
   flagged: z.array(clientIssueRefSchema),
-  blocked: z.array(z.object({ issue: clientIssueRefSchema, blockedBy: z.array(z.string()) })),
+  /** `hiddenBlockers`: how many open blockers the client may not see ("Blocked by an internal task"). */
+  blocked: z.array(z.object({ issue: clientIssueRefSchema, blockedBy: z.array(z.string()), hiddenBlockers: z.number() })),
   /** Longest wait first. */
   waitingOnClient: z.array(clientWaitingIssueRefSchema),
 });
@@ -69,23 +74,28 @@ export type ClientSectionsJson = z.infer<typeof clientSectionsSchema>;
 
 /** What the client's headline says after the status (never which data is missing). */
 export const clientHeadlineSchema = z.discriminatedUnion('code', [
-  /** The first dimension whose colour is the reported status; its why follows. */
+  /**
+   * The first dimension the client sees whose colour is the reported status, named with a plain
+   * phrase for that colour: never the computed status's reasoning (its figures count every issue).
+   */
   z.object({ code: z.literal('driver'), params: z.object({ dimension: z.enum(DIMENSION_KEYS) }) }),
-  /** Not green, and no dimension the client sees has that colour (an override, or missing data). */
+  /**
+   * No dimension the client sees has the reported colour (an override, or missing data), or the
+   * status is green while some dimension the client sees is not.
+   */
   z.object({ code: z.literal('attention'), params: z.object({}) }),
   z.object({ code: z.literal('onTrack'), params: z.object({}) }),
   z.object({ code: z.literal('onTrackWithMilestone'), params: z.object({ milestone: z.string(), date: day }) }),
 ]);
 export type ClientHeadlineJson = z.infer<typeof clientHeadlineSchema>;
 
-const clientMeasureDataSchema = z.object({ id: measureIdSchema, value: z.number(), rag: clientRagSchema, why: whySchema });
-
-/** A dimension the client sees: enabled and with enough data. */
+/**
+ * A dimension the client sees: enabled and with enough data. Only its colour: its measures and
+ * sentences count every issue, internal ones too, so no figure of them reaches the client.
+ */
 const clientDimensionDataSchema = z.object({
   id: z.enum(DIMENSION_KEYS),
   rag: clientRagSchema,
-  why: whySchema,
-  measures: z.array(clientMeasureDataSchema),
 });
 export type ClientDimensionDataJson = z.infer<typeof clientDimensionDataSchema>;
 
@@ -118,10 +128,8 @@ export const clientStatusReportSchema = z.object({
       id: z.enum(DIMENSION_KEYS),
       label: z.string(),
       rag: clientRagSchema,
+      /** A plain sentence for the colour ("Needs attention"): no figure. */
       why: z.string(),
-      measures: z.array(
-        z.object({ id: z.string(), label: z.string(), value: z.number(), display: z.string(), rag: clientRagSchema, why: z.string() }),
-      ),
     }),
   ),
   sections: clientSectionsSchema,

@@ -11,36 +11,28 @@ import type {
   ClientStatusReportJson,
 } from '../client-report';
 import type { Language } from '../language';
-import { HIDDEN_ISSUE_MARKER, type WhyJson } from '../report';
+import { HIDDEN_ISSUE_MARKER } from '../report';
+import { CLIENT_SENTENCES } from './client-sentences';
 import { formatterFor } from './format';
 import { HEADLINE_SENTENCES } from './headline-sentences';
-import { formatMeasureValue, formatWhy } from './health-sentences';
 import { HEALTH_MESSAGES } from './health-messages';
 import { RAG_MESSAGES } from './rag-messages';
 import { REPORT_MESSAGES } from './report-messages';
 
 /**
- * Renders the labels, whys, measure values and the headline of the client's report in `lang`.
+ * Renders the labels, the dimensions' plain sentences and the headline of the client's report in
+ * `lang`.
  * The marker of a hidden issue reads "an internal task"; in Chinese the spaces setting it apart
  * from Chinese words go with it.
  */
 export function renderClientReport(data: ClientReportDataJson, lang: Language): ClientStatusReportJson {
   const text = hiddenIssueText(lang);
   const labels = HEALTH_MESSAGES[lang];
-  const why = (w: WhyJson): string => text(formatWhy(w, lang));
   const dimensions = data.dimensions.map((d) => ({
     id: d.id,
     label: labels[`dimension.${d.id}`],
     rag: d.rag,
-    why: why(d.why),
-    measures: d.measures.map((m) => ({
-      id: m.id,
-      label: labels[`measure.${m.id}`],
-      value: m.value,
-      display: formatMeasureValue(m, lang),
-      rag: m.rag,
-      why: why(m.why),
-    })),
+    why: CLIENT_SENTENCES[lang].dimension(d.rag),
   }));
   return {
     schemaVersion: 1,
@@ -59,10 +51,11 @@ export function renderClientReport(data: ClientReportDataJson, lang: Language): 
   };
 }
 
+/** The reported status, then plain words: never the computed status's reasoning. */
 function renderClientHeadline(
   data: ClientReportDataJson,
   lang: Language,
-  dimensions: readonly { id: string; label: string; why: string }[],
+  dimensions: readonly { id: string; label: string; rag: 'green' | 'amber' | 'red' }[],
 ): string {
   const sentences = HEADLINE_SENTENCES[lang];
   const headline: ClientHeadlineJson = data.overall.headline;
@@ -71,7 +64,7 @@ function renderClientHeadline(
     case 'driver': {
       const { dimension } = headline.params;
       const shown = dimensions.find((d) => d.id === dimension);
-      detail = shown === undefined ? sentences.attention() : sentences.driver({ dimension: shown.label, why: shown.why });
+      detail = shown === undefined ? sentences.attention() : CLIENT_SENTENCES[lang].driver({ dimension: shown.label, rag: shown.rag });
       break;
     }
     case 'attention':
@@ -101,7 +94,7 @@ function renderSections(sections: ClientSectionsJson, text: (t: string) => strin
     nextUp: sections.nextUp.map(ref),
     milestones: sections.milestones,
     flagged: sections.flagged.map(ref),
-    blocked: sections.blocked.map((b) => ({ issue: ref(b.issue), blockedBy: b.blockedBy })),
+    blocked: sections.blocked.map((b) => ({ issue: ref(b.issue), blockedBy: b.blockedBy, hiddenBlockers: b.hiddenBlockers })),
     waitingOnClient: sections.waitingOnClient.map(ref),
   };
 }

@@ -66,7 +66,8 @@ const en = {
   'report.audience.internal': 'Internal',
   'report.audience.client': 'Client preview',
   'report.clientBanner': 'This is what the client sees',
-  'report.clientBannerBody': 'Only client-safe work is shown. Internal issues, the computed status and data notes are left out.',
+  'report.clientBannerBody':
+    'Only client-safe work is shown. Internal issues, figures that count them, the computed status and data notes are left out.',
   /** For the PM, when the client sees no issue at all: one per client-visibility mode. */
   'report.clientHint.marked':
     'Nothing is shown to the client yet: add the label `{clientLabel}` to the epics or issues the client should see, or change the visibility in Settings.',
@@ -91,6 +92,13 @@ const en = {
   'report.showAll': 'Show all {count}',
   'report.showFewer': 'Show fewer',
   'report.unassigned': 'Unassigned',
+  /** A remark after what it qualifies, where the renderers join pieces: full-width in Chinese. */
+  'report.parenthetical': ' ({text})',
+  /** Between items of one cell (a dimension's measures, an issue's risk reasons). */
+  'report.semicolon': '; ',
+  'report.comma': ', ',
+  /** The client's dimension table: a plain sentence for the colour. */
+  'report.col.summary': 'Summary',
 } as const satisfies SectionTitles & AudienceNames & Readonly<Record<string, string>>;
 
 const zhCN: Translation<typeof en> = {
@@ -147,7 +155,7 @@ const zhCN: Translation<typeof en> = {
   'report.audience.internal': '内部',
   'report.audience.client': '客户预览',
   'report.clientBanner': '这是客户看到的内容',
-  'report.clientBannerBody': '仅显示可向客户公开的工作。内部事务、计算得出的状态和数据说明均不显示。',
+  'report.clientBannerBody': '仅显示可向客户公开的工作。内部事务、包含内部事务的数字、计算得出的状态和数据说明均不显示。',
   'report.clientHint.marked': '目前没有任何内容向客户显示：请为客户应看到的史诗或事务添加标签 `{clientLabel}`，或在设置中更改可见性。',
   'report.clientHint.types': '目前没有任何内容向客户显示：请在设置中选择客户应看到的事务类型。',
   'report.clientHint.all':
@@ -169,6 +177,10 @@ const zhCN: Translation<typeof en> = {
   'report.showAll': '显示全部 {count} 项',
   'report.showFewer': '收起',
   'report.unassigned': '未分配',
+  'report.parenthetical': '（{text}）',
+  'report.semicolon': '；',
+  'report.comma': '，',
+  'report.col.summary': '概况',
 };
 
 /** The status report: section titles, the rendered report's frame, and the page around it. */

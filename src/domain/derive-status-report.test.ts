@@ -88,9 +88,15 @@ describe('toStatusReportJson: overall', () => {
     expect(json.overall.headline).toContain(json.dimensions.quality.label);
     const overridden = project(model([], health), { override: { rag: 'amber', reason: 'x' } });
     expect(overridden.overall.headline).toMatch(/^Reported Amber, computed Red: /u);
-    // The client's headline names the first dimension it sees with the reported colour.
+    // The client's headline names the first dimension it sees with the reported colour, in plain
+    // words: not the computed reasoning (its figures count internal issues).
     const client = projectForClient(model([], health), { override: { rag: 'amber', reason: 'x' } });
-    expect(client.overall.headline).toMatch(new RegExp(`^Amber: ${json.dimensions.scope.label} — `, 'u'));
+    expect(client.overall.headline).toBe(`Amber: ${json.dimensions.scope.label} needs attention`);
+    expect(projectForClient(model([], health)).overall.headline).toBe(`Red: ${json.dimensions.quality.label} is at risk`);
+    expect(projectForClient(model([], health), { lang: 'zh-CN' }).overall.headline).toBe('红色：质量存在风险');
+    // Green reported over dimensions the client sees as red is not "everything is on track".
+    const green = projectForClient(model([], health), { override: { rag: 'green', reason: 'x' } });
+    expect(green.overall.headline).toBe('Green: some areas need attention; details follow');
   });
 
   it('headline: amber for lack of data names the grey dimensions', () => {
@@ -152,8 +158,9 @@ describe('toStatusReportJson: dimensions and milestones', () => {
     expect(internal.measures[0]?.evidence).toEqual(keys.slice(0, 50).reverse());
     expect(internal).toMatchObject({ evidenceCount: 70, evidenceJql: jql });
     const client = projectForClient(model([], health)).dimensions.find((d) => d.id === 'schedule');
-    expect(client?.measures[0]).toBeDefined();
-    expect(JSON.stringify(client)).not.toMatch(/evidence|duedate|ACME-/u);
+    // Its colour and a plain sentence only: no measure, and no figure of one.
+    expect(client).toEqual({ id: 'schedule', label: 'Schedule', rag: 'green', why: 'On track' });
+    expect(JSON.stringify(client)).not.toMatch(/evidence|duedate|ACME-|\d/u);
   });
 
   it('the forecast method and inputs are for the internal audience; the client sees the dates', () => {
@@ -221,7 +228,9 @@ describe('toStatusReportJson: issues', () => {
     expect(internal.issueRisks[0]?.reasons[0]).toContain('ACME-1');
     const client = projectForClient(model(issues, aHealth(), risks));
     expect(client).not.toHaveProperty('issueRisks');
-    expect(client.sections.blocked).toEqual([{ issue: expect.objectContaining({ key: 'ACME-2' }) as unknown, blockedBy: [] }]);
+    expect(client.sections.blocked).toEqual([
+      { issue: expect.objectContaining({ key: 'ACME-2' }) as unknown, blockedBy: [], hiddenBlockers: 1 },
+    ]);
     expect(JSON.stringify(client)).not.toMatch(/ACME-1\b/u);
   });
 
@@ -358,7 +367,10 @@ describe('deriveStatusReport', () => {
       ['ACME-1', ['ACME-3']],
       [null, ['ACME-4', 'ACME-12']],
     ]);
-    expect(report.sections.blocked).toEqual([{ issue: expect.objectContaining({ key: 'ACME-6' }) as unknown, blockedBy: [] }]);
+    // Blocked by the internal ACME-7 and by OPS-12 outside the project: not named, but counted.
+    expect(report.sections.blocked).toEqual([
+      { issue: expect.objectContaining({ key: 'ACME-6' }) as unknown, blockedBy: [], hiddenBlockers: 2 },
+    ]);
     expect(report.sections.flagged.map((i) => i.key)).toEqual(['ACME-6']);
   });
 

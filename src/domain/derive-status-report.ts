@@ -219,11 +219,14 @@ function toClientVisibilitySummary(model: ReportModel): ReportDataJson['clientVi
  * - **Issues**: only those the client sees (`isClientVisible`); a key of an issue the client
  *   does not see, or of a blocker outside the project, reads `HIDDEN_ISSUE_MARKER` in any text.
  * - **Overall**: the reported status only (the PM's override when there is one). The headline
- *   names the first dimension the client sees whose colour is the reported one, with its why;
- *   when there is none and the status is not green, it says plainly that some areas need
- *   attention — never which data is missing.
- * - **Dimensions**: enabled ones with enough data (grey is left out, and so is a grey measure);
- *   no evidence.
+ *   names the first dimension the client sees whose colour is the reported one (no why: the
+ *   computed reasoning is internal); when there is none and the status is not green, or it is
+ *   green over a dimension that is not, it says plainly that some areas need attention — never
+ *   which data is missing.
+ * - **Dimensions**: enabled ones with enough data (grey is left out), colour only: no measure,
+ *   why or evidence, whose figures count internal issues too.
+ * - **Milestones**: progress as a percentage only, not "41 of 105 issues".
+ * - **Blocked**: visible blockers by key, and how many are hidden (`hiddenBlockers`).
  * - **Risks**: flagged and blocked work only: no scores, levels or reasons; no data-quality
  *   notes; no per-issue visibility reasons.
  */
@@ -236,12 +239,7 @@ export function toClientReportData(model: ReportModel, projection: Omit<ReportPr
   const dimensions: ClientDimensionDataJson[] = [];
   for (const dimension of DIMENSIONS) {
     const d = model.health.dimensions[dimension];
-    if (!d.enabled || d.rag === 'grey') continue;
-    const measures: ClientDimensionDataJson['measures'] = [];
-    for (const m of d.measures) {
-      if (m.rag !== 'grey' && m.value !== null) measures.push({ id: m.id, value: m.value, rag: m.rag, why: hideInWhy(m.why, hide) });
-    }
-    dimensions.push({ id: dimension, rag: d.rag, why: hideInWhy(d.why, hide), measures });
+    if (d.enabled && d.rag !== 'grey') dimensions.push({ id: dimension, rag: d.rag });
   }
   return {
     schemaVersion: REPORT_DATA_SCHEMA_VERSION,
@@ -259,15 +257,20 @@ export function toClientReportData(model: ReportModel, projection: Omit<ReportPr
       inProgress: view.inProgress.map(ref),
       nextUp: view.nextUp.map(ref),
       milestones: view.milestones.map((m) => {
-        const { id, name, released, releaseDate, originalReleaseDate, progress, forecastDate, slipDays, rag } = toMilestoneReport(
+        const { id, name, released, releaseDate, originalReleaseDate, forecastDate, slipDays, rag } = toMilestoneReport(
           m,
           projection.originalReleaseDates,
           false,
         );
-        return { id, name, released, releaseDate, originalReleaseDate, progress, forecastDate, slipDays, rag };
+        const percentDone = m.issuesTotal === 0 ? null : Math.floor((m.issuesDone / m.issuesTotal) * 100);
+        return { id, name, released, releaseDate, originalReleaseDate, progress: { percentDone }, forecastDate, slipDays, rag };
       }),
       flagged: view.flagged.map(ref),
-      blocked: view.blocked.map((b) => ({ issue: ref(b.issue), blockedBy: [...b.blockedBy] })),
+      blocked: view.blocked.map((b) => ({
+        issue: ref(b.issue),
+        blockedBy: [...b.blockedBy],
+        hiddenBlockers: b.issue.blockedBy.filter((link) => link.category !== 'done').length - b.blockedBy.length,
+      })),
       waitingOnClient: view.waitingOnClient.map((w) => ({
         ...ref(w.issue),
         wait: { days: w.wait.days, since: w.wait.sinceDay, estimated: w.wait.estimated },
@@ -276,6 +279,10 @@ export function toClientReportData(model: ReportModel, projection: Omit<ReportPr
   };
 }
 
+/**
+ * From the reported status and the dimensions the client sees only: the computed status's
+ * reasoning (forecast percentiles, counts over every issue) is internal.
+ */
 function toClientHeadline(
   health: HealthAssessment,
   reported: OverallRag,
@@ -285,6 +292,8 @@ function toClientHeadline(
     const driver = dimensions.find((d) => d.rag === reported);
     return driver === undefined ? { code: 'attention', params: {} } : { code: 'driver', params: { dimension: driver.id } };
   }
+  // Green reported over a dimension the client sees as amber or red: not "everything is on track".
+  if (dimensions.some((d) => d.rag !== 'green')) return { code: 'attention', params: {} };
   const next = health.milestones.find((ms) => ms.id === health.nextMilestoneId);
   return next?.releaseDate != null
     ? { code: 'onTrackWithMilestone', params: { milestone: next.name, date: next.releaseDate } }

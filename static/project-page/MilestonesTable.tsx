@@ -2,7 +2,8 @@ import { OVERVIEW_MESSAGES } from '../../contract/i18n/overview-messages';
 import { REPORT_MESSAGES } from '../../contract/i18n/report-messages';
 import { formatForecastDetail } from '../../contract/i18n/forecast-sentences';
 import { token } from '@atlaskit/tokens';
-import type { MilestoneReportJson } from '../../contract';
+import type { ClientMilestoneJson, MilestoneReportJson } from '../../contract';
+import { CLIENT_SENTENCES } from '../../contract/i18n/client-sentences';
 import { useI18n, useT } from '../shared/i18n/I18nProvider';
 import { RagLozenge } from '../shared/RagLozenge';
 import { TokenLozenge } from '../shared/TokenLozenge';
@@ -16,7 +17,7 @@ function DayCell({ day, empty }: { day: string | null; empty: string }) {
   return day === null ? <>{empty}</> : <time dateTime={day}>{formatDay(day)}</time>;
 }
 
-function SlipText({ milestone }: { milestone: MilestoneReportJson }) {
+function SlipText({ milestone }: { milestone: Pick<MilestoneReportJson, 'slipDays'> }) {
   const { formatSlipDays } = useI18n();
   const t = useT(REPORT_MESSAGES, OVERVIEW_MESSAGES);
   const slip = toSlip(milestone);
@@ -30,15 +31,43 @@ function SlipText({ milestone }: { milestone: MilestoneReportJson }) {
   }
 }
 
+/** The client's progress: a percentage only, never how many issues the milestone holds. */
+function ClientProgress({ percentDone }: ClientMilestoneJson['progress']) {
+  const { locale } = useI18n();
+  return (
+    <>
+      {CLIENT_SENTENCES[locale].progress(percentDone)}
+      {percentDone !== null && <ProgressBar value={percentDone} max={100} />}
+    </>
+  );
+}
+
+function ProgressBar({ value, max }: { value: number; max: number }) {
+  return (
+    <progress
+      value={value}
+      max={max}
+      aria-hidden="true"
+      style={{
+        display: 'block',
+        width: '100%',
+        maxWidth: '8rem',
+        height: '0.375rem',
+        accentColor: token('color.background.brand.bold', '#1868DB'),
+      }}
+    />
+  );
+}
+
 /**
  * Milestones as a table: target (and the original target when it moved), forecast, slip,
- * progress by issues and points, and the RAG as a word.
+ * progress by issues and points (the client's: a percentage), and the RAG as a word.
  */
 export function MilestonesTable({
   milestones,
   testId = 'report-milestones',
 }: {
-  milestones: readonly MilestoneReportJson[];
+  milestones: readonly MilestoneReportJson[] | readonly ClientMilestoneJson[];
   testId?: string;
 }) {
   const { formatCount, formatDay, locale } = useI18n();
@@ -62,8 +91,7 @@ export function MilestonesTable({
           </tr>
         </thead>
         <tbody>
-          {milestones.map((milestone) => {
-            const percent = toProgressPercent(milestone.progress);
+          {milestones.map((milestone: MilestoneReportJson | ClientMilestoneJson) => {
             const targetPassed = milestone.released || today === null ? null : daysPast(milestone.releaseDate, today);
             return (
               <tr key={milestone.id} data-testid="report-milestone">
@@ -88,7 +116,7 @@ export function MilestonesTable({
                 <td data-label={t('report.col.forecast')}>
                   <div>
                     <DayCell day={milestone.forecastDate} empty={milestone.released ? '—' : t('report.noForecast')} />
-                    {milestone.forecast != null && (
+                    {'forecast' in milestone && milestone.forecast != null && (
                       <details data-testid="report-milestone-forecast" style={{ ...reportMetaStyle, display: 'block' }}>
                         <summary style={{ cursor: 'pointer' }}>{t('report.forecastHow')}</summary>
                         <span style={{ display: 'block', maxWidth: '24rem' }}>{formatForecastDetail(milestone.forecast, locale)}</span>
@@ -103,31 +131,26 @@ export function MilestonesTable({
                 </td>
                 <td data-label={t('report.col.progress')}>
                   <div>
-                    {t('report.progressIssues', {
-                      done: formatCount(milestone.progress.issuesDone),
-                      total: formatCount(milestone.progress.issuesTotal),
-                    })}
-                    {percent !== null && (
-                      <progress
-                        value={milestone.progress.issuesDone}
-                        max={milestone.progress.issuesTotal}
-                        aria-hidden="true"
-                        style={{
-                          display: 'block',
-                          width: '100%',
-                          maxWidth: '8rem',
-                          height: '0.375rem',
-                          accentColor: token('color.background.brand.bold', '#1868DB'),
-                        }}
-                      />
-                    )}
-                    {milestone.progress.pointsTotal > 0 && (
-                      <span style={{ ...reportMetaStyle, display: 'block' }}>
-                        {t('report.progressPoints', {
-                          done: formatCount(milestone.progress.pointsDone),
-                          total: formatCount(milestone.progress.pointsTotal),
+                    {'percentDone' in milestone.progress ? (
+                      <ClientProgress percentDone={milestone.progress.percentDone} />
+                    ) : (
+                      <>
+                        {t('report.progressIssues', {
+                          done: formatCount(milestone.progress.issuesDone),
+                          total: formatCount(milestone.progress.issuesTotal),
                         })}
-                      </span>
+                        {toProgressPercent(milestone.progress) !== null && (
+                          <ProgressBar value={milestone.progress.issuesDone} max={milestone.progress.issuesTotal} />
+                        )}
+                        {milestone.progress.pointsTotal > 0 && (
+                          <span style={{ ...reportMetaStyle, display: 'block' }}>
+                            {t('report.progressPoints', {
+                              done: formatCount(milestone.progress.pointsDone),
+                              total: formatCount(milestone.progress.pointsTotal),
+                            })}
+                          </span>
+                        )}
+                      </>
                     )}
                   </div>
                 </td>

@@ -167,6 +167,34 @@ describe('ReportView', () => {
     expect(client).not.toMatch(/Score/u);
   });
 
+  it('shows the client the dimensions its report lists, by colour with a plain sentence, and no internal figure', () => {
+    const report = aClientStatusReport();
+    const page = renderForTest(<ReportView report={report} />);
+    const items = [...page.matchAll(/<li[^>]*data-testid="report-client-dimension"[^>]*data-dimension="([^"]+)"[\s\S]*?<\/li>/gu)];
+    expect(items.map((m) => m[1])).toEqual(report.dimensions.map((d) => d.id));
+    expect(report.dimensions.length).toBeGreaterThan(0);
+    for (const [index, d] of report.dimensions.entries()) {
+      const text = items[index]?.[0].replace(/<[^>]+>/gu, ' ').replace(/\s+/gu, ' ');
+      expect(text).toContain(d.label);
+      expect(text).toContain(d.why);
+      expect(text).not.toMatch(/\d/u);
+    }
+    expect(textOfTestId(page, 'report-milestones-section')).toMatch(/\d+% done/u);
+    expect(textOfTestId(page, 'report-milestones-section')).not.toMatch(/\d+ of \d+/u);
+    // The internal view has no such list: its health is in the tiles above.
+    expect(renderForTest(<ReportView report={aStatusReport()} />)).not.toContain('report-client-dimension');
+  });
+
+  it('tells the client why work is blocked when the blockers are internal, in Chinese too', () => {
+    const report = aClientStatusReport();
+    const [first] = report.sections.inProgress;
+    if (first === undefined) throw new Error('the builder has work in progress');
+    report.sections.blocked = [{ issue: first, blockedBy: [], hiddenBlockers: 1 }];
+    expect(textOfTestId(renderForTest(<ReportView report={report} />), 'report-blocked-by')).toBe('Blocked by an internal task');
+    const zh = renderForTest(<ReportView report={{ ...report, lang: 'zh-CN' }} />, { locale: 'zh-CN' });
+    expect(textOfTestId(zh, 'report-blocked-by')).toBe('被一项内部任务阻塞');
+  });
+
   it('says "Nothing to report." for an empty section', () => {
     const report = aStatusReport();
     report.sections = { ...report.sections, nextUp: [], milestones: [] };

@@ -1,3 +1,4 @@
+import { CLIENT_SENTENCES } from '../../contract/i18n/client-sentences';
 import { HEALTH_MESSAGES } from '../../contract/i18n/health-messages';
 import { RAG_MESSAGES } from '../../contract/i18n/rag-messages';
 import { REPORT_MESSAGES } from '../../contract/i18n/report-messages';
@@ -6,6 +7,7 @@ import { token } from '@atlaskit/tokens';
 import { SUMMARY_MESSAGES } from '../../contract/i18n/summary-messages';
 import { useId, useState, type CSSProperties, type ReactNode } from 'react';
 import type { ClientStatusReportJson, ReportListTotalsJson, StatusReportJson } from '../../contract';
+import type { Language } from '../../contract/language';
 import { useI18n, useT } from '../shared/i18n/I18nProvider';
 import { IssueKeyLink, PlainIssueKeys } from '../shared/JiraLink';
 import { RagLozenge } from '../shared/RagLozenge';
@@ -164,8 +166,35 @@ function RisksSection({ risks, totals }: { risks: StatusReportJson['sections']['
   );
 }
 
+/**
+ * The dimensions the client sees, as its HTML report lists them: the colour and a plain
+ * sentence, no measure or figure (those count internal issues too).
+ */
+function ClientDimensions({ dimensions }: { dimensions: ClientStatusReportJson['dimensions'] }) {
+  const t = useT(REPORT_MESSAGES);
+  if (dimensions.length === 0) return null;
+  return (
+    <ReportSection title={t('report.dimensions')} testId="report-client-dimensions">
+      <ul style={{ margin: 0, padding: 0, listStyle: 'none', display: 'grid', gap: token('space.075', '6px') }}>
+        {dimensions.map((d) => (
+          <li
+            key={d.id}
+            data-testid="report-client-dimension"
+            data-dimension={d.id}
+            style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.100', '8px') }}
+          >
+            <span style={{ fontWeight: token('font.weight.semibold', '600'), minWidth: '8rem' }}>{d.label}</span>
+            <RagLozenge rag={d.rag} />
+            <span style={reportMetaStyle}>{d.why}</span>
+          </li>
+        ))}
+      </ul>
+    </ReportSection>
+  );
+}
+
 /** The client's risks: flagged and blocked work only, no scores (DESIGN §5.1). */
-function ClientRisksSection({ sections }: { sections: ClientStatusReportJson['sections'] }) {
+function ClientRisksSection({ sections, lang }: { sections: ClientStatusReportJson['sections']; lang: Language }) {
   const t = useT(REPORT_MESSAGES);
   const count = distinctCount([...sections.flagged.map((issue) => issue.key), ...sections.blocked.map((entry) => entry.issue.key)]);
   return (
@@ -174,11 +203,11 @@ function ClientRisksSection({ sections }: { sections: ClientStatusReportJson['se
       <ReportIssueList issues={sections.flagged} testId="report-flagged" />
       <h4 style={h4Style}>{t('report.blocked')}</h4>
       <CollapsibleList items={sections.blocked} testId="report-blocked">
-        {({ issue, blockedBy }) => (
+        {({ issue, blockedBy, hiddenBlockers }) => (
           <IssueLine key={issue.key} issue={issue}>
-            {blockedBy.length > 0 && (
-              <span style={{ flexBasis: '100%' }}>
-                {t('report.blockedBy')} {blockedBy.join(', ')}
+            {(blockedBy.length > 0 || hiddenBlockers > 0) && (
+              <span style={{ flexBasis: '100%' }} data-testid="report-blocked-by">
+                {CLIENT_SENTENCES[lang].blockedBy({ keys: blockedBy, hidden: hiddenBlockers })}
               </span>
             )}
           </IssueLine>
@@ -242,6 +271,8 @@ function ReportBody({ report }: { report: StatusReportJson | ClientStatusReportJ
           )}
         </p>
 
+        {report.audience === 'client' && <ClientDimensions dimensions={report.dimensions} />}
+
         <ReportSection title={t('report.milestones')} testId="report-milestones-section">
           {sections.milestones.length === 0 ? <EmptyNote /> : <MilestonesTable milestones={sections.milestones} />}
         </ReportSection>
@@ -293,7 +324,7 @@ function ReportBody({ report }: { report: StatusReportJson | ClientStatusReportJ
         {report.audience === 'internal' ? (
           <RisksSection risks={report.sections.risks} totals={report.sections.totals} />
         ) : (
-          <ClientRisksSection sections={report.sections} />
+          <ClientRisksSection sections={report.sections} lang={report.lang} />
         )}
 
         <FoldedSection

@@ -5,6 +5,9 @@
  */
 import type { ClientIssueRefJson, ClientStatusReportJson, IssueRefJson, StatusReportJson } from '../../contract';
 import { DIMENSION_KEYS } from '../../contract';
+import { CLIENT_SENTENCES } from '../../contract/i18n/client-sentences';
+import { HEADLINE_SENTENCES } from '../../contract/i18n/headline-sentences';
+import { RAG_MESSAGES } from '../../contract/i18n/rag-messages';
 
 function toClientRef(ref: IssueRefJson): ClientIssueRefJson {
   const { key, summary, status, type, priority, due, assignee, epicKey } = ref;
@@ -18,13 +21,10 @@ export function toClientFixture(report: StatusReportJson): ClientStatusReportJso
   for (const id of DIMENSION_KEYS) {
     const d = report.dimensions[id];
     if (!d.enabled || d.rag === 'grey') continue;
-    const measures: ClientStatusReportJson['dimensions'][number]['measures'] = [];
-    for (const m of d.measures) {
-      if (m.rag === 'grey' || m.value === null) continue;
-      measures.push({ id: m.id, label: m.label, value: m.value, display: m.display, rag: m.rag, why: m.why });
-    }
-    dimensions.push({ id, label: d.label, rag: d.rag, why: d.why, measures });
+    dimensions.push({ id, label: d.label, rag: d.rag, why: CLIENT_SENTENCES[report.lang].dimension(d.rag) });
   }
+  const sentences = HEADLINE_SENTENCES[report.lang];
+  const headline = sentences.status({ rag: RAG_MESSAGES[report.lang][`rag.${report.overall.reported}`], detail: sentences.attention() });
   return {
     schemaVersion: 1,
     generatedAt: report.generatedAt,
@@ -32,7 +32,7 @@ export function toClientFixture(report: StatusReportJson): ClientStatusReportJso
     lang: report.lang,
     project: report.project,
     period: report.period,
-    overall: { reported: report.overall.reported, headline: report.overall.headline, headlineCode: { code: 'attention', params: {} } },
+    overall: { reported: report.overall.reported, headline, headlineCode: { code: 'attention', params: {} } },
     dimensions,
     sections: {
       completed: sections.completed.map((g) => ({ epic: g.epic, issues: shown(g.issues) })).filter((g) => g.issues.length > 0),
@@ -45,7 +45,9 @@ export function toClientFixture(report: StatusReportJson): ClientStatusReportJso
           released,
           releaseDate,
           originalReleaseDate,
-          progress,
+          progress: {
+            percentDone: progress.issuesTotal === 0 ? null : Math.floor((progress.issuesDone / progress.issuesTotal) * 100),
+          },
           forecastDate,
           slipDays,
           rag,
@@ -54,7 +56,7 @@ export function toClientFixture(report: StatusReportJson): ClientStatusReportJso
       flagged: shown(sections.risks.flagged),
       blocked: sections.risks.blocked
         .filter((b) => b.issue.client.shown)
-        .map((b) => ({ issue: toClientRef(b.issue), blockedBy: b.blockedBy })),
+        .map((b) => ({ issue: toClientRef(b.issue), blockedBy: b.blockedBy, hiddenBlockers: 0 })),
       waitingOnClient: sections.waitingOnClient.filter((w) => w.client.shown).map((w) => ({ ...toClientRef(w), wait: w.wait })),
     },
   };

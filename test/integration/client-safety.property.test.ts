@@ -7,7 +7,10 @@
  *
  * Each hidden issue's summary carries a sentinel; every risk reason and data-quality sentence of
  * the internal report (the staleness, cycle-time and score sentences among them) is looked for
- * in the client's outputs; so are grey dimensions' names, e-mails and links into Jira. Then the
+ * in the client's outputs; so are grey dimensions' names, every dimension's and measure's sentence
+ * and the internal milestone progress (their figures count internal issues), e-mails and links
+ * into Jira; the client's dimensions and headline hold no figure, its milestone progress is a
+ * percentage, and hidden blockers are counted, not named. Then the
  * same on the local runtime, through the `project/report` resolver, in every visibility mode.
  */
 import fc from 'fast-check';
@@ -15,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientReportDataSchema, clientStatusReportSchema, type ClientStatusReportJson } from '../../contract/client-report';
 import { DEFAULT_PROJECT_SETTINGS, settingsViewSchema } from '../../contract';
 import { HEALTH_MESSAGES } from '../../contract/i18n/health-messages';
+import { REPORT_MESSAGES } from '../../contract/i18n/report-messages';
 import { renderClientReport } from '../../contract/i18n/render-client-report';
 import { renderStatusReport } from '../../contract/i18n/render-status-report';
 import type { Language } from '../../contract/language';
@@ -183,6 +187,20 @@ function shownByDesign(issue: Issue, parent: Issue | undefined, settings: Projec
 function forbiddenTexts(model: ReturnType<typeof deriveReportModel>, lang: Language): string[] {
   const internal = renderStatusReport(toReportData(model, {}), lang);
   const texts = [...internal.issueRisks.flatMap((r) => r.reasons), ...internal.dataQuality.map((n) => n.message)];
+  // Every dimension's and measure's sentence counts all issues, internal ones too: none reaches
+  // the client, whatever the dimension's colour (their figures would reveal internal volume).
+  for (const dimension of DIMENSION_KEYS) {
+    const d = internal.dimensions[dimension];
+    texts.push(d.why, ...d.measures.map((m) => m.why));
+  }
+  // Nor the internal milestone progress ("41 of 105 issues").
+  for (const m of internal.sections.milestones) {
+    texts.push(
+      REPORT_MESSAGES[lang]['report.progressIssues']
+        .replace('{done}', String(m.progress.issuesDone))
+        .replace('{total}', String(m.progress.issuesTotal)),
+    );
+  }
   // A grey or disabled dimension is left out: neither its row nor its "no data" sentence shows.
   for (const dimension of DIMENSION_KEYS) {
     const d = internal.dimensions[dimension];
@@ -203,6 +221,38 @@ function clientOutputs(report: ClientStatusReportJson): Record<string, string> {
   return { json: JSON.stringify(report), html: renderReportHtml(report), markdown: renderReportMarkdown(report) };
 }
 
+/**
+ * What the client's report holds besides its lists: the dimensions by colour with no figure, the
+ * headline with no figure (but a milestone's date), milestones' progress as a percentage only,
+ * and each blocked issue's hidden blockers counted as DESIGN §5.1 hides them.
+ */
+function expectNoInternalFigures(
+  data: ReturnType<typeof toClientReportData>,
+  report: ClientStatusReportJson,
+  issues: readonly Issue[],
+  hiddenKeys: ReadonlySet<string>,
+): void {
+  for (const d of data.dimensions) expect(Object.keys(d).sort()).toEqual(['id', 'rag']);
+  for (const d of report.dimensions) {
+    expect(Object.keys(d).sort()).toEqual(['id', 'label', 'rag', 'why']);
+    expect(d.why).not.toMatch(/\d/u);
+  }
+  if (report.overall.headlineCode.code !== 'onTrackWithMilestone') expect(report.overall.headline).not.toMatch(/\d/u);
+  for (const m of data.sections.milestones) expect(Object.keys(m.progress)).toEqual(['percentDone']);
+  const index = new Map(issues.map((i) => [i.key, i]));
+  for (const b of data.sections.blocked) {
+    const open = index.get(b.issue.key)?.blockedBy.filter((link) => link.category !== 'done') ?? [];
+    expect(b.hiddenBlockers, b.issue.key).toBe(open.filter((link) => link.key.startsWith('OPS-') || hiddenKeys.has(link.key)).length);
+    expect(b.blockedBy.length + b.hiddenBlockers, b.issue.key).toBe(open.length);
+  }
+  const html = renderReportHtml(report);
+  const markdown = renderReportMarkdown(report);
+  for (const text of [html, markdown]) {
+    expect(text).not.toMatch(/\d+ of \d+ (issues|points)|\d+ \/ \d+ 个/u);
+    if (data.sections.blocked.some((b) => b.hiddenBlockers > 0)) expect(text).toMatch(/internal task|内部任务/u);
+  }
+}
+
 /** What no client output may hold whatever the project: links, e-mails, internal fields and jargon. */
 const ALWAYS_FORBIDDEN =
   /\/browse\/|https?:|href=|\]\(|\w@\w|"(score|signals|reasons|issueRisks|topRisks|dataQuality|evidence|clientVisibility|computed|overrideReason|client)":|no update for|cycle time|没有更新|周期时间|not enough data for/iu;
@@ -210,7 +260,7 @@ const ALWAYS_FORBIDDEN =
 describe('client safety, over generated projects', () => {
   it('no hidden issue and no internal signal reaches the client data, JSON, HTML or Markdown', () => {
     // The property is not vacuous: count the runs where the client saw work, hidden work existed and risks were given.
-    const seen = { shown: 0, hidden: 0, reasons: 0, staleness: 0 };
+    const seen = { shown: 0, hidden: 0, reasons: 0, staleness: 0, hiddenBlockers: 0 };
     fc.assert(
       fc.property(projectSpec, (spec) => {
         const { issues, settings } = buildProject(spec);
@@ -234,9 +284,11 @@ describe('client safety, over generated projects', () => {
         const english = forbiddenTexts(model, 'en');
         if (english.some((t) => t.includes('with no update for'))) seen.staleness += 1;
         if (english.length > 0) seen.reasons += 1;
+        if (clientData.sections.blocked.some((b) => b.hiddenBlockers > 0)) seen.hiddenBlockers += 1;
         for (const lang of LANGS) {
           const report = renderClientReport(clientData, lang);
           expect(clientStatusReportSchema.parse(report)).toEqual(report);
+          expectNoInternalFigures(clientData, report, issues, new Set(hidden.map((i) => i.key)));
           const forbidden = forbiddenTexts(model, lang);
           for (const [name, text] of Object.entries({ data: JSON.stringify(clientData), ...clientOutputs(report) })) {
             for (const issue of hidden) {
@@ -258,6 +310,7 @@ describe('client safety, over generated projects', () => {
     expect(seen.hidden).toBeGreaterThan(50);
     expect(seen.reasons).toBeGreaterThan(50);
     expect(seen.staleness).toBeGreaterThan(10);
+    expect(seen.hiddenBlockers).toBeGreaterThan(10);
   });
 });
 

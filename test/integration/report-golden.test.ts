@@ -42,10 +42,10 @@ function sentencesOf(report: StatusReportJson): string {
 function clientLinesOf(report: ClientStatusReportJson): string {
   const lines: string[] = [`headline: ${report.overall.headline}`];
   for (const d of report.dimensions) {
-    lines.push(`${d.id}: ${d.label} | ${d.why}`);
-    for (const m of d.measures) lines.push(`  ${m.id}: ${m.label} | ${m.display} | ${m.why}`);
+    lines.push(`${d.id}: ${d.label} | ${d.rag} | ${d.why}`);
   }
-  for (const m of report.sections.milestones) lines.push(`milestone ${m.name}: ${m.rag} ${m.forecastDate ?? '-'}`);
+  for (const m of report.sections.milestones)
+    lines.push(`milestone ${m.name}: ${m.rag} ${m.forecastDate ?? '-'} ${m.progress.percentDone ?? '-'}%`);
   const { sections } = report;
   for (const group of sections.completed) {
     for (const i of group.issues)
@@ -58,7 +58,8 @@ function clientLinesOf(report: ClientStatusReportJson): string {
     waitingOnClient: sections.waitingOnClient,
   };
   for (const [name, issues] of Object.entries(lists)) for (const i of issues) lines.push(`${name} ${i.key} ${i.summary}`);
-  for (const b of sections.blocked) lines.push(`blocked ${b.issue.key} ${b.issue.summary} by ${b.blockedBy.join(', ') || '-'}`);
+  for (const b of sections.blocked)
+    lines.push(`blocked ${b.issue.key} ${b.issue.summary} by ${b.blockedBy.join(', ') || '-'} + ${b.hiddenBlockers} internal`);
   return `${lines.join('\n')}\n`;
 }
 

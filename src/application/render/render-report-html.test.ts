@@ -155,3 +155,25 @@ describe('renderReportHtml', () => {
     }
   });
 });
+
+describe('renderReportHtml: the client sees no internal figure', () => {
+  it('lists dimensions by colour with a plain sentence, progress as a percentage, and why internal-blocked work waits', () => {
+    const report = aClientStatusReport();
+    const [first] = report.sections.inProgress;
+    if (first === undefined) throw new Error('the builder has work in progress');
+    report.sections.blocked = [{ issue: first, blockedBy: [], hiddenBlockers: 1 }];
+    const text = renderReportHtml(report)
+      .replace(/<[^>]+>/gu, ' ')
+      .replace(/\s+/gu, ' ');
+    expect(text).toContain('Dimension Status Summary');
+    expect(text).toMatch(/Schedule Amber Needs attention/u);
+    expect(text).toMatch(/\d+% done/u);
+    expect(text).not.toMatch(/\d+ of \d+ (issues|points)/u);
+    expect(text).toContain('— Blocked by an internal task');
+    const zh = renderReportHtml({ ...report, lang: 'zh-CN' })
+      .replace(/<[^>]+>/gu, ' ')
+      .replace(/\s+/gu, ' ');
+    expect(zh).toContain('— 被一项内部任务阻塞');
+    expect(zh).toMatch(/已完成 \d+%/u);
+  });
+});

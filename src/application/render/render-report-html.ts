@@ -8,6 +8,8 @@ import type { ClientIssueRefJson, ClientMilestoneJson, ClientStatusReportJson } 
 import type { RagJson, StatusReportJson } from '../../../contract/report';
 import {
   RENDERED_ISSUE_RISKS,
+  describeClientBlockers,
+  describeClientProgress,
   describeEvidence,
   describeForecasts,
   describeIssueRef,
@@ -16,6 +18,7 @@ import {
   describeTarget,
   describeWait,
   dimensionEntries,
+  parenthetical,
   reportDates,
   reportWords,
   showsDataQuality,
@@ -228,9 +231,8 @@ function badge(rag: RagJson, t: ReportWords): SafeHtml {
 
 function issueItem(issue: ClientIssueRefJson, t: ReportWords, dates: ReportDates, extra?: SafeHtml | string): SafeHtml {
   return html`<li>
-    <span class="key">${issue.key}</span> ${issue.summary} <span class="muted">(${describeIssueRef(issue, t, dates)})</span>${
-      extra === undefined ? null : html` — ${extra}`
-    }
+    <span class="key">${issue.key}</span> ${issue.summary}<span class="muted">${parenthetical(describeIssueRef(issue, t, dates), t)}</span
+    >${extra === undefined ? null : html` — ${extra}`}
   </li>`;
 }
 
@@ -281,10 +283,12 @@ function dimensionsTable(report: StatusReportJson, t: ReportWords): SafeHtml {
   </table>`;
 }
 
-function milestonesTable(
-  report: { lang: Language; sections: { milestones: readonly ClientMilestoneJson[] } },
+/** `progress`: the internal report's counts, or the client's percentage. */
+function milestonesTable<M extends Omit<ClientMilestoneJson, 'progress'>>(
+  report: { lang: Language; sections: { milestones: readonly M[] } },
   t: ReportWords,
   dates: ReportDates,
+  progress: (m: M) => string,
 ): SafeHtml {
   const milestones = report.sections.milestones;
   if (milestones.length === 0) return html`<p class="muted">${t('report.empty')}</p>`;
@@ -303,14 +307,14 @@ function milestonesTable(
       ${milestones.map(
         (m) =>
           html`<tr>
-            <th scope="row">${m.name}${m.released ? html` <span class="muted">(${t('report.released')})</span>` : null}</th>
+            <th scope="row">${m.name}${m.released ? html`<span class="muted">${parenthetical(t('report.released'), t)}</span>` : null}</th>
             <td data-label="${t('report.col.status')}">${badge(m.rag, t)}</td>
             <td data-label="${t('report.col.target')}">${describeTarget(m, t, dates)}</td>
             <td data-label="${t('report.col.forecast')}">
               ${m.forecastDate === null ? '—' : html`<time datetime="${m.forecastDate}">${dates.day(m.forecastDate)}</time>`}
             </td>
             <td data-label="${t('report.col.slipDays')}">${describeSlip(m.slipDays, report.lang)}</td>
-            <td data-label="${t('report.col.progress')}">${describeProgress(m.progress, t)}</td>
+            <td data-label="${t('report.col.progress')}">${progress(m)}</td>
           </tr>`,
       )}
     </tbody>
@@ -384,7 +388,7 @@ export function renderReportHtml(report: StatusReportJson | ClientStatusReportJs
       </head>
       <body>
         <header>
-          <h1>${t('report.title')}${colon}${report.project.name} <span class="muted">(${report.project.key})</span></h1>
+          <h1>${t('report.title')}${colon}${report.project.name}<span class="muted">${parenthetical(report.project.key, t)}</span></h1>
           <p class="meta">
             ${t('report.generatedAt')}${colon}<time datetime="${report.generatedAt}">${dates.instant(report.generatedAt)}</time> ·
             ${t('report.period', { range: dates.period(report.period) })} ·
@@ -432,7 +436,7 @@ export function renderReportHtml(report: StatusReportJson | ClientStatusReportJs
           </section>
           <section aria-labelledby="milestones">
             <h2 id="milestones">${t('report.milestones')}</h2>
-            ${milestonesTable(report, t, dates)} ${forecastNotes(report, t)}
+            ${milestonesTable(report, t, dates, (m) => describeProgress(m.progress, t))} ${forecastNotes(report, t)}
           </section>
           <section aria-labelledby="risks">
             <h2 id="risks">${t('report.risks')}</h2>
@@ -451,7 +455,9 @@ export function renderReportHtml(report: StatusReportJson | ClientStatusReportJs
               sections.risks.topRisks.length === 0
                 ? html`<p class="muted">${t('report.empty')}</p>`
                 : html`<ul>
-                    ${sections.risks.topRisks.map((r) => issueItem(r.issue, t, dates, `${t(`risk.level.${r.level}`)} (${t('risk.score')} ${r.score})`))}
+                    ${sections.risks.topRisks.map((r) =>
+                      issueItem(r.issue, t, dates, `${t(`risk.level.${r.level}`)}${parenthetical(`${t('risk.score')} ${r.score}`, t)}`),
+                    )}
                   </ul>`
             }
           </section>
@@ -533,8 +539,7 @@ function renderClientReportHtml(report: ClientStatusReportJson, options: RenderO
                       <tr>
                         <th scope="col">${t('report.col.dimension')}</th>
                         <th scope="col">${t('report.col.status')}</th>
-                        <th scope="col">${t('report.col.measure')}</th>
-                        <th scope="col">${t('report.col.why')}</th>
+                        <th scope="col">${t('report.col.summary')}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -543,16 +548,7 @@ function renderClientReportHtml(report: ClientStatusReportJson, options: RenderO
                           html`<tr data-dimension="${d.id}">
                             <th scope="row">${d.label}</th>
                             <td>${badge(d.rag, t)}</td>
-                            <td>
-                              ${
-                                d.measures.length === 0
-                                  ? '—'
-                                  : html`<ul class="measures">
-                                      ${d.measures.map((m) => html`<li>${m.label}${colon}<strong>${m.display}</strong> ${badge(m.rag, t)}</li>`)}
-                                    </ul>`
-                              }
-                            </td>
-                            <td>${d.why || '—'}</td>
+                            <td>${d.why}</td>
                           </tr>`,
                       )}
                     </tbody>
@@ -561,7 +557,7 @@ function renderClientReportHtml(report: ClientStatusReportJson, options: RenderO
           }
           <section aria-labelledby="milestones">
             <h2 id="milestones">${t('report.milestones')}</h2>
-            ${milestonesTable(report, t, dates)}
+            ${milestonesTable(report, t, dates, (m) => describeClientProgress(m.progress, report.lang))}
           </section>
           <section aria-labelledby="completed">
             <h2 id="completed">${t('report.completed')}</h2>
@@ -599,7 +595,7 @@ function renderClientReportHtml(report: ClientStatusReportJson, options: RenderO
                         b.issue,
                         t,
                         dates,
-                        b.blockedBy.length === 0 ? undefined : `${t('report.blockedBy')} ${b.blockedBy.join(', ')}`,
+                        b.blockedBy.length === 0 && b.hiddenBlockers === 0 ? undefined : describeClientBlockers(b, report.lang),
                       ),
                     )}
                   </ul>`

@@ -177,3 +177,44 @@ describe('renderReportMarkdown', () => {
     expect(text).toContain('- **ACME-6** Go-live checklist');
   });
 });
+
+describe('renderReportMarkdown: the client sees no internal figure', () => {
+  const blocked = (hiddenBlockers: number, blockedBy: string[] = []) => {
+    const report = aClientStatusReport();
+    const [first] = report.sections.inProgress;
+    if (first === undefined) throw new Error('the builder has work in progress');
+    report.sections.blocked = [{ issue: first, blockedBy, hiddenBlockers }];
+    return report;
+  };
+
+  it('gives the reason when every blocker is internal, in both languages', () => {
+    expect(renderReportMarkdown(blocked(1))).toMatch(/ — Blocked by an internal task\n/u);
+    expect(renderReportMarkdown({ ...blocked(1), lang: 'zh-CN' })).toMatch(/ — 被一项内部任务阻塞\n/u);
+    expect(renderReportMarkdown(blocked(2, ['ACME-6']))).toMatch(/ — Blocked by ACME-6 and 2 internal tasks\n/u);
+    expect(renderReportMarkdown({ ...blocked(1, ['ACME-6']), lang: 'zh-CN' })).toMatch(/ — 被 ACME-6、一项内部任务阻塞\n/u);
+  });
+
+  it('lists dimensions by colour with a plain sentence, and milestone progress as a percentage', () => {
+    const report = aClientStatusReport();
+    const text = renderReportMarkdown(report);
+    expect(text).toContain('| Dimension | Status | Summary |');
+    for (const d of report.dimensions)
+      expect(text).toMatch(new RegExp(`\\n\\| ${d.label} \\| [A-Za-z]+ \\| (On track|Needs attention|At risk) \\|\\n`, 'u'));
+    expect(text).toMatch(/\| \d+% done \|/u);
+    expect(text).not.toMatch(/\d+ of \d+ (issues|points)/u);
+    expect(renderReportMarkdown({ ...report, lang: 'zh-CN' })).toMatch(/\| 已完成 \d+% \|/u);
+  });
+});
+
+describe('renderReportMarkdown: Chinese punctuation', () => {
+  it('joins pieces with full-width brackets and semicolons in Chinese, ASCII in English', () => {
+    const zh = renderReportMarkdown(aStatusReport({ lang: 'zh-CN' }));
+    expect(zh).toMatch(/（(红色|黄色|绿色|数据不足)）/u);
+    expect(zh).not.toMatch(/ \((红色|黄色|绿色|数据不足)\)/u);
+    expect(zh).not.toMatch(/[\u4e00-\u9fff]\)?; [\u4e00-\u9fff]/u);
+    expect(zh).toMatch(/^# 项目状态报告：.*（ACME）$/mu);
+    const en = renderReportMarkdown(aStatusReport());
+    expect(en).toMatch(/^# Status report: .* \(ACME\)$/mu);
+    expect(en).toMatch(/ \((Red|Amber|Green|Not enough data)\)/u);
+  });
+});

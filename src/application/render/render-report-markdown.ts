@@ -9,6 +9,8 @@ import type { ClientIssueRefJson, ClientMilestoneJson, ClientStatusReportJson } 
 import type { StatusReportJson } from '../../../contract/report';
 import {
   RENDERED_ISSUE_RISKS,
+  describeClientBlockers,
+  describeClientProgress,
   describeEvidence,
   describeForecasts,
   describeIssueRef,
@@ -17,6 +19,7 @@ import {
   describeTarget,
   describeWait,
   dimensionEntries,
+  parenthetical,
   reportDates,
   reportWords,
   showsDataQuality,
@@ -47,7 +50,7 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
 
 function issueLine(issue: ClientIssueRefJson, t: ReportWords, dates: ReportDates, extra?: string): string {
   const tail = extra ? ` — ${extra}` : '';
-  return `- **${md(issue.key)}** ${md(issue.summary)} (${md(describeIssueRef(issue, t, dates))})${tail}`;
+  return `- **${md(issue.key)}** ${md(issue.summary)}${md(parenthetical(describeIssueRef(issue, t, dates), t))}${tail}`;
 }
 
 function issueList(issues: readonly ClientIssueRefJson[], t: ReportWords, dates: ReportDates): string[] {
@@ -73,7 +76,7 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
     out.push(`${'#'.repeat(level)} ${text}`, '');
   };
 
-  out.push(`# ${t('report.title')}${colon}${md(report.project.name)} (${md(report.project.key)})`, '');
+  out.push(`# ${t('report.title')}${colon}${md(report.project.name)}${md(parenthetical(report.project.key, t))}`, '');
   out.push(
     [
       `${t('report.generatedAt')}${colon}${md(dates.instant(report.generatedAt))}`,
@@ -83,7 +86,8 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
   );
 
   heading(2, t('report.overall'));
-  const computedNote = overall.computed === overall.reported ? '' : ` (${t('report.computed')}${colon}${t(`rag.${overall.computed}`)})`;
+  const computedNote =
+    overall.computed === overall.reported ? '' : parenthetical(`${t('report.computed')}${colon}${t(`rag.${overall.computed}`)}`, t);
   out.push(`**${t('report.reported')}${colon}${t(`rag.${overall.reported}`)}**${computedNote}`, '', md(overall.headline));
   if (overall.overrideReason) out.push('', `> ${md(t('health.overrideReason', { reason: overall.overrideReason }))}`);
 
@@ -94,9 +98,12 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
       dimensionEntries(report).map(([, d]) => {
         const status = [t(`rag.${d.rag}`), d.enabled ? '' : t('health.off'), d.sustained ? t('health.sustained') : '']
           .filter(Boolean)
-          .join(', ');
+          .join(t('report.comma'));
         // One line per table row: measures are separated by semicolons, never by raw HTML.
-        const measures = d.measures.map((m) => `${md(m.label)}${colon}${md(m.display)} (${t(`rag.${m.rag}`)})`).join('; ') || '—';
+        const measures =
+          d.measures
+            .map((m) => `${md(m.label)}${colon}${md(m.display)}${parenthetical(t(`rag.${m.rag}`), t)}`)
+            .join(t('report.semicolon')) || '—';
         return [md(d.label), status, measures, md(d.why) || '—', md(describeEvidence(d.evidence, t, d.evidenceCount))];
       }),
     ),
@@ -116,7 +123,7 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
   out.push(...issueList(sections.nextUp, t, dates));
 
   heading(2, t('report.milestones'));
-  out.push(...milestoneLines(sections.milestones, t, dates, report.lang));
+  out.push(...milestoneLines(sections.milestones, t, dates, report.lang, (m) => describeProgress(m.progress, t)));
   const forecasts = describeForecasts(report);
   if (forecasts.length > 0) {
     blank();
@@ -136,7 +143,9 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
   out.push(
     ...(sections.risks.topRisks.length === 0
       ? [t('report.empty')]
-      : sections.risks.topRisks.map((r) => issueLine(r.issue, t, dates, `${t(`risk.level.${r.level}`)} (${t('risk.score')} ${r.score})`))),
+      : sections.risks.topRisks.map((r) =>
+          issueLine(r.issue, t, dates, `${t(`risk.level.${r.level}`)}${parenthetical(`${t('risk.score')} ${r.score}`, t)}`),
+        )),
   );
 
   heading(2, t('report.waitingOnClient'));
@@ -155,7 +164,7 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
     out.push(
       ...table(
         [t('report.col.key'), t('risk.score'), t('risk.level'), t('risk.reasons')],
-        shown.map((r) => [md(r.key), String(r.score), t(`risk.level.${r.level}`), r.reasons.map(md).join('; ') || '—']),
+        shown.map((r) => [md(r.key), String(r.score), t(`risk.level.${r.level}`), r.reasons.map(md).join(t('report.semicolon')) || '—']),
       ),
     );
   }
@@ -171,7 +180,16 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
   return `${out.join('\n')}\n`;
 }
 
-function milestoneLines(milestones: readonly ClientMilestoneJson[], t: ReportWords, dates: ReportDates, lang: Language): string[] {
+type MilestoneRow = Omit<ClientMilestoneJson, 'progress'>;
+
+/** `progress`: the internal report's counts, or the client's percentage. */
+function milestoneLines<M extends MilestoneRow>(
+  milestones: readonly M[],
+  t: ReportWords,
+  dates: ReportDates,
+  lang: Language,
+  progress: (m: M) => string,
+): string[] {
   return milestones.length === 0
     ? [t('report.empty')]
     : table(
@@ -184,12 +202,12 @@ function milestoneLines(milestones: readonly ClientMilestoneJson[], t: ReportWor
           t('report.col.progress'),
         ],
         milestones.map((m) => [
-          md(m.name) + (m.released ? ` (${t('report.released')})` : ''),
+          md(m.name) + (m.released ? parenthetical(t('report.released'), t) : ''),
           t(`rag.${m.rag}`),
           md(describeTarget(m, t, dates)),
           m.forecastDate === null ? '—' : md(dates.day(m.forecastDate)),
           md(describeSlip(m.slipDays, lang)),
-          md(describeProgress(m.progress, t)),
+          md(progress(m)),
         ]),
       );
 }
@@ -227,19 +245,14 @@ function renderClientReportMarkdown(report: ClientStatusReportJson, options: Ren
     heading(2, t('report.dimensions'));
     out.push(
       ...table(
-        [t('report.col.dimension'), t('report.col.status'), t('report.col.measure'), t('report.col.why')],
-        report.dimensions.map((d) => [
-          md(d.label),
-          t(`rag.${d.rag}`),
-          d.measures.map((m) => `${md(m.label)}${colon}${md(m.display)} (${t(`rag.${m.rag}`)})`).join('; ') || '—',
-          md(d.why) || '—',
-        ]),
+        [t('report.col.dimension'), t('report.col.status'), t('report.col.summary')],
+        report.dimensions.map((d) => [md(d.label), t(`rag.${d.rag}`), md(d.why)]),
       ),
     );
   }
 
   heading(2, t('report.milestones'));
-  out.push(...milestoneLines(sections.milestones, t, dates, report.lang));
+  out.push(...milestoneLines(sections.milestones, t, dates, report.lang, (m) => describeClientProgress(m.progress, report.lang)));
 
   heading(2, t('report.completed'));
   if (sections.completed.length === 0) out.push(t('report.empty'));
@@ -262,7 +275,12 @@ function renderClientReportMarkdown(report: ClientStatusReportJson, options: Ren
     ...(sections.blocked.length === 0
       ? [t('report.empty')]
       : sections.blocked.map((b) =>
-          issueLine(b.issue, t, dates, b.blockedBy.length === 0 ? undefined : `${t('report.blockedBy')} ${b.blockedBy.map(md).join(', ')}`),
+          issueLine(
+            b.issue,
+            t,
+            dates,
+            b.blockedBy.length === 0 && b.hiddenBlockers === 0 ? undefined : md(describeClientBlockers(b, report.lang)),
+          ),
         )),
   );
 

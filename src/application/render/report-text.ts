@@ -2,6 +2,7 @@
  * The words both renderers share, from the one message catalogue, and the plain-text pieces
  * built from them, so Markdown and HTML say the same thing.
  */
+import { CLIENT_SENTENCES } from '../../../contract/i18n/client-sentences';
 import { formatSlipDays, formatWait } from '../../../contract/i18n/day-sentences';
 import { formatForecastDetail } from '../../../contract/i18n/forecast-sentences';
 import { formatterFor } from '../../../contract/i18n/format';
@@ -12,7 +13,13 @@ import { RISK_MESSAGES } from '../../../contract/i18n/risk-messages';
 import { translator, type KeyOf, type Translate } from '../../../contract/i18n/strings';
 import type { Language } from '../../../contract/language';
 import type { ClientIssueRefJson, ClientMilestoneJson, ClientStatusReportJson } from '../../../contract/client-report';
-import { DIMENSION_KEYS, type DimensionKey, type StatusReportJson, type WaitingIssueRefJson } from '../../../contract/report';
+import {
+  DIMENSION_KEYS,
+  type DimensionKey,
+  type MilestoneReportJson,
+  type StatusReportJson,
+  type WaitingIssueRefJson,
+} from '../../../contract/report';
 
 /** How many issue risks the rendered report lists (the JSON keeps them all). */
 export const RENDERED_ISSUE_RISKS = 15;
@@ -62,11 +69,26 @@ export function describeIssueRef(issue: ClientIssueRefJson, t: ReportWords, date
 }
 
 /** "12 of 20 issues · 30 of 55 points" (points only when the milestone has estimates). */
-export function describeProgress(progress: ClientMilestoneJson['progress'], t: ReportWords): string {
+export function describeProgress(progress: MilestoneReportJson['progress'], t: ReportWords): string {
   const issues = t('report.progressIssues', { done: progress.issuesDone, total: progress.issuesTotal });
   return progress.pointsTotal > 0
     ? `${issues} · ${t('report.progressPoints', { done: progress.pointsDone, total: progress.pointsTotal })}`
     : issues;
+}
+
+/** "39% done": the client's milestone progress, with no count of the issues behind it. */
+export function describeClientProgress(progress: ClientMilestoneJson['progress'], lang: Language): string {
+  return CLIENT_SENTENCES[lang].progress(progress.percentDone);
+}
+
+/** "Blocked by ACME-3 and an internal task", "Blocked by an internal task" (the client's report). */
+export function describeClientBlockers(blocked: ClientStatusReportJson['sections']['blocked'][number], lang: Language): string {
+  return CLIENT_SENTENCES[lang].blockedBy({ keys: blocked.blockedBy, hidden: blocked.hiddenBlockers });
+}
+
+/** " (text)" in English, "（text）" in Chinese: a remark after what it qualifies. */
+export function parenthetical(text: string, t: ReportWords): string {
+  return t('report.parenthetical', { text });
 }
 
 /** "15 days late", "3 days early", "On time" in the report's language; "—" when unknown. */
@@ -81,10 +103,14 @@ export function describeWait(wait: WaitingIssueRefJson['wait'], t: ReportWords, 
 }
 
 /** "Dec 11, 2026 (was Dec 4, 2026)" when the target moved. */
-export function describeTarget(milestone: ClientMilestoneJson, t: ReportWords, dates: ReportDates): string {
+export function describeTarget(
+  milestone: Pick<ClientMilestoneJson, 'releaseDate' | 'originalReleaseDate'>,
+  t: ReportWords,
+  dates: ReportDates,
+): string {
   const target = milestone.releaseDate === null ? '—' : dates.day(milestone.releaseDate);
   return milestone.originalReleaseDate
-    ? `${target} (${t('report.wasTarget', { date: dates.day(milestone.originalReleaseDate) })})`
+    ? `${target}${parenthetical(t('report.wasTarget', { date: dates.day(milestone.originalReleaseDate) }), t)}`
     : target;
 }
 
