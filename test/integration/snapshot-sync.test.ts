@@ -13,10 +13,17 @@ import { InMemoryRecordStore } from '../../src/adapters/memory/in-memory-record-
 import { JiraClient, RETRY_POLICIES, type JiraTransport } from '../../src/adapters/jira/jira-client';
 import { JiraSyncReader } from '../../src/adapters/jira/jira-sync-reader';
 import { KvsRecordsSource } from '../../src/adapters/storage/kvs-records-source';
-import { readCachedIssues, readReports, readSnapshot, writeGeneration } from '../../src/application/snapshot/project-cache';
+import {
+  readCachedIssues,
+  readReports,
+  readSnapshot,
+  STORED_REPORT_FORMAT,
+  writeGeneration,
+} from '../../src/application/snapshot/project-cache';
+import { openSnapshot } from '../../src/application/snapshot/open-snapshot';
 import { beginSync, runSync, SYNC_LEASE_MS, type SyncDeps } from '../../src/application/snapshot/sync-project';
 import { takeDailySnapshots } from '../../src/application/take-daily-snapshots';
-import { kpiHistoryKind, syncPageKind, syncStateKind } from '../../src/application/records/record-kinds';
+import { kpiHistoryKind, reportPartKind, snapshotKind, syncPageKind, syncStateKind } from '../../src/application/records/record-kinds';
 import { trackProject } from '../../src/application/tracked-projects';
 import { DEMO_NOW, demoDatasets } from '../support/local-app';
 
@@ -238,6 +245,37 @@ describe('an incremental refresh reads changelogs', () => {
     const incremental = await stored(records, w.dataset.project.id);
     expect(incremental.issues.find((i) => i.id === renamed.id)?.summary).toBe('Renamed in progress');
     expect(incremental).toEqual(await stored(fresh, w.dataset.project.id));
+  });
+});
+
+describe('a snapshot written by an older app', () => {
+  it('whose report no longer reads is re-derived when opened, not answered with a storage error', async () => {
+    const w = world();
+    const records = new InMemoryRecordStore();
+    const project = { id: w.dataset.project.id, key: w.dataset.project.key };
+    await syncToEnd(w, records);
+    const written = await records.document(snapshotKind, project.id).get();
+    if (!written.value) throw new Error('no snapshot');
+    // The older app's report shape: the parts hold what today's schema cannot read.
+    for (let index = 0; index < written.value.reportParts; index += 1) {
+      await records
+        .collection(reportPartKind, project.id)
+        .put({ generation: written.value.generation, index, at: written.value.asOf, text: index === 0 ? '{"internal":{}}' : '' });
+    }
+    await records.document(snapshotKind, project.id).save({ ...written.value, reportFormat: 0 }, written.revision);
+    await expect(readReports(records, { ...written.value, reportFormat: 0 })).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
+
+    w.clock.at += 60_000;
+    const queue = { requestRefresh: () => Promise.resolve() };
+    const opened = await openSnapshot(
+      { ...w.deps(records), queue },
+      project,
+      { value: DEFAULT_PROJECT_SETTINGS, revision: 0 },
+      { budgetMs: 60_000, wait: () => Promise.resolve() },
+    );
+    expect(opened.reportFormat).toBe(STORED_REPORT_FORMAT);
+    expect(opened.generation).toBeGreaterThan(written.value.generation);
+    expect((await readReports(records, opened)).internal.project.key).toBe(project.key);
   });
 });
 

@@ -234,6 +234,11 @@ const snapshotSchema = z.object({
   syncedFrom: isoInstant,
   /** The settings revision it was derived with: a save since makes it stale. */
   settingsRevision: z.number().int().nonnegative().default(0),
+  /**
+   * The shape of the report data in its report parts (`STORED_REPORT_FORMAT`): a snapshot written
+   * by an older app reads as stale, and opening it re-derives (0 = before this was recorded).
+   */
+  reportFormat: z.number().int().nonnegative().default(0),
   project: z.object({ id: z.string(), key: z.string(), name: z.string() }),
   issueCount: count,
   bucketCount: z.number().int().positive(),

@@ -23,7 +23,7 @@ export const SNAPSHOT_ISSUE_RISKS = 25;
 export const SNAPSHOT_LIST_ISSUES = 25;
 
 export interface DerivedSnapshot {
-  head: Omit<Snapshot, 'generation' | 'bucketCount' | 'reportParts' | 'syncedFrom' | 'settingsRevision'>;
+  head: Omit<Snapshot, 'generation' | 'bucketCount' | 'reportParts' | 'syncedFrom' | 'settingsRevision' | 'reportFormat'>;
   reports: StoredReports;
   point: KpiPoint;
   /** Issue key → milestone joined after its baseline: stored with each issue's bucket, not in the head. */

@@ -4,7 +4,7 @@ import type { Logger } from '../ports';
 import type { Snapshot } from '../records/record-kinds';
 import type { Revisioned } from '../storage';
 import { trackProject } from '../tracked-projects';
-import { readSnapshot } from './project-cache';
+import { readSnapshot, STORED_REPORT_FORMAT } from './project-cache';
 import { refreshSnapshot } from './refresh-snapshot';
 import { getSyncStatus, INLINE_SYNC_MAX_ISSUES, type SyncDeps, type SyncQueue, type SyncTarget } from './sync-project';
 
@@ -27,11 +27,17 @@ export async function openSnapshot(
   const deadline = deps.clock.now().getTime() + options.budgetMs;
   const stored = await readSnapshot(deps.records, project.id);
   if (stored.value) {
-    if (stored.value.settingsRevision === settings.revision) return stored.value;
-    // Derived with older settings (a save whose refresh did not finish): refresh now; a large
-    // project answers from the old snapshot meanwhile, its age and the sync shown by the page.
-    await refreshSnapshot(deps, project, settings.value, options);
-    return (await readSnapshot(deps.records, project.id)).value ?? stored.value;
+    const currentFormat = stored.value.reportFormat === STORED_REPORT_FORMAT;
+    if (stored.value.settingsRevision === settings.revision && currentFormat) return stored.value;
+    // Derived with older settings (a save whose refresh did not finish) or by an older app (its
+    // report reads no more): refresh now. With older settings a large project answers from the
+    // old snapshot meanwhile, its age and the sync shown by the page; an old report's shape cannot
+    // be read, so the page waits for the sync as on a first open.
+    const status = await refreshSnapshot(deps, project, settings.value, options);
+    const after = (await readSnapshot(deps.records, project.id)).value ?? stored.value;
+    if (after.reportFormat === STORED_REPORT_FORMAT) return after;
+    if (status.state === 'failed' && status.error) throw new AppError(status.error.code, status.error.message);
+    throw new AppError('NOT_READY', `The snapshot of ${project.key} is being rebuilt`);
   }
   try {
     await trackProject(deps.records, project, deps.clock.now());

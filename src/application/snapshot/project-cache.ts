@@ -24,6 +24,12 @@ const MAX_BUCKET_BYTES = 200 * 1024;
 const TARGET_BUCKET_BYTES = 100 * 1024;
 /** Report text per part: at most 3 UTF-8 bytes per UTF-16 unit once JSON-escaped, under 240 KiB. */
 const REPORT_PART_CHARS = 70_000;
+/**
+ * The shape of the stored report data (both audiences). Raise it with any change the stored
+ * report's schema does not read back: a snapshot of an older shape is then re-derived when
+ * opened (`openSnapshot`) instead of failing to read.
+ */
+export const STORED_REPORT_FORMAT = 2;
 /** Reads of one generation's values run this many at a time. */
 const READ_CONCURRENCY = 8;
 

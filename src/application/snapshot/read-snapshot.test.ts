@@ -9,7 +9,7 @@ import type { SyncSource } from '../ports';
 import { snapshotKind } from '../records/record-kinds';
 import { deriveSnapshot } from './derive-snapshot';
 import { getSnapshotIssueRisk } from './read-snapshot';
-import { toBuckets, toReportParts, writeGeneration } from './project-cache';
+import { STORED_REPORT_FORMAT, toBuckets, toReportParts, writeGeneration } from './project-cache';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 const settings = toProjectSettings(DEFAULT_PROJECT_SETTINGS);
@@ -52,6 +52,7 @@ async function givenSnapshot(data: ProjectData) {
     generation: 1,
     syncedFrom: derived.head.asOf,
     settingsRevision: 0,
+    reportFormat: STORED_REPORT_FORMAT,
     bucketCount: buckets.length,
     reportParts: parts.length,
   };

@@ -24,6 +24,7 @@ import { deriveSnapshot } from './derive-snapshot';
 import { reuseKnownHistories } from './reuse-known-histories';
 import {
   deleteOtherGenerations,
+  STORED_REPORT_FORMAT,
   readCachedIssues,
   readDeltas,
   readSnapshot,
@@ -334,6 +335,7 @@ async function derive(
     generation: state.generation,
     syncedFrom: state.startedAt,
     settingsRevision: saved.revision,
+    reportFormat: STORED_REPORT_FORMAT,
     bucketCount: buckets.length,
     reportParts: parts.length,
   };

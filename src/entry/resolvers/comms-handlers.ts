@@ -7,7 +7,7 @@ import { listTouchpoints, logTouchpoint } from '../../application/comms/touchpoi
 import { AppError } from '../../application/app-error';
 import { isAppError } from '../../application/app-error';
 import { getProjectSettings } from '../../application/project-settings';
-import { readReports, readSnapshot } from '../../application/snapshot/project-cache';
+import { readReports, readSnapshot, STORED_REPORT_FORMAT } from '../../application/snapshot/project-cache';
 import { refreshSnapshot } from '../../application/snapshot/refresh-snapshot';
 import { assessTouchpoints } from '../../domain/assess-touchpoints';
 import { deriveNextOccurrences } from '../../domain/cadence';
@@ -108,9 +108,11 @@ export const commsHandlers = {
       readSnapshot(recordStore, project.id),
     ]);
     const series = findSeries(plan.value, payload.seriesId);
-    const report = snapshot.value
-      ? { sections: (await readReports(recordStore, snapshot.value)).internal.sections, asOf: snapshot.value.asOf }
-      : null;
+    // A snapshot an older app wrote is rebuilt when the project page opens; until then the agenda goes without it.
+    const report =
+      snapshot.value?.reportFormat === STORED_REPORT_FORMAT
+        ? { sections: (await readReports(recordStore, snapshot.value)).internal.sections, asOf: snapshot.value.asOf }
+        : null;
     return deriveAgenda(series, touchpoints, report, systemClock.now());
   }),
   'comms/calendar': defineResolver('comms/calendar', async ({ payload, context }) => {
