@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderForTest, textOfTestId } from '../shared/render-for-test';
-import { aMilestone } from '../testing/status-report-builder';
+import { aForecast, aMilestone } from '../testing/status-report-builder';
 import { MilestonesTable } from './MilestonesTable';
 
-const forecast = {
-  method: 'monte-carlo' as const,
-  outcome: 'forecast' as const,
-  unit: 'issues' as const,
-  p50: '2026-04-01',
-  p85: '2026-04-08',
-  trials: 5000,
-  seed: 1,
-  weeklySamples: [2, 3, 1],
-  historyWeeks: 3,
-  minHistoryWeeks: 3,
-  remaining: 6,
-  remainingAhead: 4,
-};
+const forecast = aForecast();
 
 describe('MilestonesTable', () => {
   it('tells how each milestone was forecast in a disclosure under its date, in the page language', () => {

@@ -7,7 +7,7 @@ import { useI18n, useT } from '../shared/i18n/I18nProvider';
 import { IssueKeyLink } from '../shared/JiraLink';
 import { OverdueMark, ReportDayContext } from './Overdue';
 import { formatWait } from '../../contract/i18n/day-sentences';
-import { CollapsibleList, IssueLine, reportMetaStyle } from './ReportIssueList';
+import { BlockedByKeys, CollapsibleList, IssueLine, reportMetaStyle } from './ReportIssueList';
 import { reportDay, toNeedsAttention, type NeedsAttentionOptions } from './to-needs-attention';
 
 /** Each group shows this many issues until the reader asks for all of them. */
@@ -89,15 +89,7 @@ export function NeedsAttention({ report, options }: { report: StatusReportJson; 
             <CollapsibleList items={blocked} testId="attention-blocked-list" collapsedItems={ATTENTION_ITEMS}>
               {({ issue, blockedBy }) => (
                 <IssueLine key={issue.key} issue={issue}>
-                  <span style={{ flexBasis: '100%' }}>
-                    {t('report.blockedBy')}{' '}
-                    {blockedBy.map((key, index) => (
-                      <span key={key}>
-                        {index > 0 && ', '}
-                        <IssueKeyLink issueKey={key} />
-                      </span>
-                    ))}
-                  </span>
+                  <BlockedByKeys blockedBy={blockedBy} />
                 </IssueLine>
               )}
             </CollapsibleList>

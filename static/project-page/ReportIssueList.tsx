@@ -172,4 +172,20 @@ export function WaitingIssueList({
   );
 }
 
+/** "Blocked by ACME-1, ACME-2", each key a link (plain text in the client's view), on a line of its own. */
+export function BlockedByKeys({ blockedBy }: { blockedBy: readonly string[] }) {
+  const t = useT(REPORT_MESSAGES);
+  return (
+    <span style={{ flexBasis: '100%' }}>
+      {t('report.blockedBy')}{' '}
+      {blockedBy.map((key, index) => (
+        <span key={key}>
+          {index > 0 && ', '}
+          <IssueKeyLink issueKey={key} />
+        </span>
+      ))}
+    </span>
+  );
+}
+
 export { metaStyle as reportMetaStyle };

@@ -13,7 +13,15 @@ import { IssueKeyLink, PlainIssueKeys } from '../shared/JiraLink';
 import { RagLozenge } from '../shared/RagLozenge';
 import { TokenLozenge } from '../shared/TokenLozenge';
 import { MilestonesTable } from './MilestonesTable';
-import { CollapsibleList, EmptyNote, IssueLine, ReportIssueList, reportMetaStyle, WaitingIssueList } from './ReportIssueList';
+import {
+  BlockedByKeys,
+  CollapsibleList,
+  EmptyNote,
+  IssueLine,
+  ReportIssueList,
+  reportMetaStyle,
+  WaitingIssueList,
+} from './ReportIssueList';
 import { toDistinctIssues } from './to-report-view';
 import { toOverallStatus } from './to-health-tiles';
 import { ReportDayContext } from './Overdue';
@@ -139,15 +147,7 @@ function RisksSection({ risks, totals }: { risks: StatusReportJson['sections']['
       <CollapsibleList items={risks.blocked} testId="report-blocked">
         {({ issue, blockedBy }) => (
           <IssueLine key={issue.key} issue={issue}>
-            <span style={{ flexBasis: '100%' }}>
-              {t('report.blockedBy')}{' '}
-              {blockedBy.map((key, index) => (
-                <span key={key}>
-                  {index > 0 && ', '}
-                  <IssueKeyLink issueKey={key} />
-                </span>
-              ))}
-            </span>
+            <BlockedByKeys blockedBy={blockedBy} />
           </IssueLine>
         )}
       </CollapsibleList>

@@ -6,6 +6,7 @@
 import type {
   ClientStatusReportJson,
   DimensionJson,
+  ForecastJson,
   IssueRefJson,
   MeasureJson,
   MilestoneReportJson,
@@ -52,6 +53,25 @@ export function aDimension(overrides: Partial<DimensionJson> = {}): DimensionJso
     measures: [],
     evidence: [],
     sustained: false,
+    ...overrides,
+  };
+}
+
+/** A simulated forecast: 50% and 85% dates a week apart, from three weeks of history. */
+export function aForecast(overrides: Partial<ForecastJson> = {}): ForecastJson {
+  return {
+    method: 'monte-carlo',
+    outcome: 'forecast',
+    unit: 'issues',
+    p50: '2026-04-01',
+    p85: '2026-04-08',
+    trials: 5000,
+    seed: 1,
+    weeklySamples: [2, 3, 1],
+    historyWeeks: 3,
+    minHistoryWeeks: 3,
+    remaining: 6,
+    remainingAhead: 4,
     ...overrides,
   };
 }

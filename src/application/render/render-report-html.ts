@@ -236,6 +236,49 @@ function issueItem(issue: ClientIssueRefJson, t: ReportWords, dates: ReportDates
   </li>`;
 }
 
+/** Completed (by epic), in progress and next up: the same for both audiences. */
+/** The page's head: no script, no remote resource (its CSP allows none), no referrer. */
+function documentHead(title: string): SafeHtml {
+  return html`<head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />
+    <meta name="referrer" content="no-referrer" />
+    <title>${title}</title>
+    ${STYLE}
+  </head>`;
+}
+
+function workSections(
+  sections: { completed: readonly { epic: { key: string; summary: string } | null; issues: readonly ClientIssueRefJson[] }[] } & Record<
+    'inProgress' | 'nextUp',
+    readonly ClientIssueRefJson[]
+  >,
+  t: ReportWords,
+  dates: ReportDates,
+): SafeHtml {
+  return html`<section aria-labelledby="completed">
+      <h2 id="completed">${t('report.completed')}</h2>
+      ${
+        sections.completed.length === 0
+          ? html`<p class="muted">${t('report.empty')}</p>`
+          : sections.completed.map(
+              (group) =>
+                html`<h3>${group.epic ? html`<span class="key">${group.epic.key}</span> ${group.epic.summary}` : t('report.noEpic')}</h3>
+                  ${issueList(group.issues, t, dates)}`,
+            )
+      }
+    </section>
+    <section aria-labelledby="in-progress">
+      <h2 id="in-progress">${t('report.inProgress')}</h2>
+      ${issueList(sections.inProgress, t, dates)}
+    </section>
+    <section aria-labelledby="next-up">
+      <h2 id="next-up">${t('report.nextUp')}</h2>
+      ${issueList(sections.nextUp, t, dates)}
+    </section>`;
+}
+
 function issueList(issues: readonly ClientIssueRefJson[], t: ReportWords, dates: ReportDates): SafeHtml {
   return issues.length === 0
     ? html`<p class="muted">${t('report.empty')}</p>`
@@ -378,14 +421,7 @@ export function renderReportHtml(report: StatusReportJson | ClientStatusReportJs
   const { overall, sections } = report;
   const page = html`<!doctype html>
     <html lang="${report.lang}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${t('report.title')}${colon}${report.project.name}</title>
-        ${STYLE}
-      </head>
+      ${documentHead(`${t('report.title')}${colon}${report.project.name}`)}
       <body>
         <header>
           <h1>${t('report.title')}${colon}${report.project.name}<span class="muted">${parenthetical(report.project.key, t)}</span></h1>
@@ -412,28 +448,7 @@ export function renderReportHtml(report: StatusReportJson | ClientStatusReportJs
             <h2 id="dimensions">${t('report.dimensions')}</h2>
             ${dimensionsTable(report, t)}
           </section>
-          <section aria-labelledby="completed">
-            <h2 id="completed">${t('report.completed')}</h2>
-            ${
-              sections.completed.length === 0
-                ? html`<p class="muted">${t('report.empty')}</p>`
-                : sections.completed.map(
-                    (group) =>
-                      html`<h3>
-                          ${group.epic ? html`<span class="key">${group.epic.key}</span> ${group.epic.summary}` : t('report.noEpic')}
-                        </h3>
-                        ${issueList(group.issues, t, dates)}`,
-                  )
-            }
-          </section>
-          <section aria-labelledby="in-progress">
-            <h2 id="in-progress">${t('report.inProgress')}</h2>
-            ${issueList(sections.inProgress, t, dates)}
-          </section>
-          <section aria-labelledby="next-up">
-            <h2 id="next-up">${t('report.nextUp')}</h2>
-            ${issueList(sections.nextUp, t, dates)}
-          </section>
+          ${workSections(sections, t, dates)}
           <section aria-labelledby="milestones">
             <h2 id="milestones">${t('report.milestones')}</h2>
             ${milestonesTable(report, t, dates, (m) => describeProgress(m.progress, t))} ${forecastNotes(report, t)}
@@ -507,14 +522,7 @@ function renderClientReportHtml(report: ClientStatusReportJson, options: RenderO
   const { overall, sections } = report;
   const page = html`<!doctype html>
     <html lang="${report.lang}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${t('report.title')}${colon}${report.project.name}</title>
-        ${STYLE}
-      </head>
+      ${documentHead(`${t('report.title')}${colon}${report.project.name}`)}
       <body>
         <header>
           <h1>${t('report.title')}${colon}${report.project.name}</h1>
@@ -559,28 +567,7 @@ function renderClientReportHtml(report: ClientStatusReportJson, options: RenderO
             <h2 id="milestones">${t('report.milestones')}</h2>
             ${milestonesTable(report, t, dates, (m) => describeClientProgress(m.progress, report.lang))}
           </section>
-          <section aria-labelledby="completed">
-            <h2 id="completed">${t('report.completed')}</h2>
-            ${
-              sections.completed.length === 0
-                ? html`<p class="muted">${t('report.empty')}</p>`
-                : sections.completed.map(
-                    (group) =>
-                      html`<h3>
-                          ${group.epic ? html`<span class="key">${group.epic.key}</span> ${group.epic.summary}` : t('report.noEpic')}
-                        </h3>
-                        ${issueList(group.issues, t, dates)}`,
-                  )
-            }
-          </section>
-          <section aria-labelledby="in-progress">
-            <h2 id="in-progress">${t('report.inProgress')}</h2>
-            ${issueList(sections.inProgress, t, dates)}
-          </section>
-          <section aria-labelledby="next-up">
-            <h2 id="next-up">${t('report.nextUp')}</h2>
-            ${issueList(sections.nextUp, t, dates)}
-          </section>
+          ${workSections(sections, t, dates)}
           <section aria-labelledby="risks">
             <h2 id="risks">${t('report.risks')}</h2>
             <h3>${t('report.flagged')}</h3>

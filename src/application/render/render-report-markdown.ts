@@ -53,6 +53,31 @@ function issueLine(issue: ClientIssueRefJson, t: ReportWords, dates: ReportDates
   return `- **${md(issue.key)}** ${md(issue.summary)}${md(parenthetical(describeIssueRef(issue, t, dates), t))}${tail}`;
 }
 
+/** Completed (by epic), in progress and next up: the same for both audiences. */
+function writeWork(
+  sections: { completed: readonly { epic: { key: string; summary: string } | null; issues: readonly ClientIssueRefJson[] }[] } & Record<
+    'inProgress' | 'nextUp',
+    readonly ClientIssueRefJson[]
+  >,
+  t: ReportWords,
+  dates: ReportDates,
+  into: { heading: (level: number, text: string) => void; blank: () => void; out: string[] },
+): void {
+  const { heading, blank, out } = into;
+  heading(2, t('report.completed'));
+  if (sections.completed.length === 0) out.push(t('report.empty'));
+  for (const group of sections.completed) {
+    blank();
+    out.push(group.epic ? `**${md(group.epic.key)} ${md(group.epic.summary)}**` : `**${t('report.noEpic')}**`, '');
+    out.push(...issueList(group.issues, t, dates));
+  }
+
+  heading(2, t('report.inProgress'));
+  out.push(...issueList(sections.inProgress, t, dates));
+  heading(2, t('report.nextUp'));
+  out.push(...issueList(sections.nextUp, t, dates));
+}
+
 function issueList(issues: readonly ClientIssueRefJson[], t: ReportWords, dates: ReportDates): string[] {
   return issues.length === 0 ? [t('report.empty')] : issues.map((issue) => issueLine(issue, t, dates));
 }
@@ -109,18 +134,7 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
     ),
   );
 
-  heading(2, t('report.completed'));
-  if (sections.completed.length === 0) out.push(t('report.empty'));
-  for (const group of sections.completed) {
-    blank();
-    out.push(group.epic ? `**${md(group.epic.key)} ${md(group.epic.summary)}**` : `**${t('report.noEpic')}**`, '');
-    out.push(...issueList(group.issues, t, dates));
-  }
-
-  heading(2, t('report.inProgress'));
-  out.push(...issueList(sections.inProgress, t, dates));
-  heading(2, t('report.nextUp'));
-  out.push(...issueList(sections.nextUp, t, dates));
+  writeWork(sections, t, dates, { heading, blank, out });
 
   heading(2, t('report.milestones'));
   out.push(...milestoneLines(sections.milestones, t, dates, report.lang, (m) => describeProgress(m.progress, t)));
@@ -254,18 +268,7 @@ function renderClientReportMarkdown(report: ClientStatusReportJson, options: Ren
   heading(2, t('report.milestones'));
   out.push(...milestoneLines(sections.milestones, t, dates, report.lang, (m) => describeClientProgress(m.progress, report.lang)));
 
-  heading(2, t('report.completed'));
-  if (sections.completed.length === 0) out.push(t('report.empty'));
-  for (const group of sections.completed) {
-    blank();
-    out.push(group.epic ? `**${md(group.epic.key)} ${md(group.epic.summary)}**` : `**${t('report.noEpic')}**`, '');
-    out.push(...issueList(group.issues, t, dates));
-  }
-
-  heading(2, t('report.inProgress'));
-  out.push(...issueList(sections.inProgress, t, dates));
-  heading(2, t('report.nextUp'));
-  out.push(...issueList(sections.nextUp, t, dates));
+  writeWork(sections, t, dates, { heading, blank, out });
 
   heading(2, t('report.risks'));
   heading(3, t('report.flagged'));
