@@ -84,6 +84,10 @@ const en = {
   'report.clientReason.type-not-chosen': 'Hidden from the client: issue type not chosen',
   'report.clientReason.all': 'Shown to the client: all but internal issues are shown',
   'report.clientCounts': 'The client sees {shown} of {total} issues; {internal} are internal.',
+  'report.clientCountsMarked':
+    'The client sees {shown} of {total} issues: {internal} are internal and {hidden} are not marked for the client.',
+  'report.clientCountsTypes':
+    'The client sees {shown} of {total} issues: {internal} are internal and {hidden} are of issue types not chosen for the client.',
   'report.generated': 'Live draft, generated {time}',
   'report.noForecast': 'No forecast',
   'report.forecastHow': 'How this is forecast',
@@ -169,6 +173,8 @@ const zhCN: Translation<typeof en> = {
   'report.clientReason.type-not-chosen': '不向客户显示：事务类型未在设置中选中',
   'report.clientReason.all': '向客户显示：除内部事务外全部显示',
   'report.clientCounts': '客户可看到 {total} 个事务中的 {shown} 个；{internal} 个为内部事务。',
+  'report.clientCountsMarked': '客户可看到 {total} 个事务中的 {shown} 个：{internal} 个为内部事务，{hidden} 个未标记给客户。',
+  'report.clientCountsTypes': '客户可看到 {total} 个事务中的 {shown} 个：{internal} 个为内部事务，{hidden} 个的事务类型未选给客户。',
   'report.generated': '实时草稿，生成于 {time}',
   'report.noForecast': '无预测',
   'report.forecastHow': '预测方法',

@@ -23,8 +23,21 @@ describe('DraftReportPanel', () => {
     expect(textOfTestId(html, 'client-preview-banner')).toContain('This is what the client sees');
     expect(html).toMatch(/role="status" aria-label="Loading the draft status report"/u);
     expect(html).not.toContain('data-audience="internal"');
-    expect(textOfTestId(html, 'client-visibility-counts')).toBe('The client sees 9 of 14 issues; 2 are internal.');
+    expect(textOfTestId(html, 'client-visibility-counts')).toBe(
+      'The client sees 9 of 14 issues: 2 are internal and 3 are not marked for the client.',
+    );
     expect(html).not.toContain('client-visibility-hint');
+  });
+
+  it.each([
+    ['types', 9, 2, 'The client sees 9 of 14 issues: 2 are internal and 3 are of issue types not chosen for the client.'],
+    ['all', 12, 2, 'The client sees 12 of 14 issues; 2 are internal.'],
+    ['marked', 12, 2, 'The client sees 12 of 14 issues; 2 are internal.'],
+  ] as const)('accounts for every issue the client does not see (%s mode, %i shown)', (mode, shown, internal, sentence) => {
+    const report = aStatusReport();
+    report.clientVisibility = { ...report.clientVisibility, mode, shown, internal, total: 14 };
+    const html = renderForTest(<DraftReportPanel internal={report} initialAudience="client" />);
+    expect(textOfTestId(html, 'client-visibility-counts')).toBe(sentence);
   });
 
   it.each([

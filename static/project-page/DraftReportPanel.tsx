@@ -10,6 +10,12 @@ import { AudienceToggle } from './AudienceToggle';
 import { reportPayloadOf, type Audience } from './report-payload';
 import { ReportView } from './ReportView';
 
+/** The counts sentence: every issue the client does not see is accounted for, with its reason. */
+function countsKey(mode: StatusReportJson['clientVisibility']['mode'], hidden: number) {
+  if (hidden === 0 || mode === 'all') return 'report.clientCounts' as const;
+  return mode === 'types' ? ('report.clientCountsTypes' as const) : ('report.clientCountsMarked' as const);
+}
+
 /**
  * What the preview is, for the PM: how many issues the client sees and, when it is none, how
  * to show some (the hint comes with the internal report, in the page's language).
@@ -17,6 +23,8 @@ import { ReportView } from './ReportView';
 function ClientBanner({ visibility }: { visibility: StatusReportJson['clientVisibility'] }) {
   const t = useT(REPORT_MESSAGES);
   const { formatCount } = useI18n();
+  // Neither internal nor shown: left out by the visibility setting (not marked, or a type not chosen).
+  const hidden = Math.max(0, visibility.total - visibility.shown - visibility.internal);
   return (
     <div
       data-testid="client-preview-banner"
@@ -34,10 +42,11 @@ function ClientBanner({ visibility }: { visibility: StatusReportJson['clientVisi
       <strong>{t('report.clientBanner')}</strong>
       <span>{t('report.clientBannerBody')}</span>
       <span data-testid="client-visibility-counts">
-        {t('report.clientCounts', {
+        {t(countsKey(visibility.mode, hidden), {
           shown: formatCount(visibility.shown),
           total: formatCount(visibility.total),
           internal: formatCount(visibility.internal),
+          hidden: formatCount(hidden),
         })}
       </span>
       {visibility.hint !== null && (

@@ -87,7 +87,7 @@ describe('project page health and draft report', () => {
     expect(await frame.locator('[data-testid="report"] a').count()).toBe(0);
     expect(clientText).not.toMatch(/Score|no update for|cycle time/iu);
     expect(await frame.textContent('[data-testid="client-visibility-counts"]')).toMatch(
-      /^The client sees \d+ of \d+ issues; \d+ are internal\.$/u,
+      /^The client sees \d+ of \d+ issues: \d+ are internal and \d+ are not marked for the client\.$/u,
     );
     expect(await frame.locator('[data-testid="client-visibility-hint"]').count()).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, 'report-client-preview.png'), fullPage: true });
