@@ -92,6 +92,29 @@ describe('the Communication section', () => {
     ]);
     const stakeholderId = stored.plan.stakeholders[0]?.id ?? '';
 
+    // Someone else adds a stakeholder meanwhile: the PM's edit is refused as a conflict, kept,
+    // and "reload and re-apply" saves it on the newer plan, so neither change is lost.
+    const other = { ...stored.plan.stakeholders[0], id: 'pat-internal', name: 'Pat PM', side: 'internal', email: null };
+    expect(
+      await invokeAs('pm', 'comms/save', {
+        plan: { ...stored.plan, stakeholders: [...stored.plan.stakeholders, other] },
+        revision: stored.revision,
+      }),
+    ).toMatchObject({ ok: true });
+    await frame.click(testId(`comms-edit-stakeholder-${stakeholderId}`));
+    await frame.fill(testId('comms-stakeholder-role'), 'Executive sponsor');
+    await frame.click(testId('comms-stakeholder-save'));
+    await frame.waitForSelector(testId('comms-stakeholder-conflict'));
+    expect(await frame.inputValue(testId('comms-stakeholder-role'))).toBe('Executive sponsor');
+    await frame.click(testId('comms-stakeholder-reapply'));
+    await frame.waitForSelector(testId('comms-stakeholder-editor'), { state: 'detached' });
+    stored = await storedPlan();
+    expect(stored.plan.stakeholders.map((s) => [s.name, s.role])).toEqual([
+      ['Ana Client', 'Executive sponsor'],
+      ['Pat PM', 'Sponsor'],
+    ]);
+    expect(await frame.textContent(testId('comms-stakeholders'))).toContain('Pat PM');
+
     // A weekly series whose last meeting was three days ago, in UTC, with one day of grace.
     const weekday = WEEKDAYS[new Date(`${utcDay(-3)}T00:00:00Z`).getUTCDay()] ?? 'monday';
     await frame.click(testId('comms-add-series'));

@@ -215,6 +215,7 @@ export function CommsBoard({ view, status, touchpoints, onPlanSaved, onTouchpoin
                         type="button"
                         className="cf-button cf-button-subtle"
                         aria-label={`${t('comms.edit')} ${s.name}`}
+                        data-testid={`comms-edit-stakeholder-${s.id}`}
                         onClick={() => setEditing({ kind: 'stakeholder', id: s.id })}
                       >
                         {t('comms.edit')}
@@ -289,6 +290,7 @@ export function CommsBoard({ view, status, touchpoints, onPlanSaved, onTouchpoin
                           type="button"
                           className="cf-button cf-button-subtle"
                           aria-label={`${t('comms.edit')} ${s.title}`}
+                          data-testid={`comms-edit-series-${s.id}`}
                           onClick={() => setEditing({ kind: 'series', id: s.id })}
                         >
                           {t('comms.edit')}
