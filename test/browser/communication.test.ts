@@ -181,6 +181,15 @@ describe('the Communication section', () => {
     expect(await frame.textContent(testId('comms-agenda-open'))).toContain('Send the test plan');
 
     await expectAxeClean(frame);
+
+    // Done: the touchpoint is logged again with the item's new status.
+    await frame.selectOption(testId(`comms-item-status-${itemId}`), 'done');
+    await expect
+      .poll(async () => {
+        const after = (await invokeAs('pm', 'comms/touchpoints', {})) as { data: { touchpoints: { actionItems: { status: string }[] }[] } };
+        return after.data.touchpoints[0]?.actionItems[0]?.status;
+      })
+      .toBe('done');
     await page.setViewportSize({ width: 375, height: 800 });
     expect(await horizontalOverflow(frame)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'communication-pm-en-light-375.png'), fullPage: true });

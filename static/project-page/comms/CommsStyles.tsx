@@ -32,7 +32,10 @@ const CSS = `
 .cf-comms-next th, .cf-comms-next td { padding: ${token('space.025', '2px')} ${token('space.150', '12px')} ${token('space.025', '2px')} 0; text-align: start; white-space: nowrap; }
 .cf-comms-agenda { margin-top: ${token('space.100', '8px')}; padding: ${token('space.150', '12px')}; border-radius: ${token('radius.medium', '6px')}; background: ${token('color.background.neutral.subtle', '#00000000')}; border: 1px dashed ${token('color.border', '#0B120E24')}; }
 .cf-comms-agenda p { margin: 0; }
+.cf-comms .cf-select.cf-comms-inline-select { width: auto; height: 2rem; margin-inline: ${token('space.050', '4px')}; }
 .cf-comms-notice:empty { display: none; }
+.cf-comms-notice:focus { outline: none; }
+.cf-comms-notice:focus-visible { outline: 2px solid ${token('color.border.focused', '#4688EC')}; outline-offset: 2px; }
 .cf-comms-notice { margin: 0 0 ${token('space.100', '8px')}; color: ${token('color.text.success', '#4C6B1F')}; }
 `;
 

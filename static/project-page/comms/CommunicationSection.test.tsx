@@ -136,6 +136,7 @@ describe('the Communication board', () => {
     expect(textOfTestId(html, 'comms-decisions-tp1')).toBe('Ship in January');
     expect(html).toContain('data-testid="comms-item-create-a1"');
     expect(html).not.toContain('data-testid="comms-item-create-a2"');
+    expect(html).toMatch(/<select[^>]*aria-label="Status: Send the test plan"[^>]*data-testid="comms-item-status-a1"/u);
     expect(textOfTestId(html, 'comms-item-issue-a2')).toBe('Jira issue ACME-9 (In Progress)');
     expect(html).toContain('data-testid="comms-add-stakeholder"');
     expect(html).not.toContain('data-testid="comms-read-only"');
@@ -144,7 +145,13 @@ describe('the Communication board', () => {
   it('is read-only without Edit Issues: no add, edit, remove, log or issue buttons; calendar and agenda stay', () => {
     const html = board({ ...VIEW, canEdit: false });
     expect(textOfTestId(html, 'comms-read-only')).toContain('Edit Issues');
-    for (const id of ['comms-add-stakeholder', 'comms-add-series', 'comms-log-touchpoint', 'comms-item-create-a1']) {
+    for (const id of [
+      'comms-add-stakeholder',
+      'comms-add-series',
+      'comms-log-touchpoint',
+      'comms-item-create-a1',
+      'comms-item-status-a1',
+    ]) {
       expect(html).not.toContain(`data-testid="${id}"`);
     }
     expect(html).not.toContain('>Edit<');

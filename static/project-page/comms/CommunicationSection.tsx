@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PayloadOf, ResponseOf } from '../../../contract';
 import type { CommsView, StakeholderJson, TouchpointSeriesJson } from '../../../contract/comms';
 import { useBackend } from '../../shared/BackendProvider';
@@ -157,7 +157,15 @@ export function CommsBoard({ view, status, touchpoints, onPlanSaved, onTouchpoin
   const backend = useBackend();
   const [editing, setEditing] = useState<Editing>(null);
   const [agendaFor, setAgendaFor] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // What the last save did; focus moves to it when the editor closes, so the keyboard is not lost.
+  const [notice, setNoticeState] = useState<{ text: string; n: number } | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const setNotice = (text: string) => {
+    setNoticeState((old) => ({ text, n: (old?.n ?? 0) + 1 }));
+  };
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
   const { plan, canEdit } = view;
   const done = () => {
     setEditing(null);
@@ -190,8 +198,8 @@ export function CommsBoard({ view, status, touchpoints, onPlanSaved, onTouchpoin
           {t('comms.readOnly')}
         </p>
       )}
-      <p role="status" className="cf-comms-notice" data-testid="comms-notice">
-        {notice}
+      <p role="status" className="cf-comms-notice" tabIndex={-1} ref={noticeRef} data-testid="comms-notice">
+        {notice?.text}
       </p>
       {status && <DueList status={status} plan={plan} />}
 

@@ -183,6 +183,17 @@ export function TouchpointList({ view, plan, onChanged }: { view: TouchpointsVie
   const [creating, setCreating] = useState<string | null>(null);
   const [failure, setFailure] = useState<{ id: string; error: AppErrorJson } | null>(null);
   const seriesTitle = (tp: TouchpointJson) => plan.series.find((s) => s.id === tp.seriesId)?.title ?? t('comms.field.adHoc');
+  /** An item's status changes by logging its touchpoint again (the log replaces it by id). */
+  const setStatus = (tp: TouchpointJson, itemId: string, status: string) => {
+    const next = ACTION_ITEM_STATUSES.find((s) => s === status);
+    if (!next) return;
+    const touchpoint = { ...tp, actionItems: tp.actionItems.map((item) => (item.id === itemId ? { ...item, status: next } : item)) };
+    setFailure(null);
+    void backend.call('comms/log-touchpoint', { touchpoint }).then((answer) => {
+      if (answer.ok) onChanged();
+      else setFailure({ id: itemId, error: answer.error });
+    });
+  };
   const createIssue = (tp: TouchpointJson, itemId: string) => {
     setCreating(itemId);
     setFailure(null);
@@ -216,8 +227,25 @@ export function TouchpointList({ view, plan, onChanged }: { view: TouchpointsVie
                         {item.ownerName !== '' &&
                           t('comms.log.owner', { name: item.ownerName, side: t(`comms.side.option.${item.ownerSide}`) })}
                         {item.due !== null && ` · ${t('comms.log.dueOn', { day: formatDay(item.due) })}`}
-                        {` · ${t(`comms.status.${item.status}`)}`}
+                        {!view.canEdit && ` · ${t(`comms.status.${item.status}`)}`}
                       </span>{' '}
+                      {view.canEdit && (
+                        <select
+                          className="cf-select cf-comms-inline-select"
+                          aria-label={`${t('comms.field.status')}: ${item.text}`}
+                          value={item.status}
+                          data-testid={`comms-item-status-${item.id}`}
+                          onChange={(event) => {
+                            setStatus(tp, item.id, event.target.value);
+                          }}
+                        >
+                          {ACTION_ITEM_STATUSES.map((s) => (
+                            <option key={s} value={s}>
+                              {t(`comms.status.${s}`)}
+                            </option>
+                          ))}
+                        </select>
+                      )}{' '}
                       {item.jiraIssueKey !== null ? (
                         <JiraLink issueKeys={[item.jiraIssueKey]} testId={`comms-item-issue-${item.id}`}>
                           {t('comms.log.issueCreated', { key: item.jiraIssueKey })}
