@@ -125,6 +125,7 @@ describe('the Communication section', () => {
     await frame.fill(testId('comms-series-start'), utcDay(-17));
     await frame.fill(testId('comms-series-grace'), '1');
     await frame.check(testId(`comms-series-audience-${stakeholderId}`));
+    await expectAxeClean(frame);
     await frame.click(testId('comms-series-save'));
     await frame.waitForSelector(testId('comms-series'));
     stored = await storedPlan();
@@ -159,6 +160,7 @@ describe('the Communication section', () => {
     await frame.fill(testId('comms-action-1-text'), 'Send the test plan');
     await frame.fill(testId('comms-action-1-owner'), 'Pat PM');
     await frame.fill(testId('comms-action-1-due'), utcDay(7));
+    await expectAxeClean(frame);
     await frame.click(testId('comms-touchpoint-save'));
     await frame.waitForSelector('[data-testid^="comms-item-create-"]');
     const log = (await invokeAs('pm', 'comms/touchpoints', {})) as {
@@ -221,6 +223,7 @@ describe('the Communication section', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await storedPlan()).toEqual(before);
     await expectAxeClean(frame);
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'communication-viewer-zh-CN-dark.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });
