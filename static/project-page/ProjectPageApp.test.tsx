@@ -31,6 +31,14 @@ describe('ProjectPageApp', () => {
     expect(html).not.toContain('data-testid="coming-soon"');
   });
 
+  it('opens the Communication section at /communication, loading the plan', () => {
+    const html = renderForTest(<ProjectPageApp history={createMemoryAppHistory('/communication')} />);
+    expect(html).toMatch(/<button[^>]*aria-selected="true"[^>]*data-testid="tab-communication"/u);
+    expect(html).toContain('data-testid="communication"');
+    expect(html).toMatch(/role="status" aria-label="Loading the communication plan"/u);
+    expect(html).not.toContain('data-testid="coming-soon"');
+  });
+
   it('labels the tabs in Chinese for a Chinese locale', () => {
     const html = renderForTest(<ProjectPageApp history={createMemoryAppHistory('/share')} />, { locale: 'zh_CN' });
     expect(html).toContain('aria-label="客户跟进栏目"');

@@ -4,6 +4,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 import type { AppHistory } from '../shared/app-history';
 import { useT } from '../shared/i18n/I18nProvider';
 import { ComingSoonSection } from './ComingSoonSection';
+import { CommunicationSection } from './comms/CommunicationSection';
 import { OverviewSection } from './OverviewSection';
 import { PANEL_ID, SectionTabs, tabIdOf } from './SectionTabs';
 import { SECTION_LABEL_KEYS, toPath, toSection, type SectionId } from './sections';
@@ -29,6 +30,8 @@ export function ProjectPageApp({ history }: { history: AppHistory }) {
       <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabIdOf(section)} tabIndex={0} data-testid={`section-${section}`}>
         {section === 'overview' ? (
           <OverviewSection />
+        ) : section === 'communication' ? (
+          <CommunicationSection />
         ) : section === 'settings' ? (
           <SettingsSection />
         ) : (

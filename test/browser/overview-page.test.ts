@@ -287,6 +287,7 @@ describe('accessibility', () => {
           await tabs.nth(1 + OTHER_SECTIONS.indexOf(section)).click();
           await frame.waitForSelector(testId(`section-${section}`));
           if (section === 'settings') await frame.waitForSelector(testId('settings-form'));
+          else if (section === 'communication') await frame.waitForSelector(testId('comms-board'));
           else await frame.waitForSelector(testId('coming-soon'));
           await expectClean(frame, `${label} ${section}`);
         }

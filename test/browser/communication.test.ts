@@ -1,0 +1,230 @@
+/**
+ * The Communication section end to end: the real bridge, resolvers, storage and emulator
+ * accounts. The PM builds a plan (a stakeholder, a weekly series), sees the series overdue,
+ * logs a touchpoint with an action item, turns the item into a Jira issue and downloads the
+ * series' calendar file; a viewer reads the same plan and cannot change it.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Language } from '../../contract';
+import { commsViewSchema } from '../../contract/comms';
+import { COMMS_MESSAGES } from '../../contract/i18n/comms-messages';
+import { LOCAL_ACCOUNTS, type AccountRole } from '../../local/jira/accounts';
+import { axeResults, horizontalOverflow } from '../support/axe';
+import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
+import { projectPageContext } from '../support/contexts';
+import { frameOf } from '../support/frames';
+import { demoDatasets } from '../support/local-app';
+
+const datasets = demoDatasets();
+const demo =
+  datasets[0] ??
+  (() => {
+    throw new Error('the demo generator produced no project');
+  })();
+const PROJECT_KEY = demo.project.key;
+const PAGE_MODULE = 'client-followup-project-page';
+const host = useBrowserHost(datasets);
+
+const testId = (id: string) => `[data-testid="${id}"]`;
+const text = (lang: Language, key: keyof (typeof COMMS_MESSAGES)['en']) => COMMS_MESSAGES[lang][key];
+
+async function invokeAs(role: AccountRole, functionKey: string, payload: unknown): Promise<unknown> {
+  const context = { ...projectPageContext(demo.project), accountId: LOCAL_ACCOUNTS[role].accountId };
+  return host.app.forge.invokeResolver(context, functionKey, payload);
+}
+
+async function storedPlan() {
+  const answer = (await invokeAs('pm', 'comms/get', {})) as { ok: boolean; data?: unknown };
+  return commsViewSchema.parse(answer.data);
+}
+
+async function openCommunication(page: Page, role: AccountRole, lang: Language, theme: 'light' | 'dark'): Promise<Frame> {
+  const query = new URLSearchParams({ lang, theme, user: LOCAL_ACCOUNTS[role].accountId });
+  await page.goto(`${host.app.url ?? ''}/projects/${PROJECT_KEY}/apps/${PAGE_MODULE}/communication?${query.toString()}`);
+  const frame = await frameOf(page, PAGE_MODULE);
+  await frame.waitForSelector(testId('comms-board'));
+  return frame;
+}
+
+async function expectAxeClean(frame: Frame): Promise<void> {
+  const { violations, passes } = await axeResults(frame);
+  expect(passes).toBeGreaterThan(10);
+  expect(violations).toEqual([]);
+}
+
+/** A UTC calendar day `days` from now. */
+function utcDay(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+
+beforeAll(async () => {
+  expect(await invokeAs('pm', 'project/delete-data', { confirmProjectKey: PROJECT_KEY })).toMatchObject({ ok: true });
+});
+
+describe('the Communication section', () => {
+  it('the PM builds a plan, sees the series overdue, logs a touchpoint, makes a Jira issue and downloads the calendar', async () => {
+    const errors: string[] = [];
+    const page = await host.browser.context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    const frame = await openCommunication(page, 'pm', 'en', 'light');
+    expect(await frame.textContent('#cf-comms-heading')).toBe(text('en', 'comms.heading'));
+
+    // A stakeholder: a blank name is refused beside the field, then saved.
+    await frame.click(testId('comms-add-stakeholder'));
+    await frame.fill(testId('comms-stakeholder-email'), 'not-an-email');
+    await frame.click(testId('comms-stakeholder-save'));
+    expect(await frame.textContent(testId('comms-error-stakeholder-name'))).toBe(text('en', 'comms.error.required'));
+    expect(await frame.textContent(testId('comms-error-stakeholder-email'))).toBe(text('en', 'comms.error.email'));
+    expect(await frame.getAttribute(testId('comms-stakeholder-email'), 'aria-invalid')).toBe('true');
+    await frame.fill(testId('comms-stakeholder-name'), 'Ana Client');
+    await frame.fill(testId('comms-stakeholder-role'), 'Sponsor');
+    await frame.fill(testId('comms-stakeholder-email'), 'ana@example.com');
+    await frame.fill(testId('comms-stakeholder-timeZone'), 'Europe/Berlin');
+    await frame.click(testId('comms-stakeholder-save'));
+    await frame.waitForSelector(testId('comms-stakeholders'));
+    let stored = await storedPlan();
+    expect(stored.plan.stakeholders).toMatchObject([
+      { name: 'Ana Client', side: 'client', email: 'ana@example.com', timeZone: 'Europe/Berlin' },
+    ]);
+    const stakeholderId = stored.plan.stakeholders[0]?.id ?? '';
+
+    // Someone else adds a stakeholder meanwhile: the PM's edit is refused as a conflict, kept,
+    // and "reload and re-apply" saves it on the newer plan, so neither change is lost.
+    const other = { ...stored.plan.stakeholders[0], id: 'pat-internal', name: 'Pat PM', side: 'internal', email: null };
+    expect(
+      await invokeAs('pm', 'comms/save', {
+        plan: { ...stored.plan, stakeholders: [...stored.plan.stakeholders, other] },
+        revision: stored.revision,
+      }),
+    ).toMatchObject({ ok: true });
+    await frame.click(testId(`comms-edit-stakeholder-${stakeholderId}`));
+    await frame.fill(testId('comms-stakeholder-role'), 'Executive sponsor');
+    await frame.click(testId('comms-stakeholder-save'));
+    await frame.waitForSelector(testId('comms-stakeholder-conflict'));
+    expect(await frame.inputValue(testId('comms-stakeholder-role'))).toBe('Executive sponsor');
+    await frame.click(testId('comms-stakeholder-reapply'));
+    await frame.waitForSelector(testId('comms-stakeholder-editor'), { state: 'detached' });
+    stored = await storedPlan();
+    expect(stored.plan.stakeholders.map((s) => [s.name, s.role])).toEqual([
+      ['Ana Client', 'Executive sponsor'],
+      ['Pat PM', 'Sponsor'],
+    ]);
+    expect(await frame.textContent(testId('comms-stakeholders'))).toContain('Pat PM');
+
+    // A weekly series whose last meeting was three days ago, in UTC, with one day of grace.
+    const weekday = WEEKDAYS[new Date(`${utcDay(-3)}T00:00:00Z`).getUTCDay()] ?? 'monday';
+    await frame.click(testId('comms-add-series'));
+    await frame.fill(testId('comms-series-title'), 'Weekly sync');
+    await frame.selectOption(testId('comms-series-weekday'), weekday);
+    await frame.fill(testId('comms-series-time'), '09:00');
+    await frame.fill(testId('comms-series-timeZone'), 'UTC');
+    await frame.fill(testId('comms-series-start'), utcDay(-17));
+    await frame.fill(testId('comms-series-grace'), '1');
+    await frame.check(testId(`comms-series-audience-${stakeholderId}`));
+    await expectAxeClean(frame);
+    await frame.click(testId('comms-series-save'));
+    await frame.waitForSelector(testId('comms-series'));
+    stored = await storedPlan();
+    const series = stored.plan.series[0];
+    expect(series).toMatchObject({
+      title: 'Weekly sync',
+      cadence: { kind: 'weekly', weekday },
+      timeZone: 'UTC',
+      audience: [stakeholderId],
+    });
+    const seriesId = series?.id ?? '';
+
+    // Its next five dates, and the due list says it is overdue.
+    await frame.waitForSelector(`${testId(`comms-next-${seriesId}`)} tbody tr:nth-child(5)`);
+    const due = frame.locator(testId(`comms-due-${seriesId}`));
+    expect(await due.getAttribute('data-state')).toBe('overdue');
+    expect(await due.textContent()).toContain('Weekly sync: overdue since');
+
+    // The calendar file: RFC 5545 with the weekly rule.
+    const [download] = await Promise.all([page.waitForEvent('download'), frame.click(testId(`comms-calendar-${seriesId}`))]);
+    expect(download.suggestedFilename()).toMatch(/\.ics$/u);
+    const ics = readFileSync(await download.path(), 'utf8');
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toMatch(/RRULE:FREQ=WEEKLY/u);
+
+    // A touchpoint with a decision and an action item.
+    await frame.click(testId('comms-log-touchpoint'));
+    await frame.fill(testId('comms-touchpoint-date'), utcDay(-3));
+    await frame.fill(testId('comms-touchpoint-attendees'), 'Ana Client\nPat PM');
+    await frame.fill(testId('comms-touchpoint-decisions'), 'Ship in January');
+    await frame.click(testId('comms-add-action'));
+    await frame.fill(testId('comms-action-1-text'), 'Send the test plan');
+    await frame.fill(testId('comms-action-1-owner'), 'Pat PM');
+    await frame.fill(testId('comms-action-1-due'), utcDay(7));
+    await expectAxeClean(frame);
+    await frame.click(testId('comms-touchpoint-save'));
+    await frame.waitForSelector('[data-testid^="comms-item-create-"]');
+    const log = (await invokeAs('pm', 'comms/touchpoints', {})) as {
+      data: { touchpoints: { id: string; seriesId: string; actionItems: { id: string; text: string }[] }[] };
+    };
+    const touchpoint = log.data.touchpoints[0];
+    expect(touchpoint).toMatchObject({ seriesId, actionItems: [{ text: 'Send the test plan' }] });
+    const itemId = touchpoint?.actionItems[0]?.id ?? '';
+
+    // The action item becomes a Jira issue; its key shows as a link.
+    await frame.click(testId(`comms-item-create-${itemId}`));
+    const link = frame.locator(testId(`comms-item-issue-${itemId}`));
+    await link.waitFor();
+    expect(await link.textContent()).toMatch(new RegExp(`^Jira issue ${PROJECT_KEY}-\\d+`, 'u'));
+    expect(await link.getAttribute('href')).toMatch(new RegExp(`/browse/${PROJECT_KEY}-\\d+`, 'u'));
+
+    // The agenda for the next touchpoint carries the open item.
+    await frame.click(testId(`comms-agenda-${seriesId}`));
+    await frame.waitForSelector(testId(`comms-agenda-view-${seriesId}`));
+    expect(await frame.textContent(testId('comms-agenda-open'))).toContain('Send the test plan');
+
+    await expectAxeClean(frame);
+
+    // Done: the touchpoint is logged again with the item's new status.
+    await frame.selectOption(testId(`comms-item-status-${itemId}`), 'done');
+    await expect
+      .poll(async () => {
+        const after = (await invokeAs('pm', 'comms/touchpoints', {})) as { data: { touchpoints: { actionItems: { status: string }[] }[] } };
+        return after.data.touchpoints[0]?.actionItems[0]?.status;
+      })
+      .toBe('done');
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await horizontalOverflow(frame)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'communication-pm-en-light-375.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a viewer reads the plan in Chinese, dark, without any way to change it; the bridge refuses a save', async () => {
+    const before = await storedPlan();
+    const errors: string[] = [];
+    const page = await host.browser.context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    const frame = await openCommunication(page, 'viewer', 'zh-CN', 'dark');
+    expect(await frame.getAttribute(testId('comms-board'), 'data-can-edit')).toBe('false');
+    expect(await frame.textContent(testId('comms-read-only'))).toBe(text('zh-CN', 'comms.readOnly'));
+    expect(await frame.textContent(testId('comms-stakeholders'))).toContain('Ana Client');
+    for (const action of ['comms-add-stakeholder', 'comms-add-series', 'comms-log-touchpoint']) {
+      expect(await frame.locator(testId(action)).count(), action).toBe(0);
+    }
+    expect(await frame.locator('[data-testid^="comms-item-create-"]').count()).toBe(0);
+    const refused = await frame.evaluate(
+      async ({ plan, revision }) =>
+        (globalThis as unknown as { __bridge: { callBridge(n: string, p: unknown): Promise<unknown> } }).__bridge.callBridge('invoke', {
+          functionKey: 'comms/save',
+          payload: { plan: { ...plan, stakeholders: [], series: [] }, revision },
+        }),
+      { plan: before.plan, revision: before.revision },
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await storedPlan()).toEqual(before);
+    await expectAxeClean(frame);
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'communication-viewer-zh-CN-dark.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
