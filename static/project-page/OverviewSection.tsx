@@ -14,6 +14,7 @@ import { FirstSyncView } from './FirstSyncView';
 import { FreshnessBar } from './FreshnessBar';
 import { HealthSkeleton } from './HealthSkeleton';
 import { HealthView } from './HealthView';
+import { OverviewDue } from './comms/OverviewDue';
 import { HistorySection } from './HistorySection';
 import { MilestonesTable } from './MilestonesTable';
 import { NeedsAttention } from './NeedsAttention';
@@ -75,6 +76,14 @@ export function OverviewSection() {
     // Once per answer: a reload that is still not ready waits again (the watcher backs off).
     if (notReady) awaitFirstSync();
   }, [notReady, overview.state, report.state, awaitFirstSync]);
+  // A small project's first read runs within the report's call: the status read before it says
+  // "never". Once the report is in, read the status again so the bar says how fresh it is.
+  const reportReady = report.state.status === 'ready';
+  const statusSaysNever = sync.status !== null && sync.status.asOf === null;
+  const { retryStatus } = sync;
+  useEffect(() => {
+    if (reportReady && statusSaysNever) retryStatus();
+  }, [reportReady, statusSaysNever, retryStatus]);
 
   if (notReady) {
     return (
@@ -108,6 +117,7 @@ export function OverviewSection() {
     <>
       <SyncStyles />
       {freshness}
+      <OverviewDue />
       <section aria-labelledby={HEALTH_HEADING_ID} data-testid="health" style={{ marginBottom: token('space.400', '32px') }}>
         <h2 id={HEALTH_HEADING_ID} style={h2Style}>
           {t('health.heading')}

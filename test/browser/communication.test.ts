@@ -195,6 +195,33 @@ describe('the Communication section', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     expect(await horizontalOverflow(frame)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'communication-pm-en-light-375.png'), fullPage: true });
+
+    // A second series with nothing logged yet is overdue: the Overview says so at its top, and
+    // the communication tile reads the plan (no longer grey).
+    const latest = await storedPlan();
+    const steering = { ...series, id: 'steering', title: 'Steering call' };
+    expect(
+      await invokeAs('pm', 'comms/save', {
+        plan: { ...latest.plan, series: [...latest.plan.series, steering] },
+        revision: latest.revision,
+      }),
+    ).toMatchObject({ ok: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const overviewQuery = new URLSearchParams({ lang: 'en', theme: 'light', user: LOCAL_ACCOUNTS.pm.accountId });
+    await page.goto(`${host.app.url ?? ''}/projects/${PROJECT_KEY}/apps/${PAGE_MODULE}?${overviewQuery.toString()}`);
+    const overview = await frameOf(page, PAGE_MODULE);
+    await overview.waitForSelector(testId('health-tiles'), { timeout: 60_000 });
+    const overviewDue = overview.locator(testId('comms-due-steering'));
+    await overviewDue.waitFor();
+    expect(await overviewDue.textContent()).toContain('Steering call: overdue since');
+    const dueTop = await overview.locator(testId('comms-due')).boundingBox();
+    const healthTop = await overview.locator(testId('health')).boundingBox();
+    expect(dueTop?.y ?? Infinity).toBeLessThan(healthTop?.y ?? 0);
+    expect(await overview.getAttribute(testId('health-tile-communication'), 'data-rag')).not.toBe('grey');
+    // The first read ran within the report's call: the bar then says how fresh it is, not "never".
+    await overview.waitForSelector(testId('freshness-updated'));
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'overview-touchpoints-due.png') });
+    await expectAxeClean(overview);
     expect(errors).toEqual([]);
     await page.close();
   });

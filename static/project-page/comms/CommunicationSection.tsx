@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { PayloadOf, ResponseOf } from '../../../contract';
 import type { CommsView, StakeholderJson, TouchpointSeriesJson } from '../../../contract/comms';
 import { useBackend } from '../../shared/BackendProvider';
@@ -30,14 +30,29 @@ export type StatusView = ResponseOf<'comms/status'>;
 /** Which editor is open: one at a time, so a save applies one change. */
 type Editing = { kind: 'stakeholder'; id: string | null } | { kind: 'series'; id: string | null } | { kind: 'touchpoint' } | null;
 
-/** The touchpoints due or overdue now, at the top of the section. */
-export function DueList({ status, plan }: { status: StatusView; plan: CommsView['plan'] }) {
+/**
+ * The touchpoints due or overdue now: at the top of the section, and at the top of the Overview
+ * (`heading="h2"`, `quietWhenNone`: there it shows only when something is due).
+ */
+export function DueList({
+  status,
+  plan,
+  heading: Heading = 'h3',
+  quietWhenNone = false,
+}: {
+  status: StatusView;
+  plan: CommsView['plan'];
+  heading?: 'h2' | 'h3';
+  quietWhenNone?: boolean;
+}) {
   const t = useCommsT();
   const { formatDay, formatCount } = useI18n();
+  const headingId = useId();
   const due = status.series.filter((s) => s.state === 'due' || s.state === 'overdue');
+  if (quietWhenNone && due.length === 0) return null;
   return (
-    <section className="cf-comms-due" aria-labelledby="cf-comms-due-heading" data-testid="comms-due">
-      <h3 id="cf-comms-due-heading">{t('comms.due.heading')}</h3>
+    <section className="cf-comms-due" aria-labelledby={headingId} data-testid="comms-due">
+      <Heading id={headingId}>{t('comms.due.heading')}</Heading>
       {due.length === 0 ? (
         <p className="cf-hint">{t('comms.due.none')}</p>
       ) : (
