@@ -69,6 +69,24 @@ export const clientSectionsSchema = z.object({
   blocked: z.array(z.object({ issue: clientIssueRefSchema, blockedBy: z.array(z.string()), hiddenBlockers: z.number() })),
   /** Longest wait first. */
   waitingOnClient: z.array(clientWaitingIssueRefSchema),
+  /**
+   * Decisions and action items of touchpoints held with the client only (their series' audience
+   * names a client stakeholder); never the Jira key an item became (the client cannot open Jira,
+   * and the issue may be internal). Absent in reports stored before issue 9.
+   */
+  decisions: z.optional(z.array(z.object({ text: z.string(), date: day, seriesTitle: z.nullable(z.string()) }))),
+  actionItems: z.optional(
+    z.array(
+      z.object({
+        text: z.string(),
+        ownerSide: z.enum(['client', 'internal']),
+        ownerName: z.string(),
+        due: z.nullable(day),
+        status: z.enum(['open', 'done', 'dropped']),
+        overdue: z.boolean(),
+      }),
+    ),
+  ),
 });
 export type ClientSectionsJson = z.infer<typeof clientSectionsSchema>;
 

@@ -60,6 +60,8 @@ export const REPORT_SECTION_IDS = [
   'blocked',
   'topRisks',
   'waitingOnClient',
+  'decisions',
+  'actionItems',
   'issueRisks',
   'dataQuality',
 ] as const;
@@ -307,6 +309,23 @@ export const milestoneReportSchema = z.object({
 });
 export type MilestoneReportJson = z.infer<typeof milestoneReportSchema>;
 
+/** A decision of a touchpoint in the period (the touchpoint log, issue 9). */
+export const reportDecisionSchema = z.object({ text: z.string(), date: day, seriesTitle: z.nullable(z.string()) });
+export type ReportDecisionJson = z.infer<typeof reportDecisionSchema>;
+export const ACTION_ITEM_STATES = ['open', 'done', 'dropped'] as const;
+/** An open action item (any date), or one closed at a touchpoint in the period. */
+export const reportActionItemSchema = z.object({
+  text: z.string(),
+  ownerSide: z.enum(['client', 'internal']),
+  ownerName: z.string(),
+  due: z.nullable(day),
+  status: z.enum(ACTION_ITEM_STATES),
+  jiraIssueKey: z.nullable(z.string()),
+  /** Open and due before the report's day. */
+  overdue: z.boolean(),
+});
+export type ReportActionItemJson = z.infer<typeof reportActionItemSchema>;
+
 const sectionsSchema = z.object({
   completed: z.array(z.object({ epic: z.nullable(z.object({ key: z.string(), summary: z.string() })), issues: z.array(issueRefSchema) })),
   inProgress: z.array(issueRefSchema),
@@ -319,6 +338,10 @@ const sectionsSchema = z.object({
   }),
   /** Longest wait first. */
   waitingOnClient: z.array(waitingIssueRefSchema),
+  /** Decisions of the period's touchpoints (absent in reports stored before issue 9). */
+  decisions: z.optional(z.array(reportDecisionSchema)),
+  /** Overdue first, then by due day. */
+  actionItems: z.optional(z.array(reportActionItemSchema)),
   /**
    * How many issues each list held before a stored report bounded it (the lists keep their first
    * ones), so a page can say "50 of 60". Internal reports only; absent where the lists are whole.

@@ -489,3 +489,70 @@ describe('toReportData: the report as language-neutral data', () => {
     expect(renderClientReport(data, 'en').sections.nextUp.find((i) => i.key === 'ACME-8')?.summary).toBe('Follow-up of an internal task');
   });
 });
+
+describe('deriveStatusReport: decisions and action items', () => {
+  const internalIssue = anIssue({ key: 'ACME-50', labels: ['internal'] });
+  const data = (): ProjectData =>
+    aProject({
+      issues: [internalIssue],
+      communication: {
+        touchpoints: [],
+        minutes: [
+          {
+            date: '2026-03-05',
+            seriesTitle: 'Client sync',
+            withClient: true,
+            decisions: ['Launch after ACME-50 is fixed'],
+            actionItems: [
+              { text: 'Send logo', ownerSide: 'client', ownerName: 'Ana', due: '2026-03-06', status: 'open', jiraIssueKey: 'ACME-60' },
+            ],
+          },
+          {
+            date: '2026-03-06',
+            seriesTitle: 'Team retro',
+            withClient: false,
+            decisions: ['Internal only'],
+            actionItems: [{ text: 'Chase Ana', ownerSide: 'client', ownerName: 'Ana', due: null, status: 'open', jiraIssueKey: null }],
+          },
+        ],
+      },
+    });
+
+  it('gives the internal report every touchpoint, with Jira keys and the overdue flag', () => {
+    const report = deriveStatusReport(input({ data: data() }));
+    expect(statusReportSchema.parse(report)).toEqual(report);
+    expect(report.sections.decisions?.map((d) => d.text)).toEqual(['Launch after ACME-50 is fixed', 'Internal only']);
+    expect(report.sections.actionItems).toEqual([
+      {
+        text: 'Send logo',
+        ownerSide: 'client',
+        ownerName: 'Ana',
+        due: '2026-03-06',
+        status: 'open',
+        jiraIssueKey: 'ACME-60',
+        overdue: true,
+      },
+      { text: 'Chase Ana', ownerSide: 'client', ownerName: 'Ana', due: null, status: 'open', jiraIssueKey: null, overdue: false },
+    ]);
+  });
+
+  it.each(['en', 'zh-CN'] as const)(
+    'gives the client only touchpoints held with the client, no Jira key, hidden keys masked (%s)',
+    (lang) => {
+      const report = deriveStatusReport(clientInput({ data: data(), settings: settingsWith({}), lang }));
+      expect(clientStatusReportSchema.parse(report)).toEqual(report);
+      expect(report.sections.decisions).toEqual([
+        {
+          text: lang === 'en' ? 'Launch after an internal task is fixed' : 'Launch after 一项内部任务 is fixed',
+          date: '2026-03-05',
+          seriesTitle: 'Client sync',
+        },
+      ]);
+      expect(report.sections.actionItems).toEqual([
+        { text: 'Send logo', ownerSide: 'client', ownerName: 'Ana', due: '2026-03-06', status: 'open', overdue: true },
+      ]);
+      const json = JSON.stringify(report);
+      for (const secret of ['Internal only', 'Chase Ana', 'Team retro', 'ACME-60', 'ACME-50']) expect(json).not.toContain(secret);
+    },
+  );
+});

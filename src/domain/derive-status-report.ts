@@ -32,6 +32,7 @@ import {
 } from './derive-report-sections';
 import type { HealthAssessment, IssueRisk, MilestoneForecast, Rag, Why } from './health-types';
 import type { Issue } from './issue';
+import { deriveMinutesSection, NO_MINUTES, type MinutesSection } from './derive-minutes-section';
 import type { ProjectData } from './project-data';
 import { scoreIssueRisks } from './score-issue-risk';
 import { DIMENSIONS, type Dimension, type ProjectSettings } from './settings';
@@ -71,6 +72,8 @@ export interface ReportModel {
   risks: readonly IssueRisk[];
   sections: ReportSections;
   dataQuality: readonly DataQualityNote[];
+  /** Decisions and action items from the touchpoint log, per audience (`deriveMinutesSection`); absent: none. */
+  minutes?: Readonly<Record<Audience, MinutesSection>>;
   /** The settings the PM's client-visibility hint names. */
   clientVisibility: Pick<ProjectSettings, 'clientLabel' | 'internalLabel'> & { mode: ProjectSettings['clientVisibility']['mode'] };
 }
@@ -112,12 +115,18 @@ export function deriveReportModel(input: ReportModelInput): ReportModel {
   const data = plausible.data;
   const health = assessHealth(data, settings, now, periodStart === null ? {} : { periodStart: Math.min(periodStart, now) });
   const risks = scoreIssueRisks(data, health, settings, now);
+  const sections = deriveReportSections(data, health, risks, settings, now, periodStart);
+  const log = data.communication.minutes ?? [];
   return {
+    minutes: {
+      internal: deriveMinutesSection(log, sections.period, settings.timeZone, 'internal'),
+      client: deriveMinutesSection(log, sections.period, settings.timeZone, 'client'),
+    },
     project: data.project,
     now,
     health,
     risks,
-    sections: deriveReportSections(data, health, risks, settings, now, periodStart),
+    sections,
     dataQuality: deriveDataQuality(data, settings, { implausible: plausible.notes }),
     clientVisibility: { mode: settings.clientVisibility.mode, clientLabel: settings.clientLabel, internalLabel: settings.internalLabel },
   };
@@ -190,6 +199,18 @@ export function toReportData(model: ReportModel, projection: Omit<ReportProjecti
         ...ref(w.issue),
         wait: { days: w.wait.days, since: w.wait.sinceDay, estimated: w.wait.estimated },
       })),
+      decisions: (model.minutes?.internal ?? NO_MINUTES).decisions.map(({ text, date, seriesTitle }) => ({ text, date, seriesTitle })),
+      actionItems: (model.minutes?.internal ?? NO_MINUTES).actionItems.map(
+        ({ text, ownerSide, ownerName, due, status, jiraIssueKey, overdue }) => ({
+          text,
+          ownerSide,
+          ownerName,
+          due,
+          status,
+          jiraIssueKey,
+          overdue,
+        }),
+      ),
     },
     issueRisks: view.issueRisks.map(toIssueRisk),
     dataQuality: [...model.dataQuality],
@@ -229,6 +250,9 @@ function toClientVisibilitySummary(model: ReportModel): ReportDataJson['clientVi
  * - **Blocked**: visible blockers by key, and how many are hidden (`hiddenBlockers`).
  * - **Risks**: flagged and blocked work only: no scores, levels or reasons; no data-quality
  *   notes; no per-issue visibility reasons.
+ * - **Decisions and action items**: only those of touchpoints held with the client (their
+ *   series' audience names a client stakeholder; `deriveMinutesSection`), never an item's Jira
+ *   key, and hidden issue keys in their text read `HIDDEN_ISSUE_MARKER`.
  */
 export function toClientReportData(model: ReportModel, projection: Omit<ReportProjection, 'audience'>): ClientReportDataJson {
   const view = projectReportSections(model.sections, 'client');
@@ -274,6 +298,20 @@ export function toClientReportData(model: ReportModel, projection: Omit<ReportPr
       waitingOnClient: view.waitingOnClient.map((w) => ({
         ...ref(w.issue),
         wait: { days: w.wait.days, since: w.wait.sinceDay, estimated: w.wait.estimated },
+      })),
+      // Touchpoints held with the client only; keys of issues the client does not see are hidden.
+      decisions: (model.minutes?.client ?? NO_MINUTES).decisions.map(({ text, date, seriesTitle }) => ({
+        text: hide(text),
+        date,
+        seriesTitle,
+      })),
+      actionItems: (model.minutes?.client ?? NO_MINUTES).actionItems.map(({ text, ownerSide, ownerName, due, status, overdue }) => ({
+        text: hide(text),
+        ownerSide,
+        ownerName,
+        due,
+        status,
+        overdue,
       })),
     },
   };

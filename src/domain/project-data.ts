@@ -24,6 +24,26 @@ export interface SatisfactionInput {
 /** Touchpoints due (the comms-plan issues fill it; empty until then). */
 export interface CommunicationInput {
   touchpoints: readonly { title: string; dueAt: number; graceDays: number; doneAt: number | null }[];
+  /** The touchpoint log's minutes, for the report's decisions and action items (absent: none). */
+  minutes?: readonly MinutesEntry[];
+}
+
+/** One logged touchpoint's minutes, as the report reads them. */
+export interface MinutesEntry {
+  /** The day it took place (`YYYY-MM-DD`). */
+  date: string;
+  seriesTitle: string | null;
+  /** Held with the client: its series' audience includes a client stakeholder. */
+  withClient: boolean;
+  decisions: readonly string[];
+  actionItems: readonly {
+    text: string;
+    ownerSide: 'client' | 'internal';
+    ownerName: string;
+    due: string | null;
+    status: 'open' | 'done' | 'dropped';
+    jiraIssueKey: string | null;
+  }[];
 }
 
 export const NO_SATISFACTION_DATA: SatisfactionInput = { ratings: [], overdueComplaints: 0 };

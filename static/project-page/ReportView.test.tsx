@@ -42,6 +42,8 @@ describe('ReportView', () => {
       'Next up (1)',
       'Risks and blockers (2)',
       'Waiting on the client (2)',
+      'Decisions (0)',
+      'Action items (0)',
       'Data to check in Jira (1)',
     ]);
     for (const [, panelId] of folds) expect(html).toContain(`<div id="${panelId ?? ''}" hidden="">`);
@@ -67,6 +69,41 @@ describe('ReportView', () => {
     expect(line).toContain('var(--ds-text-danger');
     const zh = renderForTest(<ReportView report={aStatusReport()} />, { locale: 'zh_CN' });
     expect(textOfTestId(/<li[^>]*data-issue-key="ACME-12"[^]*?<\/li>/u.exec(zh)?.[0] ?? '', 'overdue-mark')).toBe('逾期 4 天');
+  });
+
+  it('lists decisions with their touchpoint and action items with owner, due day, status and Jira issue (internal)', () => {
+    const report = aStatusReport();
+    report.sections.decisions = [{ text: 'Go live in April', date: '2025-03-10', seriesTitle: 'Weekly sync' }];
+    report.sections.actionItems = [
+      {
+        text: 'Send logo',
+        ownerSide: 'client',
+        ownerName: 'Ana',
+        due: '2025-03-12',
+        status: 'open',
+        jiraIssueKey: 'ACME-60',
+        overdue: true,
+      },
+      { text: 'Book room', ownerSide: 'internal', ownerName: '', due: null, status: 'done', jiraIssueKey: null, overdue: false },
+    ];
+    const page = renderForTest(<ReportView report={report} />);
+    expect(page).toContain('Decisions (1)');
+    expect(page).toContain('Action items (2)');
+    expect(textOfTestId(page, 'report-decision')).toBe('Go live in April — Weekly sync, Mar 10, 2025');
+    const items = [...page.matchAll(/<li[^>]*data-testid="report-action-item"[^>]*>[^]*?<\/li>/gu)].map((m) =>
+      m[0].replace(/<[^>]+>/gu, '').replaceAll('<!-- -->', ''),
+    );
+    expect(items).toEqual(['Send logo — Client: Ana · Due Mar 12, 2025 Overdue ACME-60', 'Book room — Team Done']);
+    expect(page).toMatch(/data-testid="report-action-item" data-overdue="true"/u);
+  });
+
+  it('shows the client’s decisions and action items in Chinese, with no Jira link', () => {
+    const report = aClientStatusReport();
+    report.sections.actionItems = [{ text: 'Send logo', ownerSide: 'client', ownerName: 'Ana', due: null, status: 'open', overdue: false }];
+    const zh = renderForTest(<ReportView report={report} />, { locale: 'zh_CN' });
+    expect(zh).toContain('行动项');
+    expect(textOfTestId(zh, 'report-action-item')?.replace(/\s+/gu, ' ')).toBe('Send logo — 客户：Ana 未完成');
+    expect(zh).toContain('决定事项');
   });
 
   it('names a data-quality note’s issue once, as a link where the sentence names it', () => {

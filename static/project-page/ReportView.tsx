@@ -13,6 +13,7 @@ import { IssueKeyLink, PlainIssueKeys } from '../shared/JiraLink';
 import { RagLozenge } from '../shared/RagLozenge';
 import { TokenLozenge } from '../shared/TokenLozenge';
 import { MilestonesTable } from './MilestonesTable';
+import { ActionItemList, DecisionList, minutesOf } from './ReportMinutes';
 import {
   BlockedByKeys,
   CollapsibleList,
@@ -239,6 +240,7 @@ function ReportBody({ report }: { report: StatusReportJson | ClientStatusReportJ
   const { sections } = report;
   const waiting = toDistinctIssues(sections.waitingOnClient);
   const totals = report.audience === 'internal' ? report.sections.totals : undefined;
+  const minutes = minutesOf(report);
   return (
     <ReportDayContext.Provider value={reportDay(report)}>
       <article data-testid="report" data-audience={report.audience}>
@@ -334,6 +336,14 @@ function ReportBody({ report }: { report: StatusReportJson | ClientStatusReportJ
           testId="report-waiting"
         >
           <WaitingIssueList issues={waiting} testId="report-waiting-issues" />
+        </FoldedSection>
+
+        <FoldedSection title={t('report.decisions')} count={minutes.decisions.length} testId="report-decisions">
+          <DecisionList decisions={minutes.decisions} />
+        </FoldedSection>
+
+        <FoldedSection title={t('report.actionItems')} count={minutes.actionItems.length} testId="report-action-items">
+          <ActionItemList items={minutes.actionItems} />
         </FoldedSection>
 
         {report.audience === 'internal' && report.dataQuality.length > 0 && (

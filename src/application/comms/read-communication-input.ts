@@ -1,4 +1,4 @@
-import type { CommunicationInput } from '../../domain/project-data';
+import type { CommunicationInput, MinutesEntry } from '../../domain/project-data';
 import { assessTouchpoints } from '../../domain/assess-touchpoints';
 import type { RecordStore } from '../storage';
 import { getCommsPlan } from './comms-plan';
@@ -10,11 +10,35 @@ import { listTouchpoints } from './touchpoint-log';
  * whose lateness the health rule measures against the grace period; a series whose occurrences
  * are all kept gives a done entry (it counts as a touchpoint, none late). Series not started
  * yet give nothing, so a plan with nothing due yet leaves the dimension grey rather than green.
+ *
+ * `minutes` carries the log for the report's decisions and action items; a touchpoint counts as
+ * held with the client only when its series' audience names a client stakeholder (an ad-hoc
+ * touchpoint, or one whose series is gone, is internal).
  */
 export async function readCommunicationInput(records: RecordStore, projectId: string, now: number): Promise<CommunicationInput> {
   const [plan, touchpoints] = await Promise.all([getCommsPlan(records, projectId), listTouchpoints(records, projectId)]);
   const statuses = assessTouchpoints(plan.value.series, touchpoints, new Date(now));
+  const clientIds = new Set(plan.value.stakeholders.filter((s) => s.side === 'client').map((s) => s.id));
+  const seriesById = new Map(plan.value.series.map((s) => [s.id, s]));
+  const minutes = touchpoints.map((tp): MinutesEntry => {
+    const series = tp.seriesId === null ? undefined : seriesById.get(tp.seriesId);
+    return {
+      date: tp.date,
+      seriesTitle: series?.title ?? null,
+      withClient: series !== undefined && series.audience.some((id) => clientIds.has(id)),
+      decisions: tp.decisions,
+      actionItems: tp.actionItems.map(({ text, ownerSide, ownerName, due, status, jiraIssueKey }) => ({
+        text,
+        ownerSide,
+        ownerName,
+        due,
+        status,
+        jiraIssueKey,
+      })),
+    };
+  });
   return {
+    minutes,
     touchpoints: statuses.flatMap(({ series, status }): CommunicationInput['touchpoints'] => {
       if (status.outstanding)
         return [{ title: series.title, dueAt: status.outstanding.at.getTime(), graceDays: series.graceDays, doneAt: null }];

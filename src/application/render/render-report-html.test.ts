@@ -177,3 +177,34 @@ describe('renderReportHtml: the client sees no internal figure', () => {
     expect(zh).toMatch(/已完成 \d+%/u);
   });
 });
+
+describe('renderReportHtml: decisions and action items', () => {
+  it('lists them for both audiences, escaped, overdue ones in bold', () => {
+    const report = aStatusReport();
+    report.sections.decisions = [{ text: '<b>Go</b> live', date: '2026-11-24', seriesTitle: 'Weekly sync' }];
+    report.sections.actionItems = [
+      {
+        text: 'Send logo',
+        ownerSide: 'client',
+        ownerName: 'Ana',
+        due: '2026-11-25',
+        status: 'open',
+        jiraIssueKey: 'ACME-12',
+        overdue: true,
+      },
+    ];
+    const page = renderReportHtml(report);
+    expect(page).toContain('<h2 id="decisions">Decisions</h2>');
+    expect(page).toContain('&lt;b&gt;Go&lt;/b&gt; live <span class="muted">— Weekly sync, Nov 24, 2026</span>');
+    expect(page).toContain('<strong>Send logo</strong> <span class="muted">— Client: Ana · Due Nov 25, 2026 · Overdue · ACME-12</span>');
+
+    const client = aClientStatusReport({ lang: 'zh-CN' });
+    client.sections.actionItems = [
+      { text: 'Send logo', ownerSide: 'internal', ownerName: '', due: null, status: 'dropped', overdue: false },
+    ];
+    const zh = renderReportHtml(client);
+    expect(zh).toContain('<h2 id="action-items">行动项</h2>');
+    expect(zh).toContain('Send logo <span class="muted">— 团队 · 已取消</span>');
+    expect(zh).toMatch(/<h2 id="decisions">决定事项<\/h2>\s*<p class="muted">没有需要报告的内容。<\/p>/u);
+  });
+});

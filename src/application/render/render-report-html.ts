@@ -8,7 +8,9 @@ import type { ClientIssueRefJson, ClientMilestoneJson, ClientStatusReportJson } 
 import type { RagJson, StatusReportJson } from '../../../contract/report';
 import {
   RENDERED_ISSUE_RISKS,
+  describeActionItem,
   describeClientBlockers,
+  describeDecisionSource,
   describeClientProgress,
   describeEvidence,
   describeForecasts,
@@ -17,6 +19,8 @@ import {
   describeSlip,
   describeTarget,
   describeWait,
+  type ActionItemLike,
+  type DecisionLike,
   dimensionEntries,
   parenthetical,
   reportDates,
@@ -234,6 +238,41 @@ function issueItem(issue: ClientIssueRefJson, t: ReportWords, dates: ReportDates
     <span class="key">${issue.key}</span> ${issue.summary}<span class="muted">${parenthetical(describeIssueRef(issue, t, dates), t)}</span
     >${extra === undefined ? null : html` — ${extra}`}
   </li>`;
+}
+
+/** Decisions and action items (the touchpoint log): the same for both audiences, from what each report holds. */
+function minutesSections(
+  sections: { decisions?: readonly DecisionLike[] | undefined; actionItems?: readonly ActionItemLike[] | undefined },
+  t: ReportWords,
+  dates: ReportDates,
+): SafeHtml {
+  const decisions = sections.decisions ?? [];
+  const actionItems = sections.actionItems ?? [];
+  return html`<section aria-labelledby="decisions">
+      <h2 id="decisions">${t('report.decisions')}</h2>
+      ${
+        decisions.length === 0
+          ? html`<p class="muted">${t('report.empty')}</p>`
+          : html`<ul>
+              ${decisions.map((d) => html`<li>${d.text} <span class="muted">— ${describeDecisionSource(d, t, dates)}</span></li>`)}
+            </ul>`
+      }
+    </section>
+    <section aria-labelledby="action-items">
+      <h2 id="action-items">${t('report.actionItems')}</h2>
+      ${
+        actionItems.length === 0
+          ? html`<p class="muted">${t('report.empty')}</p>`
+          : html`<ul>
+              ${actionItems.map(
+                (a) =>
+                  html`<li>
+                    ${a.overdue ? html`<strong>${a.text}</strong>` : a.text} <span class="muted">— ${describeActionItem(a, t, dates)}</span>
+                  </li>`,
+              )}
+            </ul>`
+      }
+    </section>`;
 }
 
 /** Completed (by epic), in progress and next up: the same for both audiences. */
@@ -486,6 +525,7 @@ export function renderReportHtml(report: StatusReportJson | ClientStatusReportJs
                   </ul>`
             }
           </section>
+          ${minutesSections(sections, t, dates)}
           <section aria-labelledby="issue-risks">
             <h2 id="issue-risks">${t('report.issueRisks')}</h2>
             ${issueRisksSection(report, t)}
@@ -598,6 +638,7 @@ function renderClientReportHtml(report: ClientStatusReportJson, options: RenderO
                   </ul>`
             }
           </section>
+          ${minutesSections(sections, t, dates)}
         </main>
       </body>
     </html> `;

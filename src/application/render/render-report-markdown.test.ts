@@ -218,3 +218,54 @@ describe('renderReportMarkdown: Chinese punctuation', () => {
     expect(en).toMatch(/ \((Red|Amber|Green|Not enough data)\)/u);
   });
 });
+
+describe('renderReportMarkdown: decisions and action items', () => {
+  const withMinutes = (lang: 'en' | 'zh-CN' = 'en') => {
+    const report = aStatusReport({ lang });
+    report.sections.decisions = [
+      { text: 'Go live on *Monday*', date: '2026-11-24', seriesTitle: 'Weekly sync' },
+      { text: 'Drop SSO', date: '2026-11-25', seriesTitle: null },
+    ];
+    report.sections.actionItems = [
+      {
+        text: 'Send logo',
+        ownerSide: 'client',
+        ownerName: 'Ana',
+        due: '2026-11-25',
+        status: 'open',
+        jiraIssueKey: 'ACME-12',
+        overdue: true,
+      },
+      { text: 'Book room', ownerSide: 'internal', ownerName: '', due: null, status: 'done', jiraIssueKey: null, overdue: false },
+    ];
+    return report;
+  };
+
+  it('lists decisions with their touchpoint and action items with owner, due day, status and Jira issue', () => {
+    const text = renderReportMarkdown(withMinutes());
+    expect(text).toContain(
+      '\n## Decisions\n\n- Go live on \\*Monday\\* — Weekly sync, Nov 24, 2026\n- Drop SSO — Ad-hoc touchpoint, Nov 25, 2026\n',
+    );
+    expect(text).toContain(
+      '\n## Action items\n\n- **Send logo** — Client: Ana · Due Nov 25, 2026 · Overdue · ACME-12\n- Book room — Team · Done\n',
+    );
+  });
+
+  it('says so in Chinese, and when there is nothing', () => {
+    const zh = renderReportMarkdown(withMinutes('zh-CN'));
+    expect(zh).toContain('\n## 决定事项\n\n- Go live on \\*Monday\\* — Weekly sync，2026年11月24日\n');
+    expect(zh).toContain('- **Send logo** — 客户：Ana · 到期日 2026年11月25日 · 已逾期 · ACME-12\n');
+    const empty = renderReportMarkdown(aStatusReport());
+    expect(empty).toContain('\n## Decisions\n\nNothing to report.\n');
+    expect(empty).toContain('\n## Action items\n\nNothing to report.\n');
+  });
+
+  it('renders the client’s too', () => {
+    const report = aClientStatusReport();
+    report.sections.decisions = [{ text: 'Go live', date: '2026-11-24', seriesTitle: 'Weekly sync' }];
+    report.sections.actionItems = [{ text: 'Send logo', ownerSide: 'client', ownerName: 'Ana', due: null, status: 'open', overdue: false }];
+    const text = renderReportMarkdown(report);
+    expect(text).toContain('\n## Decisions\n\n- Go live — Weekly sync, Nov 24, 2026\n');
+    expect(text).toContain('\n## Action items\n\n- Send logo — Client: Ana · Open\n');
+  });
+});

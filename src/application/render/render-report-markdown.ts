@@ -10,7 +10,9 @@ import type { StatusReportJson } from '../../../contract/report';
 import {
   RENDERED_ISSUE_RISKS,
   describeClientBlockers,
+  describeActionItem,
   describeClientProgress,
+  describeDecisionSource,
   describeEvidence,
   describeForecasts,
   describeIssueRef,
@@ -169,6 +171,8 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
       : sections.waitingOnClient.map((w) => issueLine(w, t, dates, md(describeWait(w.wait, t, dates, report.lang))))),
   );
 
+  writeMinutes(sections, t, dates, heading, out);
+
   heading(2, t('report.issueRisks'));
   const shown = report.issueRisks.slice(0, RENDERED_ISSUE_RISKS);
   if (shown.length === 0) out.push(t('report.empty'));
@@ -293,5 +297,36 @@ function renderClientReportMarkdown(report: ClientStatusReportJson, options: Ren
       ? [t('report.empty')]
       : sections.waitingOnClient.map((w) => issueLine(w, t, dates, md(describeWait(w.wait, t, dates, report.lang))))),
   );
+
+  writeMinutes(sections, t, dates, heading, out);
   return `${out.join('\n')}\n`;
+}
+
+/** Decisions and action items (the touchpoint log): the same for both audiences, from what each report holds. */
+function writeMinutes(
+  sections: Pick<ClientStatusReportJson['sections'], 'decisions'> & {
+    actionItems?: readonly Parameters<typeof describeActionItem>[0][] | undefined;
+  },
+  t: ReportWords,
+  dates: ReportDates,
+  heading: (level: number, text: string) => void,
+  out: string[],
+): void {
+  const decisions = sections.decisions ?? [];
+  const actionItems = sections.actionItems ?? [];
+  heading(2, t('report.decisions'));
+  out.push(
+    ...(decisions.length === 0
+      ? [t('report.empty')]
+      : decisions.map((d) => `- ${md(d.text)} — ${md(describeDecisionSource(d, t, dates))}`)),
+  );
+  heading(2, t('report.actionItems'));
+  out.push(
+    ...(actionItems.length === 0
+      ? [t('report.empty')]
+      : actionItems.map((a) => {
+          const text = a.overdue ? `**${md(a.text)}**` : md(a.text);
+          return `- ${text} — ${md(describeActionItem(a, t, dates))}`;
+        })),
+  );
 }

@@ -68,6 +68,25 @@ export function describeIssueRef(issue: ClientIssueRefJson, t: ReportWords, date
   return parts.join(' · ');
 }
 
+/** A decision or action item, as either audience's report carries it. */
+export type DecisionLike = NonNullable<ClientStatusReportJson['sections']['decisions']>[number];
+export type ActionItemLike = NonNullable<ClientStatusReportJson['sections']['actionItems']>[number] & { jiraIssueKey?: string | null };
+
+/** "Weekly sync, Mar 2, 2026": the touchpoint a decision was taken at. */
+export function describeDecisionSource(decision: DecisionLike, t: ReportWords, dates: ReportDates): string {
+  return t('report.decisionSource', { series: decision.seriesTitle ?? t('report.adHocTouchpoint'), date: dates.day(decision.date) });
+}
+
+/** "Client: Ana · Due Mar 9, 2026 · Overdue · ACME-12": what follows an action item's text. */
+export function describeActionItem(item: ActionItemLike, t: ReportWords, dates: ReportDates): string {
+  const side = t(`report.ownerSide.${item.ownerSide}`);
+  const parts = [item.ownerName === '' ? side : `${side}${t('report.colon')}${item.ownerName}`];
+  if (item.due !== null) parts.push(t('report.due', { date: dates.day(item.due) }));
+  parts.push(item.overdue ? t('report.overdue') : t(`report.actionStatus.${item.status}`));
+  if (item.jiraIssueKey) parts.push(item.jiraIssueKey);
+  return parts.join(' · ');
+}
+
 /** "12 of 20 issues · 30 of 55 points" (points only when the milestone has estimates). */
 export function describeProgress(progress: MilestoneReportJson['progress'], t: ReportWords): string {
   const issues = t('report.progressIssues', { done: progress.issuesDone, total: progress.issuesTotal });
