@@ -57,3 +57,37 @@ describe('deriveSnapshot', () => {
     expect(derived.reports.internal.issueRisks).toHaveLength(7);
   });
 });
+
+describe('deriveSnapshot: decisions and action items', () => {
+  it('bounds them like the issue lists, for both audiences, keeping overdue items', () => {
+    const many = SNAPSHOT_LIST_ISSUES + 10;
+    const data: ProjectData = {
+      ...projectWith(1),
+      communication: {
+        touchpoints: [],
+        minutes: [
+          {
+            date: '2026-03-09',
+            seriesTitle: 'Client sync',
+            withClient: true,
+            decisions: Array.from({ length: many }, (_, i) => `Decision ${String(i)}`),
+            actionItems: Array.from({ length: many }, (_, i) => ({
+              text: `Item ${String(i)}`,
+              ownerSide: 'client' as const,
+              ownerName: 'Ana',
+              due: i === many - 1 ? '2026-03-01' : null,
+              status: 'open' as const,
+              jiraIssueKey: null,
+            })),
+          },
+        ],
+      },
+    };
+    const { reports } = deriveSnapshot(data, toProjectSettings(DEFAULT_PROJECT_SETTINGS), NOW);
+    for (const sections of [reports.internal.sections, reports.client.sections]) {
+      expect(sections.decisions).toHaveLength(SNAPSHOT_LIST_ISSUES);
+      expect(sections.actionItems).toHaveLength(SNAPSHOT_LIST_ISSUES);
+      expect(sections.actionItems?.[0]).toMatchObject({ text: `Item ${String(many - 1)}`, overdue: true });
+    }
+  });
+});

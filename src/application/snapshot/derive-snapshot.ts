@@ -94,6 +94,9 @@ function boundedForClient(report: ClientReportDataJson): ClientReportDataJson {
       waitingOnClient: cap(sections.waitingOnClient),
       flagged: cap(sections.flagged),
       blocked: cap(sections.blocked),
+      // Decisions and action items too: the log's free text could otherwise outgrow a stored value (overdue items come first).
+      ...(sections.decisions === undefined ? {} : { decisions: cap(sections.decisions) }),
+      ...(sections.actionItems === undefined ? {} : { actionItems: cap(sections.actionItems) }),
     },
   };
 }
@@ -113,6 +116,9 @@ function bounded(report: ReportDataJson): ReportDataJson {
       nextUp: cap(sections.nextUp),
       waitingOnClient: cap(sections.waitingOnClient),
       risks: { flagged: cap(sections.risks.flagged), blocked: cap(sections.risks.blocked), topRisks: cap(sections.risks.topRisks) },
+      // Decisions and action items too: the log's free text could otherwise outgrow a stored value (overdue items come first).
+      ...(sections.decisions === undefined ? {} : { decisions: cap(sections.decisions) }),
+      ...(sections.actionItems === undefined ? {} : { actionItems: cap(sections.actionItems) }),
     },
     issueRisks: report.issueRisks.slice(0, SNAPSHOT_ISSUE_RISKS),
     // "…and N more" keeps its count; the page names the first keys (the CLI names them all).
