@@ -260,6 +260,70 @@ describe('the communication dimension', () => {
   });
 });
 
+describe("the status report's decisions and action items", () => {
+  const sections = async (audience: 'internal' | 'client') => {
+    const report = await pm('project/report', { audience });
+    return z
+      .object({ sections: z.object({ decisions: z.array(z.unknown()), actionItems: z.array(z.unknown()) }).loose() })
+      .loose()
+      .parse(report.data).sections;
+  };
+
+  it('come from the log; the client sees only touchpoints of a series with a client in its audience', async () => {
+    const plan = { ...PLAN, series: [...PLAN.series, aSeries({ id: 'retro', title: 'Team retro', audience: ['pm'] })] };
+    await pm('comms/save', { plan, revision: (await view()).revision });
+    // The live report's period is the week up to the wall clock: touchpoints one and two days ago fall in it.
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const logged = await pm('comms/log-touchpoint', {
+      touchpoint: aTouchpoint({
+        id: 'with-client',
+        date: daysAgo(2),
+        decisions: ['Go live in March'],
+        actionItems: [
+          anActionItem({
+            id: 'logo',
+            text: 'Send the logo',
+            ownerSide: 'client',
+            ownerName: 'Chen Li',
+            ownerAccountId: null,
+            due: '2026-01-10',
+          }),
+        ],
+      }),
+    });
+    expect(logged.error).toBeUndefined();
+    await pm('comms/log-touchpoint', {
+      touchpoint: aTouchpoint({
+        id: 'internal',
+        seriesId: 'retro',
+        date: daysAgo(1),
+        decisions: ['Internal only'],
+        actionItems: [
+          anActionItem({ id: 'chase', text: 'Chase the client', ownerSide: 'client', ownerName: 'Chen Li', ownerAccountId: null }),
+        ],
+      }),
+    });
+
+    const internal = await sections('internal');
+    expect(internal.decisions).toEqual([
+      { text: 'Go live in March', date: daysAgo(2), seriesTitle: 'Weekly status call' },
+      { text: 'Internal only', date: daysAgo(1), seriesTitle: 'Team retro' },
+    ]);
+    expect(internal.actionItems).toHaveLength(2);
+    // Overdue first: the logo was due in January; the chase is due on the builder's day, also past.
+    expect(internal.actionItems).toEqual([
+      expect.objectContaining({ text: 'Send the logo', overdue: true }),
+      expect.objectContaining({ text: 'Chase the client', jiraIssueKey: null }),
+    ]);
+
+    const client = await sections('client');
+    expect(client.decisions).toEqual([{ text: 'Go live in March', date: daysAgo(2), seriesTitle: 'Weekly status call' }]);
+    expect(client.actionItems).toEqual([
+      { text: 'Send the logo', ownerSide: 'client', ownerName: 'Chen Li', due: '2026-01-10', status: 'open', overdue: true },
+    ]);
+  });
+});
+
 describe('reminders in the daily job', () => {
   const runDaily = async () =>
     JSON.parse(((await app.forge.runScheduledTrigger('daily-kpi-snapshot')) as { body: string }).body) as { reminders: unknown[] };
