@@ -10,7 +10,7 @@
  */
 import * as z from 'zod/mini';
 import { languageSchema } from './language';
-import { DIMENSION_KEYS, REPORT_DATA_SCHEMA_VERSION, projectSchema } from './report';
+import { DIMENSION_KEYS, REPORT_DATA_SCHEMA_VERSION, projectSchema, waitSchema } from './report';
 
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/u));
 const overallRagSchema = z.enum(['green', 'amber', 'red']);
@@ -33,9 +33,7 @@ export const clientIssueRefSchema = z.object({
 export type ClientIssueRefJson = z.infer<typeof clientIssueRefSchema>;
 
 /** Something waiting on the client's input, and for how long (what they owe, not a team signal). */
-export const clientWaitingIssueRefSchema = z.extend(clientIssueRefSchema, {
-  wait: z.object({ days: z.number(), since: day, estimated: z.boolean() }),
-});
+export const clientWaitingIssueRefSchema = z.extend(clientIssueRefSchema, { wait: waitSchema });
 export type ClientWaitingIssueRefJson = z.infer<typeof clientWaitingIssueRefSchema>;
 
 export const clientMilestoneSchema = z.object({

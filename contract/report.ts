@@ -287,9 +287,9 @@ export type IssueRefJson = z.infer<typeof issueRefSchema>;
  * wait started in the project's zone; `estimated` when the changelog cannot date it, the wait
  * being then at least `days` (since the last update).
  */
-export const waitingIssueRefSchema = z.extend(issueRefSchema, {
-  wait: z.object({ days: z.number(), since: day, estimated: z.boolean() }),
-});
+/** How long an issue has waited on the client (see `waitingIssueRefSchema`); the client's report reads the same. */
+export const waitSchema = z.object({ days: z.number(), since: day, estimated: z.boolean() });
+export const waitingIssueRefSchema = z.extend(issueRefSchema, { wait: waitSchema });
 export type WaitingIssueRefJson = z.infer<typeof waitingIssueRefSchema>;
 
 export const milestoneReportSchema = z.object({

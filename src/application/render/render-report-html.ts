@@ -4,7 +4,12 @@
  * share it. Every value goes through the `html` template, which escapes it.
  */
 import type { Language } from '../../../contract/language';
-import type { ClientIssueRefJson, ClientMilestoneJson, ClientStatusReportJson } from '../../../contract/client-report';
+import type {
+  ClientIssueRefJson,
+  ClientWaitingIssueRefJson,
+  ClientMilestoneJson,
+  ClientStatusReportJson,
+} from '../../../contract/client-report';
 import type { RagJson, StatusReportJson } from '../../../contract/report';
 import {
   RENDERED_ISSUE_RISKS,
@@ -276,6 +281,26 @@ function minutesSections(
 }
 
 /** Completed (by epic), in progress and next up: the same for both audiences. */
+/** What waits on the client, longest first, each with its wait; the title is the audience's. */
+function waitingSection(
+  title: string,
+  waiting: readonly ClientWaitingIssueRefJson[],
+  t: ReportWords,
+  dates: ReportDates,
+  lang: Language,
+): SafeHtml {
+  return html`<section aria-labelledby="waiting-on-client">
+    <h2 id="waiting-on-client">${title}</h2>
+    ${
+      waiting.length === 0
+        ? html`<p class="muted">${t('report.empty')}</p>`
+        : html`<ul>
+            ${waiting.map((w) => issueItem(w, t, dates, describeWait(w.wait, t, dates, lang)))}
+          </ul>`
+    }
+  </section>`;
+}
+
 /** The page's head: no script, no remote resource (its CSP allows none), no referrer. */
 function documentHead(title: string): SafeHtml {
   return html`<head>
@@ -515,16 +540,7 @@ export function renderReportHtml(report: StatusReportJson | ClientStatusReportJs
                   </ul>`
             }
           </section>
-          <section aria-labelledby="waiting-on-client">
-            <h2 id="waiting-on-client">${t('report.waitingOnClient')}</h2>
-            ${
-              sections.waitingOnClient.length === 0
-                ? html`<p class="muted">${t('report.empty')}</p>`
-                : html`<ul>
-                    ${sections.waitingOnClient.map((w) => issueItem(w, t, dates, describeWait(w.wait, t, dates, report.lang)))}
-                  </ul>`
-            }
-          </section>
+          ${waitingSection(t('report.waitingOnClient'), sections.waitingOnClient, t, dates, report.lang)}
           ${minutesSections(sections, t, dates)}
           <section aria-labelledby="issue-risks">
             <h2 id="issue-risks">${t('report.issueRisks')}</h2>
@@ -628,16 +644,7 @@ function renderClientReportHtml(report: ClientStatusReportJson, options: RenderO
                   </ul>`
             }
           </section>
-          <section aria-labelledby="waiting-on-client">
-            <h2 id="waiting-on-client">${t('report.waitingOnYou')}</h2>
-            ${
-              sections.waitingOnClient.length === 0
-                ? html`<p class="muted">${t('report.empty')}</p>`
-                : html`<ul>
-                    ${sections.waitingOnClient.map((w) => issueItem(w, t, dates, describeWait(w.wait, t, dates, report.lang)))}
-                  </ul>`
-            }
-          </section>
+          ${waitingSection(t('report.waitingOnYou'), sections.waitingOnClient, t, dates, report.lang)}
           ${minutesSections(sections, t, dates)}
         </main>
       </body>

@@ -55,6 +55,19 @@ function issueLine(issue: ClientIssueRefJson, t: ReportWords, dates: ReportDates
   return `- **${md(issue.key)}** ${md(issue.summary)}${md(parenthetical(describeIssueRef(issue, t, dates), t))}${tail}`;
 }
 
+/** Lines being written, with a blank line and a heading that keep Markdown's spacing. */
+function markdownWriter(): { out: string[]; blank: () => void; heading: (level: number, text: string) => void } {
+  const out: string[] = [];
+  const blank = () => {
+    if (out.at(-1) !== '') out.push('');
+  };
+  const heading = (level: number, text: string) => {
+    blank();
+    out.push(`${'#'.repeat(level)} ${text}`, '');
+  };
+  return { out, blank, heading };
+}
+
 /** Completed (by epic), in progress and next up: the same for both audiences. */
 function writeWork(
   sections: { completed: readonly { epic: { key: string; summary: string } | null; issues: readonly ClientIssueRefJson[] }[] } & Record<
@@ -94,14 +107,7 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
   const dates = reportDates(report.lang, options);
   const colon = t('report.colon');
   const { overall, sections } = report;
-  const out: string[] = [];
-  const blank = () => {
-    if (out.at(-1) !== '') out.push('');
-  };
-  const heading = (level: number, text: string) => {
-    blank();
-    out.push(`${'#'.repeat(level)} ${text}`, '');
-  };
+  const { out, blank, heading } = markdownWriter();
 
   out.push(`# ${t('report.title')}${colon}${md(report.project.name)}${md(parenthetical(report.project.key, t))}`, '');
   out.push(
@@ -239,14 +245,7 @@ function renderClientReportMarkdown(report: ClientStatusReportJson, options: Ren
   const dates = reportDates(report.lang, options);
   const colon = t('report.colon');
   const { overall, sections } = report;
-  const out: string[] = [];
-  const blank = () => {
-    if (out.at(-1) !== '') out.push('');
-  };
-  const heading = (level: number, text: string) => {
-    blank();
-    out.push(`${'#'.repeat(level)} ${text}`, '');
-  };
+  const { out, blank, heading } = markdownWriter();
 
   out.push(`# ${t('report.title')}${colon}${md(report.project.name)}`, '');
   out.push(
