@@ -5,35 +5,17 @@ import { followActionItemIssues } from '../../application/comms/follow-action-it
 import { toSeriesCalendar } from '../../application/comms/to-series-calendar';
 import { listTouchpoints, logTouchpoint } from '../../application/comms/touchpoint-log';
 import { AppError } from '../../application/app-error';
-import { isAppError } from '../../application/app-error';
-import { getProjectSettings } from '../../application/project-settings';
 import { readReports, readSnapshot, STORED_REPORT_FORMAT } from '../../application/snapshot/project-cache';
-import { refreshSnapshot } from '../../application/snapshot/refresh-snapshot';
 import { assessTouchpoints } from '../../domain/assess-touchpoints';
 import { deriveNextOccurrences } from '../../domain/cadence';
 import { deriveAgenda } from '../../domain/derive-agenda';
 import type { CommsPlanJson } from '../../../contract/comms';
-import { permissionSource, recordStore, syncDeps, systemClock, userIssueWriter } from '../compose';
+import { permissionSource, recordStore, systemClock, userIssueWriter } from '../compose';
 import { allows, authorizeProjectAccess, languageOf } from './authorize';
 import { defineResolver } from './define-resolver';
+import { refreshHealth } from './refresh-health';
 
 const UPCOMING_COUNT = 5;
-/** A plan or log write re-derives the snapshot (the communication tile) within this time; a large project continues in the background. */
-const COMMS_REFRESH_BUDGET_MS = 8_000;
-
-/**
- * The snapshot holds the health the Overview shows: re-derive it after a write that moves the
- * communication dimension, as a settings save does. The write is kept whatever happens here.
- */
-async function refreshHealth(project: { id: string; key: string }): Promise<void> {
-  const snapshot = await readSnapshot(recordStore, project.id);
-  if (!snapshot.value) return;
-  const settings = await getProjectSettings(recordStore, project.id);
-  await refreshSnapshot(syncDeps('resolver'), project, settings.value, { budgetMs: COMMS_REFRESH_BUDGET_MS }).catch((error: unknown) => {
-    if (!isAppError(error)) throw error;
-  });
-}
-
 const linkContext = z.looseObject({
   siteUrl: z.url().optional(),
   localId: z.string().optional(),
