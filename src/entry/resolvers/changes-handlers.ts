@@ -4,11 +4,22 @@ import {
   summarizeChangeRequests,
   transitionStoredChangeRequest,
 } from '../../application/changes/change-requests';
+import { isAppError } from '../../application/app-error';
 import { readSnapshot } from '../../application/snapshot/project-cache';
 import { permissionSource, recordStore, systemClock } from '../compose';
 import { allows, authorizeProjectAccess } from './authorize';
 import { defineResolver } from './define-resolver';
 import { refreshHealth } from './refresh-health';
+
+/**
+ * The write is acknowledged whatever the refresh meets: a storage error while reading what the
+ * refresh needs must not turn a stored write into an error (the editor would retry into CONFLICT).
+ */
+async function refreshAfterWrite(project: { id: string; key: string }): Promise<void> {
+  await refreshHealth(project).catch((error: unknown) => {
+    if (!isAppError(error)) throw error;
+  });
+}
 
 /** Change requests (issue 10): anyone who may browse reads; Edit Issues writes. Writes re-derive health (scope, schedule). */
 export const changesHandlers = {
@@ -30,7 +41,7 @@ export const changesHandlers = {
       milestones: snapshot.value?.milestones ?? [],
       now: systemClock.now().getTime(),
     });
-    await refreshHealth(project);
+    await refreshAfterWrite(project);
     return { request };
   }),
   'changes/transition': defineResolver('changes/transition', async ({ payload, context }) => {
@@ -43,7 +54,7 @@ export const changesHandlers = {
       reason: payload.reason,
       now: systemClock.now().getTime(),
     });
-    await refreshHealth(project);
+    await refreshAfterWrite(project);
     return { request };
   }),
 };
