@@ -11,6 +11,21 @@ export const CHANGE_STATUSES = ['proposed', 'assessing', 'awaiting-client', 'app
 export const changeStatusSchema = z.enum(CHANGE_STATUSES);
 export type ChangeStatus = z.infer<typeof changeStatusSchema>;
 
+/**
+ * Where a request may go from each status (DESIGN.md §5.6): forward along proposed → assessing →
+ * awaiting client → approved | rejected → implemented, and back one step while nothing is decided
+ * (an assessment reopened, a client asking for more detail). A decision is final: a rejected
+ * request stays rejected (a new request is raised instead), an approved one can only be implemented.
+ */
+export const CHANGE_TRANSITIONS: Readonly<Record<ChangeStatus, readonly ChangeStatus[]>> = {
+  proposed: ['assessing'],
+  assessing: ['proposed', 'awaiting-client'],
+  'awaiting-client': ['assessing', 'approved', 'rejected'],
+  approved: ['implemented'],
+  rejected: [],
+  implemented: [],
+};
+
 /** Statuses a request reaches by the client's decision (they carry a decider and a time). */
 export const DECISION_STATUSES = ['approved', 'rejected'] as const satisfies readonly ChangeStatus[];
 

@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import { calendarDaySchema, issueKeySchema, recordIdSchema } from './comms';
 import { revisionSchema } from './settings';
-import { changeStatusSchema, costSchema, DECISION_STATUSES, impactSchema, impactTotalsSchema } from './change-impact';
+import { changeStatusSchema, DECISION_STATUSES, impactSchema, impactTotalsSchema } from './change-impact';
 
 export * from './change-impact';
 
@@ -77,6 +77,8 @@ export const changeListSchema = z.object({
   /** Null on the last page. */
   cursor: z.nullable(z.string()),
   canEdit: z.boolean(),
+  /** The project's milestones as the last sync read them, for the form's choice (empty before a sync). */
+  milestones: z.array(z.object({ id: z.string(), name: z.string(), releaseDate: z.nullable(z.string()), released: z.boolean() })),
   /** Per status, over the project's requests (at most `counted`; `complete` false when more exist). */
   totals: z.object({
     byStatus: z.array(z.object({ status: changeStatusSchema, totals: impactTotalsSchema })),

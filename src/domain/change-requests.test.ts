@@ -154,7 +154,7 @@ describe('deriveRebaseline', () => {
       target: undefined,
     },
   ])('$case', ({ requests, keys, target }) => {
-    const r = deriveRebaseline(requests as ChangeRequestJson[]);
+    const r = deriveRebaseline(requests);
     expect([...r.approvedIssueKeys].sort()).toEqual(keys);
     expect(r.targets.get('10001')).toEqual(target);
   });
@@ -227,7 +227,7 @@ describe('re-baselining in the health: scope creep and the schedule target', () 
       evidence: [],
     },
   ])('$case → $rag', ({ requests, value, rag, evidence }) => {
-    const m = creep(project(requests as ChangeRequestJson[]));
+    const m = creep(project(requests));
     expect(m?.value).toBeCloseTo(value, 10);
     expect(m?.rag).toBe(rag);
     if (evidence) expect(m?.evidence).toEqual(evidence);

@@ -1,19 +1,7 @@
 import type { ChangeDraftJson, ChangeRequestJson, ChangeStatus, CostJson, ImpactTotalsJson } from '../../contract/changes';
+import { CHANGE_TRANSITIONS } from '../../contract/change-impact';
 
-/**
- * Where a request may go from each status (DESIGN.md §5.6): forward along proposed → assessing →
- * awaiting client → approved | rejected → implemented, and back one step while nothing is decided
- * (an assessment reopened, a client asking for more detail). A decision is final: a rejected
- * request stays rejected (a new request is raised instead), an approved one can only be implemented.
- */
-export const CHANGE_TRANSITIONS: Readonly<Record<ChangeStatus, readonly ChangeStatus[]>> = {
-  proposed: ['assessing'],
-  assessing: ['proposed', 'awaiting-client'],
-  'awaiting-client': ['assessing', 'approved', 'rejected'],
-  approved: ['implemented'],
-  rejected: [],
-  implemented: [],
-};
+export { CHANGE_TRANSITIONS };
 
 export type ChangeRuleCode = 'transition-not-allowed' | 'decider-required' | 'reason-required' | 'decided-not-editable';
 

@@ -25,11 +25,15 @@ async function refreshAfterWrite(project: { id: string; key: string }): Promise<
 export const changesHandlers = {
   'changes/list': defineResolver('changes/list', async ({ payload, context }) => {
     const { project, permissions } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
-    const [page, totals] = await Promise.all([
+    const [page, totals, snapshot] = await Promise.all([
       listChangeRequests(recordStore, project.id, { status: payload.status, cursor: payload.cursor, limit: payload.limit }),
       summarizeChangeRequests(recordStore, project.id),
+      readSnapshot(recordStore, project.id),
     ]);
-    return { ...page, totals, canEdit: allows(permissions, 'write') };
+    const milestones = (snapshot.value?.milestones ?? [])
+      .filter((m) => !m.archived)
+      .map(({ id, name, releaseDate, released }) => ({ id, name, releaseDate, released }));
+    return { ...page, totals, milestones, canEdit: allows(permissions, 'write') };
   }),
   'changes/save': defineResolver('changes/save', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
