@@ -46,6 +46,7 @@ const CSS = `
 .cf-changes-table td.cf-num, .cf-changes-table th.cf-num { text-align: end; white-space: nowrap; }
 .cf-changes-filter { display: flex; flex-wrap: wrap; align-items: center; gap: ${token('space.100', '8px')}; margin: 0 0 ${token('space.200', '16px')}; }
 .cf-changes-filter .cf-select { width: auto; }
+.cf-changes-table.cf-changes-totals { min-width: 0; }
 .cf-changes-title { font-weight: ${token('font.weight.bold', '653')}; overflow-wrap: anywhere; }
 `;
 
@@ -68,7 +69,7 @@ function TotalsTable({ totals }: { totals: ChangeListJson['totals'] }) {
   const f = useFigures();
   return (
     <div className="cf-changes-table-wrap">
-      <table className="cf-changes-table" data-testid="changes-totals">
+      <table className="cf-changes-table cf-changes-totals" data-testid="changes-totals">
         <caption>{t('changes.totals.heading')}</caption>
         <thead>
           <tr>
