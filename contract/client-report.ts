@@ -9,6 +9,7 @@
  * - `clientStatusReportSchema`: the same rendered in one language (`renderClientReport`).
  */
 import * as z from 'zod/mini';
+import { clientChangeSectionSchema } from './change-report';
 import { languageSchema } from './language';
 import { DIMENSION_KEYS, REPORT_DATA_SCHEMA_VERSION, projectSchema, waitSchema } from './report';
 
@@ -72,6 +73,8 @@ export const clientSectionsSchema = z.object({
    * names a client stakeholder); never the Jira key an item became (the client cannot open Jira,
    * and the issue may be internal). Absent in reports stored before issue 9.
    */
+  /** Change requests awaiting the client's decision or decided in the period (absent before issue 10). */
+  changeRequests: z.optional(clientChangeSectionSchema),
   decisions: z.optional(z.array(z.object({ text: z.string(), date: day, seriesTitle: z.nullable(z.string()) }))),
   actionItems: z.optional(
     z.array(

@@ -9,6 +9,7 @@
  *   project page shows. Sentences (`why`, `reasons`, labels) are in the report's language, and
  *   the codes they were rendered from sit next to them (`whyCode`, `signals`, `params`).
  */
+import { changeSectionSchema } from './change-report';
 import * as z from 'zod/mini';
 import { CLIENT_VISIBILITY_MODES, CLIENT_VISIBILITY_REASONS } from './client-visibility';
 import { languageSchema } from './language';
@@ -60,6 +61,7 @@ export const REPORT_SECTION_IDS = [
   'blocked',
   'topRisks',
   'waitingOnClient',
+  'changeRequests',
   'decisions',
   'actionItems',
   'issueRisks',
@@ -338,6 +340,8 @@ const sectionsSchema = z.object({
   }),
   /** Longest wait first. */
   waitingOnClient: z.array(waitingIssueRefSchema),
+  /** Change requests new or decided in the period, or awaiting the client (absent before issue 10). */
+  changeRequests: z.optional(changeSectionSchema),
   /** Decisions of the period's touchpoints (absent in reports stored before issue 9). */
   decisions: z.optional(z.array(reportDecisionSchema)),
   /** Overdue first, then by due day. */

@@ -6,6 +6,7 @@
  * these schemas to check every answer, and the issue panel has a 120 KB budget.
  */
 import * as z from 'zod/mini';
+import { changesResolverContract } from './changes';
 import { commsResolverContract } from './comms';
 import { languageSchema } from './language';
 import { clientStatusReportSchema } from './client-report';
@@ -131,6 +132,7 @@ export const resolverContract = {
     response: z.object({ deleted: count }),
   },
   ...commsResolverContract,
+  ...changesResolverContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

@@ -29,6 +29,7 @@ import {
 import { ERROR_CODES } from '../resolvers';
 import { APP_MESSAGES } from './app-messages';
 import { COMMON_MESSAGES } from './common-messages';
+import { CHANGE_MESSAGES } from './change-messages';
 import { COMMS_MESSAGES } from './comms-messages';
 import { formatDataQualityNote } from './data-quality-sentences';
 import { formatSlipDays, formatWait } from './day-sentences';
@@ -131,6 +132,7 @@ const NOTES: { [C in DataQualityCode]: Extract<DataQualityNoteJson, { code: C }>
 
 const NAMESPACES: Record<string, AnyStrings> = {
   APP_MESSAGES,
+  CHANGE_MESSAGES,
   COMMON_MESSAGES,
   COMMS_MESSAGES,
   HEALTH_MESSAGES,

@@ -96,6 +96,20 @@ function renderSections(sections: ClientSectionsJson, text: (t: string) => strin
     flagged: sections.flagged.map(ref),
     blocked: sections.blocked.map((b) => ({ issue: ref(b.issue), blockedBy: b.blockedBy, hiddenBlockers: b.hiddenBlockers })),
     waitingOnClient: sections.waitingOnClient.map(ref),
+    ...(sections.changeRequests === undefined
+      ? {}
+      : {
+          changeRequests: {
+            totals: sections.changeRequests.totals,
+            items: sections.changeRequests.items.map((c) => ({
+              ...c,
+              title: text(c.title),
+              description: text(c.description),
+              impact: { ...c.impact, scopeNote: text(c.impact.scopeNote) },
+              decision: c.decision === null ? null : { ...c.decision, reason: text(c.decision.reason) },
+            })),
+          },
+        }),
     ...(sections.decisions === undefined ? {} : { decisions: sections.decisions.map((d) => ({ ...d, text: text(d.text) })) }),
     ...(sections.actionItems === undefined ? {} : { actionItems: sections.actionItems.map((a) => ({ ...a, text: text(a.text) })) }),
   };

@@ -21,6 +21,7 @@ const en = {
   'report.waitingOnYou': 'Waiting on your input',
   /** A wait whose start the changelog dates: "Waiting 12 days, since Mar 2, 2026". */
   'report.waitSince': '{wait}, since {date}',
+  'report.changeRequests': 'Change requests',
   'report.decisions': 'Decisions',
   'report.actionItems': 'Action items',
   /** Where a decision was taken: "Weekly sync, Mar 2, 2026". */
@@ -131,6 +132,7 @@ const zhCN: Translation<typeof en> = {
   'report.waitingOnClient': '等待客户',
   'report.waitingOnYou': '等待您的反馈',
   'report.waitSince': '自 {date}起{wait}',
+  'report.changeRequests': '变更请求',
   'report.decisions': '决定事项',
   'report.actionItems': '行动项',
   'report.decisionSource': '{series}，{date}',

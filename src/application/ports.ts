@@ -1,3 +1,4 @@
+import type { ChangeRequestJson } from '../../contract/changes';
 import type { ProjectSettingsJson } from '../../contract/settings';
 import type { Issue } from '../domain/issue';
 import type { Milestone } from '../domain/milestone';
@@ -51,6 +52,8 @@ export interface ProjectReader {
 export interface RecordsSource {
   satisfaction(projectId: string, now: number): Promise<SatisfactionInput>;
   communication(projectId: string, now: number): Promise<CommunicationInput>;
+  /** The project's change requests, by a bounded read (issue 10): approved ones re-baseline. */
+  changeRequests(projectId: string): Promise<readonly ChangeRequestJson[]>;
 }
 
 /** The Jira project permissions the app's rules are stated in (DESIGN.md §3, issue 6). */

@@ -33,6 +33,8 @@ import {
 import type { HealthAssessment, IssueRisk, MilestoneForecast, Rag, Why } from './health-types';
 import type { Issue } from './issue';
 import { deriveMinutesSection, NO_MINUTES, type MinutesSection } from './derive-minutes-section';
+import { deriveChangeSection } from './derive-change-section';
+import type { ChangeSectionJson, ClientChangeSectionJson } from '../../contract/change-report';
 import type { ProjectData } from './project-data';
 import { scoreIssueRisks } from './score-issue-risk';
 import { DIMENSIONS, type Dimension, type ProjectSettings } from './settings';
@@ -74,6 +76,8 @@ export interface ReportModel {
   dataQuality: readonly DataQualityNote[];
   /** Decisions and action items from the touchpoint log, per audience (`deriveMinutesSection`); absent: none. */
   minutes?: Readonly<Record<Audience, MinutesSection>>;
+  /** Change requests of the period, per audience (`deriveChangeSection`); absent: none. */
+  changes?: { internal: ChangeSectionJson; client: ClientChangeSectionJson };
   /** The settings the PM's client-visibility hint names. */
   clientVisibility: Pick<ProjectSettings, 'clientLabel' | 'internalLabel'> & { mode: ProjectSettings['clientVisibility']['mode'] };
 }
@@ -117,7 +121,12 @@ export function deriveReportModel(input: ReportModelInput): ReportModel {
   const risks = scoreIssueRisks(data, health, settings, now);
   const sections = deriveReportSections(data, health, risks, settings, now, periodStart);
   const log = data.communication.minutes ?? [];
+  const changeRequests = data.changeRequests ?? [];
   return {
+    changes: {
+      internal: deriveChangeSection(changeRequests, sections.period, settings.timeZone, 'internal'),
+      client: deriveChangeSection(changeRequests, sections.period, settings.timeZone, 'client'),
+    },
     minutes: {
       internal: deriveMinutesSection(log, sections.period, settings.timeZone, 'internal'),
       client: deriveMinutesSection(log, sections.period, settings.timeZone, 'client'),
@@ -147,7 +156,8 @@ export function deriveReportModel(input: ReportModelInput): ReportModel {
  *   (`clientVisibilityOf`), and `clientVisibility` counts them for the PM's hint. Assignees are shown
  *   by display name (never an e-mail: a display name that looks like an address is dropped).
  * - **Sustained**: amber or red now and in `previousDimensions`.
- * - **Milestones**: `originalReleaseDate` only when known and different from the current target.
+ * - **Milestones**: `originalReleaseDate` only when known and different from the current target:
+ *   the target an approved change request replaced (re-baselining), else `originalReleaseDates`.
  *   The forecast's method and inputs (`forecast`) are for the internal audience only: weekly
  *   throughput is the team's business; the client sees the dates.
  * - **Evidence**: per measure, the first `EVIDENCE_LIMIT` keys the audience may see (most
@@ -199,6 +209,7 @@ export function toReportData(model: ReportModel, projection: Omit<ReportProjecti
         ...ref(w.issue),
         wait: { days: w.wait.days, since: w.wait.sinceDay, estimated: w.wait.estimated },
       })),
+      ...(model.changes === undefined ? {} : { changeRequests: model.changes.internal }),
       decisions: (model.minutes?.internal ?? NO_MINUTES).decisions.map(({ text, date, seriesTitle }) => ({ text, date, seriesTitle })),
       actionItems: (model.minutes?.internal ?? NO_MINUTES).actionItems.map(
         ({ text, ownerSide, ownerName, due, status, jiraIssueKey, overdue }) => ({
@@ -250,6 +261,8 @@ function toClientVisibilitySummary(model: ReportModel): ReportDataJson['clientVi
  * - **Blocked**: visible blockers by key, and how many are hidden (`hiddenBlockers`).
  * - **Risks**: flagged and blocked work only: no scores, levels or reasons; no data-quality
  *   notes; no per-issue visibility reasons.
+ * - **Change requests**: only those awaiting the client or decided (`deriveChangeSection`), without
+ *   internal notes or Jira keys; hidden issue keys in their text read `HIDDEN_ISSUE_MARKER`.
  * - **Decisions and action items**: only those of touchpoints held with the client (their
  *   series' audience names a client stakeholder; `deriveMinutesSection`), never an item's Jira
  *   key, and hidden issue keys in their text read `HIDDEN_ISSUE_MARKER`.
@@ -299,6 +312,21 @@ export function toClientReportData(model: ReportModel, projection: Omit<ReportPr
         ...ref(w.issue),
         wait: { days: w.wait.days, since: w.wait.sinceDay, estimated: w.wait.estimated },
       })),
+      // Requests put to the client and their decisions; keys of issues the client does not see are hidden.
+      ...(model.changes === undefined
+        ? {}
+        : {
+            changeRequests: {
+              totals: model.changes.client.totals,
+              items: model.changes.client.items.map((c) => ({
+                ...c,
+                title: hide(c.title),
+                description: hide(c.description),
+                impact: { ...c.impact, scopeNote: hide(c.impact.scopeNote) },
+                decision: c.decision === null ? null : { ...c.decision, reason: hide(c.decision.reason) },
+              })),
+            },
+          }),
       // Touchpoints held with the client only; keys of issues the client does not see are hidden.
       decisions: (model.minutes?.client ?? NO_MINUTES).decisions.map(({ text, date, seriesTitle }) => ({
         text: hide(text),
@@ -401,7 +429,9 @@ function toMilestoneReport(
   originals: Readonly<Record<string, string>> | undefined,
   internal: boolean,
 ): MilestoneReportJson {
-  const original = originals !== undefined && Object.hasOwn(originals, m.id) ? originals[m.id] : undefined;
+  const recorded = originals !== undefined && Object.hasOwn(originals, m.id) ? originals[m.id] : undefined;
+  // A re-baselined milestone shows the target its approval replaced (DESIGN §5.6).
+  const original = m.rebaselinedFrom ?? recorded;
   return {
     id: m.id,
     name: m.name,

@@ -1,3 +1,4 @@
+import { deriveRebaseline } from './change-requests';
 import type { ForecastDetail, MilestoneForecast, Rag } from './health-types';
 import type { Issue } from './issue';
 import { sortWithKeyTieBreak } from './compare-issue-keys';
@@ -98,6 +99,8 @@ interface Accumulator {
   sinceCreation: { keys: string[]; createdDays: number[]; created: number[] };
   /** Issues whose version membership changed: replayed. */
   memberships: Membership[];
+  /** The Jira target an approved change request replaced; undefined when none did. */
+  rebaselinedFrom: string | null | undefined;
 }
 
 /**
@@ -130,7 +133,10 @@ interface Accumulator {
  *   of the first day any issue joined it. Membership is replayed from `history.versionChanges`;
  *   an issue with no recorded change for the version has been in it since it was created. An
  *   issue counts as added after the baseline when it is in the milestone now and was not at the
- *   baseline. (Approved change requests do not exist yet, so none is exempted.)
+ *   baseline — unless it is linked to an approved change request (`deriveRebaseline`): such
+ *   an issue was added with the client's consent, so it joins the baseline count instead.
+ * - Re-baselining: a milestone an approved change request gave a new target is forecast,
+ *   ordered and judged against that target; `rebaselinedFrom` keeps the one it replaced.
  */
 export function forecastMilestones(
   data: ProjectData,
@@ -142,8 +148,11 @@ export function forecastMilestones(
   const today = dayNumberOf(now, zone);
   const periodStartDay = options.periodStart === undefined ? today - settings.cadenceDays : dayNumberOf(options.periodStart, zone);
 
+  const rebaseline = deriveRebaseline(data.changeRequests ?? []);
   const ordered: Accumulator[] = [];
-  for (const milestone of data.milestones) {
+  for (const jiraMilestone of data.milestones) {
+    const moved = rebaseline.targets.get(jiraMilestone.id);
+    const milestone = moved === undefined ? jiraMilestone : { ...jiraMilestone, releaseDate: moved.target };
     if (milestone.archived) continue;
     if (milestone.released) {
       if (milestone.releaseDate === null) continue;
@@ -160,6 +169,7 @@ export function forecastMilestones(
       estimated: 0,
       sinceCreation: { keys: [], createdDays: [], created: [] },
       memberships: [],
+      rebaselinedFrom: moved === undefined ? undefined : moved.original,
     });
   }
   if (ordered.length === 0) return [];
@@ -228,7 +238,7 @@ export function forecastMilestones(
       salt: `${data.project.key}|${calendarDayOfNumber(today)}|${unit}`,
     });
   }
-  return ordered.map((acc) => toForecast(acc, chain, today, settings));
+  return ordered.map((acc) => toForecast(acc, chain, today, settings, rebaseline.approvedIssueKeys));
 }
 
 /** What every milestone of the chain shares: the unit, the history and the simulation. */
@@ -295,7 +305,7 @@ function firstJoinedDay(m: Membership): number | null {
   return null;
 }
 
-function deriveBaseline(acc: Accumulator): { baselineCount: number; added: string[] } {
+function deriveBaseline(acc: Accumulator, approved: ReadonlySet<string>): { baselineCount: number; added: string[] } {
   const simple = acc.sinceCreation;
   let baselineDay: number | null = acc.milestone.startDate === null ? null : dayNumberOfCalendarDay(acc.milestone.startDate);
   if (baselineDay === null) {
@@ -309,11 +319,12 @@ function deriveBaseline(acc: Accumulator): { baselineCount: number; added: strin
   let baselineCount = 0;
   const added: { key: string; joinedAt: number }[] = [];
   for (let i = 0; i < simple.keys.length; i++) {
-    if ((simple.createdDays[i] ?? 0) <= baselineDay) baselineCount += 1;
+    if ((simple.createdDays[i] ?? 0) <= baselineDay || approved.has(simple.keys[i] ?? '')) baselineCount += 1;
     else added.push({ key: simple.keys[i] ?? '', joinedAt: simple.created[i] ?? 0 });
   }
   for (const m of acc.memberships) {
     if (memberAtEndOf(m, baselineDay)) baselineCount += 1;
+    else if (m.current && approved.has(m.key)) baselineCount += 1;
     else if (m.current) added.push(m);
   }
   return {
@@ -326,7 +337,13 @@ function deriveBaseline(acc: Accumulator): { baselineCount: number; added: strin
   };
 }
 
-function toForecast(acc: Accumulator, chain: ChainForecast, today: number, settings: ProjectSettings): MilestoneForecast {
+function toForecast(
+  acc: Accumulator,
+  chain: ChainForecast,
+  today: number,
+  settings: ProjectSettings,
+  approved: ReadonlySet<string>,
+): MilestoneForecast {
   const { milestone } = acc;
   const t = settings.thresholds;
   const { unit, samples } = chain;
@@ -347,12 +364,13 @@ function toForecast(acc: Accumulator, chain: ChainForecast, today: number, setti
     rag = 'red'; // work remains and nothing is being completed, or not before 2200
   else rag = slipDays <= t.slipGreenDays ? 'green' : slipDays <= t.slipAmberDays ? 'amber' : 'red';
 
-  const { baselineCount, added } = deriveBaseline(acc);
+  const { baselineCount, added } = deriveBaseline(acc, approved);
   return {
     id: milestone.id,
     name: milestone.name,
     released: milestone.released,
     releaseDate: milestone.releaseDate,
+    ...(acc.rebaselinedFrom === undefined ? {} : { rebaselinedFrom: acc.rebaselinedFrom }),
     startDate: milestone.startDate,
     issuesTotal: acc.issuesTotal,
     issuesDone: acc.issuesDone,

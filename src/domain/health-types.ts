@@ -43,8 +43,10 @@ export interface MilestoneForecast {
   id: string;
   name: string;
   released: boolean;
-  /** Current target day, `YYYY-MM-DD`, or null. */
+  /** Current target day, `YYYY-MM-DD`, or null: an approved change request's new target when one re-baselined it. */
   releaseDate: string | null;
+  /** The target an approved change request replaced (`deriveRebaseline`); absent when none did. */
+  rebaselinedFrom?: string | null;
   startDate: string | null;
   issuesTotal: number;
   issuesDone: number;

@@ -1,3 +1,4 @@
+import type { ChangeRequestJson } from '../../contract/changes';
 import type { Issue } from './issue';
 import type { Milestone } from './milestone';
 
@@ -12,6 +13,11 @@ export interface ProjectData {
   priorityCount: number;
   satisfaction: SatisfactionInput;
   communication: CommunicationInput;
+  /**
+   * The project's change requests (issue 10): approved ones re-baseline scope and milestone
+   * targets (`deriveRebaseline`), and the report lists those of the period. Absent: none.
+   */
+  changeRequests?: readonly ChangeRequestJson[];
 }
 
 /** Client feedback (the records issues fill it; empty until then). */

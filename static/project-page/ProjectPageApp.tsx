@@ -4,6 +4,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 import type { AppHistory } from '../shared/app-history';
 import { useT } from '../shared/i18n/I18nProvider';
 import { ComingSoonSection } from './ComingSoonSection';
+import { ChangesSection } from './changes/ChangesSection';
 import { CommunicationSection } from './comms/CommunicationSection';
 import { OverviewSection } from './OverviewSection';
 import { PANEL_ID, SectionTabs, tabIdOf } from './SectionTabs';
@@ -32,6 +33,8 @@ export function ProjectPageApp({ history }: { history: AppHistory }) {
           <OverviewSection />
         ) : section === 'communication' ? (
           <CommunicationSection />
+        ) : section === 'changes' ? (
+          <ChangesSection />
         ) : section === 'settings' ? (
           <SettingsSection />
         ) : (

@@ -14,6 +14,7 @@ import { RagLozenge } from '../shared/RagLozenge';
 import { TokenLozenge } from '../shared/TokenLozenge';
 import { MilestonesTable } from './MilestonesTable';
 import { ActionItemList, DecisionList, minutesOf } from './ReportMinutes';
+import { ChangeRequestList } from './ReportChanges';
 import {
   BlockedByKeys,
   CollapsibleList,
@@ -337,6 +338,12 @@ function ReportBody({ report }: { report: StatusReportJson | ClientStatusReportJ
         >
           <WaitingIssueList issues={waiting} testId="report-waiting-issues" />
         </FoldedSection>
+
+        {report.sections.changeRequests !== undefined && (
+          <FoldedSection title={t('report.changeRequests')} count={report.sections.changeRequests.items.length} testId="report-changes">
+            <ChangeRequestList section={report.sections.changeRequests} audience={report.audience} lang={report.lang} />
+          </FoldedSection>
+        )}
 
         <FoldedSection title={t('report.decisions')} count={minutes.decisions.length} testId="report-decisions">
           <DecisionList decisions={minutes.decisions} />

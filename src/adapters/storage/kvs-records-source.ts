@@ -1,3 +1,5 @@
+import type { ChangeRequestJson } from '../../../contract/changes';
+import { readChangeRequests } from '../../application/changes/change-requests';
 import { readCommunicationInput } from '../../application/comms/read-communication-input';
 import type { RecordsSource } from '../../application/ports';
 import type { RecordStore } from '../../application/storage';
@@ -17,5 +19,9 @@ export class KvsRecordsSource implements RecordsSource {
 
   communication(projectId: string, now: number): Promise<CommunicationInput> {
     return readCommunicationInput(this.records, projectId, now);
+  }
+
+  async changeRequests(projectId: string): Promise<readonly ChangeRequestJson[]> {
+    return (await readChangeRequests(this.records, projectId)).requests;
   }
 }

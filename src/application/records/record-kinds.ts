@@ -4,6 +4,7 @@
  * and Forge's limits; export and delete walk `RECORD_KINDS`, so a new kind is covered by both.
  */
 import { z } from 'zod';
+import { changeRequestSchema, type ChangeRequestJson } from '../../../contract/changes';
 import { commsPlanSchema, touchpointSchema, type CommsPlanJson, type TouchpointJson } from '../../../contract/comms';
 import { DIMENSION_KEYS } from '../../../contract/report';
 import { projectSettingsSchema, type ProjectSettingsJson } from '../../../contract/settings';
@@ -375,6 +376,21 @@ export const touchpointReminderKind = defineCollectionKind<TouchpointReminder>({
   timeOf: (r) => r.at,
 });
 
+/**
+ * Change requests (issue 10), one record per request, ordered by when it was raised; filtered by
+ * status so the report's and the page's reads stay bounded.
+ */
+export const changeRequestKind = defineCollectionKind<ChangeRequestJson>({
+  name: 'change-request',
+  schemaVersion: 1,
+  schema: changeRequestSchema,
+  scope: 'project',
+  entity: 'change-request',
+  idOf: (r) => r.id,
+  timeOf: (r) => r.createdAt,
+  filters: { status: { type: 'string', of: (r) => r.status } },
+});
+
 /** Every kind, for export, delete and the manifest check. */
 export const RECORD_KINDS: readonly AnyRecordKind[] = [
   settingsKind,
@@ -393,6 +409,7 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   commsPlanKind,
   touchpointKind,
   touchpointReminderKind,
+  changeRequestKind,
 ];
 
 /** The one Forge entity holding every document kind (documents are few and small). */

@@ -3,6 +3,13 @@
  * requests (a CSP forbids them), printable. Pure, so the app's client status page and the CLI
  * share it. Every value goes through the `html` template, which escapes it.
  */
+import type { ChangeSectionJson, ClientChangeSectionJson } from '../../../contract/change-report';
+import {
+  describeChangeDetails,
+  describeChangeState,
+  describeChangeTotals,
+  describeRequestImpact,
+} from '../../../contract/i18n/change-sentences';
 import type { Language } from '../../../contract/language';
 import type {
   ClientIssueRefJson,
@@ -243,6 +250,34 @@ function issueItem(issue: ClientIssueRefJson, t: ReportWords, dates: ReportDates
     <span class="key">${issue.key}</span> ${issue.summary}<span class="muted">${parenthetical(describeIssueRef(issue, t, dates), t)}</span
     >${extra === undefined ? null : html` — ${extra}`}
   </li>`;
+}
+
+/** Change requests of the period with their impact and totals; nothing for reports stored before issue 10. */
+function changesSection(
+  section: ClientChangeSectionJson | ChangeSectionJson | undefined,
+  audience: 'internal' | 'client',
+  lang: Language,
+  t: ReportWords,
+): SafeHtml | null {
+  if (section === undefined) return null;
+  return html`<section aria-labelledby="change-requests">
+    <h2 id="change-requests">${t('report.changeRequests')}</h2>
+    ${
+      section.items.length === 0
+        ? html`<p class="muted">${t('report.empty')}</p>`
+        : html`<p>${describeChangeTotals(section.totals, lang)}</p>
+            <ul>
+              ${section.items.map(
+                (item) =>
+                  html`<li>
+                    <strong>${item.title}</strong>${item.description === '' ? null : html`: ${item.description}`} —
+                    ${describeChangeState(item, lang, audience)} · ${describeRequestImpact(item.impact, lang)}
+                    <span class="muted">· ${describeChangeDetails(item, lang)}</span>
+                  </li>`,
+              )}
+            </ul>`
+    }
+  </section>`;
 }
 
 /** Decisions and action items (the touchpoint log): the same for both audiences, from what each report holds. */
@@ -541,7 +576,7 @@ export function renderReportHtml(report: StatusReportJson | ClientStatusReportJs
             }
           </section>
           ${waitingSection(t('report.waitingOnClient'), sections.waitingOnClient, t, dates, report.lang)}
-          ${minutesSections(sections, t, dates)}
+          ${changesSection(sections.changeRequests, 'internal', report.lang, t)} ${minutesSections(sections, t, dates)}
           <section aria-labelledby="issue-risks">
             <h2 id="issue-risks">${t('report.issueRisks')}</h2>
             ${issueRisksSection(report, t)}
@@ -645,7 +680,7 @@ function renderClientReportHtml(report: ClientStatusReportJson, options: RenderO
             }
           </section>
           ${waitingSection(t('report.waitingOnYou'), sections.waitingOnClient, t, dates, report.lang)}
-          ${minutesSections(sections, t, dates)}
+          ${changesSection(sections.changeRequests, 'client', report.lang, t)} ${minutesSections(sections, t, dates)}
         </main>
       </body>
     </html> `;

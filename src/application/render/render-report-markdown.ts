@@ -7,6 +7,13 @@
 import type { Language } from '../../../contract/language';
 import type { ClientIssueRefJson, ClientMilestoneJson, ClientStatusReportJson } from '../../../contract/client-report';
 import type { StatusReportJson } from '../../../contract/report';
+import type { ChangeSectionJson, ClientChangeSectionJson } from '../../../contract/change-report';
+import {
+  describeChangeDetails,
+  describeChangeState,
+  describeChangeTotals,
+  describeRequestImpact,
+} from '../../../contract/i18n/change-sentences';
 import {
   RENDERED_ISSUE_RISKS,
   describeClientBlockers,
@@ -177,6 +184,7 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
       : sections.waitingOnClient.map((w) => issueLine(w, t, dates, md(describeWait(w.wait, t, dates, report.lang))))),
   );
 
+  writeChanges(sections.changeRequests, 'internal', report.lang, t, heading, out);
   writeMinutes(sections, t, dates, heading, out);
 
   heading(2, t('report.issueRisks'));
@@ -297,8 +305,33 @@ function renderClientReportMarkdown(report: ClientStatusReportJson, options: Ren
       : sections.waitingOnClient.map((w) => issueLine(w, t, dates, md(describeWait(w.wait, t, dates, report.lang))))),
   );
 
+  writeChanges(sections.changeRequests, 'client', report.lang, t, heading, out);
   writeMinutes(sections, t, dates, heading, out);
   return `${out.join('\n')}\n`;
+}
+
+/** Change requests of the period with their impact and totals; absent in reports stored before issue 10. */
+function writeChanges(
+  section: ClientChangeSectionJson | ChangeSectionJson | undefined,
+  audience: 'internal' | 'client',
+  lang: Language,
+  t: ReportWords,
+  heading: (level: number, text: string) => void,
+  out: string[],
+): void {
+  if (section === undefined) return;
+  heading(2, t('report.changeRequests'));
+  if (section.items.length === 0) {
+    out.push(t('report.empty'));
+    return;
+  }
+  out.push(md(describeChangeTotals(section.totals, lang)), '');
+  for (const item of section.items) {
+    const description = item.description === '' ? '' : `: ${md(item.description)}`;
+    out.push(
+      `- **${md(item.title)}**${description} — ${md(describeChangeState(item, lang, audience))} · ${md(describeRequestImpact(item.impact, lang))} · ${md(describeChangeDetails(item, lang))}`,
+    );
+  }
 }
 
 /** Decisions and action items (the touchpoint log): the same for both audiences, from what each report holds. */

@@ -95,6 +95,9 @@ function boundedForClient(report: ClientReportDataJson): ClientReportDataJson {
       flagged: cap(sections.flagged),
       blocked: cap(sections.blocked),
       // Decisions and action items too: the log's free text could otherwise outgrow a stored value (overdue items come first).
+      ...(sections.changeRequests === undefined
+        ? {}
+        : { changeRequests: { ...sections.changeRequests, items: cap(sections.changeRequests.items) } }),
       ...(sections.decisions === undefined ? {} : { decisions: cap(sections.decisions) }),
       ...(sections.actionItems === undefined ? {} : { actionItems: cap(sections.actionItems) }),
     },
@@ -117,6 +120,9 @@ function bounded(report: ReportDataJson): ReportDataJson {
       waitingOnClient: cap(sections.waitingOnClient),
       risks: { flagged: cap(sections.risks.flagged), blocked: cap(sections.risks.blocked), topRisks: cap(sections.risks.topRisks) },
       // Decisions and action items too: the log's free text could otherwise outgrow a stored value (overdue items come first).
+      ...(sections.changeRequests === undefined
+        ? {}
+        : { changeRequests: { ...sections.changeRequests, items: cap(sections.changeRequests.items) } }),
       ...(sections.decisions === undefined ? {} : { decisions: cap(sections.decisions) }),
       ...(sections.actionItems === undefined ? {} : { actionItems: cap(sections.actionItems) }),
     },

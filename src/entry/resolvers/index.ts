@@ -1,6 +1,7 @@
 import { makeResolver } from '@forge/resolver';
 import { z } from 'zod';
 import type { Envelope, ResolverKey, ResponseOf } from '../../../contract';
+import { changesHandlers } from './changes-handlers';
 import { commsHandlers } from './comms-handlers';
 import { projectHandlers } from './project-handlers';
 import { settingsHandlers } from './settings-handlers';
@@ -8,7 +9,12 @@ import { settingsHandlers } from './settings-handlers';
 type Handler<K extends ResolverKey> = (request: { payload: unknown; context: unknown }) => Promise<Envelope<ResponseOf<K>>>;
 
 /** Every contract key has exactly one handler: a missing or misspelt key fails to compile. */
-export const resolverHandlers: { [K in ResolverKey]: Handler<K> } = { ...projectHandlers, ...settingsHandlers, ...commsHandlers };
+export const resolverHandlers: { [K in ResolverKey]: Handler<K> } = {
+  ...projectHandlers,
+  ...settingsHandlers,
+  ...commsHandlers,
+  ...changesHandlers,
+};
 
 const dispatch = makeResolver(resolverHandlers);
 const callSchema = z.looseObject({ call: z.looseObject({ functionKey: z.string() }) });
