@@ -56,9 +56,10 @@ export const riskInputSchema = z
     /** When the mitigation is due; null when there is no date. */
     due: z.nullable(calendarDaySchema),
     status: registerRiskStatusSchema,
-    linkedIssueKeys: z
-      .array(issueKeySchema)
-      .check(z.maxLength(MAX_LINKED_ISSUES), z.refine((keys) => new Set(keys).size === keys.length, 'each issue once')),
+    linkedIssueKeys: z.array(issueKeySchema).check(
+      z.maxLength(MAX_LINKED_ISSUES),
+      z.refine((keys) => new Set(keys).size === keys.length, 'each issue once'),
+    ),
     clientVisible: z.boolean(),
     /** The risk as the client reads it. */
     clientWording: textSchema(500),

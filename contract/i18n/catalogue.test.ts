@@ -30,6 +30,7 @@ import { ERROR_CODES } from '../resolvers';
 import { APP_MESSAGES } from './app-messages';
 import { COMMON_MESSAGES } from './common-messages';
 import { COMMS_MESSAGES } from './comms-messages';
+import { RISK_REGISTER_MESSAGES } from './risk-register-messages';
 import { formatDataQualityNote } from './data-quality-sentences';
 import { formatSlipDays, formatWait } from './day-sentences';
 import { HEADLINE_SENTENCES } from './headline-sentences';
@@ -140,6 +141,7 @@ const NAMESPACES: Record<string, AnyStrings> = {
   RAG_MESSAGES,
   REPORT_MESSAGES,
   RISK_MESSAGES,
+  RISK_REGISTER_MESSAGES,
   SETTINGS_MESSAGES,
   SUMMARY_MESSAGES,
   SYNC_MESSAGES,

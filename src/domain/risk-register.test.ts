@@ -138,7 +138,15 @@ describe('deriveRegisterRiskSection', () => {
   const entries = [
     entry({ id: 'a', title: 'Low one', probability: 1, impact: 2, clientVisible: true, clientWording: 'Minor delay possible' }),
     entry({ id: 'b', title: 'High internal', probability: 4, impact: 4, due: '2026-03-01' }),
-    entry({ id: 'c', title: 'High shared', probability: 5, impact: 4, status: 'mitigating', clientVisible: true, clientWording: 'Launch date at risk' }),
+    entry({
+      id: 'c',
+      title: 'High shared',
+      probability: 5,
+      impact: 4,
+      status: 'mitigating',
+      clientVisible: true,
+      clientWording: 'Launch date at risk',
+    }),
     entry({ id: 'd', title: 'Closed shared', probability: 5, impact: 5, status: 'closed', clientVisible: true, clientWording: 'Gone' }),
   ];
   const section = deriveRegisterRiskSection(entries, '2026-03-10');
@@ -159,7 +167,11 @@ describe('deriveRegisterRiskSection', () => {
   });
   it('breaks score ties by the earlier due day, then the title', () => {
     const tied = deriveRegisterRiskSection(
-      [entry({ id: 'x', title: 'B', due: null }), entry({ id: 'y', title: 'A', due: null }), entry({ id: 'z', title: 'C', due: '2026-03-20' })],
+      [
+        entry({ id: 'x', title: 'B', due: null }),
+        entry({ id: 'y', title: 'A', due: null }),
+        entry({ id: 'z', title: 'C', due: '2026-03-20' }),
+      ],
       '2026-03-10',
     );
     expect(tied.internal.map((r) => r.title)).toEqual(['C', 'A', 'B']);

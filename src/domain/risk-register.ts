@@ -69,9 +69,11 @@ export function deriveRiskMatrix(risks: readonly { probability: number; impact: 
     const key = `${String(risk.probability)}x${String(risk.impact)}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return [...RISK_RATINGS].reverse().flatMap((probability) =>
-    RISK_RATINGS.map((impact) => ({ probability, impact, count: counts.get(`${String(probability)}x${String(impact)}`) ?? 0 })),
-  );
+  return [...RISK_RATINGS]
+    .reverse()
+    .flatMap((probability) =>
+      RISK_RATINGS.map((impact) => ({ probability, impact, count: counts.get(`${String(probability)}x${String(impact)}`) ?? 0 })),
+    );
 }
 
 export type DerivedSignalReason = 'flagged' | 'blocked' | 'high-risk';

@@ -416,6 +416,8 @@ export const riskIssueClaimKind = defineCollectionKind<RiskIssueClaim>({
   entity: 'risk-issue-claim',
   idOf: (c) => c.riskId,
   timeOf: (c) => c.at,
+  /** A stale claim is taken over only if it is still the one read (`replaceIf` on it). */
+  filters: { claimedAt: { type: 'string', of: (c) => c.at } },
 });
 
 /** Every kind, for export, delete and the manifest check. */
@@ -442,4 +444,3 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
 
 /** The one Forge entity holding every document kind (documents are few and small). */
 export const DOCUMENT_ENTITY = 'app-document';
-
