@@ -65,6 +65,7 @@ const requestKey = (path: string, init: { method?: string; body?: string } = {})
 const NO_RECORDS = {
   satisfaction: () => Promise.resolve(NO_SATISFACTION_DATA),
   communication: () => Promise.resolve(NO_COMMUNICATION_DATA),
+  registerRisks: () => Promise.resolve([]),
 };
 
 async function readAndDerive(transport: JiraTransport) {

@@ -74,7 +74,11 @@ sample();
 const report = await deriveFromRead(
   {
     settings: DEFAULT_PROJECT_SETTINGS,
-    records: { satisfaction: () => Promise.resolve(NO_SATISFACTION_DATA), communication: () => Promise.resolve(NO_COMMUNICATION_DATA) },
+    records: {
+      satisfaction: () => Promise.resolve(NO_SATISFACTION_DATA),
+      communication: () => Promise.resolve(NO_COMMUNICATION_DATA),
+      registerRisks: () => Promise.resolve([]),
+    },
   },
   read,
   { projectKey: BENCH_PROJECT_KEY, audience: 'internal', lang: 'en', now: BENCH_NOW },

@@ -21,6 +21,7 @@ import { siteTransport } from './site-transport';
 const NO_RECORDS: RecordsSource = {
   satisfaction: () => Promise.resolve(NO_SATISFACTION_DATA),
   communication: () => Promise.resolve(NO_COMMUNICATION_DATA),
+  registerRisks: () => Promise.resolve([]),
 };
 
 /** Markdown and HTML show instants in `timeZone` (the project's, from the settings). */

@@ -96,6 +96,7 @@ function renderSections(sections: ClientSectionsJson, text: (t: string) => strin
     flagged: sections.flagged.map(ref),
     blocked: sections.blocked.map((b) => ({ issue: ref(b.issue), blockedBy: b.blockedBy, hiddenBlockers: b.hiddenBlockers })),
     waitingOnClient: sections.waitingOnClient.map(ref),
+    ...(sections.registerRisks === undefined ? {} : { registerRisks: sections.registerRisks.map((r) => ({ ...r, text: text(r.text) })) }),
     ...(sections.decisions === undefined ? {} : { decisions: sections.decisions.map((d) => ({ ...d, text: text(d.text) })) }),
     ...(sections.actionItems === undefined ? {} : { actionItems: sections.actionItems.map((a) => ({ ...a, text: text(a.text) })) }),
   };

@@ -62,11 +62,12 @@ export async function deriveFromRead(
   request: StatusReportRequest,
 ): Promise<StatusReportJson | ClientStatusReportJson> {
   const now = request.now.getTime();
-  const [satisfaction, communication] = await Promise.all([
+  const [satisfaction, communication, registerRisks] = await Promise.all([
     deps.records.satisfaction(read.project.id, now),
     deps.records.communication(read.project.id, now),
+    deps.records.registerRisks(read.project.id),
   ]);
-  const data: ProjectData = { ...read, satisfaction, communication };
+  const data: ProjectData = { ...read, satisfaction, communication, registerRisks };
   return deriveStatusReport({
     data,
     settings: toProjectSettings(deps.settings),

@@ -2,6 +2,7 @@ import type { ProjectSettingsJson } from '../../contract/settings';
 import type { Issue } from '../domain/issue';
 import type { Milestone } from '../domain/milestone';
 import type { CommunicationInput, SatisfactionInput } from '../domain/project-data';
+import type { RegisterRiskEntry } from '../domain/risk-register';
 
 export interface ProjectRef {
   id: string;
@@ -51,6 +52,8 @@ export interface ProjectReader {
 export interface RecordsSource {
   satisfaction(projectId: string, now: number): Promise<SatisfactionInput>;
   communication(projectId: string, now: number): Promise<CommunicationInput>;
+  /** The risk register's open risks, at most `MAX_REPORT_REGISTER_RISKS` (bounded read). */
+  registerRisks(projectId: string): Promise<readonly RegisterRiskEntry[]>;
 }
 
 /** The Jira project permissions the app's rules are stated in (DESIGN.md §3, issue 6). */

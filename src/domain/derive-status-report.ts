@@ -34,6 +34,8 @@ import type { HealthAssessment, IssueRisk, MilestoneForecast, Rag, Why } from '.
 import type { Issue } from './issue';
 import { deriveMinutesSection, NO_MINUTES, type MinutesSection } from './derive-minutes-section';
 import type { ProjectData } from './project-data';
+import { calendarDayOf } from './issue-rules';
+import { deriveRegisterRiskSection } from './risk-register';
 import { scoreIssueRisks } from './score-issue-risk';
 import { DIMENSIONS, type Dimension, type ProjectSettings } from './settings';
 
@@ -74,6 +76,8 @@ export interface ReportModel {
   dataQuality: readonly DataQualityNote[];
   /** Decisions and action items from the touchpoint log, per audience (`deriveMinutesSection`); absent: none. */
   minutes?: Readonly<Record<Audience, MinutesSection>>;
+  /** Open risks of the risk register, per audience (`deriveRegisterRiskSection`); absent: none. */
+  registerRisks?: ReturnType<typeof deriveRegisterRiskSection>;
   /** The settings the PM's client-visibility hint names. */
   clientVisibility: Pick<ProjectSettings, 'clientLabel' | 'internalLabel'> & { mode: ProjectSettings['clientVisibility']['mode'] };
 }
@@ -118,6 +122,7 @@ export function deriveReportModel(input: ReportModelInput): ReportModel {
   const sections = deriveReportSections(data, health, risks, settings, now, periodStart);
   const log = data.communication.minutes ?? [];
   return {
+    registerRisks: deriveRegisterRiskSection(input.data.registerRisks ?? [], calendarDayOf(now, settings.timeZone)),
     minutes: {
       internal: deriveMinutesSection(log, sections.period, settings.timeZone, 'internal'),
       client: deriveMinutesSection(log, sections.period, settings.timeZone, 'client'),
@@ -199,6 +204,7 @@ export function toReportData(model: ReportModel, projection: Omit<ReportProjecti
         ...ref(w.issue),
         wait: { days: w.wait.days, since: w.wait.sinceDay, estimated: w.wait.estimated },
       })),
+      registerRisks: (model.registerRisks?.internal ?? []).map((r) => ({ ...r, linkedIssueKeys: [...r.linkedIssueKeys] })),
       decisions: (model.minutes?.internal ?? NO_MINUTES).decisions.map(({ text, date, seriesTitle }) => ({ text, date, seriesTitle })),
       actionItems: (model.minutes?.internal ?? NO_MINUTES).actionItems.map(
         ({ text, ownerSide, ownerName, due, status, jiraIssueKey, overdue }) => ({
@@ -299,6 +305,8 @@ export function toClientReportData(model: ReportModel, projection: Omit<ReportPr
         ...ref(w.issue),
         wait: { days: w.wait.days, since: w.wait.sinceDay, estimated: w.wait.estimated },
       })),
+      // Client-visible ones only, in their client wording; keys of issues the client does not see are hidden.
+      registerRisks: (model.registerRisks?.client ?? []).map((r) => ({ text: hide(r.text), level: r.level, status: r.status })),
       // Touchpoints held with the client only; keys of issues the client does not see are hidden.
       decisions: (model.minutes?.client ?? NO_MINUTES).decisions.map(({ text, date, seriesTitle }) => ({
         text: hide(text),

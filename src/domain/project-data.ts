@@ -1,5 +1,6 @@
 import type { Issue } from './issue';
 import type { Milestone } from './milestone';
+import type { RegisterRiskEntry } from './risk-register';
 
 /** Everything the rules read about one project at one moment. Built by the application layer. */
 export interface ProjectData {
@@ -12,6 +13,8 @@ export interface ProjectData {
   priorityCount: number;
   satisfaction: SatisfactionInput;
   communication: CommunicationInput;
+  /** The risk register's open risks, for the report's risks section (absent: none). */
+  registerRisks?: readonly RegisterRiskEntry[];
 }
 
 /** Client feedback (the records issues fill it; empty until then). */

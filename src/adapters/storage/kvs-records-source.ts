@@ -1,7 +1,9 @@
 import { readCommunicationInput } from '../../application/comms/read-communication-input';
 import type { RecordsSource } from '../../application/ports';
+import { readRegisterRiskEntries } from '../../application/risks/read-register-risk-entries';
 import type { RecordStore } from '../../application/storage';
 import { NO_SATISFACTION_DATA, type CommunicationInput, type SatisfactionInput } from '../../domain/project-data';
+import type { RegisterRiskEntry } from '../../domain/risk-register';
 
 /**
  * Feedback and touchpoint records in KVS. Touchpoints come from the communication plan and its
@@ -17,5 +19,9 @@ export class KvsRecordsSource implements RecordsSource {
 
   communication(projectId: string, now: number): Promise<CommunicationInput> {
     return readCommunicationInput(this.records, projectId, now);
+  }
+
+  registerRisks(projectId: string): Promise<readonly RegisterRiskEntry[]> {
+    return readRegisterRiskEntries(this.records, projectId);
   }
 }

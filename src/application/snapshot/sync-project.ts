@@ -314,9 +314,10 @@ async function derive(
   const [jiraProject, milestones] = await Promise.all([deps.jira.getProject(project.key), deps.jira.listMilestones(project.key)]);
   const now = deps.clock.now().getTime();
   const settings = toProjectSettings(settingsJson);
-  const [satisfaction, communication] = await Promise.all([
+  const [satisfaction, communication, registerRisks] = await Promise.all([
     deps.recordsSource.satisfaction(project.id, now),
     deps.recordsSource.communication(project.id, now),
+    deps.recordsSource.registerRisks(project.id),
   ]);
   const data = {
     project: jiraProject,
@@ -325,6 +326,7 @@ async function derive(
     priorityCount: metadata.priorities.length,
     satisfaction,
     communication,
+    registerRisks,
   };
   const derived = deriveSnapshot(data, settings, now);
   const buckets = toBuckets(data.issues);
