@@ -24,10 +24,26 @@ export const registerRiskStatusSchema = z.enum(REGISTER_RISK_STATUSES);
 export type RegisterRiskStatus = z.infer<typeof registerRiskStatusSchema>;
 export const OPEN_RISK_STATUSES: readonly RegisterRiskStatus[] = ['open', 'mitigating'];
 
-/** Register risk levels from the score P × I: high ≥ 15, medium ≥ 8, else low (see `toRiskLevel`). */
 export const REGISTER_RISK_LEVELS = ['high', 'medium', 'low'] as const;
 export const registerRiskLevelSchema = z.enum(REGISTER_RISK_LEVELS);
 export type RegisterRiskLevel = z.infer<typeof registerRiskLevelSchema>;
+
+/**
+ * Register risk levels (DESIGN §5.6). The score P × I runs 1–25; **high** ≥ 15 (e.g. 3×5, 4×4),
+ * **medium** ≥ 8 (e.g. 2×4, 3×3), else **low**. The cut-offs split the 5×5 matrix along its
+ * anti-diagonals as the usual red / amber / green heat map does: a 5 on one axis makes a risk
+ * high only when the other axis is at least 3. Here, in the contract, because the page colours
+ * the matrix with the same rule.
+ */
+export const HIGH_RISK_SCORE = 15;
+export const MEDIUM_RISK_SCORE = 8;
+
+/** The level of a register risk's score (see `HIGH_RISK_SCORE`, `MEDIUM_RISK_SCORE`). */
+export function toRiskLevel(score: number): RegisterRiskLevel {
+  if (score >= HIGH_RISK_SCORE) return 'high';
+  if (score >= MEDIUM_RISK_SCORE) return 'medium';
+  return 'low';
+}
 
 const textSchema = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 const requiredTextSchema = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));

@@ -90,6 +90,11 @@ const en = {
   'riskRegister.error.converting': 'The Jira issue for this risk is being created. Try again in a moment.',
   'riskRegister.error.invalid': 'Some fields need attention.',
   'riskRegister.error.linkedKey': 'Issue keys such as ACME-12, separated by commas.',
+  'riskRegister.error.title': 'A title of 1 to 255 characters.',
+  'riskRegister.error.tooLong': 'This text is too long.',
+  'riskRegister.error.rating': 'A whole number from 1 to 5.',
+  'riskRegister.error.day': 'A date such as 2026-03-31.',
+  'riskRegister.error.clientWording': 'A client-visible risk needs its client wording (at most 500 characters).',
   'riskRegister.reload': 'Reload',
 } as const;
 
@@ -179,6 +184,11 @@ const zhCN: Translation<typeof en> = {
   'riskRegister.error.converting': '正在为此风险创建 Jira 事务，请稍后再试。',
   'riskRegister.error.invalid': '部分字段需要修改。',
   'riskRegister.error.linkedKey': '事务键，例如 ACME-12，用逗号分隔。',
+  'riskRegister.error.title': '标题长度为 1 到 255 个字符。',
+  'riskRegister.error.tooLong': '文字过长。',
+  'riskRegister.error.rating': '1 到 5 之间的整数。',
+  'riskRegister.error.day': '日期，例如 2026-03-31。',
+  'riskRegister.error.clientWording': '客户可见的风险需要填写面向客户的措辞（最多 500 个字符）。',
   'riskRegister.reload': '重新加载',
 };
 

@@ -1,31 +1,18 @@
 import {
   OPEN_RISK_STATUSES,
   RISK_RATINGS,
+  toRiskLevel,
   type RegisterRiskJson,
   type RegisterRiskLevel,
   type RegisterRiskStatus,
   type RiskFilterJson,
 } from '../../contract/risks';
 
-/**
- * Register risk levels (DESIGN §5.6). The score P × I runs 1–25; **high** ≥ 15 (e.g. 3×5, 4×4),
- * **medium** ≥ 8 (e.g. 2×4, 3×3), else **low**. The cut-offs split the 5×5 matrix along its
- * anti-diagonals as the usual red / amber / green heat map does: no single 5 on one axis makes
- * a risk high unless the other axis is at least 3.
- */
-export const HIGH_RISK_SCORE = 15;
-export const MEDIUM_RISK_SCORE = 8;
+export { HIGH_RISK_SCORE, MEDIUM_RISK_SCORE, toRiskLevel } from '../../contract/risks';
 
 /** The score P × I (1–25). */
 export function scoreRisk(risk: { probability: number; impact: number }): number {
   return risk.probability * risk.impact;
-}
-
-/** The level of a score (see `HIGH_RISK_SCORE`, `MEDIUM_RISK_SCORE`). */
-export function toRiskLevel(score: number): RegisterRiskLevel {
-  if (score >= HIGH_RISK_SCORE) return 'high';
-  if (score >= MEDIUM_RISK_SCORE) return 'medium';
-  return 'low';
 }
 
 /** Open and mitigating risks are open; occurred and closed ones are history. */

@@ -6,6 +6,7 @@ import { useT } from '../shared/i18n/I18nProvider';
 import { ComingSoonSection } from './ComingSoonSection';
 import { CommunicationSection } from './comms/CommunicationSection';
 import { OverviewSection } from './OverviewSection';
+import { RisksSection } from './risks/RisksSection';
 import { PANEL_ID, SectionTabs, tabIdOf } from './SectionTabs';
 import { SECTION_LABEL_KEYS, toPath, toSection, type SectionId } from './sections';
 import { SettingsSection } from './settings/SettingsSection';
@@ -32,6 +33,8 @@ export function ProjectPageApp({ history }: { history: AppHistory }) {
           <OverviewSection />
         ) : section === 'communication' ? (
           <CommunicationSection />
+        ) : section === 'risks' ? (
+          <RisksSection />
         ) : section === 'settings' ? (
           <SettingsSection />
         ) : (
