@@ -12,6 +12,24 @@ import type { RecordStore } from '../storage';
 export const STALE_CLAIM_MS = 2 * 60_000;
 /** Writing the key onto a risk being edited at the same moment retries this many times. */
 const KEY_WRITE_ATTEMPTS = 5;
+/**
+ * Once Jira has created the issue its key must reach storage: each write is retried this many
+ * times on a transient storage error (each try is itself the adapter's bounded retries), since
+ * a key lost there would let a later conversion create a second issue.
+ */
+const KEY_PERSIST_ROUNDS = 4;
+
+const isTransient = (error: unknown) => isAppError(error) && (error.code === 'RATE_LIMITED' || error.code === 'STORAGE_UNAVAILABLE');
+
+async function persistently<T>(write: () => Promise<T>): Promise<T> {
+  for (let round = 1; ; round += 1) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isTransient(error) || round >= KEY_PERSIST_ROUNDS) throw error;
+    }
+  }
+}
 
 const paragraph = (...content: unknown[]) => ({ type: 'paragraph', content });
 const text = (value: string, marks?: unknown[]) => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value });
@@ -50,7 +68,9 @@ export function toRiskIssueDescription(risk: RegisterRiskJson, link: string, lan
  * issue is created with the caller's rights (the writer is `asUser`), assigned to the risk's
  * owner when that is a Jira account, due on the mitigation's day, linking back to the risk. A
  * failed creation releases the claim; a claim left by a conversion that died (no key after
- * `STALE_CLAIM_MS`) is taken over, conditionally, by one caller only.
+ * `STALE_CLAIM_MS`) is taken over, conditionally, by one caller only. Once Jira answers, the key
+ * is written to the claim and then the risk, each retried on transient storage errors; a key on
+ * the claim but not yet on the risk is copied over by the next call.
  * @throws AppError NOT_FOUND when there is no such risk; CONFLICT while another conversion of it
  *   runs; Jira's and storage's errors as is.
  */
@@ -90,8 +110,8 @@ export async function createIssueFromRisk(
     await claims.delete(risk.id).catch(() => undefined);
     throw error;
   }
-  await claims.put({ ...claim, issueKey: created.key });
-  return { issueKey: created.key, risk: await recordIssueKey(deps.records, project.id, risk.id, created.key) };
+  await persistently(() => claims.put({ ...claim, issueKey: created.key }));
+  return { issueKey: created.key, risk: await persistently(() => recordIssueKey(deps.records, project.id, risk.id, created.key)) };
 }
 
 /** Writes the key onto the risk as its next revision, re-reading when an edit lands in between. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAppError } from '../../application/app-error';
 import { listDerivedSignals, promoteSignal } from '../../application/risks/derived-signals';
 import { createIssueFromRisk } from '../../application/risks/create-issue-from-risk';
 import { listRisks, readRiskMatrix, saveRisk } from '../../application/risks/risk-register';
@@ -6,6 +7,17 @@ import { permissionSource, recordStore, systemClock, userIssueWriter } from '../
 import { allows, authorizeProjectAccess, languageOf } from './authorize';
 import { defineResolver } from './define-resolver';
 import { refreshHealth } from './refresh-health';
+
+/**
+ * Re-derives the snapshot after a register write, so the report's risks section shows it. The
+ * write is done and answered whatever happens here: storage refusing the refresh's own reads
+ * leaves it to the next refresh rather than turning a saved risk into an error.
+ */
+async function refreshAfterWrite(project: { id: string; key: string }): Promise<void> {
+  await refreshHealth(project).catch((error: unknown) => {
+    if (!isAppError(error)) throw error;
+  });
+}
 
 const linkContext = z.looseObject({
   siteUrl: z.url().optional(),
@@ -40,7 +52,7 @@ export const risksHandlers = {
   'risks/save': defineResolver('risks/save', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
     const risk = await saveRisk(recordStore, project.id, payload.risk, payload.revision, systemClock.now());
-    await refreshHealth(project);
+    await refreshAfterWrite(project);
     return { risk };
   }),
   'risks/signals': defineResolver('risks/signals', async ({ payload, context }) => {
@@ -65,7 +77,7 @@ export const risksHandlers = {
       lang: languageOf(context),
       now: systemClock.now(),
     });
-    if (promoted.created) await refreshHealth(project);
+    if (promoted.created) await refreshAfterWrite(project);
     return promoted;
   }),
   'risks/issue': defineResolver('risks/issue', async ({ payload, context }) => {
@@ -76,7 +88,7 @@ export const risksHandlers = {
       lang: payload.lang ?? languageOf(context),
       now: systemClock.now(),
     });
-    await refreshHealth(project);
+    await refreshAfterWrite(project);
     return converted;
   }),
 };
