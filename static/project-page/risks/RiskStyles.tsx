@@ -38,6 +38,7 @@ const CSS = `
 .cf-risks-matrix button[data-level="medium"] { background: ${token('color.background.warning', '#FFF5DB')}; }
 .cf-risks-matrix button[data-level="low"] { background: ${token('color.background.success', '#EFFFD6')}; }
 .cf-risks-matrix button[aria-pressed="true"] { outline: 2px solid ${token('color.border.selected', '#1868DB')}; outline-offset: 1px; font-weight: ${token('font.weight.bold', '653')}; }
+.cf-risks-add { margin: 0 0 ${token('space.200', '16px')}; }
 .cf-risks-notice:empty { display: none; }
 .cf-risks-notice:focus { outline: none; }
 .cf-risks-notice { margin: 0 0 ${token('space.100', '8px')}; color: ${token('color.text.success', '#4C6B1F')}; }

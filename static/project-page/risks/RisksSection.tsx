@@ -438,7 +438,7 @@ export function RisksSection() {
               }}
             />
           ) : (
-            <button type="button" className="cf-button" data-testid="risks-add" onClick={() => setEditing({ id: null })}>
+            <button type="button" className="cf-button cf-risks-add" data-testid="risks-add" onClick={() => setEditing({ id: null })}>
               {t('riskRegister.list.add')}
             </button>
           ))}
