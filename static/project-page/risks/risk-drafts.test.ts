@@ -5,9 +5,12 @@ const draft = (over: Partial<ReturnType<typeof newRiskDraft>> = {}) => ({ ...new
 
 describe('toRiskInput', () => {
   it('turns the inputs into the contract’s risk: numbers, keys split and upper-cased, empty date as none', () => {
-    expect(toRiskInput(draft({ probability: '4', impact: '2', linkedIssueKeys: 'acme-1, ACME-2  acme-3', due: '' }))).toEqual({
-      ok: true,
-      input: expect.objectContaining({ probability: 4, impact: 2, linkedIssueKeys: ['ACME-1', 'ACME-2', 'ACME-3'], due: null }),
+    const result = toRiskInput(draft({ probability: '4', impact: '2', linkedIssueKeys: 'acme-1, ACME-2  acme-3', due: '' }));
+    expect(result.ok && result.input).toMatchObject({
+      probability: 4,
+      impact: 2,
+      linkedIssueKeys: ['ACME-1', 'ACME-2', 'ACME-3'],
+      due: null,
     });
   });
 
