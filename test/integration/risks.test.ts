@@ -99,6 +99,19 @@ describe('risks/save and risks/list', () => {
   });
 });
 
+describe('export and delete', () => {
+  it("exports the register and its issue claims with the project's data, and deletes them with it", async () => {
+    await pm('risks/save', { risk: aRisk(), revision: 0 });
+    await pm('risks/issue', { riskId: 'vendor-api' });
+    const exported = z.object({ records: z.record(z.string(), z.array(z.unknown())) }).parse((await pm('project/export', {})).data);
+    expect(exported.records['register-risk']).toHaveLength(1);
+    expect(exported.records['risk-issue-claim']).toHaveLength(1);
+    expect((await pm('project/delete-data', { confirmProjectKey: acme.project.key })).ok).toBe(true);
+    expect(await storedRisks()).toEqual([]);
+    expect(await listAll(new KvsRecordStore().collection(riskIssueClaimKind, acme.project.id))).toEqual([]);
+  });
+});
+
 describe('permissions', () => {
   it('lets the viewer read (canEdit false) and refuses every write; the outsider gets nothing', async () => {
     await pm('risks/save', { risk: aRisk(), revision: 0 });
