@@ -101,7 +101,7 @@ describe('the Risks section', () => {
 
     // The matrix counts it; choosing its cell filters the register to it, another cell to nothing.
     await expect.poll(() => cellCount(frame, 4, 4)).toBe('1');
-    expect(await frame.getAttribute(testId('risks-cell-4-4'), 'aria-label')).toBe('1 risks with probability 4 and impact 4');
+    expect(await frame.getAttribute(testId('risks-cell-4-4'), 'aria-label')).toBe('Probability 4, impact 4: open risks 1');
     await frame.click(testId('risks-cell-1-1'));
     await frame.waitForSelector(testId('risks-none'));
     expect(await frame.getAttribute(testId('risks-cell-1-1'), 'aria-pressed')).toBe('true');

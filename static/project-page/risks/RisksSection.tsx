@@ -104,7 +104,7 @@ function RiskItem({
       )}
       {risk.linkedIssueKeys.length > 0 && (
         <span className="cf-risks-meta">
-          {t('riskRegister.list.linked', { keys: '' })}
+          {t('riskRegister.list.linked')}
           {risk.linkedIssueKeys.map((key, index) => (
             <span key={key}>
               {index > 0 && ', '}
@@ -115,7 +115,7 @@ function RiskItem({
       )}
       {risk.jiraIssueKey !== null && (
         <span data-testid={`risk-jira-${risk.id}`}>
-          {t('riskRegister.list.jiraIssue', { key: '' })}
+          {t('riskRegister.list.jiraIssue')}
           <IssueKeyLink issueKey={risk.jiraIssueKey} />
         </span>
       )}
