@@ -2,6 +2,7 @@
  * The risk register in the status report (issue 10, DESIGN §5.2 "open register risks"): derived
  * for both audiences and rendered as JSON, Markdown and HTML, in English and Chinese.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clientStatusReportSchema } from '../../../contract/client-report';
 import { statusReportSchema } from '../../../contract/report';
@@ -134,5 +135,46 @@ describe('the report lists open register risks beside the derived ones', () => {
     const report = deriveStatusReport({ ...base, data: aProject(), audience: 'internal', lang: 'en' });
     expect(report.sections.registerRisks).toEqual([]);
     expect(renderReportMarkdown(report)).toMatch(/### Register risks\n\nNothing to report\./u);
+  });
+});
+
+describe('property: no register risk note reaches the client', () => {
+  const statusArb = fc.constantFrom<RegisterRiskEntry['status'][]>('open', 'mitigating', 'occurred', 'closed');
+  const riskArb = fc.record({
+    n: fc.nat({ max: 1_000_000 }),
+    probability: fc.integer({ min: 1, max: 5 }),
+    impact: fc.integer({ min: 1, max: 5 }),
+    status: statusArb,
+    clientVisible: fc.boolean(),
+    due: fc.option(fc.constantFrom('2026-01-01', '2026-03-10', '2026-12-31'), { nil: null }),
+  });
+
+  it('shows exactly the open client-visible risks, in their wording, and none of the team’s fields, in every output and language', () => {
+    fc.assert(
+      fc.property(fc.array(riskArb, { maxLength: 8 }), (specs) => {
+        const entries = specs.map((s, i) =>
+          entry({
+            ...s,
+            id: `r${String(i)}`,
+            title: `SECRET-TITLE-${String(i)}`,
+            mitigation: `SECRET-MITIGATION-${String(i)}`,
+            ownerName: `SECRET-OWNER-${String(i)}`,
+            linkedIssueKeys: ['ACME-50'],
+            jiraIssueKey: 'ACME-77',
+            clientWording: s.clientVisible ? `Shared wording ${String(i)}` : `UNSHARED-WORDING-${String(i)}`,
+          }),
+        );
+        const shown = entries.filter((e) => e.clientVisible && (e.status === 'open' || e.status === 'mitigating'));
+        for (const lang of ['en', 'zh-CN'] as const) {
+          const report = deriveStatusReport({ ...base, data: { ...data, registerRisks: entries }, audience: 'client', lang });
+          expect(report.sections.registerRisks?.map((r) => r.text).sort()).toEqual(shown.map((e) => e.clientWording).sort());
+          for (const output of [JSON.stringify(report), renderReportMarkdown(report), renderReportHtml(report)]) {
+            expect(output).not.toMatch(/SECRET-|UNSHARED-WORDING|ACME-77|ACME-50/u);
+            for (const e of shown) expect(output).toContain(e.clientWording);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
