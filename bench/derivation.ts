@@ -66,6 +66,7 @@ const NO_RECORDS = {
   satisfaction: () => Promise.resolve(NO_SATISFACTION_DATA),
   communication: () => Promise.resolve(NO_COMMUNICATION_DATA),
   changeRequests: () => Promise.resolve([]),
+  registerRisks: () => Promise.resolve([]),
 };
 
 async function readAndDerive(transport: JiraTransport) {

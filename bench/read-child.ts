@@ -74,7 +74,12 @@ sample();
 const report = await deriveFromRead(
   {
     settings: DEFAULT_PROJECT_SETTINGS,
-    records: { satisfaction: () => Promise.resolve(NO_SATISFACTION_DATA), communication: () => Promise.resolve(NO_COMMUNICATION_DATA), changeRequests: () => Promise.resolve([]) },
+    records: {
+      satisfaction: () => Promise.resolve(NO_SATISFACTION_DATA),
+      communication: () => Promise.resolve(NO_COMMUNICATION_DATA),
+      changeRequests: () => Promise.resolve([]),
+      registerRisks: () => Promise.resolve([]),
+    },
   },
   read,
   { projectKey: BENCH_PROJECT_KEY, audience: 'internal', lang: 'en', now: BENCH_NOW },

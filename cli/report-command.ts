@@ -22,6 +22,7 @@ const NO_RECORDS: RecordsSource = {
   satisfaction: () => Promise.resolve(NO_SATISFACTION_DATA),
   communication: () => Promise.resolve(NO_COMMUNICATION_DATA),
   changeRequests: () => Promise.resolve([]),
+  registerRisks: () => Promise.resolve([]),
 };
 
 /** Markdown and HTML show instants in `timeZone` (the project's, from the settings). */

@@ -69,6 +69,13 @@ export const clientSectionsSchema = z.object({
   /** Longest wait first. */
   waitingOnClient: z.array(clientWaitingIssueRefSchema),
   /**
+   * Open register risks the PM marked client-visible, as their client wording, with a plain
+   * level and status: no score, owner, mitigation, dates or keys (absent before issue 10).
+   */
+  registerRisks: z.optional(
+    z.array(z.object({ text: z.string(), level: z.enum(['high', 'medium', 'low']), status: z.enum(['open', 'mitigating']) })),
+  ),
+  /**
    * Decisions and action items of touchpoints held with the client only (their series' audience
    * names a client stakeholder); never the Jira key an item became (the client cannot open Jira,
    * and the issue may be internal). Absent in reports stored before issue 9.

@@ -47,7 +47,7 @@ export type RiskLevel = (typeof RISK_LEVELS)[number];
 
 /**
  * The rendered report's sections, in reading order; each has a title in the catalogue
- * (`report.<id>`). `flagged`, `blocked` and `topRisks` are the parts of `risks`.
+ * (`report.<id>`). `flagged`, `blocked`, `topRisks` and `registerRisks` are the parts of `risks`.
  */
 export const REPORT_SECTION_IDS = [
   'overall',
@@ -60,6 +60,7 @@ export const REPORT_SECTION_IDS = [
   'flagged',
   'blocked',
   'topRisks',
+  'registerRisks',
   'waitingOnClient',
   'changeRequests',
   'decisions',
@@ -328,6 +329,29 @@ export const reportActionItemSchema = z.object({
 });
 export type ReportActionItemJson = z.infer<typeof reportActionItemSchema>;
 
+/**
+ * An open risk of the risk register (issue 10, DESIGN §5.6): highest score first. The internal
+ * report's; the client's has its wording only (`clientSectionsSchema`).
+ */
+export const reportRegisterRiskSchema = z.object({
+  title: z.string(),
+  /** Probability × impact, 1–25; level high ≥ 15, medium ≥ 8. */
+  score: z.number(),
+  level: riskLevelSchema,
+  probability: z.number(),
+  impact: z.number(),
+  status: z.enum(['open', 'mitigating']),
+  ownerName: z.string(),
+  mitigation: z.string(),
+  due: z.nullable(day),
+  /** The mitigation's due day is before the report's day. */
+  overdue: z.boolean(),
+  linkedIssueKeys: z.array(z.string()),
+  jiraIssueKey: z.nullable(z.string()),
+  clientVisible: z.boolean(),
+});
+export type ReportRegisterRiskJson = z.infer<typeof reportRegisterRiskSchema>;
+
 const sectionsSchema = z.object({
   completed: z.array(z.object({ epic: z.nullable(z.object({ key: z.string(), summary: z.string() })), issues: z.array(issueRefSchema) })),
   inProgress: z.array(issueRefSchema),
@@ -342,6 +366,8 @@ const sectionsSchema = z.object({
   waitingOnClient: z.array(waitingIssueRefSchema),
   /** Change requests new or decided in the period, or awaiting the client (absent before issue 10). */
   changeRequests: z.optional(changeSectionSchema),
+  /** Open register risks (absent in reports stored before issue 10). */
+  registerRisks: z.optional(z.array(reportRegisterRiskSchema)),
   /** Decisions of the period's touchpoints (absent in reports stored before issue 9). */
   decisions: z.optional(z.array(reportDecisionSchema)),
   /** Overdue first, then by due day. */

@@ -8,6 +8,7 @@
 import * as z from 'zod/mini';
 import { changesResolverContract } from './changes';
 import { commsResolverContract } from './comms';
+import { risksResolverContract } from './risks';
 import { languageSchema } from './language';
 import { clientStatusReportSchema } from './client-report';
 import { issueRiskContract } from './issue-risk-contract';
@@ -133,6 +134,7 @@ export const resolverContract = {
   },
   ...commsResolverContract,
   ...changesResolverContract,
+  ...risksResolverContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

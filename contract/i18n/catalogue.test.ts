@@ -31,6 +31,7 @@ import { APP_MESSAGES } from './app-messages';
 import { COMMON_MESSAGES } from './common-messages';
 import { CHANGE_MESSAGES } from './change-messages';
 import { COMMS_MESSAGES } from './comms-messages';
+import { RISK_REGISTER_MESSAGES } from './risk-register-messages';
 import { formatDataQualityNote } from './data-quality-sentences';
 import { formatSlipDays, formatWait } from './day-sentences';
 import { HEADLINE_SENTENCES } from './headline-sentences';
@@ -142,6 +143,7 @@ const NAMESPACES: Record<string, AnyStrings> = {
   RAG_MESSAGES,
   REPORT_MESSAGES,
   RISK_MESSAGES,
+  RISK_REGISTER_MESSAGES,
   SETTINGS_MESSAGES,
   SUMMARY_MESSAGES,
   SYNC_MESSAGES,

@@ -110,6 +110,7 @@ function renderSections(sections: ClientSectionsJson, text: (t: string) => strin
             })),
           },
         }),
+    ...(sections.registerRisks === undefined ? {} : { registerRisks: sections.registerRisks.map((r) => ({ ...r, text: text(r.text) })) }),
     ...(sections.decisions === undefined ? {} : { decisions: sections.decisions.map((d) => ({ ...d, text: text(d.text) })) }),
     ...(sections.actionItems === undefined ? {} : { actionItems: sections.actionItems.map((a) => ({ ...a, text: text(a.text) })) }),
   };

@@ -116,6 +116,18 @@ const en = {
   'report.comma': ', ',
   /** The client's dimension table: a plain sentence for the colour. */
   'report.col.summary': 'Summary',
+  /** The risk register's open risks (issue 10), in the risks section. */
+  'report.registerRisks': 'Register risks',
+  'report.registerRisk.rating': 'score {score}: probability {probability} × impact {impact}',
+  'report.registerRisk.status.open': 'open',
+  'report.registerRisk.status.mitigating': 'being mitigated',
+  'report.registerRisk.owner': 'owner {owner}',
+  'report.registerRisk.mitigation': 'mitigation: {mitigation}',
+  'report.registerRisk.due': 'mitigation due {date}',
+  'report.registerRisk.overdue': 'mitigation overdue since {date}',
+  'report.registerRisk.linked': 'linked {keys}',
+  'report.registerRisk.jiraIssue': 'tracked in {key}',
+  'report.registerRisk.clientVisible': 'shared with the client',
 } as const satisfies SectionTitles & AudienceNames & Readonly<Record<string, string>>;
 
 const zhCN: Translation<typeof en> = {
@@ -211,6 +223,17 @@ const zhCN: Translation<typeof en> = {
   'report.semicolon': '；',
   'report.comma': '，',
   'report.col.summary': '概况',
+  'report.registerRisks': '登记的风险',
+  'report.registerRisk.rating': '分数 {score}：可能性 {probability} × 影响 {impact}',
+  'report.registerRisk.status.open': '未处理',
+  'report.registerRisk.status.mitigating': '缓解中',
+  'report.registerRisk.owner': '负责人 {owner}',
+  'report.registerRisk.mitigation': '缓解措施：{mitigation}',
+  'report.registerRisk.due': '缓解措施到期日 {date}',
+  'report.registerRisk.overdue': '缓解措施自 {date} 起逾期',
+  'report.registerRisk.linked': '关联事务 {keys}',
+  'report.registerRisk.jiraIssue': '在 {key} 中跟踪',
+  'report.registerRisk.clientVisible': '已与客户共享',
 };
 
 /** The status report: section titles, the rendered report's frame, and the page around it. */

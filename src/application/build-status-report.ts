@@ -62,12 +62,13 @@ export async function deriveFromRead(
   request: StatusReportRequest,
 ): Promise<StatusReportJson | ClientStatusReportJson> {
   const now = request.now.getTime();
-  const [satisfaction, communication, changeRequests] = await Promise.all([
+  const [satisfaction, communication, changeRequests, registerRisks] = await Promise.all([
     deps.records.satisfaction(read.project.id, now),
     deps.records.communication(read.project.id, now),
     deps.records.changeRequests(read.project.id),
+    deps.records.registerRisks(read.project.id),
   ]);
-  const data: ProjectData = { ...read, satisfaction, communication, changeRequests };
+  const data: ProjectData = { ...read, satisfaction, communication, changeRequests, registerRisks };
   return deriveStatusReport({
     data,
     settings: toProjectSettings(deps.settings),

@@ -3,6 +3,7 @@ import type { ProjectSettingsJson } from '../../contract/settings';
 import type { Issue } from '../domain/issue';
 import type { Milestone } from '../domain/milestone';
 import type { CommunicationInput, SatisfactionInput } from '../domain/project-data';
+import type { RegisterRiskEntry } from '../domain/risk-register';
 
 export interface ProjectRef {
   id: string;
@@ -54,6 +55,8 @@ export interface RecordsSource {
   communication(projectId: string, now: number): Promise<CommunicationInput>;
   /** The project's change requests, by a bounded read (issue 10): approved ones re-baseline. */
   changeRequests(projectId: string): Promise<readonly ChangeRequestJson[]>;
+  /** The risk register's open risks, at most `MAX_REPORT_REGISTER_RISKS` (bounded read). */
+  registerRisks(projectId: string): Promise<readonly RegisterRiskEntry[]>;
 }
 
 /** The Jira project permissions the app's rules are stated in (DESIGN.md §3, issue 6). */

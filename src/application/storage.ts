@@ -8,7 +8,7 @@
  * `CONFLICT` (stale revision), `STORAGE_UNAVAILABLE`, `RATE_LIMITED`. Values are parsed on
  * read; a stored value that no longer parses is skipped and reported, never trusted.
  */
-import type { CollectionKind, DocumentKind } from './records/record-kind';
+import type { CollectionKind, DocumentKind, FilterValue } from './records/record-kind';
 
 /** A document's value with the revision it was read at; revision 0 means "never saved". */
 export interface Revisioned<T> {
@@ -58,6 +58,13 @@ export interface Collection<T> {
   put(record: T): Promise<void>;
   /** Creates the record unless one with its id exists; answers which happened (idempotent submissions). */
   add(record: T): Promise<'created' | 'exists'>;
+  /**
+   * Replaces the record if the stored one's filter attribute `attribute` (declared in the kind's
+   * `filters`) still equals `expected`, in one conditional write: optimistic concurrency on a
+   * record's own revision.
+   * @throws AppError CONFLICT when it differs or no record has the id: nothing is written.
+   */
+  replaceIf(record: T, attribute: string, expected: FilterValue): Promise<void>;
   get(id: string): Promise<T | undefined>;
   delete(id: string): Promise<void>;
   list(options?: ListOptions): Promise<Page<T>>;

@@ -36,6 +36,8 @@ import { deriveMinutesSection, NO_MINUTES, type MinutesSection } from './derive-
 import { deriveChangeSection } from './derive-change-section';
 import type { ChangeSectionJson, ClientChangeSectionJson } from '../../contract/change-report';
 import type { ProjectData } from './project-data';
+import { calendarDayOf } from './issue-rules';
+import { deriveRegisterRiskSection } from './risk-register';
 import { scoreIssueRisks } from './score-issue-risk';
 import { DIMENSIONS, type Dimension, type ProjectSettings } from './settings';
 
@@ -78,6 +80,8 @@ export interface ReportModel {
   minutes?: Readonly<Record<Audience, MinutesSection>>;
   /** Change requests of the period, per audience (`deriveChangeSection`); absent: none. */
   changes?: { internal: ChangeSectionJson; client: ClientChangeSectionJson };
+  /** Open risks of the risk register, per audience (`deriveRegisterRiskSection`); absent: none. */
+  registerRisks?: ReturnType<typeof deriveRegisterRiskSection>;
   /** The settings the PM's client-visibility hint names. */
   clientVisibility: Pick<ProjectSettings, 'clientLabel' | 'internalLabel'> & { mode: ProjectSettings['clientVisibility']['mode'] };
 }
@@ -127,6 +131,7 @@ export function deriveReportModel(input: ReportModelInput): ReportModel {
       internal: deriveChangeSection(changeRequests, sections.period, settings.timeZone, 'internal'),
       client: deriveChangeSection(changeRequests, sections.period, settings.timeZone, 'client'),
     },
+    registerRisks: deriveRegisterRiskSection(input.data.registerRisks ?? [], calendarDayOf(now, settings.timeZone)),
     minutes: {
       internal: deriveMinutesSection(log, sections.period, settings.timeZone, 'internal'),
       client: deriveMinutesSection(log, sections.period, settings.timeZone, 'client'),
@@ -210,6 +215,7 @@ export function toReportData(model: ReportModel, projection: Omit<ReportProjecti
         wait: { days: w.wait.days, since: w.wait.sinceDay, estimated: w.wait.estimated },
       })),
       ...(model.changes === undefined ? {} : { changeRequests: model.changes.internal }),
+      registerRisks: (model.registerRisks?.internal ?? []).map((r) => ({ ...r, linkedIssueKeys: [...r.linkedIssueKeys] })),
       decisions: (model.minutes?.internal ?? NO_MINUTES).decisions.map(({ text, date, seriesTitle }) => ({ text, date, seriesTitle })),
       actionItems: (model.minutes?.internal ?? NO_MINUTES).actionItems.map(
         ({ text, ownerSide, ownerName, due, status, jiraIssueKey, overdue }) => ({
@@ -327,6 +333,8 @@ export function toClientReportData(model: ReportModel, projection: Omit<ReportPr
               })),
             },
           }),
+      // Client-visible ones only, in their client wording; keys of issues the client does not see are hidden.
+      registerRisks: (model.registerRisks?.client ?? []).map((r) => ({ text: hide(r.text), level: r.level, status: r.status })),
       // Touchpoints held with the client only; keys of issues the client does not see are hidden.
       decisions: (model.minutes?.client ?? NO_MINUTES).decisions.map(({ text, date, seriesTitle }) => ({
         text: hide(text),

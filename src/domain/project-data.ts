@@ -1,6 +1,7 @@
 import type { ChangeRequestJson } from '../../contract/changes';
 import type { Issue } from './issue';
 import type { Milestone } from './milestone';
+import type { RegisterRiskEntry } from './risk-register';
 
 /** Everything the rules read about one project at one moment. Built by the application layer. */
 export interface ProjectData {
@@ -18,6 +19,8 @@ export interface ProjectData {
    * targets (`deriveRebaseline`), and the report lists those of the period. Absent: none.
    */
   changeRequests?: readonly ChangeRequestJson[];
+  /** The risk register's open risks, for the report's risks section (absent: none). */
+  registerRisks?: readonly RegisterRiskEntry[];
 }
 
 /** Client feedback (the records issues fill it; empty until then). */

@@ -15,12 +15,19 @@ describe('ProjectPageApp', () => {
   });
 
   it('shows a coming-soon empty state for a section without content', () => {
-    const html = renderForTest(<ProjectPageApp history={createMemoryAppHistory('/risks')} />);
-    expect(html).toMatch(/data-testid="tab-risks"/u);
-    expect(html).toMatch(/<button[^>]*aria-selected="true"[^>]*data-testid="tab-risks"/u);
+    const html = renderForTest(<ProjectPageApp history={createMemoryAppHistory('/share')} />);
+    expect(html).toMatch(/data-testid="tab-share"/u);
+    expect(html).toMatch(/<button[^>]*aria-selected="true"[^>]*data-testid="tab-share"/u);
     expect(html).toContain('data-testid="coming-soon"');
-    expect(html).toContain('Risks is coming soon');
     expect(html).not.toContain('role="status"');
+  });
+
+  it('opens the Risks section at /risks, loading the register', () => {
+    const html = renderForTest(<ProjectPageApp history={createMemoryAppHistory('/risks')} />);
+    expect(html).toMatch(/<button[^>]*aria-selected="true"[^>]*data-testid="tab-risks"/u);
+    expect(html).toContain('data-testid="risks"');
+    expect(html).toContain('aria-label="Loading the risk register"');
+    expect(html).not.toContain('data-testid="coming-soon"');
   });
 
   it('opens the Settings section at /settings, loading the settings', () => {

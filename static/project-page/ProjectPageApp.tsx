@@ -7,6 +7,7 @@ import { ComingSoonSection } from './ComingSoonSection';
 import { ChangesSection } from './changes/ChangesSection';
 import { CommunicationSection } from './comms/CommunicationSection';
 import { OverviewSection } from './OverviewSection';
+import { RisksSection } from './risks/RisksSection';
 import { PANEL_ID, SectionTabs, tabIdOf } from './SectionTabs';
 import { SECTION_LABEL_KEYS, toPath, toSection, type SectionId } from './sections';
 import { SettingsSection } from './settings/SettingsSection';
@@ -35,6 +36,8 @@ export function ProjectPageApp({ history }: { history: AppHistory }) {
           <CommunicationSection />
         ) : section === 'changes' ? (
           <ChangesSection />
+        ) : section === 'risks' ? (
+          <RisksSection />
         ) : section === 'settings' ? (
           <SettingsSection />
         ) : (

@@ -15,6 +15,7 @@ import { TokenLozenge } from '../shared/TokenLozenge';
 import { MilestonesTable } from './MilestonesTable';
 import { ActionItemList, DecisionList, minutesOf } from './ReportMinutes';
 import { ChangeRequestList } from './ReportChanges';
+import { ClientRegisterRiskList, RegisterRiskList } from './ReportRegisterRisks';
 import {
   BlockedByKeys,
   CollapsibleList,
@@ -127,14 +128,23 @@ const distinctCount = (keys: readonly string[]) => new Set(keys).size;
 
 const LEVEL_APPEARANCE = { high: 'removed', medium: 'moved', low: 'success' } as const;
 
-function RisksSection({ risks, totals }: { risks: StatusReportJson['sections']['risks']; totals: ReportListTotalsJson | undefined }) {
+function RisksSection({
+  risks,
+  totals,
+  registerRisks,
+}: {
+  risks: StatusReportJson['sections']['risks'];
+  totals: ReportListTotalsJson | undefined;
+  registerRisks?: StatusReportJson['sections']['registerRisks'];
+}) {
   const { formatCount } = useI18n();
   const t = useT(REPORT_MESSAGES, HEALTH_MESSAGES, RAG_MESSAGES, RISK_MESSAGES);
-  const count = distinctCount([
-    ...risks.flagged.map((issue) => issue.key),
-    ...risks.blocked.map((entry) => entry.issue.key),
-    ...risks.topRisks.map((entry) => entry.issue.key),
-  ]);
+  const count =
+    distinctCount([
+      ...risks.flagged.map((issue) => issue.key),
+      ...risks.blocked.map((entry) => entry.issue.key),
+      ...risks.topRisks.map((entry) => entry.issue.key),
+    ]) + (registerRisks?.length ?? 0);
   return (
     <FoldedSection
       title={t('report.risks')}
@@ -164,6 +174,8 @@ function RisksSection({ risks, totals }: { risks: StatusReportJson['sections']['
           </IssueLine>
         )}
       </CollapsibleList>
+      <h4 style={h4Style}>{t('report.registerRisks')}</h4>
+      <RegisterRiskList risks={registerRisks ?? []} />
     </FoldedSection>
   );
 }
@@ -195,10 +207,12 @@ function ClientDimensions({ dimensions }: { dimensions: ClientStatusReportJson['
   );
 }
 
-/** The client's risks: flagged and blocked work only, no scores (DESIGN §5.1). */
+/** The client's risks: flagged and blocked work and the client-visible register risks, no scores (DESIGN §5.1). */
 function ClientRisksSection({ sections, lang }: { sections: ClientStatusReportJson['sections']; lang: Language }) {
   const t = useT(REPORT_MESSAGES);
-  const count = distinctCount([...sections.flagged.map((issue) => issue.key), ...sections.blocked.map((entry) => entry.issue.key)]);
+  const count =
+    distinctCount([...sections.flagged.map((issue) => issue.key), ...sections.blocked.map((entry) => entry.issue.key)]) +
+    (sections.registerRisks?.length ?? 0);
   return (
     <FoldedSection title={t('report.risks')} count={count} testId="report-risks">
       <h4 style={h4Style}>{t('report.flagged')}</h4>
@@ -215,6 +229,8 @@ function ClientRisksSection({ sections, lang }: { sections: ClientStatusReportJs
           </IssueLine>
         )}
       </CollapsibleList>
+      <h4 style={h4Style}>{t('report.registerRisks')}</h4>
+      <ClientRegisterRiskList risks={sections.registerRisks ?? []} />
     </FoldedSection>
   );
 }
@@ -325,7 +341,7 @@ function ReportBody({ report }: { report: StatusReportJson | ClientStatusReportJ
         </FoldedSection>
 
         {report.audience === 'internal' ? (
-          <RisksSection risks={report.sections.risks} totals={report.sections.totals} />
+          <RisksSection risks={report.sections.risks} totals={report.sections.totals} registerRisks={report.sections.registerRisks} />
         ) : (
           <ClientRisksSection sections={report.sections} lang={report.lang} />
         )}

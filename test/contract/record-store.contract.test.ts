@@ -255,6 +255,20 @@ describe.each(harnesses)('$name', (harness) => {
       expect((await events.list()).items).toEqual([event(1)]);
     });
 
+    it('replaces a record only while its attribute still holds the expected value (else CONFLICT, nothing written)', async () => {
+      const setup = harness.create();
+      const { store } = setup;
+      const events = store.collection(eventKind, 'P1');
+      await expect(events.replaceIf(event(1), 'status', 'open')).rejects.toMatchObject({ code: 'CONFLICT' });
+      expect(await events.get('e0001')).toBeUndefined();
+      await events.put(event(1));
+      await events.replaceIf(event(1, { status: 'closed', n: 7 }), 'status', 'open');
+      expect(await events.get('e0001')).toEqual(event(1, { status: 'closed', n: 7 }));
+      await expect(events.replaceIf(event(1, { n: 99 }), 'status', 'open')).rejects.toMatchObject({ code: 'CONFLICT' });
+      expect((await events.get('e0001'))?.n).toBe(7);
+      await expect(events.replaceIf(event(1), 'n', 7)).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
+    });
+
     it('lists newest first by default and oldest first on request', async () => {
       const setup = harness.create();
       const { store } = setup;

@@ -60,6 +60,7 @@ function clientLinesOf(report: ClientStatusReportJson): string {
   for (const [name, issues] of Object.entries(lists)) for (const i of issues) lines.push(`${name} ${i.key} ${i.summary}`);
   for (const b of sections.blocked)
     lines.push(`blocked ${b.issue.key} ${b.issue.summary} by ${b.blockedBy.join(', ') || '-'} + ${b.hiddenBlockers} internal`);
+  for (const r of sections.registerRisks ?? []) lines.push(`register risk ${r.level} ${r.status} ${r.text}`);
   for (const d of sections.decisions ?? []) lines.push(`decision ${d.date} [${d.seriesTitle ?? '-'}] ${d.text}`);
   for (const a of sections.actionItems ?? [])
     lines.push(`action ${a.status}${a.overdue ? ' overdue' : ''} ${a.ownerSide} ${a.due ?? '-'} ${a.text}`);

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { AppError } from '../../application/app-error';
-import { RECORD_ID, toCurrentRecord, type CollectionKind, type DocumentKind } from '../../application/records/record-kind';
+import {
+  RECORD_ID,
+  toCurrentRecord,
+  type CollectionKind,
+  type DocumentKind,
+  type FilterValue,
+} from '../../application/records/record-kind';
 import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
@@ -96,6 +102,15 @@ export class InMemoryRecordStore implements RecordStore {
           if (records.has(stored.id)) return 'exists';
           records.set(stored.id, stored);
           return 'created';
+        }),
+      replaceIf: (record: T, attribute: string, expected: FilterValue): Promise<void> =>
+        settle(() => {
+          if (!kind.filters?.[attribute]) throw new AppError('INVALID_PAYLOAD', `${kind.name} has no attribute ${attribute}`);
+          const stored = toStored(record);
+          if (records.get(stored.id)?.attributes[attribute] !== expected) {
+            throw new AppError('CONFLICT', `replace ${kind.name}: the stored record changed first`);
+          }
+          records.set(stored.id, stored);
         }),
       get(id: string): Promise<T | undefined> {
         const stored = records.get(id);

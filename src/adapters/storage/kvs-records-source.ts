@@ -2,8 +2,10 @@ import type { ChangeRequestJson } from '../../../contract/changes';
 import { readChangeRequests } from '../../application/changes/change-requests';
 import { readCommunicationInput } from '../../application/comms/read-communication-input';
 import type { RecordsSource } from '../../application/ports';
+import { readRegisterRiskEntries } from '../../application/risks/read-register-risk-entries';
 import type { RecordStore } from '../../application/storage';
 import { NO_SATISFACTION_DATA, type CommunicationInput, type SatisfactionInput } from '../../domain/project-data';
+import type { RegisterRiskEntry } from '../../domain/risk-register';
 
 /**
  * Feedback and touchpoint records in KVS. Touchpoints come from the communication plan and its
@@ -23,5 +25,9 @@ export class KvsRecordsSource implements RecordsSource {
 
   async changeRequests(projectId: string): Promise<readonly ChangeRequestJson[]> {
     return (await readChangeRequests(this.records, projectId)).requests;
+  }
+
+  registerRisks(projectId: string): Promise<readonly RegisterRiskEntry[]> {
+    return readRegisterRiskEntries(this.records, projectId);
   }
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { changeRequestSchema, type ChangeRequestJson } from '../../../contract/changes';
 import { commsPlanSchema, touchpointSchema, type CommsPlanJson, type TouchpointJson } from '../../../contract/comms';
 import { DIMENSION_KEYS } from '../../../contract/report';
+import { registerRiskSchema, type RegisterRiskJson } from '../../../contract/risks';
 import { projectSettingsSchema, type ProjectSettingsJson } from '../../../contract/settings';
 import { issueSchema } from './issue-schema';
 import { defineCollectionKind, defineDocumentKind, type AnyRecordKind } from './record-kind';
@@ -391,6 +392,50 @@ export const changeRequestKind = defineCollectionKind<ChangeRequestJson>({
   filters: { status: { type: 'string', of: (r) => r.status } },
 });
 
+/**
+ * The risk register (DESIGN.md §5.6, issue 10), one record per risk, ordered by creation. The
+ * filter attributes serve the list's filters; `revision` makes an edit conditional on the
+ * revision the editor read (`Collection.replaceIf`).
+ */
+export const registerRiskKind = defineCollectionKind<RegisterRiskJson>({
+  name: 'register-risk',
+  schemaVersion: 1,
+  schema: registerRiskSchema,
+  scope: 'project',
+  entity: 'register-risk',
+  idOf: (r) => r.id,
+  timeOf: (r) => r.createdAt,
+  filters: {
+    status: { type: 'string', of: (r) => r.status },
+    active: { type: 'boolean', of: (r) => r.status === 'open' || r.status === 'mitigating' },
+    clientVisible: { type: 'boolean', of: (r) => r.clientVisible },
+    revision: { type: 'integer', of: (r) => r.revision },
+  },
+});
+
+const riskIssueClaimSchema = z.object({
+  /** The risk's id: one claim per risk, taken with `add` before Jira is asked to create anything. */
+  riskId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/u),
+  /** ISO instant the claim was taken; a claim without a key older than the stale limit may be taken over. */
+  at: isoInstant,
+  /** The issue created, once Jira answered. */
+  issueKey: z.string().nullable(),
+});
+export type RiskIssueClaim = z.infer<typeof riskIssueClaimSchema>;
+
+/** Converting a risk into a Jira issue: claimed first, so a double click never creates two issues. */
+export const riskIssueClaimKind = defineCollectionKind<RiskIssueClaim>({
+  name: 'risk-issue-claim',
+  schemaVersion: 1,
+  schema: riskIssueClaimSchema,
+  scope: 'project',
+  entity: 'risk-issue-claim',
+  idOf: (c) => c.riskId,
+  timeOf: (c) => c.at,
+  /** A stale claim is taken over only if it is still the one read (`replaceIf` on it). */
+  filters: { claimedAt: { type: 'string', of: (c) => c.at } },
+});
+
 /** Every kind, for export, delete and the manifest check. */
 export const RECORD_KINDS: readonly AnyRecordKind[] = [
   settingsKind,
@@ -410,6 +455,8 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   touchpointKind,
   touchpointReminderKind,
   changeRequestKind,
+  registerRiskKind,
+  riskIssueClaimKind,
 ];
 
 /** The one Forge entity holding every document kind (documents are few and small). */

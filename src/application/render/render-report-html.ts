@@ -17,21 +17,24 @@ import type {
   ClientMilestoneJson,
   ClientStatusReportJson,
 } from '../../../contract/client-report';
-import type { RagJson, StatusReportJson } from '../../../contract/report';
+import type { RagJson, ReportRegisterRiskJson, StatusReportJson } from '../../../contract/report';
 import {
   RENDERED_ISSUE_RISKS,
   describeActionItem,
   describeClientBlockers,
+  describeClientRegisterRisk,
   describeDecisionSource,
   describeClientProgress,
   describeEvidence,
   describeForecasts,
   describeIssueRef,
   describeProgress,
+  describeRegisterRisk,
   describeSlip,
   describeTarget,
   describeWait,
   type ActionItemLike,
+  type ClientRegisterRiskLike,
   type DecisionLike,
   dimensionEntries,
   parenthetical,
@@ -278,6 +281,38 @@ function changesSection(
             </ul>`
     }
   </section>`;
+}
+
+/** The register's open risks for the team: title (bold when the mitigation is overdue), rating, owner, mitigation. */
+function registerRisksList(risks: readonly ReportRegisterRiskJson[] | undefined, t: ReportWords, dates: ReportDates): SafeHtml {
+  const list = risks ?? [];
+  return html`<h3>${t('report.registerRisks')}</h3>
+    ${
+      list.length === 0
+        ? html`<p class="muted">${t('report.empty')}</p>`
+        : html`<ul>
+            ${list.map(
+              (r) =>
+                html`<li>
+                  ${r.overdue ? html`<strong>${r.title}</strong>` : r.title}
+                  <span class="muted">— ${describeRegisterRisk(r, t, dates)}</span>
+                </li>`,
+            )}
+          </ul>`
+    }`;
+}
+
+/** The client-visible open risks, in their client wording. */
+function clientRegisterRisksList(risks: readonly ClientRegisterRiskLike[] | undefined, t: ReportWords): SafeHtml {
+  const list = risks ?? [];
+  return html`<h3>${t('report.registerRisks')}</h3>
+    ${
+      list.length === 0
+        ? html`<p class="muted">${t('report.empty')}</p>`
+        : html`<ul>
+            ${list.map((r) => html`<li>${r.text} <span class="muted">— ${describeClientRegisterRisk(r, t)}</span></li>`)}
+          </ul>`
+    }`;
 }
 
 /** Decisions and action items (the touchpoint log): the same for both audiences, from what each report holds. */
@@ -574,6 +609,7 @@ export function renderReportHtml(report: StatusReportJson | ClientStatusReportJs
                     )}
                   </ul>`
             }
+            ${registerRisksList(sections.registerRisks, t, dates)}
           </section>
           ${waitingSection(t('report.waitingOnClient'), sections.waitingOnClient, t, dates, report.lang)}
           ${changesSection(sections.changeRequests, 'internal', report.lang, t)} ${minutesSections(sections, t, dates)}
@@ -678,6 +714,7 @@ function renderClientReportHtml(report: ClientStatusReportJson, options: RenderO
                     )}
                   </ul>`
             }
+            ${clientRegisterRisksList(sections.registerRisks, t)}
           </section>
           ${waitingSection(t('report.waitingOnYou'), sections.waitingOnClient, t, dates, report.lang)}
           ${changesSection(sections.changeRequests, 'client', report.lang, t)} ${minutesSections(sections, t, dates)}

@@ -19,11 +19,13 @@ import {
   describeClientBlockers,
   describeActionItem,
   describeClientProgress,
+  describeClientRegisterRisk,
   describeDecisionSource,
   describeEvidence,
   describeForecasts,
   describeIssueRef,
   describeProgress,
+  describeRegisterRisk,
   describeSlip,
   describeTarget,
   describeWait,
@@ -176,6 +178,16 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
           issueLine(r.issue, t, dates, `${t(`risk.level.${r.level}`)}${parenthetical(`${t('risk.score')} ${r.score}`, t)}`),
         )),
   );
+  heading(3, t('report.registerRisks'));
+  const registerRisks = sections.registerRisks ?? [];
+  out.push(
+    ...(registerRisks.length === 0
+      ? [t('report.empty')]
+      : registerRisks.map((r) => {
+          const title = r.overdue ? `**${md(r.title)}**` : md(r.title);
+          return `- ${title} — ${md(describeRegisterRisk(r, t, dates))}`;
+        })),
+  );
 
   heading(2, t('report.waitingOnClient'));
   out.push(
@@ -296,6 +308,13 @@ function renderClientReportMarkdown(report: ClientStatusReportJson, options: Ren
             b.blockedBy.length === 0 && b.hiddenBlockers === 0 ? undefined : md(describeClientBlockers(b, report.lang)),
           ),
         )),
+  );
+  heading(3, t('report.registerRisks'));
+  const registerRisks = sections.registerRisks ?? [];
+  out.push(
+    ...(registerRisks.length === 0
+      ? [t('report.empty')]
+      : registerRisks.map((r) => `- ${md(r.text)} — ${md(describeClientRegisterRisk(r, t))}`)),
   );
 
   heading(2, t('report.waitingOnYou'));

@@ -17,6 +17,7 @@ import {
   DIMENSION_KEYS,
   type DimensionKey,
   type MilestoneReportJson,
+  type ReportRegisterRiskJson,
   type StatusReportJson,
   type WaitingIssueRefJson,
 } from '../../../contract/report';
@@ -75,6 +76,35 @@ export type ActionItemLike = NonNullable<ClientStatusReportJson['sections']['act
 /** "Weekly sync, Mar 2, 2026": the touchpoint a decision was taken at. */
 export function describeDecisionSource(decision: DecisionLike, t: ReportWords, dates: ReportDates): string {
   return t('report.decisionSource', { series: decision.seriesTitle ?? t('report.adHocTouchpoint'), date: dates.day(decision.date) });
+}
+
+/** A register risk as the client's report carries it (its client wording, level and status). */
+export type ClientRegisterRiskLike = NonNullable<ClientStatusReportJson['sections']['registerRisks']>[number];
+
+/**
+ * "High risk · score 16: probability 4 × impact 4 · being mitigated · owner Ana · mitigation: …
+ * · mitigation overdue since Mar 1, 2026 · linked ACME-1 · tracked in ACME-9 · shared with the
+ * client": what follows a register risk's title in the team's report.
+ */
+export function describeRegisterRisk(risk: ReportRegisterRiskJson, t: ReportWords, dates: ReportDates): string {
+  const parts = [
+    t(`risk.level.${risk.level}`),
+    t('report.registerRisk.rating', { score: risk.score, probability: risk.probability, impact: risk.impact }),
+    t(`report.registerRisk.status.${risk.status}`),
+  ];
+  if (risk.ownerName !== '') parts.push(t('report.registerRisk.owner', { owner: risk.ownerName }));
+  if (risk.mitigation !== '') parts.push(t('report.registerRisk.mitigation', { mitigation: risk.mitigation }));
+  if (risk.due !== null)
+    parts.push(t(risk.overdue ? 'report.registerRisk.overdue' : 'report.registerRisk.due', { date: dates.day(risk.due) }));
+  if (risk.linkedIssueKeys.length > 0) parts.push(t('report.registerRisk.linked', { keys: risk.linkedIssueKeys.join(t('report.comma')) }));
+  if (risk.jiraIssueKey) parts.push(t('report.registerRisk.jiraIssue', { key: risk.jiraIssueKey }));
+  if (risk.clientVisible) parts.push(t('report.registerRisk.clientVisible'));
+  return parts.join(' · ');
+}
+
+/** "High risk · being mitigated": what follows a register risk's wording in the client's report. */
+export function describeClientRegisterRisk(risk: ClientRegisterRiskLike, t: ReportWords): string {
+  return `${t(`risk.level.${risk.level}`)} · ${t(`report.registerRisk.status.${risk.status}`)}`;
 }
 
 /** "Client: Ana · Due Mar 9, 2026 · Overdue · ACME-12": what follows an action item's text. */

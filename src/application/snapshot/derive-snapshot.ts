@@ -94,6 +94,7 @@ function boundedForClient(report: ClientReportDataJson): ClientReportDataJson {
       waitingOnClient: cap(sections.waitingOnClient),
       flagged: cap(sections.flagged),
       blocked: cap(sections.blocked),
+      ...(sections.registerRisks === undefined ? {} : { registerRisks: cap(sections.registerRisks) }),
       // Decisions and action items too: the log's free text could otherwise outgrow a stored value (overdue items come first).
       ...(sections.changeRequests === undefined
         ? {}
@@ -119,6 +120,7 @@ function bounded(report: ReportDataJson): ReportDataJson {
       nextUp: cap(sections.nextUp),
       waitingOnClient: cap(sections.waitingOnClient),
       risks: { flagged: cap(sections.risks.flagged), blocked: cap(sections.risks.blocked), topRisks: cap(sections.risks.topRisks) },
+      ...(sections.registerRisks === undefined ? {} : { registerRisks: cap(sections.registerRisks) }),
       // Decisions and action items too: the log's free text could otherwise outgrow a stored value (overdue items come first).
       ...(sections.changeRequests === undefined
         ? {}

@@ -314,10 +314,11 @@ async function derive(
   const [jiraProject, milestones] = await Promise.all([deps.jira.getProject(project.key), deps.jira.listMilestones(project.key)]);
   const now = deps.clock.now().getTime();
   const settings = toProjectSettings(settingsJson);
-  const [satisfaction, communication, changeRequests] = await Promise.all([
+  const [satisfaction, communication, changeRequests, registerRisks] = await Promise.all([
     deps.recordsSource.satisfaction(project.id, now),
     deps.recordsSource.communication(project.id, now),
     deps.recordsSource.changeRequests(project.id),
+    deps.recordsSource.registerRisks(project.id),
   ]);
   const data = {
     project: jiraProject,
@@ -327,6 +328,7 @@ async function derive(
     satisfaction,
     communication,
     changeRequests,
+    registerRisks,
   };
   const derived = deriveSnapshot(data, settings, now);
   const buckets = toBuckets(data.issues);

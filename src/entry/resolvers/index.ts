@@ -4,6 +4,7 @@ import type { Envelope, ResolverKey, ResponseOf } from '../../../contract';
 import { changesHandlers } from './changes-handlers';
 import { commsHandlers } from './comms-handlers';
 import { projectHandlers } from './project-handlers';
+import { risksHandlers } from './risks-handlers';
 import { settingsHandlers } from './settings-handlers';
 
 type Handler<K extends ResolverKey> = (request: { payload: unknown; context: unknown }) => Promise<Envelope<ResponseOf<K>>>;
@@ -14,6 +15,7 @@ export const resolverHandlers: { [K in ResolverKey]: Handler<K> } = {
   ...settingsHandlers,
   ...commsHandlers,
   ...changesHandlers,
+  ...risksHandlers,
 };
 
 const dispatch = makeResolver(resolverHandlers);

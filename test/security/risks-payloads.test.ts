@@ -1,0 +1,131 @@
+/**
+ * Hostile payloads for every risk-register resolver key: generated garbage and valid payloads
+ * with one value swapped for a hostile one. The answer is always a typed envelope (never
+ * INTERNAL, never a thrown error), a refusal changes nothing stored or in Jira, and an accepted
+ * payload is one the contract's schema accepts.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERROR_CODES, resolverContract } from '../../contract';
+import type { LocalApp } from '../../local/runtime/create-local-app';
+import { KvsRecordStore } from '../../src/adapters/storage/kvs-record-store';
+import { registerRiskKind, riskIssueClaimKind } from '../../src/application/records/record-kinds';
+import { listAll } from '../../src/application/storage';
+import { projectPageContext } from '../support/contexts';
+import { demoDatasets, startLocalApp } from '../support/local-app';
+import { aRisk } from '../support/risk-builders';
+
+const datasets = demoDatasets();
+const [acme] = datasets;
+if (!acme) throw new Error('the demo has a project');
+
+let app: LocalApp;
+beforeAll(async () => {
+  app = await startLocalApp({ datasets });
+  await call('risks/save', { risk: aRisk(), revision: 0 });
+});
+afterAll(async () => {
+  await app.close();
+});
+
+type Key = keyof typeof resolverContract;
+const call = (key: Key, payload: unknown) =>
+  app.forge.invokeResolver(projectPageContext(acme.project), key, payload) as Promise<{ ok: boolean; error?: { code: string } }>;
+
+const VALID: Record<string, () => object> = {
+  'risks/list': () => ({ filter: { status: 'active', clientVisible: false, minScore: 8, probability: 3, impact: 4 }, limit: 10 }),
+  'risks/matrix': () => ({ clientVisible: true }),
+  // A stale revision: the valid payload itself changes nothing, so every variant can be checked the same way.
+  'risks/save': () => ({ risk: aRisk({ title: 'Changed' }), revision: 7 }),
+  'risks/signals': () => ({}),
+  'risks/promote': () => ({ issueKey: 'ZZZ-1' }),
+  'risks/issue': () => ({ riskId: 'missing', lang: 'en' }),
+};
+
+const hostileValue = fc.oneof(
+  fc.anything({ withNullPrototype: true, withBigInt: false, maxDepth: 3 }),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    '../../etc/passwd',
+    '<script>alert(1)</script>',
+    'x'.repeat(100_000),
+    '2026-02-30',
+    'acme-1',
+    'ACME-0',
+    '',
+    ' ',
+    -1,
+    0,
+    6,
+    26,
+    Number.POSITIVE_INFINITY,
+    Number.NaN,
+    2 ** 53,
+    0.5,
+    [],
+    {},
+    null,
+    true,
+    { __proto__: { polluted: true } },
+  ),
+);
+
+/** Every path to a value inside `value` (objects and arrays), the root excluded. */
+function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (value === null || typeof value !== 'object') return [];
+  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  return entries.flatMap(([k, v]) => [[...prefix, k], ...pathsOf(v, [...prefix, k])]);
+}
+
+function withValueAt(value: unknown, path: (string | number)[], replacement: unknown): unknown {
+  const copy = structuredClone(value) as Record<string | number, unknown>;
+  let node = copy;
+  path.slice(0, -1).forEach((k) => (node = node[k] as Record<string | number, unknown>));
+  const last = path.at(-1);
+  if (last !== undefined) Object.defineProperty(node, last, { value: replacement, enumerable: true, writable: true, configurable: true });
+  return copy;
+}
+
+const payloadFor = (key: string) => {
+  const valid: object = VALID[key]?.() ?? {};
+  const paths = pathsOf(valid);
+  return fc.oneof(
+    hostileValue,
+    fc.record({ extra: hostileValue }),
+    paths.length === 0
+      ? hostileValue.map((v) => ({ projectKey: v }))
+      : fc.tuple(fc.nat({ max: paths.length - 1 }), hostileValue).map(([i, v]) => withValueAt(valid, paths[i] ?? [], v)),
+    fc
+      .tuple(fc.constantFrom('projectKey', 'risk', 'revision', 'riskId', 'issueKey', 'cursor', 'filter', 'limit'), hostileValue)
+      .map(([k, v]) => ({ ...valid, [k]: v })),
+  );
+};
+
+const storedState = async () => {
+  const records = new KvsRecordStore();
+  const risks = await listAll(records.collection(registerRiskKind, acme.project.id));
+  const claims = await listAll(records.collection(riskIssueClaimKind, acme.project.id));
+  const issues = app.emulator?.datasets.find((d) => d.project.key === acme.project.key)?.issues.length;
+  return JSON.stringify({ risks, claims, issues });
+};
+
+describe('hostile payloads to the risk-register resolvers', () => {
+  it.each(Object.keys(VALID))('%s answers only typed errors and a refusal changes nothing', async (key) => {
+    const typed = new Set<string>(ERROR_CODES.filter((c) => c !== 'INTERNAL'));
+    await fc.assert(
+      fc.asyncProperty(payloadFor(key), async (payload) => {
+        const before = await storedState();
+        const answer = await call(key as Key, payload);
+        if (answer.ok) {
+          // The runtime hands a falsy payload (`false`, `""`, `0`) to the handler as `{}`.
+          expect(resolverContract[key as Key].payload.safeParse(payload || {}).success).toBe(true);
+          return;
+        }
+        expect(typed.has(answer.error?.code ?? 'none'), JSON.stringify(answer.error)).toBe(true);
+        expect(await storedState()).toBe(before);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
