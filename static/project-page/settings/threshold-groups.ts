@@ -49,7 +49,7 @@ export const THRESHOLD_GROUPS: readonly { dimension: DimensionKey; measures: rea
   },
   {
     dimension: 'satisfaction',
-    measures: [{ title: 'csat', rule: 'settings.rule.csat', keys: ['csatGreen', 'csatAmber', 'csatWindowDays'] }],
+    measures: [{ title: 'csat', rule: 'settings.rule.csat', keys: ['csatGreen', 'csatAmber', 'csatWindowDays', 'complaintRatingMax', 'complaintDueDays'] }],
   },
   { dimension: 'communication', measures: [{ title: 'commsLateDays', rule: 'settings.rule.comms', keys: ['commsLateAmberDays'] }] },
 ];
