@@ -66,7 +66,8 @@ const en = {
   'feedback.form.savedComplaint': 'Feedback saved. Its rating opened a complaint to follow up.',
   'feedback.form.failed': 'The feedback was not saved: {reason}',
   'feedback.import.heading': 'Import survey answers',
-  'feedback.import.hint': 'A CSV file with a header row: date and rating are required; nps, comment, stakeholder (an e-mail of the plan) and id are optional. Every row is checked first: nothing is imported while a row is wrong.',
+  'feedback.import.hint':
+    'A CSV file with a header row: date and rating are required; nps, comment, stakeholder (an e-mail of the plan) and id are optional. Every row is checked first: nothing is imported while a row is wrong.',
   'feedback.import.file': 'CSV file',
   'feedback.import.run': 'Import',
   'feedback.import.done': 'Imported {created} answers ({existing} were already there); {complaints} complaints opened.',
@@ -181,7 +182,8 @@ const zhCN: Translation<typeof en> = {
   'feedback.form.savedComplaint': '反馈已保存。该评分已登记一项待跟进的投诉。',
   'feedback.form.failed': '反馈未保存：{reason}',
   'feedback.import.heading': '导入问卷回答',
-  'feedback.import.hint': 'CSV 文件需有表头行：date 和 rating 为必填；nps、comment、stakeholder（计划中干系人的邮箱）和 id 为可选。系统会先检查每一行：只要有一行有误，就不会导入任何内容。',
+  'feedback.import.hint':
+    'CSV 文件需有表头行：date 和 rating 为必填；nps、comment、stakeholder（计划中干系人的邮箱）和 id 为可选。系统会先检查每一行：只要有一行有误，就不会导入任何内容。',
   'feedback.import.file': 'CSV 文件',
   'feedback.import.run': '导入',
   'feedback.import.done': '已导入 {created} 份回答（{existing} 份此前已存在）；登记了 {complaints} 项投诉。',

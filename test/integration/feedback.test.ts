@@ -47,7 +47,10 @@ describe('feedback/add and feedback/list', () => {
   it('stores a submission once, whatever the number of retries, and lists it', async () => {
     const first = await member('feedback/add', aFeedbackInput({ rating: 2 }));
     expect(first).toMatchObject({ ok: true, data: { created: true, entry: { id: 's1', rating: 2, complaint: { status: 'open' } } } });
-    const retries = await Promise.all([member('feedback/add', aFeedbackInput({ rating: 2 })), pm('feedback/add', aFeedbackInput({ rating: 2 }))]);
+    const retries = await Promise.all([
+      member('feedback/add', aFeedbackInput({ rating: 2 })),
+      pm('feedback/add', aFeedbackInput({ rating: 2 })),
+    ]);
     expect(retries.map((r) => r.data)).toEqual([
       { created: false, entry: (first.data as { entry: unknown }).entry },
       { created: false, entry: (first.data as { entry: unknown }).entry },
@@ -90,7 +93,8 @@ describe('permissions', () => {
     ] as const;
     for (const [key, payload] of writes) expect((await viewer(key, payload)).error?.code, key).toBe('FORBIDDEN');
     const outsider = as('outsider');
-    for (const key of ['feedback/list', 'feedback/summary', 'complaint/list'] as const) expect((await outsider(key, {})).error?.code, key).toBe('FORBIDDEN');
+    for (const key of ['feedback/list', 'feedback/summary', 'complaint/list'] as const)
+      expect((await outsider(key, {})).error?.code, key).toBe('FORBIDDEN');
     for (const [key, payload] of writes) expect((await outsider(key, payload)).error?.code, key).toBe('FORBIDDEN');
     expect(JSON.stringify(await stored())).toBe(before);
   });
@@ -107,7 +111,10 @@ describe('feedback/import', () => {
       ],
     });
     expect(await stored()).toEqual([]);
-    const csv = aSurveyCsv([['2026-11-01', 5, 9, 'ok'], ['2026-11-02', 2, 4, 'slow']]);
+    const csv = aSurveyCsv([
+      ['2026-11-01', 5, 9, 'ok'],
+      ['2026-11-02', 2, 4, 'slow'],
+    ]);
     expect((await pm('feedback/import', { csv })).data).toEqual({ status: 'imported', created: 2, existing: 0, complaints: 1 });
     expect((await pm('feedback/import', { csv })).data).toEqual({ status: 'imported', created: 0, existing: 2, complaints: 0 });
     expect((await stored()).map((f) => f.source)).toEqual(['survey', 'survey']);
@@ -117,9 +124,21 @@ describe('feedback/import', () => {
 describe('complaints', () => {
   it('follows a complaint up and creates one Jira issue from it as the caller, linked back', async () => {
     await pm('feedback/add', aFeedbackInput({ rating: 1, comment: 'The demo failed' }));
-    const saved = await member('complaint/save', { feedbackId: 's1', ownerId: 'pm', due: '2026-12-10', status: 'in-progress', resolutionNote: '' });
+    const saved = await member('complaint/save', {
+      feedbackId: 's1',
+      ownerId: 'pm',
+      due: '2026-12-10',
+      status: 'in-progress',
+      resolutionNote: '',
+    });
     expect(saved.data).toMatchObject({ entry: { complaint: { ownerId: 'pm', status: 'in-progress', due: '2026-12-10' } } });
-    const refused = await member('complaint/save', { feedbackId: 's1', ownerId: 'client', due: '2026-12-10', status: 'resolved', resolutionNote: ' ' });
+    const refused = await member('complaint/save', {
+      feedbackId: 's1',
+      ownerId: 'client',
+      due: '2026-12-10',
+      status: 'resolved',
+      resolutionNote: ' ',
+    });
     expect(refused.error?.fields?.map((f) => f.path)).toEqual(['resolutionNote', 'ownerId']);
 
     const dataset = app.emulator?.datasets.find((d) => d.project.key === acme.project.key);
@@ -156,6 +175,14 @@ describe('the satisfaction dimension', () => {
     await pm('complaint/save', { feedbackId: 'bad', ownerId: 'pm', due: '2026-01-05', status: 'open', resolutionNote: '' });
     expect((await satisfaction()).rag).toBe('red');
     const summary = satisfactionSummarySchema.parse((await pm('feedback/summary', {})).data);
-    expect(summary).toMatchObject({ responses: 2, csat: 3.5, npsResponses: 2, nps: 0, unresolvedComplaints: 1, overdueComplaints: 1, canEdit: true });
+    expect(summary).toMatchObject({
+      responses: 2,
+      csat: 3.5,
+      npsResponses: 2,
+      nps: 0,
+      unresolvedComplaints: 1,
+      overdueComplaints: 1,
+      canEdit: true,
+    });
   });
 });

@@ -2,7 +2,15 @@ import type { FeedbackInputJson } from '../../contract/feedback';
 
 /** Test-data builders for client feedback. */
 export function aFeedbackInput(overrides: Partial<FeedbackInputJson> = {}): FeedbackInputJson {
-  return { rating: 4, nps: 9, comment: 'Good progress this sprint.', source: 'pm', stakeholderId: 'client', submissionId: 's1', ...overrides };
+  return {
+    rating: 4,
+    nps: 9,
+    comment: 'Good progress this sprint.',
+    source: 'pm',
+    stakeholderId: 'client',
+    submissionId: 's1',
+    ...overrides,
+  };
 }
 
 /** A survey export with one answer per `[day, rating, nps, comment]`. */

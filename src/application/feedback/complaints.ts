@@ -27,7 +27,10 @@ export async function saveComplaint(
   update: { feedbackId: string; ownerId: string | null; due: string; status: ComplaintStatus; resolutionNote: string },
   now: number,
 ): Promise<FeedbackEntryJson> {
-  const [{ entry, complaint }, plan] = await Promise.all([readComplaint(records, projectId, update.feedbackId), getCommsPlan(records, projectId)]);
+  const [{ entry, complaint }, plan] = await Promise.all([
+    readComplaint(records, projectId, update.feedbackId),
+    getCommsPlan(records, projectId),
+  ]);
   const internal = new Set(plan.value.stakeholders.filter((s) => s.side === 'internal').map((s) => s.id));
   const applied = applyComplaintUpdate(complaint, update, internal, now);
   if (!applied.ok) {

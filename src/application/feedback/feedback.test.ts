@@ -30,7 +30,14 @@ describe('addFeedback', () => {
     const records = await given();
     const { entry, created } = await addFeedback(records, PROJECT, aFeedbackInput({ rating: 2 }), NOW);
     expect(created).toBe(true);
-    expect(entry).toMatchObject({ id: 's1', rating: 2, nps: 9, source: 'pm', stakeholderId: 'client', createdAt: '2026-11-27T09:00:00.000Z' });
+    expect(entry).toMatchObject({
+      id: 's1',
+      rating: 2,
+      nps: 9,
+      source: 'pm',
+      stakeholderId: 'client',
+      createdAt: '2026-11-27T09:00:00.000Z',
+    });
     expect(entry.complaint).toMatchObject({ status: 'open', due: '2026-12-02', ownerId: null, jiraIssueKey: null });
     expect(await stored(records)).toEqual([entry]);
   });
@@ -46,8 +53,15 @@ describe('addFeedback', () => {
   it('opens no complaint above the threshold, and follows the project setting', async () => {
     const records = await given();
     expect((await addFeedback(records, PROJECT, aFeedbackInput({ rating: 3, submissionId: 'a' }), NOW)).entry.complaint).toBeNull();
-    await saveProjectSettings(records, PROJECT, { ...DEFAULT_PROJECT_SETTINGS, thresholds: { ...DEFAULT_PROJECT_SETTINGS.thresholds, complaintRatingMax: 3, complaintDueDays: 1 } }, 0);
-    expect((await addFeedback(records, PROJECT, aFeedbackInput({ rating: 3, submissionId: 'b' }), NOW)).entry.complaint?.due).toBe('2026-11-28');
+    await saveProjectSettings(
+      records,
+      PROJECT,
+      { ...DEFAULT_PROJECT_SETTINGS, thresholds: { ...DEFAULT_PROJECT_SETTINGS.thresholds, complaintRatingMax: 3, complaintDueDays: 1 } },
+      0,
+    );
+    expect((await addFeedback(records, PROJECT, aFeedbackInput({ rating: 3, submissionId: 'b' }), NOW)).entry.complaint?.due).toBe(
+      '2026-11-28',
+    );
   });
 
   it('refuses a stakeholder who is not in the plan, beside its field, and stores nothing', async () => {
@@ -67,7 +81,12 @@ describe('listFeedback', () => {
       await addFeedback(
         records,
         PROJECT,
-        aFeedbackInput({ submissionId: `f${String(i)}`, rating: (i % 5) + 1, source: i % 2 === 0 ? 'pm' : 'meeting', stakeholderId: i < 3 ? 'client' : null }),
+        aFeedbackInput({
+          submissionId: `f${String(i)}`,
+          rating: (i % 5) + 1,
+          source: i % 2 === 0 ? 'pm' : 'meeting',
+          stakeholderId: i < 3 ? 'client' : null,
+        }),
         NOW - (7 - i) * DAY,
       );
     }
@@ -88,14 +107,26 @@ describe('listFeedback', () => {
 describe('importFeedback', () => {
   it('given one bad row, refuses the file with the row and column, and writes nothing', async () => {
     const records = await given();
-    const result = await importFeedback(records, PROJECT, aSurveyCsv([['2026-11-01', 5, 9, 'ok'], ['2026-11-02', 7, '', 'bad']]), NOW);
+    const result = await importFeedback(
+      records,
+      PROJECT,
+      aSurveyCsv([
+        ['2026-11-01', 5, 9, 'ok'],
+        ['2026-11-02', 7, '', 'bad'],
+      ]),
+      NOW,
+    );
     expect(result).toEqual({ status: 'rejected', errors: [{ row: 3, field: 'rating', code: 'rating' }] });
     expect(await stored(records)).toEqual([]);
   });
 
   it('imports every row as survey feedback dated by the file, opens complaints, and a re-import stores nothing twice', async () => {
     const records = await given();
-    const csv = aSurveyCsv([['2026-11-01', 5, 10, 'Great, "really"'], ['2026-11-02', 1, 0, 'Late again'], ['2026-11-02', 1, 0, 'Late again']]);
+    const csv = aSurveyCsv([
+      ['2026-11-01', 5, 10, 'Great, "really"'],
+      ['2026-11-02', 1, 0, 'Late again'],
+      ['2026-11-02', 1, 0, 'Late again'],
+    ]);
     expect(await importFeedback(records, PROJECT, csv, NOW)).toEqual({ status: 'imported', created: 3, existing: 0, complaints: 2 });
     expect(await importFeedback(records, PROJECT, csv, NOW + DAY)).toEqual({ status: 'imported', created: 0, existing: 3, complaints: 0 });
     const all = await stored(records);
@@ -119,7 +150,12 @@ describe('satisfaction', () => {
     expect(input.ratings.map((r) => r.rating).sort()).toEqual([2, 5]);
     // "old" opened a complaint due 195 days ago; "new" is due in 4 days.
     expect(input.overdueComplaints).toBe(1);
-    await saveComplaint(records, PROJECT, { feedbackId: 'old', ownerId: 'pm', due: '2026-06-01', status: 'resolved', resolutionNote: 'Refunded' }, NOW);
+    await saveComplaint(
+      records,
+      PROJECT,
+      { feedbackId: 'old', ownerId: 'pm', due: '2026-06-01', status: 'resolved', resolutionNote: 'Refunded' },
+      NOW,
+    );
     expect((await readSatisfactionInput(records, PROJECT, NOW)).overdueComplaints).toBe(0);
   });
 
@@ -129,7 +165,16 @@ describe('satisfaction', () => {
     await addFeedback(records, PROJECT, aFeedbackInput({ submissionId: 'b', rating: 2, nps: 3 }), NOW);
     await addFeedback(records, PROJECT, aFeedbackInput({ submissionId: 'c', rating: 3, nps: null }), NOW - 150 * DAY);
     const summary = await getSatisfactionSummary(records, PROJECT, NOW);
-    expect(summary).toMatchObject({ windowDays: 90, responses: 2, csat: 3.5, npsResponses: 2, nps: 0, unresolvedComplaints: 1, overdueComplaints: 0, complaintRatingMax: 2 });
+    expect(summary).toMatchObject({
+      windowDays: 90,
+      responses: 2,
+      csat: 3.5,
+      npsResponses: 2,
+      nps: 0,
+      unresolvedComplaints: 1,
+      overdueComplaints: 0,
+      complaintRatingMax: 2,
+    });
     expect(summary.trend).toHaveLength(12);
     expect(summary.trend.filter((m) => m.responses > 0).map((m) => [m.month, m.csat])).toEqual([
       ['2026-06', 3],
@@ -144,7 +189,12 @@ describe('complaints', () => {
     const records = await given();
     await addFeedback(records, PROJECT, aFeedbackInput({ rating: 1 }), NOW);
     await expect(
-      saveComplaint(records, PROJECT, { feedbackId: 's1', ownerId: 'client', due: '2026-12-01', status: 'resolved', resolutionNote: '' }, NOW),
+      saveComplaint(
+        records,
+        PROJECT,
+        { feedbackId: 's1', ownerId: 'client', due: '2026-12-01', status: 'resolved', resolutionNote: '' },
+        NOW,
+      ),
     ).rejects.toMatchObject({ code: 'INVALID_PAYLOAD', fields: [{ path: 'resolutionNote' }, { path: 'ownerId' }] });
     await expect(
       saveComplaint(records, PROJECT, { feedbackId: 'nope', ownerId: null, due: '2026-12-01', status: 'open', resolutionNote: '' }, NOW),
@@ -154,7 +204,12 @@ describe('complaints', () => {
   it('creates one Jira issue from a complaint, assigned to its owner, and keeps its key', async () => {
     const records = await given();
     await addFeedback(records, PROJECT, aFeedbackInput({ rating: 1, comment: 'Missed the date\nagain' }), NOW);
-    await saveComplaint(records, PROJECT, { feedbackId: 's1', ownerId: 'pm', due: '2026-12-01', status: 'in-progress', resolutionNote: '' }, NOW);
+    await saveComplaint(
+      records,
+      PROJECT,
+      { feedbackId: 's1', ownerId: 'pm', due: '2026-12-01', status: 'in-progress', resolutionNote: '' },
+      NOW,
+    );
     const created: NewIssue[] = [];
     const issues: IssueWriter = {
       createIssue: (issue) => {
@@ -169,8 +224,15 @@ describe('complaints', () => {
     expect(first.issueKey).toBe('ACME-101');
     expect(second.issueKey).toBe('ACME-101');
     expect(created).toHaveLength(1);
-    expect(created[0]).toMatchObject({ summary: 'Client complaint (1/5): Missed the date', assigneeAccountId: 'local-pm', dueDate: '2026-12-01' });
+    expect(created[0]).toMatchObject({
+      summary: 'Client complaint (1/5): Missed the date',
+      assigneeAccountId: 'local-pm',
+      dueDate: '2026-12-01',
+    });
     expect(JSON.stringify(created[0]?.description)).toContain('https://x.example/#feedback');
-    expect((await records.collection(feedbackKind, PROJECT).get('s1'))?.complaint).toMatchObject({ jiraIssueKey: 'ACME-101', status: 'in-progress' });
+    expect((await records.collection(feedbackKind, PROJECT).get('s1'))?.complaint).toMatchObject({
+      jiraIssueKey: 'ACME-101',
+      status: 'in-progress',
+    });
   });
 });

@@ -29,7 +29,15 @@ export async function importFeedback(records: RecordStore, projectId: string, cs
   const worker = async () => {
     for (let row = queue.shift(); row; row = queue.shift()) {
       const entry = toFeedbackEntry(
-        { rating: row.rating, nps: row.nps, comment: row.comment, source: 'survey', stakeholderId: row.stakeholderId, submissionId: row.submissionId, at: row.at },
+        {
+          rating: row.rating,
+          nps: row.nps,
+          comment: row.comment,
+          source: 'survey',
+          stakeholderId: row.stakeholderId,
+          submissionId: row.submissionId,
+          at: row.at,
+        },
         now,
         { ...thresholds, timeZone },
       );

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { deriveCsatTrend, deriveNps, deriveSatisfactionFigures, deriveTrendStartDay, selectWindow, type RatingPoint } from './assess-satisfaction';
+import {
+  deriveCsatTrend,
+  deriveNps,
+  deriveSatisfactionFigures,
+  deriveTrendStartDay,
+  selectWindow,
+  type RatingPoint,
+} from './assess-satisfaction';
 
 const at = (iso: string) => Date.parse(iso);
 const point = (iso: string, rating: number, nps: number | null = null): RatingPoint => ({ at: at(iso), rating, nps });
@@ -48,7 +55,12 @@ describe('selectWindow (CSAT window of N calendar days ending today, in the proj
 describe('deriveCsatTrend', () => {
   it('gives every one of the last N months, oldest first, with gaps as null', () => {
     const trend = deriveCsatTrend(
-      [point('2026-11-03T10:00:00Z', 5, 9), point('2026-11-20T10:00:00Z', 3, 2), point('2026-09-15T10:00:00Z', 4), point('2025-01-01T00:00:00Z', 1)],
+      [
+        point('2026-11-03T10:00:00Z', 5, 9),
+        point('2026-11-20T10:00:00Z', 3, 2),
+        point('2026-09-15T10:00:00Z', 4),
+        point('2025-01-01T00:00:00Z', 1),
+      ],
       NOW,
       'UTC',
       3,

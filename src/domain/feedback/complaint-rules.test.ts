@@ -52,7 +52,12 @@ describe('applyComplaintUpdate', () => {
   const later = Date.parse('2026-11-28T10:00:00Z');
   it('applies owner, due, status and note, keeps the Jira issue and opening time', () => {
     expect(
-      applyComplaintUpdate(current, { ownerId: 'pm', due: '2026-12-10', status: 'resolved', resolutionNote: '  Called the client  ' }, internal, later),
+      applyComplaintUpdate(
+        current,
+        { ownerId: 'pm', due: '2026-12-10', status: 'resolved', resolutionNote: '  Called the client  ' },
+        internal,
+        later,
+      ),
     ).toEqual({
       ok: true,
       complaint: {
@@ -66,8 +71,16 @@ describe('applyComplaintUpdate', () => {
     });
   });
   it.each([
-    ['resolving without a note', { ownerId: null, status: 'resolved', resolutionNote: ' ' }, [{ path: 'resolutionNote', reason: 'required' }]],
-    ['an owner who is not an internal stakeholder', { ownerId: 'client', status: 'open', resolutionNote: '' }, [{ path: 'ownerId', reason: 'notInternal' }]],
+    [
+      'resolving without a note',
+      { ownerId: null, status: 'resolved', resolutionNote: ' ' },
+      [{ path: 'resolutionNote', reason: 'required' }],
+    ],
+    [
+      'an owner who is not an internal stakeholder',
+      { ownerId: 'client', status: 'open', resolutionNote: '' },
+      [{ path: 'ownerId', reason: 'notInternal' }],
+    ],
   ] as const)('refuses %s', (_name, update, problems) => {
     expect(applyComplaintUpdate(current, { due: '2026-12-10', ...update }, internal, later)).toEqual({ ok: false, problems });
   });

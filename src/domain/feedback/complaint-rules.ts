@@ -60,7 +60,14 @@ export function applyComplaintUpdate(
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    complaint: { ...current, ownerId: update.ownerId, due: update.due, status: update.status, resolutionNote: note, updatedAt: new Date(now).toISOString() },
+    complaint: {
+      ...current,
+      ownerId: update.ownerId,
+      due: update.due,
+      status: update.status,
+      resolutionNote: note,
+      updatedAt: new Date(now).toISOString(),
+    },
   };
 }
 

@@ -3,8 +3,22 @@ import { parseCsv } from './parse-csv';
 
 describe('parseCsv (RFC 4180)', () => {
   it.each([
-    ['plain rows, LF', 'a,b\n1,2\n', [['a', 'b'], ['1', '2']]],
-    ['CRLF and no final line break', 'a,b\r\n1,2', [['a', 'b'], ['1', '2']]],
+    [
+      'plain rows, LF',
+      'a,b\n1,2\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'CRLF and no final line break',
+      'a,b\r\n1,2',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
     ['quoted comma, quote and line break', 'c\n"x, ""y""\nz"\n', [['c'], ['x, "y"\nz']]],
     ['empty fields', ',,\n', [['', '', '']]],
     ['byte-order mark dropped', '\uFEFFrating\n5', [['rating'], ['5']]],

@@ -27,7 +27,7 @@ export function parseCsv(text: string): CsvResult {
     row = [];
   };
   for (let i = 0; i < input.length; i += 1) {
-    const c = input[i];
+    const c = input.charAt(i);
     if (quoted) {
       if (c === '"') {
         if (input[i + 1] === '"') {

@@ -9,7 +9,8 @@ const context = {
 
 describe('toSurveyRows', () => {
   it('reads columns in any order and case, maps stakeholders by e-mail, dates at noon in the zone', () => {
-    const csv = 'Rating,Date,Comment,NPS,Stakeholder,Extra\r\n5,2026-11-02,"Great, thanks",10,li.na@client.example,x\r\n2,2026-11-20T08:00:00Z,,,,y\r\n';
+    const csv =
+      'Rating,Date,Comment,NPS,Stakeholder,Extra\r\n5,2026-11-02,"Great, thanks",10,li.na@client.example,x\r\n2,2026-11-20T08:00:00Z,,,,y\r\n';
     const result = toSurveyRows(csv, context);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -67,7 +68,14 @@ describe('toSurveyRows', () => {
   it.each([
     ['no header', '', [{ row: 0, field: null, code: 'empty' }]],
     ['a header only', 'date,rating\n\n', [{ row: 0, field: null, code: 'empty' }]],
-    ['missing required columns', 'comment\nx', [{ row: 1, field: 'date', code: 'header' }, { row: 1, field: 'rating', code: 'header' }]],
+    [
+      'missing required columns',
+      'comment\nx',
+      [
+        { row: 1, field: 'date', code: 'header' },
+        { row: 1, field: 'rating', code: 'header' },
+      ],
+    ],
     ['a broken quote', 'date,rating\n"2026-11-01,4\n', [{ row: 2, field: null, code: 'quote' }]],
     ['more than 1,000 rows', 'date,rating\n' + '2026-11-01,4\n'.repeat(1001), [{ row: 0, field: null, code: 'tooMany' }]],
   ])('refuses %s', (_name, csv, errors) => {
