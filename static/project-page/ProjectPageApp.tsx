@@ -5,6 +5,7 @@ import type { AppHistory } from '../shared/app-history';
 import { useT } from '../shared/i18n/I18nProvider';
 import { ComingSoonSection } from './ComingSoonSection';
 import { CommunicationSection } from './comms/CommunicationSection';
+import { FeedbackSection } from './feedback/FeedbackSection';
 import { OverviewSection } from './OverviewSection';
 import { PANEL_ID, SectionTabs, tabIdOf } from './SectionTabs';
 import { SECTION_LABEL_KEYS, toPath, toSection, type SectionId } from './sections';
@@ -32,6 +33,8 @@ export function ProjectPageApp({ history }: { history: AppHistory }) {
           <OverviewSection />
         ) : section === 'communication' ? (
           <CommunicationSection />
+        ) : section === 'feedback' ? (
+          <FeedbackSection />
         ) : section === 'settings' ? (
           <SettingsSection />
         ) : (
