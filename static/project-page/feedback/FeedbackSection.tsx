@@ -38,7 +38,7 @@ function Figures({ summary }: { summary: SatisfactionSummaryJson }) {
           <strong>{formatCount(summary.responses)}</strong>
         </dd>
       </div>
-      <div className="cf-feedback-figure" data-testid="feedback-nps">
+      <div className="cf-feedback-figure" data-testid="feedback-nps-figure">
         <dt>{t('feedback.summary.nps')}</dt>
         <dd>
           <strong>
@@ -80,20 +80,20 @@ export function FeedbackSection() {
     summary.retry();
     setGeneration((g) => g + 1);
   };
-  const data = summary.state.status === 'ready' ? summary.state.data : null;
+  const canEdit = plan.state.status === 'ready' && plan.state.data.canEdit;
   return (
     <section className="cf-settings cf-feedback" aria-labelledby="cf-feedback-heading" data-testid="feedback">
       <SettingsStyles />
       <FeedbackStyles />
       <h2 id="cf-feedback-heading">{t('feedback.heading')}</h2>
       <p className="cf-settings-intro">{t('feedback.intro')}</p>
-      {summary.state.status === 'failed' ? (
-        <ErrorState error={summary.state.error} onRetry={summary.retry} />
-      ) : data === null ? (
+      {plan.state.status === 'failed' ? (
+        <ErrorState error={plan.state.error} onRetry={plan.retry} />
+      ) : plan.state.status === 'loading' ? (
         <LoadingState label={t('feedback.loading')} lines={6} />
       ) : (
-        <div data-testid="feedback-board" data-can-edit={String(data.canEdit)}>
-          {!data.canEdit && (
+        <div data-testid="feedback-board" data-can-edit={String(canEdit)}>
+          {!canEdit && (
             <p className="cf-message" data-testid="feedback-read-only">
               {t('feedback.readOnly')}
             </p>
@@ -103,10 +103,18 @@ export function FeedbackSection() {
           </p>
           <section className="cf-group" aria-labelledby="cf-fb-summary">
             <h3 id="cf-fb-summary">{t('feedback.summary.heading')}</h3>
-            <Figures summary={data} />
-            <CsatTrendChart trend={data.trend} />
+            {summary.state.status === 'failed' ? (
+              <ErrorState error={summary.state.error} onRetry={summary.retry} />
+            ) : summary.state.status === 'loading' ? (
+              <LoadingState label={t('feedback.loading')} lines={3} />
+            ) : (
+              <>
+                <Figures summary={summary.state.data} />
+                <CsatTrendChart trend={summary.state.data.trend} />
+              </>
+            )}
           </section>
-          {data.canEdit &&
+          {canEdit &&
             (editing ? (
               <FeedbackForm
                 stakeholders={stakeholders}
@@ -135,7 +143,7 @@ export function FeedbackSection() {
               </button>
             ))}
           <ComplaintList stakeholders={stakeholders} today={today} generation={generation} onChanged={summary.retry} />
-          {data.canEdit && <ImportPanel onImported={changed} />}
+          {canEdit && <ImportPanel onImported={changed} />}
           <FeedbackList stakeholders={stakeholders} generation={generation} />
         </div>
       )}
