@@ -30,6 +30,7 @@ import { ERROR_CODES } from '../resolvers';
 import { APP_MESSAGES } from './app-messages';
 import { COMMON_MESSAGES } from './common-messages';
 import { COMMS_MESSAGES } from './comms-messages';
+import { FEEDBACK_MESSAGES } from './feedback-messages';
 import { formatDataQualityNote } from './data-quality-sentences';
 import { formatSlipDays, formatWait } from './day-sentences';
 import { HEADLINE_SENTENCES } from './headline-sentences';
@@ -133,6 +134,7 @@ const NAMESPACES: Record<string, AnyStrings> = {
   APP_MESSAGES,
   COMMON_MESSAGES,
   COMMS_MESSAGES,
+  FEEDBACK_MESSAGES,
   HEALTH_MESSAGES,
   HISTORY_MESSAGES,
   ISSUE_MESSAGES,

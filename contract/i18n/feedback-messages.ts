@@ -190,7 +190,7 @@ const zhCN: Translation<typeof en> = {
   'feedback.import.rejected': '未导入任何内容。请修正以下各行后重新导入该文件：',
   'feedback.import.row': '行',
   'feedback.import.column': '列',
-  'feedback.import.problem': '问题',
+  'feedback.import.problem': '错误',
   'feedback.import.wholeFile': '整个文件',
   'feedback.import.err.required': '请输入值。',
   'feedback.import.err.rating': '评分须为 1 到 5 的整数。',

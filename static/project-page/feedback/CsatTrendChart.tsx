@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { CsatMonthJson } from '../../../contract/feedback';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import { formatMonth, formatRating, toCsatBars } from './to-csat-bars';
+import { formatMonth, formatMonthShort, formatRating, toCsatBars } from './to-csat-bars';
 import { useFeedbackT } from './use-feedback-messages';
 
 /**
@@ -63,7 +63,7 @@ export function CsatTrendChart({ trend }: { trend: readonly CsatMonthJson[] }) {
           </svg>
           <ul className="cf-csat-axis" aria-hidden="true">
             {bars.map((b) => (
-              <li key={b.month}>{formatMonth(b.month, intlLocale)}</li>
+              <li key={b.month}>{formatMonthShort(b.month, intlLocale)}</li>
             ))}
           </ul>
           <details className="cf-chart-data">

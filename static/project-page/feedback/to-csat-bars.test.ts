@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMonth, formatRating, toCsatBars } from './to-csat-bars';
+import { formatMonth, formatMonthShort, formatRating, toCsatBars } from './to-csat-bars';
 
 const month = (m: string, csat: number | null, responses: number) => ({ month: m, csat, responses, npsResponses: 0, nps: null });
 
@@ -18,5 +18,7 @@ describe('toCsatBars', () => {
     expect(formatRating(3.456, 'en-US')).toBe('3.5');
     expect(formatMonth('2026-11', 'en-US')).toBe('Nov 2026');
     expect(formatMonth('2026-11', 'zh-CN')).toBe('2026年11月');
+    expect(formatMonthShort('2026-11', 'en-US')).toBe('Nov');
+    expect(formatMonthShort('2026-11', 'zh-CN')).toBe('11月');
   });
 });

@@ -24,3 +24,9 @@ export function formatMonth(month: string, intlLocale: string): string {
   const [year, m] = month.split('-').map(Number) as [number, number];
   return new Intl.DateTimeFormat(intlLocale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.UTC(year, m - 1, 1));
 }
+
+/** "Nov" / "11月" for `YYYY-MM`: the chart's axis, where a year per label would not fit a phone. */
+export function formatMonthShort(month: string, intlLocale: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(intlLocale, { month: 'short', timeZone: 'UTC' }).format(Date.UTC(year, m - 1, 1));
+}
