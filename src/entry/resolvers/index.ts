@@ -9,7 +9,12 @@ import { settingsHandlers } from './settings-handlers';
 type Handler<K extends ResolverKey> = (request: { payload: unknown; context: unknown }) => Promise<Envelope<ResponseOf<K>>>;
 
 /** Every contract key has exactly one handler: a missing or misspelt key fails to compile. */
-export const resolverHandlers: { [K in ResolverKey]: Handler<K> } = { ...projectHandlers, ...settingsHandlers, ...commsHandlers, ...feedbackHandlers };
+export const resolverHandlers: { [K in ResolverKey]: Handler<K> } = {
+  ...projectHandlers,
+  ...settingsHandlers,
+  ...commsHandlers,
+  ...feedbackHandlers,
+};
 
 const dispatch = makeResolver(resolverHandlers);
 const callSchema = z.looseObject({ call: z.looseObject({ functionKey: z.string() }) });
