@@ -41,7 +41,10 @@ export async function saveComplaint(
       })),
     });
   }
-  const updated: FeedbackEntryJson = { ...entry, complaint: applied.complaint };
+  // Re-read: a Jira issue created from it meanwhile keeps its key (the store has no conditional put).
+  const latest = (await records.collection(feedbackKind, projectId).get(entry.id)) ?? entry;
+  const issueKey = latest.complaint?.jiraIssueKey ?? applied.complaint.jiraIssueKey;
+  const updated: FeedbackEntryJson = { ...latest, complaint: { ...applied.complaint, jiraIssueKey: issueKey } };
   await records.collection(feedbackKind, projectId).put(updated);
   return updated;
 }
