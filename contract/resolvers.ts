@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { changesResolverContract } from './changes';
 import { commsResolverContract } from './comms';
 import { risksResolverContract } from './risks';
+import { feedbackResolverContract } from './feedback';
 import { languageSchema } from './language';
 import { clientStatusReportSchema } from './client-report';
 import { issueRiskContract } from './issue-risk-contract';
@@ -135,6 +136,7 @@ export const resolverContract = {
   ...commsResolverContract,
   ...changesResolverContract,
   ...risksResolverContract,
+  ...feedbackResolverContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

@@ -59,6 +59,12 @@ export const thresholdsSchema = z
     csatGreen: z.number().check(z.gte(1), z.lte(5)),
     csatAmber: z.number().check(z.gte(1), z.lte(5)),
     csatWindowDays: positiveInt(730),
+    /**
+     * Feedback rated at most this opens a complaint; it follows up within `complaintDueDays`.
+     * Defaulted when absent, so settings saved before feedback existed still read.
+     */
+    complaintRatingMax: z._default(positiveInt(5), 2),
+    complaintDueDays: z._default(positiveInt(90), 5),
     commsLateAmberDays: days(60),
     throughputWeeks: positiveInt(52),
     pointsMinShare: share,
@@ -144,6 +150,8 @@ export const DEFAULT_PROJECT_SETTINGS: ProjectSettingsJson = {
     csatGreen: 4,
     csatAmber: 3.5,
     csatWindowDays: 90,
+    complaintRatingMax: 2,
+    complaintDueDays: 5,
     commsLateAmberDays: 2,
     throughputWeeks: 6,
     pointsMinShare: 0.8,

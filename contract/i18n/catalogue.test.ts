@@ -32,6 +32,7 @@ import { COMMON_MESSAGES } from './common-messages';
 import { CHANGE_MESSAGES } from './change-messages';
 import { COMMS_MESSAGES } from './comms-messages';
 import { RISK_REGISTER_MESSAGES } from './risk-register-messages';
+import { FEEDBACK_MESSAGES } from './feedback-messages';
 import { formatDataQualityNote } from './data-quality-sentences';
 import { formatSlipDays, formatWait } from './day-sentences';
 import { HEADLINE_SENTENCES } from './headline-sentences';
@@ -136,6 +137,7 @@ const NAMESPACES: Record<string, AnyStrings> = {
   CHANGE_MESSAGES,
   COMMON_MESSAGES,
   COMMS_MESSAGES,
+  FEEDBACK_MESSAGES,
   HEALTH_MESSAGES,
   HISTORY_MESSAGES,
   ISSUE_MESSAGES,

@@ -81,6 +81,7 @@ const en = {
   'settings.thresholds.heading': 'Health thresholds',
   'settings.thresholds.intro': 'When each measure turns amber or red. Green can never be laxer than amber.',
   'settings.thresholds.forecast': 'Milestone forecast',
+  'settings.thresholds.complaints': 'Complaints',
   'settings.rule.slip':
     'How many days after its target date the next milestone is forecast to finish. Negative is early. Red beyond amber.',
   'settings.rule.overdue': 'Open issues with a due date that are past it. Red from the amber value up.',
@@ -91,6 +92,8 @@ const en = {
   'settings.rule.effort':
     'Time spent and remaining above the original estimates. Not measured when fewer issues than the minimum coverage have an original estimate.',
   'settings.rule.csat': 'Mean client rating from 1 to 5. Red below amber.',
+  'settings.rule.complaints':
+    'A rating this low opens a complaint to follow up by its due date; an overdue complaint turns satisfaction red.',
   'settings.rule.comms': 'Days the most overdue touchpoint is late. None late is green; later than amber is red.',
   'settings.rule.forecast':
     'Forecasts use the throughput of recent weeks, in story points when enough issues are estimated, otherwise in issues.',
@@ -112,6 +115,8 @@ const en = {
   'settings.th.csatGreen': 'Green when at least',
   'settings.th.csatAmber': 'Amber when at least',
   'settings.th.csatWindowDays': 'Period',
+  'settings.th.complaintRatingMax': 'Open a complaint at ratings of at most',
+  'settings.th.complaintDueDays': 'Follow up a complaint within',
   'settings.th.commsLateAmberDays': 'Amber when at most',
   'settings.th.throughputWeeks': 'Throughput of the last',
   'settings.th.pointsMinShare': 'Use story points when at least',
@@ -271,6 +276,7 @@ const zhCN: Translation<typeof en> = {
   'settings.thresholds.heading': '健康阈值',
   'settings.thresholds.intro': '设置每项指标何时变为黄色或红色。绿色阈值不能比黄色阈值更宽松。',
   'settings.thresholds.forecast': '里程碑预测',
+  'settings.thresholds.complaints': '投诉',
   'settings.rule.slip': '预测下一个里程碑比目标日期晚完成的天数，负数表示提前。超过黄色阈值即为红色。',
   'settings.rule.overdue': '已过到期日的未完成事务占有到期日的未完成事务的比例。达到黄色阈值即为红色。',
   'settings.rule.creep': '下一个里程碑在基线之后新增的事务占基线的比例。基线少于最小基线时不计算。',
@@ -278,6 +284,7 @@ const zhCN: Translation<typeof en> = {
   'settings.rule.reopen': '周期内重新打开的事务占已完成事务的比例。达到黄色阈值即为红色。',
   'settings.rule.effort': '已用时间与剩余时间超出初始预估的比例。有初始预估的事务少于最低覆盖率时不计算。',
   'settings.rule.csat': '客户评分的平均值（1 到 5 分）。低于黄色阈值即为红色。',
+  'settings.rule.complaints': '评分不高于此值时登记一项投诉，须在到期日前跟进；投诉逾期时满意度即为红色。',
   'settings.rule.comms': '逾期最久的沟通节点逾期的天数。没有逾期为绿色，超过黄色阈值为红色。',
   'settings.rule.forecast': '预测基于最近几周的吞吐量：已预估的事务足够多时按故事点计算，否则按事务数计算。',
   'settings.th.slipGreenDays': '绿色：不超过',
@@ -298,6 +305,8 @@ const zhCN: Translation<typeof en> = {
   'settings.th.csatGreen': '绿色：不低于',
   'settings.th.csatAmber': '黄色：不低于',
   'settings.th.csatWindowDays': '统计周期',
+  'settings.th.complaintRatingMax': '评分不高于此值时登记投诉',
+  'settings.th.complaintDueDays': '投诉跟进期限',
   'settings.th.commsLateAmberDays': '黄色：不超过',
   'settings.th.throughputWeeks': '吞吐量统计最近',
   'settings.th.pointsMinShare': '已预估的事务至少占',

@@ -38,6 +38,14 @@ describe('ProjectPageApp', () => {
     expect(html).not.toContain('data-testid="coming-soon"');
   });
 
+  it('opens the Feedback section at /feedback, loading it', () => {
+    const html = renderForTest(<ProjectPageApp history={createMemoryAppHistory('/feedback')} />);
+    expect(html).toMatch(/<button[^>]*aria-selected="true"[^>]*data-testid="tab-feedback"/u);
+    expect(html).toContain('data-testid="feedback"');
+    expect(html).toMatch(/role="status" aria-label="Loading feedback"/u);
+    expect(html).not.toContain('data-testid="coming-soon"');
+  });
+
   it('opens the Communication section at /communication, loading the plan', () => {
     const html = renderForTest(<ProjectPageApp history={createMemoryAppHistory('/communication')} />);
     expect(html).toMatch(/<button[^>]*aria-selected="true"[^>]*data-testid="tab-communication"/u);

@@ -6,6 +6,7 @@ import { useT } from '../shared/i18n/I18nProvider';
 import { ComingSoonSection } from './ComingSoonSection';
 import { ChangesSection } from './changes/ChangesSection';
 import { CommunicationSection } from './comms/CommunicationSection';
+import { FeedbackSection } from './feedback/FeedbackSection';
 import { OverviewSection } from './OverviewSection';
 import { RisksSection } from './risks/RisksSection';
 import { PANEL_ID, SectionTabs, tabIdOf } from './SectionTabs';
@@ -38,6 +39,8 @@ export function ProjectPageApp({ history }: { history: AppHistory }) {
           <ChangesSection />
         ) : section === 'risks' ? (
           <RisksSection />
+        ) : section === 'feedback' ? (
+          <FeedbackSection />
         ) : section === 'settings' ? (
           <SettingsSection />
         ) : (

@@ -1,7 +1,7 @@
 import type { APP_MESSAGES } from '../../contract/i18n/app-messages';
 import type { KeyOf } from '../../contract/i18n/strings';
 
-/** The project page's sections, in tab order. Overview, Communication and Settings have content so far. */
+/** The project page's sections, in tab order. Overview, Communication, Feedback and Settings have content so far. */
 export const SECTIONS = ['overview', 'communication', 'feedback', 'changes', 'risks', 'share', 'settings'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 

@@ -288,6 +288,7 @@ describe('accessibility', () => {
           await frame.waitForSelector(testId(`section-${section}`));
           if (section === 'settings') await frame.waitForSelector(testId('settings-form'));
           else if (section === 'communication') await frame.waitForSelector(testId('comms-board'));
+          else if (section === 'feedback') await frame.waitForSelector(testId('feedback-board'));
           else await frame.waitForSelector(testId('coming-soon'));
           await expectClean(frame, `${label} ${section}`);
         }

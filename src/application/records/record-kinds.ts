@@ -8,6 +8,7 @@ import { changeRequestSchema, type ChangeRequestJson } from '../../../contract/c
 import { commsPlanSchema, touchpointSchema, type CommsPlanJson, type TouchpointJson } from '../../../contract/comms';
 import { DIMENSION_KEYS } from '../../../contract/report';
 import { registerRiskSchema, type RegisterRiskJson } from '../../../contract/risks';
+import { feedbackEntrySchema, type FeedbackEntryJson } from '../../../contract/feedback';
 import { projectSettingsSchema, type ProjectSettingsJson } from '../../../contract/settings';
 import { issueSchema } from './issue-schema';
 import { defineCollectionKind, defineDocumentKind, type AnyRecordKind } from './record-kind';
@@ -436,6 +437,27 @@ export const riskIssueClaimKind = defineCollectionKind<RiskIssueClaim>({
   filters: { claimedAt: { type: 'string', of: (c) => c.at } },
 });
 
+/**
+ * Client feedback (issue 10), one record per submission (its id is the submission id, so a
+ * resubmission stores nothing new). The complaint a low rating opens lives in the same record:
+ * written in the same single write, it can never be half there, and a retry can never open two.
+ */
+export const feedbackKind = defineCollectionKind<FeedbackEntryJson>({
+  name: 'feedback',
+  schemaVersion: 1,
+  schema: feedbackEntrySchema,
+  scope: 'project',
+  entity: 'feedback',
+  idOf: (f) => f.id,
+  timeOf: (f) => f.createdAt,
+  filters: {
+    source: { type: 'string', of: (f) => f.source },
+    stakeholder: { type: 'string', of: (f) => f.stakeholderId ?? '' },
+    complaint: { type: 'string', of: (f) => f.complaint?.status ?? 'none' },
+    unresolved: { type: 'boolean', of: (f) => f.complaint !== null && f.complaint.status !== 'resolved' },
+  },
+});
+
 /** Every kind, for export, delete and the manifest check. */
 export const RECORD_KINDS: readonly AnyRecordKind[] = [
   settingsKind,
@@ -457,6 +479,7 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   changeRequestKind,
   registerRiskKind,
   riskIssueClaimKind,
+  feedbackKind,
 ];
 
 /** The one Forge entity holding every document kind (documents are few and small). */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Envelope, ResolverKey, ResponseOf } from '../../../contract';
 import { changesHandlers } from './changes-handlers';
 import { commsHandlers } from './comms-handlers';
+import { feedbackHandlers } from './feedback-handlers';
 import { projectHandlers } from './project-handlers';
 import { risksHandlers } from './risks-handlers';
 import { settingsHandlers } from './settings-handlers';
@@ -16,6 +17,7 @@ export const resolverHandlers: { [K in ResolverKey]: Handler<K> } = {
   ...commsHandlers,
   ...changesHandlers,
   ...risksHandlers,
+  ...feedbackHandlers,
 };
 
 const dispatch = makeResolver(resolverHandlers);

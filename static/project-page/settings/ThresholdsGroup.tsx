@@ -48,7 +48,9 @@ export function ThresholdsGroup({ values, errors, readOnly, onChange }: Props) {
                   data-off={isOff(dimension) ? 'true' : undefined}
                 >
                   <legend>
-                    {measure.title === 'forecast' ? t('settings.thresholds.forecast') : t(`measure.${measure.title}`)}
+                    {measure.title === 'forecast' || measure.title === 'complaints'
+                      ? t(`settings.thresholds.${measure.title}`)
+                      : t(`measure.${measure.title}`)}
                     {isOff(dimension) && <span className="cf-off"> ({t('health.off')})</span>}
                   </legend>
                   <p id={ruleId} className="cf-hint">

@@ -6,7 +6,10 @@ import type { SettingsT } from './use-settings-messages';
 function measureOf(key: ThresholdKey, t: SettingsT): string {
   for (const { measures } of THRESHOLD_GROUPS) {
     const measure = measures.find((candidate) => candidate.keys.includes(key));
-    if (measure !== undefined) return measure.title === 'forecast' ? t('settings.thresholds.forecast') : t(`measure.${measure.title}`);
+    if (measure !== undefined)
+      return measure.title === 'forecast' || measure.title === 'complaints'
+        ? t(`settings.thresholds.${measure.title}`)
+        : t(`measure.${measure.title}`);
   }
   return t('settings.thresholds.heading');
 }

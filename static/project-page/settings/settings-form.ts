@@ -44,6 +44,8 @@ export const THRESHOLD_UNITS = {
   csatGreen: 'rating',
   csatAmber: 'rating',
   csatWindowDays: 'days',
+  complaintRatingMax: 'rating',
+  complaintDueDays: 'days',
   commsLateAmberDays: 'days',
   throughputWeeks: 'weeks',
   pointsMinShare: 'percent',

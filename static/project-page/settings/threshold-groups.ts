@@ -10,11 +10,12 @@ export type RuleKey =
   | 'settings.rule.reopen'
   | 'settings.rule.effort'
   | 'settings.rule.csat'
+  | 'settings.rule.complaints'
   | 'settings.rule.comms';
 
 export interface MeasureThresholds {
-  /** The measure's name in the catalogue (`measure.<id>`), or the forecast's own title. */
-  title: MeasureId | 'forecast';
+  /** The measure's name in the catalogue (`measure.<id>`), or the forecast's or complaints' own title. */
+  title: MeasureId | 'forecast' | 'complaints';
   rule: RuleKey;
   keys: readonly ThresholdKey[];
 }
@@ -49,7 +50,10 @@ export const THRESHOLD_GROUPS: readonly { dimension: DimensionKey; measures: rea
   },
   {
     dimension: 'satisfaction',
-    measures: [{ title: 'csat', rule: 'settings.rule.csat', keys: ['csatGreen', 'csatAmber', 'csatWindowDays'] }],
+    measures: [
+      { title: 'csat', rule: 'settings.rule.csat', keys: ['csatGreen', 'csatAmber', 'csatWindowDays'] },
+      { title: 'complaints', rule: 'settings.rule.complaints', keys: ['complaintRatingMax', 'complaintDueDays'] },
+    ],
   },
   { dimension: 'communication', measures: [{ title: 'commsLateDays', rule: 'settings.rule.comms', keys: ['commsLateAmberDays'] }] },
 ];

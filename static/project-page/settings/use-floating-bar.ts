@@ -87,8 +87,12 @@ export function useFloatingBar({ area, probes, slot, bar }: FloatingBarParts, ac
     layOut();
     const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(layOut);
     resized?.observe(areaElement);
+    // The bar's `bottom` counts from the frame's bottom: when the frame grows to its content
+    // (a list opens) no strip need change its visible part, so no report comes; place it again.
+    window.addEventListener('resize', place);
 
     return () => {
+      window.removeEventListener('resize', place);
       resized?.disconnect();
       observer.disconnect();
       probesElement.replaceChildren();
