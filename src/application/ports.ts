@@ -155,6 +155,8 @@ export interface NewIssue {
   assigneeAccountId: string | null;
   /** `YYYY-MM-DD`, or null. */
   dueDate: string | null;
+  /** Labels set at creation (an action item's marker, so a retry can find the issue). */
+  labels?: readonly string[];
 }
 
 /**
@@ -164,6 +166,8 @@ export interface NewIssue {
 export interface IssueWriter {
   /** @throws AppError FORBIDDEN when Jira refuses, NOT_FOUND for an unknown project; JIRA_UNAVAILABLE / RATE_LIMITED. */
   createIssue(issue: NewIssue): Promise<{ key: string }>;
+  /** The oldest issue of the project carrying `label` that the caller can see, or null. */
+  findIssueByLabel(projectKey: string, label: string): Promise<string | null>;
   /** Jira's e-mail notification about `issueKey` to the given accounts. */
   notify(issueKey: string, message: { subject: string; textBody: string; accountIds: readonly string[] }): Promise<void>;
 }

@@ -231,6 +231,28 @@ describe('comms/action-item-issue', () => {
     expect(listed.issueStatuses[issueKey]?.category).toBe('new');
   });
 
+  it('given two clicks at once (two accounts), creates exactly one Jira issue, labelled for recovery, and both answer its key', async () => {
+    await pm('comms/log-touchpoint', { touchpoint: aTouchpoint({ actionItems: [anActionItem()] }) });
+    const dataset = app.emulator?.datasets.find((d) => d.project.key === acme.project.key);
+    const before = dataset?.issues.length ?? 0;
+
+    const answers = await Promise.all([
+      pm('comms/action-item-issue', { touchpointId: 't1', actionItemId: 'a1' }),
+      member('comms/action-item-issue', { touchpointId: 't1', actionItemId: 'a1' }),
+    ]);
+
+    expect(answers.map((a) => a.ok)).toEqual([true, true]);
+    const keys = answers.map((a) => z.object({ issueKey: z.string() }).parse(a.data).issueKey);
+    expect(keys[0]).toBe(keys[1]);
+    expect(dataset?.issues.length).toBe(before + 1);
+    const created = dataset?.issues.find((i) => i.key === keys[0]);
+    expect(z.looseObject({ labels: z.array(z.string()) }).parse(created?.fields).labels).toEqual([
+      expect.stringMatching(/^client-followup-action-[0-9a-f]{16}$/u) as string,
+    ]);
+    const log = await listAll(stored().collection(touchpointKind, acme.project.id));
+    expect(log[0]?.actionItems[0]?.jiraIssueKey).toBe(keys[0]);
+  });
+
   it('answers NOT_FOUND for an unknown touchpoint or action item, creating nothing', async () => {
     await pm('comms/log-touchpoint', { touchpoint: aTouchpoint() });
     const count = acme.issues.length;

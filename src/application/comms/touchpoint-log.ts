@@ -19,13 +19,13 @@ export async function logTouchpoint(records: RecordStore, projectId: string, tou
   const plan = await getCommsPlan(records, projectId);
   assertSeriesInPlan(plan.value, touchpoint);
   const log = records.collection(touchpointKind, projectId);
-  const previous = await log.get(touchpoint.id);
+  const { value: previous, revision } = await log.getRevisioned(touchpoint.id);
   const keys = new Map((previous?.actionItems ?? []).flatMap((item) => (item.jiraIssueKey ? [[item.id, item.jiraIssueKey] as const] : [])));
   const merged: TouchpointJson = {
     ...touchpoint,
     actionItems: touchpoint.actionItems.map((item) => ({ ...item, jiraIssueKey: item.jiraIssueKey ?? keys.get(item.id) ?? null })),
   };
-  await log.put(merged);
+  await log.save(merged, revision);
   return merged;
 }
 

@@ -347,6 +347,8 @@ export const touchpointKind = defineCollectionKind<TouchpointJson>({
   entity: 'touchpoint',
   idOf: (t) => t.id,
   timeOf: (t) => `${t.date}T00:00:00.000Z`,
+  // Minutes are edited after the meeting, and issue keys recorded on them: no edit is lost.
+  revisioned: true,
 });
 
 const touchpointReminderSchema = z.object({
@@ -375,6 +377,37 @@ export const touchpointReminderKind = defineCollectionKind<TouchpointReminder>({
   timeOf: (r) => r.at,
 });
 
+const actionItemClaimSchema = z.object({
+  /** A hash of the touchpoint and action item ids (both together would pass the 100-character id limit). */
+  id: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/u),
+  touchpointId: z.string(),
+  actionItemId: z.string(),
+  /** ISO instant the current attempt claimed it; a claim older than the lease may be taken over. */
+  claimedAt: isoInstant,
+  /** 1 for the first attempt; a takeover counts up (and looks for an issue the dead attempt made). */
+  attempt: z.number().int().positive(),
+  /** The label the issue is created with, so a takeover finds an issue created but not recorded. */
+  label: z.string(),
+  /** Set once the Jira issue exists. */
+  issueKey: z.string().nullable(),
+});
+export type ActionItemClaim = z.infer<typeof actionItemClaimSchema>;
+
+/**
+ * Who is creating the Jira issue of an action item (issue 9): one record per item, written with
+ * a revision, so of two clicks at once exactly one creates the issue.
+ */
+export const actionItemClaimKind = defineCollectionKind<ActionItemClaim>({
+  name: 'action-item-claim',
+  schemaVersion: 1,
+  schema: actionItemClaimSchema,
+  scope: 'project',
+  entity: 'action-item-claim',
+  idOf: (c) => c.id,
+  timeOf: (c) => c.claimedAt,
+  revisioned: true,
+});
+
 /** Every kind, for export, delete and the manifest check. */
 export const RECORD_KINDS: readonly AnyRecordKind[] = [
   settingsKind,
@@ -393,6 +426,7 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   commsPlanKind,
   touchpointKind,
   touchpointReminderKind,
+  actionItemClaimKind,
 ];
 
 /** The one Forge entity holding every document kind (documents are few and small). */

@@ -41,6 +41,11 @@ function findSeries(plan: CommsPlanJson, seriesId: string) {
   return series;
 }
 
+const waitFor = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms);
+  });
+
 const occurrenceJson = (o: { day: string; at: Date }) => ({ day: o.day, at: o.at.toISOString() });
 
 /** The communication plan (issue 9): anyone who may browse reads; Edit Issues writes. */
@@ -104,7 +109,8 @@ export const commsHandlers = {
   }),
   'comms/action-item-issue': defineResolver('comms/action-item-issue', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
-    return createIssueFromActionItem({ records: recordStore, issues: userIssueWriter() }, project, {
+    const deps = { records: recordStore, issues: userIssueWriter(), clock: systemClock, sleep: waitFor };
+    return createIssueFromActionItem(deps, project, {
       touchpointId: payload.touchpointId,
       actionItemId: payload.actionItemId,
       link: touchpointLink(context, project.key, payload.touchpointId),
