@@ -153,6 +153,9 @@ const en = {
   'comms.agenda.waiting': 'Waiting on the client',
   'comms.agenda.decisionsDue': 'Decisions due',
   'comms.agenda.empty': 'Nothing',
+  'comms.series.preview': 'Next five dates (preview)',
+  'comms.series.previewInvalid': 'Correct the highlighted date fields to see the next dates.',
+  'comms.series.previewNone': 'No date ahead: the series ends before its next occurrence.',
 };
 
 const zhCN: Translation<typeof en> = {
@@ -302,6 +305,9 @@ const zhCN: Translation<typeof en> = {
   'comms.agenda.waiting': '等待客户',
   'comms.agenda.decisionsDue': '待做的决定',
   'comms.agenda.empty': '无',
+  'comms.series.preview': '接下来的五个日期（预览）',
+  'comms.series.previewInvalid': '请更正标出的日期字段，以查看接下来的日期。',
+  'comms.series.previewNone': '之后没有日期：此系列在下次发生前结束。',
 };
 
 /** What the app writes into Jira for the communication plan: issues from action items, reminders. */

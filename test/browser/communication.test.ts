@@ -124,6 +124,20 @@ describe('the Communication section', () => {
     await frame.fill(testId('comms-series-timeZone'), 'UTC');
     await frame.fill(testId('comms-series-start'), utcDay(-17));
     await frame.fill(testId('comms-series-grace'), '1');
+    // The live preview follows the typing: five dates on the chosen weekday at 09:00 UTC, before any save.
+    const previewRows = frame.locator(`${testId('comms-series-preview')} tbody tr`);
+    await expect.poll(() => previewRows.count()).toBe(5);
+    const previewAt = await previewRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-at') ?? ''));
+    expect(previewAt.every((at) => at.endsWith('T09:00:00.000Z') && WEEKDAYS[new Date(at).getUTCDay()] === weekday)).toBe(true);
+    expect(await frame.textContent(`${testId('comms-series-preview')} caption`)).toBe(text('en', 'comms.series.preview'));
+    // An impossible time: its typed error beside the field, and no dates.
+    await frame.fill(testId('comms-series-time'), '25:00');
+    expect(await frame.textContent(testId('comms-error-series-time'))).toBe(text('en', 'comms.error.time'));
+    expect(await frame.textContent(testId('comms-series-preview-invalid'))).toBe(text('en', 'comms.series.previewInvalid'));
+    expect(await frame.locator(testId('comms-series-preview')).count()).toBe(0);
+    await frame.fill(testId('comms-series-time'), '10:15');
+    await expect.poll(() => previewRows.first().getAttribute('data-at')).toMatch(/T10:15:00\.000Z$/u);
+    await frame.fill(testId('comms-series-time'), '09:00');
     await frame.check(testId(`comms-series-audience-${stakeholderId}`));
     await expectAxeClean(frame);
     await frame.click(testId('comms-series-save'));

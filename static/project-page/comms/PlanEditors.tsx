@@ -14,6 +14,8 @@ import { Checkbox, SelectInput, TextInput, type Option } from './CommsFields';
 import { parseSeries, parseStakeholder, type FieldErrors, type PlanChange, type SeriesDraft, type StakeholderDraft } from './comms-drafts';
 import type { SaveOutcome } from './plan-save';
 import { SaveBar, type SaveState } from './SaveBar';
+import { deriveSeriesPreview } from './series-preview';
+import { SeriesPreview } from './SeriesPreview';
 import { useCommsT, type CommsT } from './use-comms-messages';
 
 export interface EditorProps<D> {
@@ -23,6 +25,9 @@ export interface EditorProps<D> {
   reapply: (change: PlanChange) => Promise<SaveOutcome>;
   onDone: () => void;
 }
+
+/** How many dates the series editor previews. */
+const PREVIEW_COUNT = 5;
 
 const LANGUAGE_LABELS: Record<(typeof LANGUAGES)[number], string> = { en: 'English', 'zh-CN': '简体中文' };
 
@@ -135,11 +140,21 @@ export function StakeholderEditor(props: EditorProps<StakeholderDraft>) {
 
 export function SeriesEditor(props: EditorProps<SeriesDraft> & { stakeholders: readonly StakeholderJson[] }) {
   const t = useCommsT();
-  const { draft, errors, state, submit, reapply, set } = useEditor(props, (d) => {
+  const {
+    draft,
+    errors: savedErrors,
+    state,
+    submit,
+    reapply,
+    set,
+  } = useEditor(props, (d) => {
     const parsed = parseSeries(d);
     return parsed.ok ? { ok: true, change: { kind: 'series', value: parsed.value } as const } : parsed;
   });
   const weekdays = WEEKDAYS.map((w) => ({ value: w, label: t(`comms.weekday.${w}`) }));
+  // The date fields are checked as they are typed (the preview needs them); the rest from the first Save.
+  const preview = deriveSeriesPreview(draft, new Date(), PREVIEW_COUNT);
+  const errors: FieldErrors = { ...(preview.ok ? {} : preview.errors), ...savedErrors };
   const cadenceError = errors['cadence.day'] ?? errors['cadence.days'];
   return (
     <form className="cf-comms-editor" noValidate onSubmit={submit} data-testid="comms-series-editor" aria-label={t('comms.series.heading')}>
@@ -268,6 +283,7 @@ export function SeriesEditor(props: EditorProps<SeriesDraft> & { stakeholders: r
           </div>
         </fieldset>
       )}
+      <SeriesPreview preview={preview} timeZone={draft.timeZone.trim()} />
       <SaveBar id="series" state={state} onCancel={props.onDone} onReapply={reapply} />
     </form>
   );
