@@ -127,7 +127,7 @@ describe('the Communication section', () => {
     // The live preview follows the typing: five dates on the chosen weekday at 09:00 UTC, before any save.
     const previewRows = frame.locator(`${testId('comms-series-preview')} tbody tr`);
     await expect.poll(() => previewRows.count()).toBe(5);
-    const previewAt = await previewRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-at') ?? ''));
+    const previewAt = await Promise.all((await previewRows.all()).map(async (row) => (await row.getAttribute('data-at')) ?? ''));
     expect(previewAt.every((at) => at.endsWith('T09:00:00.000Z') && WEEKDAYS[new Date(at).getUTCDay()] === weekday)).toBe(true);
     expect(await frame.textContent(`${testId('comms-series-preview')} caption`)).toBe(text('en', 'comms.series.preview'));
     // An impossible time: its typed error beside the field, and no dates.
