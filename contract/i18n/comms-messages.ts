@@ -156,6 +156,19 @@ const en = {
   'comms.series.preview': 'Next five dates (preview)',
   'comms.series.previewInvalid': 'Correct the highlighted date fields to see the next dates.',
   'comms.series.previewNone': 'No date ahead: the series ends before its next occurrence.',
+  'comms.agenda.edit': 'Edit agenda',
+  'comms.agenda.editHeading': 'Agenda for {day}',
+  'comms.agenda.savedFor': 'The agenda as edited for {day}:',
+  'comms.agenda.line': 'Item {n}',
+  'comms.agenda.addLine': 'Add item',
+  'comms.agenda.moveUp': 'Move item {n} up',
+  'comms.agenda.moveDown': 'Move item {n} down',
+  'comms.agenda.removeLine': 'Remove item {n}',
+  'comms.conflict.agenda': 'Someone else saved this agenda since you opened it. Your version is kept here.',
+  'comms.conflict.touchpoint': 'Someone else changed this touchpoint since you opened it. Your changes are kept here.',
+  'comms.log.agenda': 'Agenda',
+  'comms.log.edit': 'Edit touchpoint',
+  'comms.log.editHeading': 'Edit the touchpoint of {day}',
 };
 
 const zhCN: Translation<typeof en> = {
@@ -308,6 +321,19 @@ const zhCN: Translation<typeof en> = {
   'comms.series.preview': '接下来的五个日期（预览）',
   'comms.series.previewInvalid': '请更正标出的日期字段，以查看接下来的日期。',
   'comms.series.previewNone': '之后没有日期：此系列在下次发生前结束。',
+  'comms.agenda.edit': '编辑议程',
+  'comms.agenda.editHeading': '{day} 的议程',
+  'comms.agenda.savedFor': '为 {day} 编辑过的议程：',
+  'comms.agenda.line': '第 {n} 项',
+  'comms.agenda.addLine': '添加一项',
+  'comms.agenda.moveUp': '将第 {n} 项上移',
+  'comms.agenda.moveDown': '将第 {n} 项下移',
+  'comms.agenda.removeLine': '删除第 {n} 项',
+  'comms.conflict.agenda': '自你打开后，已有其他人保存了此议程。你的版本仍保留在这里。',
+  'comms.conflict.touchpoint': '自你打开后，已有其他人修改了此沟通记录。你的修改仍保留在这里。',
+  'comms.log.agenda': '议程',
+  'comms.log.edit': '编辑沟通记录',
+  'comms.log.editHeading': '编辑 {day} 的沟通记录',
 };
 
 /** What the app writes into Jira for the communication plan: issues from action items, reminders. */

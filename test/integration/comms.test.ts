@@ -380,3 +380,43 @@ describe('reminders in the daily job', () => {
     ]);
   });
 });
+
+describe('comms/agenda-save', () => {
+  const agendaAnswer = z.looseObject({
+    next: z.object({ day: z.string() }).nullable(),
+    saved: z.object({ day: z.string(), lines: z.array(z.object({ id: z.string(), text: z.string() })), revision: z.number() }).nullable(),
+  });
+  const LINES = [
+    { id: 'l1', text: 'Budget' },
+    { id: 'l2', text: 'Sign-off' },
+  ];
+
+  it('saves the edited agenda of the next occurrence; the agenda then shows it; a stale save gets CONFLICT; logging the meeting carries it', async () => {
+    await pm('comms/save', { plan: PLAN, revision: (await view()).revision });
+    const drafted = agendaAnswer.parse((await pm('comms/agenda', { seriesId: 'weekly' })).data);
+    expect(drafted.saved).toBeNull();
+    const day = drafted.next?.day ?? '';
+
+    const saved = await member('comms/agenda-save', { seriesId: 'weekly', day, lines: LINES, revision: 0 });
+    expect(saved).toEqual({ ok: true, data: { saved: { day, lines: LINES, revision: 1 } } });
+    const stale = await pm('comms/agenda-save', { seriesId: 'weekly', day, lines: [{ id: 'x', text: 'Mine' }], revision: 0 });
+    expect(stale.error?.code).toBe('CONFLICT');
+    expect(agendaAnswer.parse((await pm('comms/agenda', { seriesId: 'weekly' })).data).saved).toEqual({ day, lines: LINES, revision: 1 });
+
+    const reordered = [LINES[1], LINES[0]];
+    expect((await pm('comms/agenda-save', { seriesId: 'weekly', day, lines: reordered, revision: 1 })).ok).toBe(true);
+    await pm('comms/log-touchpoint', { touchpoint: aTouchpoint({ id: 'met', date: day }) });
+    const logged = await stored().collection(touchpointKind, acme.project.id).get('met');
+    expect(logged?.agenda).toEqual(['Sign-off', 'Budget']);
+  });
+
+  it('refuses a day that is not an upcoming occurrence (INVALID_PAYLOAD on day), and the viewer (FORBIDDEN), storing nothing', async () => {
+    await pm('comms/save', { plan: PLAN, revision: (await view()).revision });
+    const refused = await pm('comms/agenda-save', { seriesId: 'weekly', day: '2026-01-05', lines: LINES, revision: 0 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', fields: [{ path: 'day' }] } });
+    const day = agendaAnswer.parse((await pm('comms/agenda', { seriesId: 'weekly' })).data).next?.day ?? '';
+    expect((await as('viewer')('comms/agenda-save', { seriesId: 'weekly', day, lines: LINES, revision: 0 })).error?.code).toBe('FORBIDDEN');
+    expect((await pm('comms/agenda-save', { seriesId: 'nope', day, lines: LINES, revision: 0 })).error?.code).toBe('NOT_FOUND');
+    expect(agendaAnswer.parse((await pm('comms/agenda', { seriesId: 'weekly' })).data).saved).toBeNull();
+  });
+});

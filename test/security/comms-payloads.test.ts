@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, resolverContract } from '../../contract';
 import type { LocalApp } from '../../local/runtime/create-local-app';
 import { KvsRecordStore } from '../../src/adapters/storage/kvs-record-store';
-import { commsPlanKind, touchpointKind } from '../../src/application/records/record-kinds';
+import { commsPlanKind, savedAgendaKind, touchpointKind } from '../../src/application/records/record-kinds';
 import { listAll } from '../../src/application/storage';
 import { aPlan, aTouchpoint } from '../support/comms-builders';
 import { projectPageContext } from '../support/contexts';
@@ -42,6 +42,8 @@ const VALID: Record<string, () => object> = {
   'comms/agenda': () => ({ seriesId: 'weekly' }),
   'comms/calendar': () => ({ seriesId: 'weekly' }),
   'comms/action-item-issue': () => ({ touchpointId: 't1', actionItemId: 'missing' }),
+  // A Monday of the weekly series far ahead: not one of its next occurrences, so refused unless mangled into one.
+  'comms/agenda-save': () => ({ seriesId: 'weekly', day: '2099-01-05', lines: [{ id: 'l1', text: 'Budget' }], revision: 0 }),
 };
 
 const hostileValue = fc.oneof(
@@ -96,7 +98,7 @@ const payloadFor = (key: string) => {
       ? hostileValue.map((v) => ({ projectKey: v }))
       : fc.tuple(fc.nat({ max: paths.length - 1 }), hostileValue).map(([i, v]) => withValueAt(valid, paths[i] ?? [], v)),
     fc
-      .tuple(fc.constantFrom('projectKey', 'seriesId', 'revision', 'plan', 'touchpoint'), hostileValue)
+      .tuple(fc.constantFrom('projectKey', 'seriesId', 'revision', 'plan', 'touchpoint', 'day', 'lines'), hostileValue)
       .map(([k, v]) => ({ ...valid, [k]: v })),
   );
 };
@@ -105,8 +107,9 @@ const storedState = async () => {
   const records = new KvsRecordStore();
   const plan = await records.document(commsPlanKind, acme.project.id).get();
   const log = await listAll(records.collection(touchpointKind, acme.project.id));
+  const agendas = await listAll(records.collection(savedAgendaKind, acme.project.id));
   const issues = app.emulator?.datasets.find((d) => d.project.key === acme.project.key)?.issues.length;
-  return JSON.stringify({ plan, log, issues });
+  return JSON.stringify({ plan, log, agendas, issues });
 };
 
 describe('hostile payloads to the comms resolvers', () => {

@@ -3,6 +3,7 @@ import { AppError } from '../app-error';
 import { touchpointKind } from '../records/record-kinds';
 import { listAll, type RecordStore } from '../storage';
 import { getCommsPlan } from './comms-plan';
+import { findAgendaForTouchpoint } from './saved-agenda';
 
 /** The project's touchpoints, newest first. */
 export async function listTouchpoints(records: RecordStore, projectId: string): Promise<TouchpointJson[]> {
@@ -21,8 +22,16 @@ export async function logTouchpoint(records: RecordStore, projectId: string, tou
   const log = records.collection(touchpointKind, projectId);
   const { value: previous, revision } = await log.getRevisioned(touchpoint.id);
   const keys = new Map((previous?.actionItems ?? []).flatMap((item) => (item.jiraIssueKey ? [[item.id, item.jiraIssueKey] as const] : [])));
+  // A meeting logged for the first time takes the agenda the PM saved for it.
+  const agenda =
+    touchpoint.agenda ??
+    previous?.agenda ??
+    (previous === undefined && touchpoint.seriesId !== null
+      ? await findAgendaForTouchpoint(records, projectId, touchpoint.seriesId, touchpoint.date)
+      : null);
   const merged: TouchpointJson = {
     ...touchpoint,
+    ...(agenda ? { agenda } : {}),
     actionItems: touchpoint.actionItems.map((item) => ({ ...item, jiraIssueKey: item.jiraIssueKey ?? keys.get(item.id) ?? null })),
   };
   await log.save(merged, revision);

@@ -4,7 +4,14 @@
  * and Forge's limits; export and delete walk `RECORD_KINDS`, so a new kind is covered by both.
  */
 import { z } from 'zod';
-import { commsPlanSchema, touchpointSchema, type CommsPlanJson, type TouchpointJson } from '../../../contract/comms';
+import {
+  commsPlanSchema,
+  savedAgendaSchema,
+  touchpointSchema,
+  type CommsPlanJson,
+  type SavedAgendaJson,
+  type TouchpointJson,
+} from '../../../contract/comms';
 import { DIMENSION_KEYS } from '../../../contract/report';
 import { projectSettingsSchema, type ProjectSettingsJson } from '../../../contract/settings';
 import { issueSchema } from './issue-schema';
@@ -408,6 +415,26 @@ export const actionItemClaimKind = defineCollectionKind<ActionItemClaim>({
   revisioned: true,
 });
 
+/**
+ * Agendas the PM edited before a meeting, one per series occurrence (`<seriesId>.<day>`),
+ * revisioned so that of two editors the stale one gets CONFLICT.
+ */
+export const savedAgendaKind = defineCollectionKind<SavedAgendaJson>({
+  name: 'saved-agenda',
+  schemaVersion: 1,
+  schema: savedAgendaSchema,
+  scope: 'project',
+  entity: 'saved-agenda',
+  idOf: (a) => savedAgendaId(a.seriesId, a.day),
+  timeOf: (a) => `${a.day}T00:00:00.000Z`,
+  filters: { seriesId: { type: 'string', of: (a) => a.seriesId } },
+  revisioned: true,
+});
+
+export function savedAgendaId(seriesId: string, day: string): string {
+  return `${seriesId}.${day}`;
+}
+
 /** Every kind, for export, delete and the manifest check. */
 export const RECORD_KINDS: readonly AnyRecordKind[] = [
   settingsKind,
@@ -427,6 +454,7 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   touchpointKind,
   touchpointReminderKind,
   actionItemClaimKind,
+  savedAgendaKind,
 ];
 
 /** The one Forge entity holding every document kind (documents are few and small). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { getCommsPlan, saveCommsPlan } from '../../application/comms/comms-plan';
 import { createIssueFromActionItem } from '../../application/comms/create-issue-from-action-item';
 import { followActionItemIssues } from '../../application/comms/follow-action-item-issues';
+import { getSavedAgenda, saveAgenda } from '../../application/comms/saved-agenda';
 import { toSeriesCalendar } from '../../application/comms/to-series-calendar';
 import { listTouchpoints, logTouchpoint } from '../../application/comms/touchpoint-log';
 import { AppError } from '../../application/app-error';
@@ -100,7 +101,15 @@ export const commsHandlers = {
       snapshot.value?.reportFormat === STORED_REPORT_FORMAT
         ? { sections: (await readReports(recordStore, snapshot.value)).internal.sections, asOf: snapshot.value.asOf }
         : null;
-    return deriveAgenda(series, touchpoints, report, systemClock.now());
+    const agenda = deriveAgenda(series, touchpoints, report, systemClock.now());
+    const saved = agenda.next ? await getSavedAgenda(recordStore, project.id, series.id, agenda.next.day) : null;
+    return { ...agenda, saved };
+  }),
+  'comms/agenda-save': defineResolver('comms/agenda-save', async ({ payload, context }) => {
+    const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
+    const plan = await getCommsPlan(recordStore, project.id);
+    const edit = { day: payload.day, lines: payload.lines, revision: payload.revision };
+    return { saved: await saveAgenda(recordStore, project.id, findSeries(plan.value, payload.seriesId), edit, systemClock.now()) };
   }),
   'comms/calendar': defineResolver('comms/calendar', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());

@@ -329,7 +329,7 @@ export function CommsBoard({ view, status, touchpoints, onPlanSaved, onTouchpoin
                       </>
                     )}
                   </span>
-                  {agendaFor === s.id && <AgendaPanel series={s} />}
+                  {agendaFor === s.id && <AgendaPanel series={s} canEdit={canEdit} />}
                 </li>
               ),
             )}

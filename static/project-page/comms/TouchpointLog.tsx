@@ -211,6 +211,7 @@ export function TouchpointList({ view, plan, onChanged }: { view: TouchpointsVie
           <h4>
             {formatDay(tp.date)} · {seriesTitle(tp)}
           </h4>
+          <List heading={t('comms.log.agenda')} items={tp.agenda ?? []} testId={`comms-logged-agenda-${tp.id}`} />
           <List heading={t('comms.log.attendees')} items={tp.attendees} testId={`comms-attendees-${tp.id}`} />
           <List heading={t('comms.log.decisions')} items={tp.decisions} testId={`comms-decisions-${tp.id}`} />
           {tp.actionItems.length > 0 && (
