@@ -281,10 +281,22 @@ export const commsResolverContract = {
     payload: z.strictObject({ projectKey: z.optional(projectKeySchema) }),
     response: touchpointsViewSchema,
   },
-  /** Logs a touchpoint or replaces the one with its id. */
+  /**
+   * Logs a touchpoint or replaces the one with its id. With `revision` (from `comms/touchpoint`,
+   * 0 for a new one) it is an edit that fails CONFLICT when someone saved the touchpoint since.
+   */
   'comms/log-touchpoint': {
-    payload: z.strictObject({ projectKey: z.optional(projectKeySchema), touchpoint: touchpointSchema }),
-    response: z.object({ touchpoint: touchpointSchema }),
+    payload: z.strictObject({
+      projectKey: z.optional(projectKeySchema),
+      touchpoint: touchpointSchema,
+      revision: z.optional(revisionSchema),
+    }),
+    response: z.object({ touchpoint: touchpointSchema, revision: revisionSchema }),
+  },
+  /** One logged touchpoint and its revision, to edit it. */
+  'comms/touchpoint': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema), touchpointId: recordIdSchema }),
+    response: z.object({ touchpoint: touchpointSchema, revision: revisionSchema, canEdit: z.boolean() }),
   },
   /** A drafted agenda for the series' next touchpoint, and the PM's saved edit of it. */
   'comms/agenda': {

@@ -268,4 +268,90 @@ describe('the Communication section', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('the PM, in Chinese and dark, previews a series as typed, edits the agenda, and edits a touchpoint re-applied after a conflict', async () => {
+    const errors: string[] = [];
+    const page = await host.browser.context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    const frame = await openCommunication(page, 'pm', 'zh-CN', 'dark');
+    const plan = await storedPlan();
+    const series = plan.plan.series.find((s) => s.title === 'Weekly sync');
+    const seriesId = series?.id ?? '';
+
+    // The series editor previews in Chinese and follows the typing; a bad time shows its error instead.
+    await frame.click(testId(`comms-edit-series-${seriesId}`));
+    expect(await frame.textContent(`${testId('comms-series-preview')} caption`)).toBe(text('zh-CN', 'comms.series.preview'));
+    await frame.fill(testId('comms-series-time'), '9:7');
+    expect(await frame.textContent(testId('comms-error-series-time'))).toBe(text('zh-CN', 'comms.error.time'));
+    expect(await frame.textContent(testId('comms-series-preview-invalid'))).toBe(text('zh-CN', 'comms.series.previewInvalid'));
+    await frame.fill(testId('comms-series-time'), '18:45');
+    await expect
+      .poll(() =>
+        frame
+          .locator(`${testId('comms-series-preview')} tbody tr`)
+          .first()
+          .getAttribute('data-at'),
+      )
+      .toMatch(/T18:45:00\.000Z$/u);
+    await frame.click(`${testId('comms-series-editor')} button.cf-button-subtle`);
+
+    // The agenda: the draft becomes editable lines; a new line is added, moved to the top and saved.
+    await frame.click(testId(`comms-agenda-${seriesId}`));
+    await frame.click(testId(`comms-agenda-edit-${seriesId}`));
+    await frame.waitForSelector(testId('comms-agenda-editor'));
+    const drafted = await frame.locator('[data-testid^="comms-agenda-item-"]').count();
+    expect(drafted).toBeGreaterThan(1);
+    const firstDrafted = await frame.inputValue(testId('comms-agenda-line-1'));
+    const secondDrafted = await frame.inputValue(testId('comms-agenda-line-2'));
+    await frame.click(testId('comms-agenda-add'));
+    const added = String(drafted + 1);
+    await frame.fill(testId(`comms-agenda-line-${added}`), '预算');
+    await frame.click(testId(`comms-agenda-up-${added}`));
+    await frame.click(testId(`comms-agenda-up-${String(drafted)}`));
+    await frame.click(testId('comms-agenda-remove-1'));
+    await frame.fill(testId('comms-agenda-line-1'), `${secondDrafted} (改写)`);
+    await expectAxeClean(frame);
+    await frame.click(testId('comms-agenda-save'));
+    const saved = frame.locator(testId('comms-agenda-saved'));
+    await saved.waitFor();
+    const savedLines = await saved.locator('li').allTextContents();
+    expect(savedLines).toHaveLength(drafted);
+    expect(savedLines[0]).toBe(`${secondDrafted} (改写)`);
+    expect(savedLines).not.toContain(firstDrafted);
+    expect(savedLines.at(-3)).toBe('预算');
+
+    // A logged touchpoint: the PM edits its decisions while a colleague adds an attendee.
+    const listed = (await invokeAs('pm', 'comms/touchpoints', {})) as { data: { touchpoints: { id: string; attendees: string[] }[] } };
+    const touchpointId = listed.data.touchpoints[0]?.id ?? '';
+    await frame.click(testId(`comms-touchpoint-edit-${touchpointId}`));
+    await frame.waitForSelector(testId('comms-edit-touchpoint-form'));
+    const theirs = (await invokeAs('member', 'comms/touchpoint', { touchpointId })) as {
+      data: { touchpoint: { attendees: string[] }; revision: number };
+    };
+    expect(
+      await invokeAs('member', 'comms/log-touchpoint', {
+        touchpoint: { ...theirs.data.touchpoint, attendees: [...theirs.data.touchpoint.attendees, 'Lee'] },
+        revision: theirs.data.revision,
+      }),
+    ).toMatchObject({ ok: true });
+    await frame.fill(testId('comms-edit-touchpoint-decisions'), '一月发布\n先做演示');
+    await frame.click(testId('comms-edit-touchpoint-save'));
+    await frame.waitForSelector(testId('comms-edit-touchpoint-conflict'));
+    expect(await frame.textContent(`${testId('comms-edit-touchpoint-conflict')} p`)).toBe(text('zh-CN', 'comms.conflict.touchpoint'));
+    await expectAxeClean(frame);
+    await frame.click(testId('comms-edit-touchpoint-reapply'));
+    await frame.waitForSelector(testId('comms-edit-touchpoint-form'), { state: 'detached' });
+    const after = (await invokeAs('pm', 'comms/touchpoint', { touchpointId })) as {
+      data: { touchpoint: { attendees: string[]; decisions: string[] } };
+    };
+    expect(after.data.touchpoint.decisions).toEqual(['一月发布', '先做演示']);
+    expect(after.data.touchpoint.attendees).toContain('Lee');
+    await expect.poll(() => frame.textContent(testId(`comms-decisions-${touchpointId}`))).toContain('先做演示');
+
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await horizontalOverflow(frame)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'communication-pm-zh-CN-dark-375.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -134,7 +134,10 @@ describe('the touchpoint log, agenda, calendar and status', () => {
   });
 
   it('logs a touchpoint and lists it; a series not in the plan is refused beside its field', async () => {
-    expect(await member('comms/log-touchpoint', { touchpoint: aTouchpoint() })).toEqual({ ok: true, data: { touchpoint: aTouchpoint() } });
+    expect(await member('comms/log-touchpoint', { touchpoint: aTouchpoint() })).toEqual({
+      ok: true,
+      data: { touchpoint: aTouchpoint(), revision: 1 },
+    });
     const refused = await member('comms/log-touchpoint', { touchpoint: aTouchpoint({ id: 't2', seriesId: 'ghost' }) });
     expect(refused.error).toMatchObject({
       code: 'INVALID_PAYLOAD',
@@ -418,5 +421,61 @@ describe('comms/agenda-save', () => {
     expect((await as('viewer')('comms/agenda-save', { seriesId: 'weekly', day, lines: LINES, revision: 0 })).error?.code).toBe('FORBIDDEN');
     expect((await pm('comms/agenda-save', { seriesId: 'nope', day, lines: LINES, revision: 0 })).error?.code).toBe('NOT_FOUND');
     expect(agendaAnswer.parse((await pm('comms/agenda', { seriesId: 'weekly' })).data).saved).toBeNull();
+  });
+});
+
+describe('editing a logged touchpoint', () => {
+  const opened = z.object({ touchpoint: touchpointSchema, revision: z.number(), canEdit: z.boolean() });
+
+  it('edits date, attendees, decisions, action items and questions at the revision read; a stale edit gets CONFLICT and changes nothing', async () => {
+    await pm('comms/save', { plan: PLAN, revision: (await view()).revision });
+    await pm('comms/log-touchpoint', { touchpoint: aTouchpoint({ actionItems: [anActionItem()] }) });
+    const first = opened.parse((await pm('comms/touchpoint', { touchpointId: 't1' })).data);
+    expect(first).toMatchObject({ revision: 1, canEdit: true });
+    const second = opened.parse((await member('comms/touchpoint', { touchpointId: 't1' })).data);
+
+    const edit = {
+      ...first.touchpoint,
+      date: '2026-01-13',
+      attendees: ['Ana', 'Lee'],
+      decisions: ['Ship in February'],
+      actionItems: [
+        anActionItem({ text: 'Send the revised test plan', due: '2026-01-23' }),
+        anActionItem({ id: 'a2', text: 'Book the demo' }),
+      ],
+      openQuestions: [],
+    };
+    const saved = await pm('comms/log-touchpoint', { touchpoint: edit, revision: first.revision });
+    expect(saved).toEqual({ ok: true, data: { touchpoint: edit, revision: 2 } });
+
+    const stale = await member('comms/log-touchpoint', {
+      touchpoint: { ...second.touchpoint, decisions: ['Mine'] },
+      revision: second.revision,
+    });
+    expect(stale.error?.code).toBe('CONFLICT');
+    expect(await stored().collection(touchpointKind, acme.project.id).get('t1')).toEqual(edit);
+
+    // Reloaded, the member's change goes on top of the newer version.
+    const fresh = opened.parse((await member('comms/touchpoint', { touchpointId: 't1' })).data);
+    expect(fresh.touchpoint).toEqual(edit);
+    const again = await member('comms/log-touchpoint', {
+      touchpoint: { ...fresh.touchpoint, decisions: [...edit.decisions, 'Mine'] },
+      revision: fresh.revision,
+    });
+    expect(again.data).toMatchObject({ revision: 3 });
+  });
+
+  it('lets the viewer open a touchpoint but not edit it; the outsider cannot open it; an unknown one is NOT_FOUND', async () => {
+    await pm('comms/save', { plan: PLAN, revision: (await view()).revision });
+    await pm('comms/log-touchpoint', { touchpoint: aTouchpoint() });
+    const viewer = as('viewer');
+    const read = opened.parse((await viewer('comms/touchpoint', { touchpointId: 't1' })).data);
+    expect(read.canEdit).toBe(false);
+    expect(
+      (await viewer('comms/log-touchpoint', { touchpoint: { ...read.touchpoint, decisions: [] }, revision: read.revision })).error?.code,
+    ).toBe('FORBIDDEN');
+    expect((await as('outsider')('comms/touchpoint', { touchpointId: 't1' })).error?.code).toBe('FORBIDDEN');
+    expect((await pm('comms/touchpoint', { touchpointId: 'nope' })).error?.code).toBe('NOT_FOUND');
+    expect(await stored().collection(touchpointKind, acme.project.id).get('t1')).toEqual(read.touchpoint);
   });
 });

@@ -4,7 +4,7 @@ import { createIssueFromActionItem } from '../../application/comms/create-issue-
 import { followActionItemIssues } from '../../application/comms/follow-action-item-issues';
 import { getSavedAgenda, saveAgenda } from '../../application/comms/saved-agenda';
 import { toSeriesCalendar } from '../../application/comms/to-series-calendar';
-import { listTouchpoints, logTouchpoint } from '../../application/comms/touchpoint-log';
+import { getTouchpoint, listTouchpoints, saveTouchpoint } from '../../application/comms/touchpoint-log';
 import { AppError } from '../../application/app-error';
 import { readReports, readSnapshot, STORED_REPORT_FORMAT } from '../../application/snapshot/project-cache';
 import { assessTouchpoints } from '../../domain/assess-touchpoints';
@@ -84,9 +84,15 @@ export const commsHandlers = {
   }),
   'comms/log-touchpoint': defineResolver('comms/log-touchpoint', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
-    const touchpoint = await logTouchpoint(recordStore, project.id, payload.touchpoint);
+    // Without a revision (an older page, the CLI) it is written over what is stored now.
+    const saved = await saveTouchpoint(recordStore, project.id, payload.touchpoint, payload.revision ?? null);
     await refreshHealth(project);
-    return { touchpoint };
+    return { touchpoint: saved.value, revision: saved.revision };
+  }),
+  'comms/touchpoint': defineResolver('comms/touchpoint', async ({ payload, context }) => {
+    const { project, permissions } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
+    const stored = await getTouchpoint(recordStore, project.id, payload.touchpointId);
+    return { touchpoint: stored.value, revision: stored.revision, canEdit: allows(permissions, 'write') };
   }),
   'comms/agenda': defineResolver('comms/agenda', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());

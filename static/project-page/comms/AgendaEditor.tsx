@@ -74,12 +74,12 @@ export function AgendaEditor({
       data-testid="comms-agenda-editor"
       aria-label={t('comms.agenda.editHeading', { day: formatDay(day) })}
     >
-      <h5 className="cf-comms-subheading">{t('comms.agenda.editHeading', { day: formatDay(day) })}</h5>
+      <h4>{t('comms.agenda.editHeading', { day: formatDay(day) })}</h4>
       <ol className="cf-comms-agenda-lines">
         {lines.map((line, n) => {
           const label = String(n + 1);
           return (
-            <li key={line.id} data-testid={`comms-agenda-line-${label}`}>
+            <li key={line.id} data-testid={`comms-agenda-item-${label}`}>
               <TextInput
                 id={`agenda-line-${label}`}
                 label={t('comms.agenda.line', { n: label })}

@@ -269,6 +269,9 @@ export interface ActionItemDraft {
   ownerName: string;
   due: string;
   status: string;
+  /** Kept from the logged item when it is edited (not typed in the form). */
+  ownerAccountId?: string | null;
+  jiraIssueKey?: string | null;
 }
 
 export interface TouchpointDraft {
@@ -279,6 +282,8 @@ export interface TouchpointDraft {
   decisions: string;
   openQuestions: string;
   actionItems: ActionItemDraft[];
+  /** The agenda it was logged with, kept through an edit. */
+  agenda?: string[];
 }
 
 export function newActionItemDraft(): ActionItemDraft {
@@ -287,6 +292,29 @@ export function newActionItemDraft(): ActionItemDraft {
 
 export function newTouchpointDraft(today: string, seriesId: string): TouchpointDraft {
   return { id: newId(), date: today, seriesId, attendees: '', decisions: '', openQuestions: '', actionItems: [] };
+}
+
+/** A logged touchpoint in the form, to edit it. */
+export function toTouchpointDraft(tp: TouchpointJson): TouchpointDraft {
+  return {
+    id: tp.id,
+    date: tp.date,
+    seriesId: tp.seriesId ?? '',
+    attendees: tp.attendees.join('\n'),
+    decisions: tp.decisions.join('\n'),
+    openQuestions: tp.openQuestions.join('\n'),
+    actionItems: tp.actionItems.map((i) => ({
+      id: i.id,
+      text: i.text,
+      ownerSide: i.ownerSide,
+      ownerName: i.ownerName,
+      due: i.due ?? '',
+      status: i.status,
+      ownerAccountId: i.ownerAccountId,
+      jiraIssueKey: i.jiraIssueKey,
+    })),
+    ...(tp.agenda ? { agenda: tp.agenda } : {}),
+  };
 }
 
 /** The non-blank lines of a text area, trimmed. */
@@ -303,10 +331,10 @@ export function parseActionItem(d: ActionItemDraft): Validation<ActionItemJson> 
     text: d.text,
     ownerSide: d.ownerSide,
     ownerName: d.ownerName,
-    ownerAccountId: null,
+    ownerAccountId: d.ownerAccountId ?? null,
     due: d.due.trim() === '' ? null : d.due.trim(),
     status: d.status,
-    jiraIssueKey: null,
+    jiraIssueKey: d.jiraIssueKey ?? null,
   });
 }
 
@@ -327,6 +355,7 @@ export function parseTouchpoint(d: TouchpointDraft): Validation<TouchpointJson> 
     decisions: toLines(d.decisions),
     actionItems: items,
     openQuestions: toLines(d.openQuestions),
+    ...(d.agenda ? { agenda: d.agenda } : {}),
   });
   if (!touchpoint.ok) Object.assign(errors, touchpoint.errors);
   if (Object.keys(errors).length > 0 || !touchpoint.ok) return { ok: false, errors };
