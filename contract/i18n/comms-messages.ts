@@ -169,6 +169,19 @@ const en = {
   'comms.log.agenda': 'Agenda',
   'comms.log.edit': 'Edit touchpoint',
   'comms.log.editHeading': 'Edit the touchpoint of {day}',
+  'comms.field.accountId': 'Jira account ID',
+  'comms.field.accountIdHint': 'Reminders are assigned and sent to this account.',
+  'comms.error.accountId': 'Enter an Atlassian account ID such as 557058:f58131cb-b67d-43c7-b30d-6b58d40bd077.',
+  'comms.error.issueKey': 'Enter an issue key such as ACME-12.',
+  'comms.reminders.heading': 'Reminders',
+  'comms.reminders.intro': 'What the daily job does about touchpoints due tomorrow and overdue ones.',
+  'comms.reminders.edit': 'Change reminders',
+  'comms.reminders.mode.none': 'No reminders',
+  'comms.reminders.mode.notify': 'Notify the series owner through Jira, on a tracking issue',
+  'comms.reminders.mode.issue': 'Keep one Jira issue per overdue touchpoint, assigned to its owner',
+  'comms.reminders.tracking': 'Tracking issue: {key}',
+  'comms.field.reminderMode': 'Reminders',
+  'comms.field.trackingIssue': 'Tracking issue key',
 };
 
 const zhCN: Translation<typeof en> = {
@@ -334,6 +347,19 @@ const zhCN: Translation<typeof en> = {
   'comms.log.agenda': '议程',
   'comms.log.edit': '编辑沟通记录',
   'comms.log.editHeading': '编辑 {day} 的沟通记录',
+  'comms.field.accountId': 'Jira 账户 ID',
+  'comms.field.accountIdHint': '提醒会分配并发送给此账户。',
+  'comms.error.accountId': '请输入 Atlassian 账户 ID，例如 557058:f58131cb-b67d-43c7-b30d-6b58d40bd077。',
+  'comms.error.issueKey': '请输入事务关键字，例如 ACME-12。',
+  'comms.reminders.heading': '提醒',
+  'comms.reminders.intro': '每日任务如何处理明天到期和已逾期的沟通。',
+  'comms.reminders.edit': '更改提醒',
+  'comms.reminders.mode.none': '不提醒',
+  'comms.reminders.mode.notify': '通过 Jira 在跟踪事务上通知系列负责人',
+  'comms.reminders.mode.issue': '为每个逾期的沟通保留一个 Jira 事务，并分配给其负责人',
+  'comms.reminders.tracking': '跟踪事务：{key}',
+  'comms.field.reminderMode': '提醒',
+  'comms.field.trackingIssue': '跟踪事务关键字',
 };
 
 /** What the app writes into Jira for the communication plan: issues from action items, reminders. */

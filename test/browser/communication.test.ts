@@ -295,6 +295,33 @@ describe('the Communication section', () => {
       .toMatch(/T18:45:00\.000Z$/u);
     await frame.click(`${testId('comms-series-editor')} button.cf-button-subtle`);
 
+    // An internal stakeholder's Jira account: a malformed id is refused beside the field.
+    const pat = plan.plan.stakeholders.find((st) => st.name === 'Pat PM');
+    await frame.click(testId(`comms-edit-stakeholder-${pat?.id ?? ''}`));
+    await frame.selectOption(testId('comms-stakeholder-side'), 'internal');
+    await frame.fill(testId('comms-stakeholder-accountId'), 'Pat PM');
+    await frame.click(testId('comms-stakeholder-save'));
+    expect(await frame.textContent(testId('comms-error-stakeholder-accountId'))).toBe(text('zh-CN', 'comms.error.accountId'));
+    await frame.fill(testId('comms-stakeholder-accountId'), LOCAL_ACCOUNTS.pm.accountId);
+    await frame.click(testId('comms-stakeholder-save'));
+    await frame.waitForSelector(testId('comms-stakeholder-editor'), { state: 'detached' });
+    await expect
+      .poll(async () => (await storedPlan()).plan.stakeholders.find((st) => st.id === pat?.id)?.accountId)
+      .toBe(LOCAL_ACCOUNTS.pm.accountId);
+
+    // Reminders: notifications need a tracking issue key, refused beside the field until valid.
+    expect(await frame.textContent(testId('comms-reminders-current'))).toBe(text('zh-CN', 'comms.reminders.mode.none'));
+    await frame.click(testId('comms-edit-reminders'));
+    await frame.selectOption(testId('comms-reminders-mode'), 'notify');
+    await frame.click(testId('comms-reminders-save'));
+    expect(await frame.textContent(testId('comms-error-reminders-tracking'))).toBe(text('zh-CN', 'comms.error.issueKey'));
+    await frame.fill(testId('comms-reminders-tracking'), `${PROJECT_KEY}-1`);
+    await expectAxeClean(frame);
+    await frame.click(testId('comms-reminders-save'));
+    await frame.waitForSelector(testId('comms-reminders-editor'), { state: 'detached' });
+    expect((await storedPlan()).plan.reminders).toEqual({ mode: 'notify', trackingIssueKey: `${PROJECT_KEY}-1` });
+    expect(await frame.getAttribute(testId('comms-reminders-current'), 'data-mode')).toBe('notify');
+
     // The agenda: the draft becomes editable lines; a new line is added, moved to the top and saved.
     await frame.click(testId(`comms-agenda-${seriesId}`));
     await frame.click(testId(`comms-agenda-edit-${seriesId}`));

@@ -4,6 +4,7 @@ import {
   CHANNELS,
   DETAIL_LEVELS,
   MONTH_WEEKS,
+  REMINDER_MODES,
   SIDES,
   TOUCHPOINT_KINDS,
   WEEKDAYS,
@@ -11,7 +12,16 @@ import {
 } from '../../../contract/comms';
 import { LANGUAGES } from '../../../contract/language';
 import { Checkbox, SelectInput, TextInput, type Option } from './CommsFields';
-import { parseSeries, parseStakeholder, type FieldErrors, type PlanChange, type SeriesDraft, type StakeholderDraft } from './comms-drafts';
+import {
+  parseReminders,
+  parseSeries,
+  parseStakeholder,
+  type FieldErrors,
+  type PlanChange,
+  type RemindersDraft,
+  type SeriesDraft,
+  type StakeholderDraft,
+} from './comms-drafts';
 import type { SaveOutcome } from './plan-save';
 import { SaveBar, type SaveState } from './SaveBar';
 import { deriveSeriesPreview } from './series-preview';
@@ -89,6 +99,21 @@ export function StakeholderEditor(props: EditorProps<StakeholderDraft>) {
           options={SIDES.map((s) => ({ value: s, label: t(`comms.side.option.${s}`) }))}
           onChange={set('side')}
         />
+        {draft.side === 'internal' && (
+          <div>
+            <TextInput
+              id="stakeholder-accountId"
+              label={t('comms.field.accountId')}
+              value={draft.accountId ?? ''}
+              onChange={(value) => {
+                set('accountId')(value === '' ? null : value);
+              }}
+              error={errors.accountId}
+              placeholder="557058:…"
+            />
+            <p className="cf-hint">{t('comms.field.accountIdHint')}</p>
+          </div>
+        )}
         <TextInput id="stakeholder-role" label={t('comms.field.role')} value={draft.role} onChange={set('role')} error={errors.role} />
         <TextInput
           id="stakeholder-email"
@@ -285,6 +310,45 @@ export function SeriesEditor(props: EditorProps<SeriesDraft> & { stakeholders: r
       )}
       <SeriesPreview preview={preview} timeZone={draft.timeZone.trim()} />
       <SaveBar id="series" state={state} onCancel={props.onDone} onReapply={reapply} />
+    </form>
+  );
+}
+
+/** The reminder setting: none, a Jira notification on a tracking issue, or one issue per overdue touchpoint. */
+export function RemindersEditor(props: EditorProps<RemindersDraft>) {
+  const t = useCommsT();
+  const { draft, errors, state, submit, reapply, set } = useEditor(props, (d) => {
+    const parsed = parseReminders(d);
+    return parsed.ok ? { ok: true, change: { kind: 'reminders', value: parsed.value } as const } : parsed;
+  });
+  return (
+    <form
+      className="cf-comms-editor"
+      noValidate
+      onSubmit={submit}
+      data-testid="comms-reminders-editor"
+      aria-label={t('comms.reminders.heading')}
+    >
+      <div className="cf-comms-grid">
+        <SelectInput
+          id="reminders-mode"
+          label={t('comms.field.reminderMode')}
+          value={draft.mode}
+          options={REMINDER_MODES.map((m) => ({ value: m, label: t(`comms.reminders.mode.${m}`) }))}
+          onChange={set('mode')}
+        />
+        {draft.mode === 'notify' && (
+          <TextInput
+            id="reminders-tracking"
+            label={t('comms.field.trackingIssue')}
+            value={draft.trackingIssueKey}
+            onChange={set('trackingIssueKey')}
+            error={errors.trackingIssueKey}
+            placeholder="ACME-12"
+          />
+        )}
+      </div>
+      <SaveBar id="reminders" state={state} onCancel={props.onDone} onReapply={reapply} />
     </form>
   );
 }
