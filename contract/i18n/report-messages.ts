@@ -115,6 +115,8 @@ const en = {
   'report.comma': ', ',
   /** The client's dimension table: a plain sentence for the colour. */
   'report.col.summary': 'Summary',
+  /** After a stored report's first decisions or action items: how many it did not keep. */
+  'report.moreItems': '…and {count} more',
 } as const satisfies SectionTitles & AudienceNames & Readonly<Record<string, string>>;
 
 const zhCN: Translation<typeof en> = {
@@ -209,6 +211,7 @@ const zhCN: Translation<typeof en> = {
   'report.semicolon': '；',
   'report.comma': '，',
   'report.col.summary': '概况',
+  'report.moreItems': '……另有 {count} 项',
 };
 
 /** The status report: section titles, the rendered report's frame, and the page around it. */
