@@ -323,6 +323,14 @@ export const commsResolverContract = {
     payload: z.strictObject({ projectKey: z.optional(projectKeySchema), seriesId: recordIdSchema }),
     response: z.object({ filename: z.string(), text: z.string() }),
   },
+  /** Jira users whose name or e-mail starts with `query`, as the caller sees them: the internal stakeholder's account picker. */
+  'comms/user-search': {
+    payload: z.strictObject({
+      projectKey: z.optional(projectKeySchema),
+      query: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    }),
+    response: z.object({ users: z.array(z.object({ accountId: accountIdSchema, displayName: z.string() })) }),
+  },
   /** Creates a Jira issue from an action item, as the caller, once; answers its key. */
   'comms/action-item-issue': {
     payload: z.strictObject({

@@ -182,6 +182,11 @@ const en = {
   'comms.reminders.tracking': 'Tracking issue: {key}',
   'comms.field.reminderMode': 'Reminders',
   'comms.field.trackingIssue': 'Tracking issue key',
+  'comms.accountPicker.search': 'Find the Jira user by name or e-mail',
+  'comms.accountPicker.find': 'Find',
+  'comms.accountPicker.none': 'No Jira user matches.',
+  'comms.accountPicker.pick': 'Use {name}',
+  'comms.accountPicker.failed': 'The search failed: {reason}',
 };
 
 const zhCN: Translation<typeof en> = {
@@ -360,6 +365,11 @@ const zhCN: Translation<typeof en> = {
   'comms.reminders.tracking': '跟踪事务：{key}',
   'comms.field.reminderMode': '提醒',
   'comms.field.trackingIssue': '跟踪事务关键字',
+  'comms.accountPicker.search': '按姓名或电子邮件查找 Jira 用户',
+  'comms.accountPicker.find': '查找',
+  'comms.accountPicker.none': '没有匹配的 Jira 用户。',
+  'comms.accountPicker.pick': '使用 {name}',
+  'comms.accountPicker.failed': '查找失败：{reason}',
 };
 
 /** What the app writes into Jira for the communication plan: issues from action items, reminders. */

@@ -171,3 +171,15 @@ export interface IssueWriter {
   /** Jira's e-mail notification about `issueKey` to the given accounts. */
   notify(issueKey: string, message: { subject: string; textBody: string; accountIds: readonly string[] }): Promise<void>;
 }
+
+/** A Jira user as a picker shows it. */
+export interface JiraUser {
+  accountId: string;
+  displayName: string;
+}
+
+/** Finds Jira users by name or e-mail, as the user (Jira applies the user's Browse users right). */
+export interface UserDirectory {
+  /** @throws AppError JIRA_UNAVAILABLE / RATE_LIMITED / FORBIDDEN. */
+  findUsers(query: string, limit: number): Promise<JiraUser[]>;
+}

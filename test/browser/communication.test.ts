@@ -295,14 +295,19 @@ describe('the Communication section', () => {
       .toMatch(/T18:45:00\.000Z$/u);
     await frame.click(`${testId('comms-series-editor')} button.cf-button-subtle`);
 
-    // An internal stakeholder's Jira account: a malformed id is refused beside the field.
+    // An internal stakeholder's Jira account: a malformed id is refused beside the field, and the picker finds the right one.
     const pat = plan.plan.stakeholders.find((st) => st.name === 'Pat PM');
     await frame.click(testId(`comms-edit-stakeholder-${pat?.id ?? ''}`));
     await frame.selectOption(testId('comms-stakeholder-side'), 'internal');
     await frame.fill(testId('comms-stakeholder-accountId'), 'Pat PM');
     await frame.click(testId('comms-stakeholder-save'));
     expect(await frame.textContent(testId('comms-error-stakeholder-accountId'))).toBe(text('zh-CN', 'comms.error.accountId'));
-    await frame.fill(testId('comms-stakeholder-accountId'), LOCAL_ACCOUNTS.pm.accountId);
+    // Jira's user picker, as the PM: a name prefix finds the account, picking it fills the field.
+    await frame.fill(testId('comms-account-search'), 'pat');
+    await frame.press(testId('comms-account-search'), 'Enter');
+    await frame.click(testId(`comms-account-pick-${LOCAL_ACCOUNTS.pm.accountId}`));
+    expect(await frame.inputValue(testId('comms-stakeholder-accountId'))).toBe(LOCAL_ACCOUNTS.pm.accountId);
+    await expectAxeClean(frame);
     await frame.click(testId('comms-stakeholder-save'));
     await frame.waitForSelector(testId('comms-stakeholder-editor'), { state: 'detached' });
     await expect

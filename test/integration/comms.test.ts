@@ -479,3 +479,17 @@ describe('editing a logged touchpoint', () => {
     expect(await stored().collection(touchpointKind, acme.project.id).get('t1')).toEqual(read.touchpoint);
   });
 });
+
+describe('comms/user-search', () => {
+  const found = z.object({ users: z.array(z.object({ accountId: z.string(), displayName: z.string() })) });
+
+  it('finds Jira users by a name or e-mail prefix as the caller, for an editor only', async () => {
+    const answer = found.parse((await pm('comms/user-search', { query: ' morgan ' })).data);
+    expect(answer.users.map((u) => u.accountId).sort()).toEqual([ACCOUNTS.member.accountId, ACCOUNTS.pm.accountId].sort());
+    expect(found.parse((await member('comms/user-search', { query: 'vera' })).data).users).toEqual([
+      { accountId: ACCOUNTS.viewer.accountId, displayName: ACCOUNTS.viewer.displayName },
+    ]);
+    expect((await as('viewer')('comms/user-search', { query: 'pat' })).error?.code).toBe('FORBIDDEN');
+    expect((await pm('comms/user-search', { query: '  ' })).error?.code).toBe('INVALID_PAYLOAD');
+  });
+});

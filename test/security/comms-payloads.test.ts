@@ -46,6 +46,7 @@ const VALID: Record<string, () => object> = {
   'comms/action-item-issue': () => ({ touchpointId: 't1', actionItemId: 'missing' }),
   // A Monday of the weekly series far ahead: not one of its next occurrences, so refused unless mangled into one.
   'comms/log-touchpoint#edit': () => ({ touchpoint: aTouchpoint({ decisions: ['Changed'] }), revision: 7 }),
+  'comms/user-search': () => ({ query: 'pat' }),
   'comms/agenda-save': () => ({ seriesId: 'weekly', day: '2099-01-05', lines: [{ id: 'l1', text: 'Budget' }], revision: 0 }),
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getCommsPlan, saveCommsPlan } from '../../application/comms/comms-plan';
 import { createIssueFromActionItem } from '../../application/comms/create-issue-from-action-item';
+import { findJiraUsers } from '../../application/comms/find-jira-users';
 import { followActionItemIssues } from '../../application/comms/follow-action-item-issues';
 import { getSavedAgenda, saveAgenda } from '../../application/comms/saved-agenda';
 import { toSeriesCalendar } from '../../application/comms/to-series-calendar';
@@ -11,7 +12,7 @@ import { assessTouchpoints } from '../../domain/assess-touchpoints';
 import { deriveNextOccurrences } from '../../domain/cadence';
 import { deriveAgenda } from '../../domain/derive-agenda';
 import type { CommsPlanJson } from '../../../contract/comms';
-import { permissionSource, recordStore, systemClock, userIssueWriter } from '../compose';
+import { permissionSource, recordStore, systemClock, userDirectory, userIssueWriter } from '../compose';
 import { allows, authorizeProjectAccess, languageOf } from './authorize';
 import { defineResolver } from './define-resolver';
 import { refreshHealth } from './refresh-health';
@@ -121,6 +122,11 @@ export const commsHandlers = {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
     const plan = await getCommsPlan(recordStore, project.id);
     return toSeriesCalendar(findSeries(plan.value, payload.seriesId), project.key, systemClock.now());
+  }),
+  'comms/user-search': defineResolver('comms/user-search', async ({ payload, context }) => {
+    // Picking an account is part of editing the plan.
+    await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
+    return { users: await findJiraUsers(userDirectory(), payload.query) };
   }),
   'comms/action-item-issue': defineResolver('comms/action-item-issue', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());

@@ -11,6 +11,7 @@ import {
   type StakeholderJson,
 } from '../../../contract/comms';
 import { LANGUAGES } from '../../../contract/language';
+import { AccountPicker } from './AccountPicker';
 import { Checkbox, SelectInput, TextInput, type Option } from './CommsFields';
 import {
   parseReminders,
@@ -112,6 +113,11 @@ export function StakeholderEditor(props: EditorProps<StakeholderDraft>) {
               placeholder="557058:…"
             />
             <p className="cf-hint">{t('comms.field.accountIdHint')}</p>
+            <AccountPicker
+              onPick={(user) => {
+                set('accountId')(user.accountId);
+              }}
+            />
           </div>
         )}
         <TextInput id="stakeholder-role" label={t('comms.field.role')} value={draft.role} onChange={set('role')} error={errors.role} />
