@@ -120,20 +120,18 @@ describe('createIssueFromActionItem', () => {
   it('given a live claim of another request that never finishes, answers CONFLICT after the wait and creates nothing', async () => {
     const { records, issues, deps } = await given();
     const marker = toActionItemMarker(PROJECT.id, 't1', 'a1');
-    await records
-      .collection(actionItemClaimKind, PROJECT.id)
-      .save(
-        {
-          id: marker.claimId,
-          touchpointId: 't1',
-          actionItemId: 'a1',
-          claimedAt: NOW.toISOString(),
-          attempt: 1,
-          label: marker.label,
-          issueKey: null,
-        },
-        0,
-      );
+    await records.collection(actionItemClaimKind, PROJECT.id).save(
+      {
+        id: marker.claimId,
+        touchpointId: 't1',
+        actionItemId: 'a1',
+        claimedAt: NOW.toISOString(),
+        attempt: 1,
+        label: marker.label,
+        issueKey: null,
+      },
+      0,
+    );
     expect(CLAIM_WAIT_MS).toBeLessThan(CLAIM_LEASE_MS);
 
     await expect(createIssueFromActionItem(deps, PROJECT, REQUEST)).rejects.toMatchObject({ code: 'CONFLICT' });
