@@ -96,12 +96,13 @@ const LAYERS = [
     files: ['contract/**/*.ts'],
     forge: [],
     forbidden: [
-      ['^(?!zod(?:/|$)|\\.{1,2}/)', 'The contract depends on zod only.'],
-      [into('src', 'static', 'local', 'test', 'cli', 'bench'), 'The contract depends on zod only.'],
+      // date-fns: the cadence engine (contract/cadence.ts) is shared with the UI's live preview.
+      ['^(?!(?:zod|date-fns)(?:/|$)|\\.{1,2}/)', 'The contract depends on zod and date-fns only.'],
+      [into('src', 'static', 'local', 'test', 'cli', 'bench'), 'The contract depends on zod and date-fns only.'],
     ],
     // Its tests may also use vitest, and check the contract against the domain's codes.
     testForbidden: [
-      ['^(?!(?:zod|vitest)(?:/|$)|\\.{1,2}/)', 'Contract tests use vitest, zod, the contract and src/ only.'],
+      ['^(?!(?:zod|vitest|date-fns)(?:/|$)|\\.{1,2}/)', 'Contract tests use vitest, zod, date-fns, the contract and src/ only.'],
       [into('static', 'local', 'cli', 'bench'), 'Contract tests use vitest, zod, the contract and src/ only.'],
       [INTO_TEST_BUT_SUPPORT, 'Tests may use test/support/ only.'],
     ],

@@ -188,6 +188,8 @@ export const touchpointSchema = z.strictObject({
   decisions: z.array(requiredTextSchema(2000)).check(z.maxLength(100)),
   actionItems: z.array(actionItemSchema).check(z.maxLength(100), z.refine(uniqueIds, 'each action item id once')),
   openQuestions: z.array(requiredTextSchema(2000)).check(z.maxLength(100)),
+  /** The agenda the meeting had, as the PM last saved it before the meeting (absent: none saved). */
+  agenda: z.optional(z.array(requiredTextSchema(2000)).check(z.maxLength(100))),
 });
 export type TouchpointJson = z.infer<typeof touchpointSchema>;
 
@@ -216,6 +218,24 @@ export const agendaSchema = z.object({
   jiraAsOf: z.nullable(z.string()),
 });
 export type AgendaJson = z.infer<typeof agendaSchema>;
+
+/** One line of an agenda the PM edited: an id so reordering keeps each line's identity. */
+export const agendaLineSchema = z.strictObject({ id: recordIdSchema, text: requiredTextSchema(2000) });
+export type AgendaLineJson = z.infer<typeof agendaLineSchema>;
+export const agendaLinesSchema = z.array(agendaLineSchema).check(z.maxLength(100), z.refine(uniqueIds, 'each line id once'));
+
+/**
+ * The agenda of one upcoming occurrence of a series as the PM saved it (revisioned: a stale
+ * save gets CONFLICT); it replaces the drafted one for that occurrence and goes into the log.
+ */
+export const savedAgendaSchema = z.strictObject({
+  seriesId: recordIdSchema,
+  /** The occurrence's local day in the series' zone. */
+  day: calendarDaySchema,
+  lines: agendaLinesSchema,
+});
+export type SavedAgendaJson = z.infer<typeof savedAgendaSchema>;
+const savedAgendaViewSchema = z.object({ day: z.string(), lines: z.array(agendaLineSchema), revision: revisionSchema });
 
 const projectKeySchema = z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,254}$/u, 'a Jira project key'));
 const touchpointsViewSchema = z.object({
@@ -261,20 +281,55 @@ export const commsResolverContract = {
     payload: z.strictObject({ projectKey: z.optional(projectKeySchema) }),
     response: touchpointsViewSchema,
   },
-  /** Logs a touchpoint or replaces the one with its id. */
+  /**
+   * Logs a touchpoint or replaces the one with its id. With `revision` (from `comms/touchpoint`,
+   * 0 for a new one) it is an edit that fails CONFLICT when someone saved the touchpoint since.
+   */
   'comms/log-touchpoint': {
-    payload: z.strictObject({ projectKey: z.optional(projectKeySchema), touchpoint: touchpointSchema }),
-    response: z.object({ touchpoint: touchpointSchema }),
+    payload: z.strictObject({
+      projectKey: z.optional(projectKeySchema),
+      touchpoint: touchpointSchema,
+      revision: z.optional(revisionSchema),
+    }),
+    response: z.object({ touchpoint: touchpointSchema, revision: revisionSchema }),
   },
-  /** A drafted agenda for the series' next touchpoint. */
+  /** One logged touchpoint and its revision, to edit it. */
+  'comms/touchpoint': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema), touchpointId: recordIdSchema }),
+    response: z.object({ touchpoint: touchpointSchema, revision: revisionSchema, canEdit: z.boolean() }),
+  },
+  /** A drafted agenda for the series' next touchpoint, and the PM's saved edit of it. */
   'comms/agenda': {
     payload: z.strictObject({ projectKey: z.optional(projectKeySchema), seriesId: recordIdSchema }),
-    response: agendaSchema,
+    /** `saved`: the next occurrence's agenda as the PM saved it, shown instead of the draft; null when none. */
+    response: z.extend(agendaSchema, { saved: z.nullable(savedAgendaViewSchema) }),
+  },
+  /**
+   * The agenda of the series' occurrence on `day` (one of its upcoming ones) as the PM edited it,
+   * if `revision` is still current (0: none saved yet), else CONFLICT.
+   */
+  'comms/agenda-save': {
+    payload: z.strictObject({
+      projectKey: z.optional(projectKeySchema),
+      seriesId: recordIdSchema,
+      day: calendarDaySchema,
+      lines: agendaLinesSchema,
+      revision: revisionSchema,
+    }),
+    response: z.object({ saved: savedAgendaViewSchema }),
   },
   /** The series as an iCalendar file (RFC 5545). */
   'comms/calendar': {
     payload: z.strictObject({ projectKey: z.optional(projectKeySchema), seriesId: recordIdSchema }),
     response: z.object({ filename: z.string(), text: z.string() }),
+  },
+  /** Jira users whose name or e-mail starts with `query`, as the caller sees them: the internal stakeholder's account picker. */
+  'comms/user-search': {
+    payload: z.strictObject({
+      projectKey: z.optional(projectKeySchema),
+      query: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    }),
+    response: z.object({ users: z.array(z.object({ accountId: accountIdSchema, displayName: z.string() })) }),
   },
   /** Creates a Jira issue from an action item, as the caller, once; answers its key. */
   'comms/action-item-issue': {

@@ -385,6 +385,9 @@ const sectionsSchema = z.object({
       flagged: count,
       blocked: count,
       topRisks: count,
+      /** Decisions and action items before bounding (absent in reports stored before they were counted). */
+      decisions: z.optional(count),
+      actionItems: z.optional(count),
     }),
   ),
 });

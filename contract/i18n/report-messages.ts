@@ -128,6 +128,8 @@ const en = {
   'report.registerRisk.linked': 'linked {keys}',
   'report.registerRisk.jiraIssue': 'tracked in {key}',
   'report.registerRisk.clientVisible': 'shared with the client',
+  /** After a stored report's first decisions or action items: how many it did not keep. */
+  'report.moreItems': '…and {count} more',
 } as const satisfies SectionTitles & AudienceNames & Readonly<Record<string, string>>;
 
 const zhCN: Translation<typeof en> = {
@@ -234,6 +236,7 @@ const zhCN: Translation<typeof en> = {
   'report.registerRisk.linked': '关联事务 {keys}',
   'report.registerRisk.jiraIssue': '在 {key} 中跟踪',
   'report.registerRisk.clientVisible': '已与客户共享',
+  'report.moreItems': '……另有 {count} 项',
 };
 
 /** The status report: section titles, the rendered report's frame, and the page around it. */

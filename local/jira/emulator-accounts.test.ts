@@ -292,3 +292,38 @@ describe('who the caller is', () => {
     );
   });
 });
+
+describe('GET /user/picker', () => {
+  const Found = z.looseObject({ users: z.array(z.looseObject({ accountId: z.string(), displayName: z.string() })), total: z.number() });
+
+  it('finds the site users by a prefix of a name or e-mail word, case-insensitively, at most maxResults', async () => {
+    const emulator = givenEmulator();
+    const byMorgan = Found.parse((await call(emulator, pm, '/rest/api/3/user/picker?query=MORG')).body);
+    expect(byMorgan.users.map((u) => u.accountId).sort()).toEqual([member.accountId, pm.accountId].sort());
+    expect(byMorgan.total).toBe(2);
+    const one = Found.parse((await call(emulator, member, '/rest/api/3/user/picker?query=morgan&maxResults=1')).body);
+    expect(one.users).toHaveLength(1);
+    expect(one.total).toBe(2);
+    expect(Found.parse((await call(emulator, pm, '/rest/api/3/user/picker?query=vera.quinn')).body).users[0]?.accountId).toBe(
+      viewer.accountId,
+    );
+  });
+
+  it('refuses a call without a query (400)', async () => {
+    const answer = await call(givenEmulator(), pm, '/rest/api/3/user/picker');
+    expect(answer.status).toBe(400);
+    expect(ErrorBody.parse(answer.body).errorMessages).toEqual(['The query parameter is required.']);
+  });
+
+  it('answers only an exact match to an account without the Browse users and groups permission', async () => {
+    const hidden: LocalAccount = { ...outsider, globalPermissions: [] };
+    const emulator = new JiraEmulator({
+      datasets: generateDemoDatasets({ now: NOW, seed: 7 }),
+      now: () => NOW,
+      accounts: [pm, member, viewer, hidden],
+    });
+    expect(Found.parse((await call(emulator, hidden, '/rest/api/3/user/picker?query=pat')).body).users).toEqual([]);
+    const exact = Found.parse((await call(emulator, hidden, `/rest/api/3/user/picker?query=${encodeURIComponent(pm.emailAddress)}`)).body);
+    expect(exact.users.map((u) => u.accountId)).toEqual([pm.accountId]);
+  });
+});

@@ -611,6 +611,7 @@ export class JiraEmulator {
     if (p === `${api}/issueLinkType`) return { template: p, run: () => ({ status: 200, body: { issueLinkTypes: this.linkTypes } }) };
     if (p === `${api}/mypermissions`) return { template: p, run: (url, _r, c) => this.myPermissions(url, c) };
     if (p === `${api}/myself`) return { template: p, run: (_u, _r, c) => ({ status: 200, body: this.myselfJson(c) }) };
+    if (p === `${api}/user/picker`) return { template: p, run: (url, _r, c) => this.userPicker(url, c) };
     return null;
   }
 
@@ -1767,6 +1768,37 @@ export class JiraEmulator {
       atlassianId: caller.user.accountId,
     };
     this.onIssueLinkEvent(event, { byApp: caller.isApp });
+  }
+
+  /**
+   * `GET /user/picker`: the site's users whose display name or e-mail matches `query` (a
+   * case-insensitive prefix of any word, as Jira's picker does). Without the "Browse users and
+   * groups" global permission only an exact name or e-mail matches; no query is a 400.
+   * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-user-search/#api-rest-api-3-user-picker-get
+   */
+  private userPicker(url: URL, caller: JiraCaller): Reply {
+    const query = (url.searchParams.get('query') ?? '').trim().toLowerCase();
+    if (query === '') fail(400, 'The query parameter is required.');
+    const maxResults = Math.min(Math.max(Number(url.searchParams.get('maxResults') ?? '50') || 50, 1), 1000);
+    const words = (user: LocalAccount) => [...user.displayName.toLowerCase().split(/[\s()]+/u), (user.emailAddress ?? '').toLowerCase()];
+    const exact = (user: LocalAccount) => user.displayName.toLowerCase() === query || (user.emailAddress ?? '').toLowerCase() === query;
+    const browses = caller.has('USER_PICKER');
+    const found = this.accounts.filter((user) => (browses ? words(user).some((w) => w.startsWith(query)) || exact(user) : exact(user)));
+    const users = found.slice(0, maxResults).map((user) => {
+      const json = userJson(this.site, user);
+      const avatars = asRecord(json['avatarUrls']);
+      return {
+        accountId: user.accountId,
+        accountType: 'atlassian',
+        displayName: user.displayName,
+        html: `${user.displayName} - ${user.emailAddress ?? ''}`,
+        avatarUrl: typeof avatars?.['24x24'] === 'string' ? avatars['24x24'] : '',
+      };
+    });
+    return {
+      status: 200,
+      body: { users, total: found.length, header: `Showing ${String(users.length)} of ${String(found.length)} matching users` },
+    };
   }
 
   private myselfJson(caller: JiraCaller): JsonObject {

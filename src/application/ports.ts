@@ -161,6 +161,8 @@ export interface NewIssue {
   assigneeAccountId: string | null;
   /** `YYYY-MM-DD`, or null. */
   dueDate: string | null;
+  /** Labels set at creation (an action item's marker, so a retry can find the issue). */
+  labels?: readonly string[];
 }
 
 /**
@@ -170,6 +172,20 @@ export interface NewIssue {
 export interface IssueWriter {
   /** @throws AppError FORBIDDEN when Jira refuses, NOT_FOUND for an unknown project; JIRA_UNAVAILABLE / RATE_LIMITED. */
   createIssue(issue: NewIssue): Promise<{ key: string }>;
+  /** The oldest issue of the project carrying `label` that the caller can see, or null. */
+  findIssueByLabel(projectKey: string, label: string): Promise<string | null>;
   /** Jira's e-mail notification about `issueKey` to the given accounts. */
   notify(issueKey: string, message: { subject: string; textBody: string; accountIds: readonly string[] }): Promise<void>;
+}
+
+/** A Jira user as a picker shows it. */
+export interface JiraUser {
+  accountId: string;
+  displayName: string;
+}
+
+/** Finds Jira users by name or e-mail, as the user (Jira applies the user's Browse users right). */
+export interface UserDirectory {
+  /** @throws AppError JIRA_UNAVAILABLE / RATE_LIMITED / FORBIDDEN. */
+  findUsers(query: string, limit: number): Promise<JiraUser[]>;
 }

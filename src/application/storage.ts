@@ -66,6 +66,18 @@ export interface Collection<T> {
    */
   replaceIf(record: T, attribute: string, expected: FilterValue): Promise<void>;
   get(id: string): Promise<T | undefined>;
+  /**
+   * The record with its revision, for kinds declared `revisioned`: revision 0 when it is absent
+   * or was only ever written by `put`/`add`.
+   */
+  getRevisioned(id: string): Promise<Revisioned<T | undefined>>;
+  /**
+   * Creates or replaces the record if its stored revision is still `expectedRevision` (0: absent,
+   * or never saved with a revision), in one conditional write; answers the new revision. Only for
+   * kinds declared `revisioned`, whose writers all go through `save` (a `put` drops the revision).
+   * @throws AppError CONFLICT when someone saved first: nothing is written.
+   */
+  save(record: T, expectedRevision: number): Promise<Revisioned<T>>;
   delete(id: string): Promise<void>;
   list(options?: ListOptions): Promise<Page<T>>;
   /** Deletes every record of the partition, unreadable ones included; answers how many. */

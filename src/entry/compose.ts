@@ -10,6 +10,7 @@ import { JiraPermissionSource } from '../adapters/jira/jira-permission-source';
 import { JiraSyncReader } from '../adapters/jira/jira-sync-reader';
 import { JiraIssuePropertyWriter } from '../adapters/jira/jira-issue-property-writer';
 import { JiraIssueWriter } from '../adapters/jira/jira-issue-writer';
+import { JiraUserDirectory } from '../adapters/jira/jira-user-directory';
 import { CachedPermissionSource } from '../application/cached-permission-source';
 import { KvsRecordsSource } from '../adapters/storage/kvs-records-source';
 import { ForgeRefreshQueue } from '../adapters/events/forge-refresh-queue';
@@ -41,6 +42,11 @@ export const refreshQueue: RefreshQueue = new ForgeRefreshQueue();
 /** The risk issue property, written as the app (the least scope that works: write:jira-work). */
 export function riskPropertyWriter(): JiraIssuePropertyWriter {
   return new JiraIssuePropertyWriter(new JiraClient({ transport: forgeJiraTransport('app'), policy: RETRY_POLICIES.webtrigger }));
+}
+
+/** The stakeholder editor's user picker: as the user, so Jira shows only whom the user may see. */
+export function userDirectory(): JiraUserDirectory {
+  return new JiraUserDirectory(new JiraClient({ transport: forgeJiraTransport('user'), policy: RETRY_POLICIES.resolver }));
 }
 
 /** Issues created from action items: as the user, so Jira applies the user's Create Issues right and names them reporter. */

@@ -63,6 +63,28 @@ describe('ReportView', () => {
     expect(cut.match(/data-testid="fold-first-of"/gu)).toHaveLength(1);
   });
 
+  it('counts the decisions and action items the stored report kept only the first of, in both languages', () => {
+    const report = aStatusReport();
+    report.sections.decisions = [{ text: 'Go live', date: '2026-11-24', seriesTitle: 'Weekly sync' }];
+    report.sections.totals = {
+      completed: 0,
+      inProgress: 0,
+      nextUp: 0,
+      waitingOnClient: 0,
+      flagged: 0,
+      blocked: 0,
+      topRisks: 0,
+      decisions: 40,
+      actionItems: 0,
+    };
+    const cut = renderForTest(<ReportView report={report} />);
+    expect(cut).toContain('Decisions (40)');
+    expect(cut).toContain('Action items (0)');
+    expect(textOfTestId(cut, 'fold-first-of')).toBe('The first 1 of 40 are listed here; the CLI report lists them all.');
+    const zh = renderForTest(<ReportView report={report} />, { locale: 'zh_CN' });
+    expect(textOfTestId(zh, 'fold-first-of')).toBe('此处列出 40 个中的前 1 个；命令行报告会列出全部。');
+  });
+
   it('marks an open issue past its due date in words, on the report’s day', () => {
     const line = /<li[^>]*data-issue-key="ACME-12" data-overdue="true"[^]*?<\/li>/u.exec(html)?.[0] ?? '';
     expect(textOfTestId(line, 'overdue-mark')).toBe('overdue by 4 days');

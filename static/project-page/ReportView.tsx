@@ -361,11 +361,21 @@ function ReportBody({ report }: { report: StatusReportJson | ClientStatusReportJ
           </FoldedSection>
         )}
 
-        <FoldedSection title={t('report.decisions')} count={minutes.decisions.length} testId="report-decisions">
+        <FoldedSection
+          title={t('report.decisions')}
+          count={minutes.decisions.length}
+          total={totals?.decisions ?? 0}
+          testId="report-decisions"
+        >
           <DecisionList decisions={minutes.decisions} />
         </FoldedSection>
 
-        <FoldedSection title={t('report.actionItems')} count={minutes.actionItems.length} testId="report-action-items">
+        <FoldedSection
+          title={t('report.actionItems')}
+          count={minutes.actionItems.length}
+          total={totals?.actionItems ?? 0}
+          testId="report-action-items"
+        >
           <ActionItemList items={minutes.actionItems} />
         </FoldedSection>
 

@@ -124,6 +124,20 @@ describe('the Communication section', () => {
     await frame.fill(testId('comms-series-timeZone'), 'UTC');
     await frame.fill(testId('comms-series-start'), utcDay(-17));
     await frame.fill(testId('comms-series-grace'), '1');
+    // The live preview follows the typing: five dates on the chosen weekday at 09:00 UTC, before any save.
+    const previewRows = frame.locator(`${testId('comms-series-preview')} tbody tr`);
+    await expect.poll(() => previewRows.count()).toBe(5);
+    const previewAt = await Promise.all((await previewRows.all()).map(async (row) => (await row.getAttribute('data-at')) ?? ''));
+    expect(previewAt.every((at) => at.endsWith('T09:00:00.000Z') && WEEKDAYS[new Date(at).getUTCDay()] === weekday)).toBe(true);
+    expect(await frame.textContent(`${testId('comms-series-preview')} caption`)).toBe(text('en', 'comms.series.preview'));
+    // An impossible time: its typed error beside the field, and no dates.
+    await frame.fill(testId('comms-series-time'), '25:00');
+    expect(await frame.textContent(testId('comms-error-series-time'))).toBe(text('en', 'comms.error.time'));
+    expect(await frame.textContent(testId('comms-series-preview-invalid'))).toBe(text('en', 'comms.series.previewInvalid'));
+    expect(await frame.locator(testId('comms-series-preview')).count()).toBe(0);
+    await frame.fill(testId('comms-series-time'), '10:15');
+    await expect.poll(() => previewRows.first().getAttribute('data-at')).toMatch(/T10:15:00\.000Z$/u);
+    await frame.fill(testId('comms-series-time'), '09:00');
     await frame.check(testId(`comms-series-audience-${stakeholderId}`));
     await expectAxeClean(frame);
     await frame.click(testId('comms-series-save'));
@@ -251,6 +265,124 @@ describe('the Communication section', () => {
     expect(await storedPlan()).toEqual(before);
     await expectAxeClean(frame);
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'communication-viewer-zh-CN-dark.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the PM, in Chinese and dark, previews a series as typed, edits the agenda, and edits a touchpoint re-applied after a conflict', async () => {
+    const errors: string[] = [];
+    const page = await host.browser.context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    const frame = await openCommunication(page, 'pm', 'zh-CN', 'dark');
+    const plan = await storedPlan();
+    const series = plan.plan.series.find((s) => s.title === 'Weekly sync');
+    const seriesId = series?.id ?? '';
+
+    // The series editor previews in Chinese and follows the typing; a bad time shows its error instead.
+    await frame.click(testId(`comms-edit-series-${seriesId}`));
+    expect(await frame.textContent(`${testId('comms-series-preview')} caption`)).toBe(text('zh-CN', 'comms.series.preview'));
+    await frame.fill(testId('comms-series-time'), '9:7');
+    expect(await frame.textContent(testId('comms-error-series-time'))).toBe(text('zh-CN', 'comms.error.time'));
+    expect(await frame.textContent(testId('comms-series-preview-invalid'))).toBe(text('zh-CN', 'comms.series.previewInvalid'));
+    await frame.fill(testId('comms-series-time'), '18:45');
+    await expect
+      .poll(() =>
+        frame
+          .locator(`${testId('comms-series-preview')} tbody tr`)
+          .first()
+          .getAttribute('data-at'),
+      )
+      .toMatch(/T18:45:00\.000Z$/u);
+    await frame.click(`${testId('comms-series-editor')} button.cf-button-subtle`);
+
+    // An internal stakeholder's Jira account: a malformed id is refused beside the field, and the picker finds the right one.
+    const pat = plan.plan.stakeholders.find((st) => st.name === 'Pat PM');
+    await frame.click(testId(`comms-edit-stakeholder-${pat?.id ?? ''}`));
+    await frame.selectOption(testId('comms-stakeholder-side'), 'internal');
+    await frame.fill(testId('comms-stakeholder-accountId'), 'Pat PM');
+    await frame.click(testId('comms-stakeholder-save'));
+    expect(await frame.textContent(testId('comms-error-stakeholder-accountId'))).toBe(text('zh-CN', 'comms.error.accountId'));
+    // Jira's user picker, as the PM: a name prefix finds the account, picking it fills the field.
+    await frame.fill(testId('comms-account-search'), 'pat');
+    await frame.press(testId('comms-account-search'), 'Enter');
+    await frame.click(testId(`comms-account-pick-${LOCAL_ACCOUNTS.pm.accountId}`));
+    expect(await frame.inputValue(testId('comms-stakeholder-accountId'))).toBe(LOCAL_ACCOUNTS.pm.accountId);
+    await expectAxeClean(frame);
+    await frame.click(testId('comms-stakeholder-save'));
+    await frame.waitForSelector(testId('comms-stakeholder-editor'), { state: 'detached' });
+    await expect
+      .poll(async () => (await storedPlan()).plan.stakeholders.find((st) => st.id === pat?.id)?.accountId)
+      .toBe(LOCAL_ACCOUNTS.pm.accountId);
+
+    // Reminders: notifications need a tracking issue key, refused beside the field until valid.
+    expect(await frame.textContent(testId('comms-reminders-current'))).toBe(text('zh-CN', 'comms.reminders.mode.none'));
+    await frame.click(testId('comms-edit-reminders'));
+    await frame.selectOption(testId('comms-reminders-mode'), 'notify');
+    await frame.click(testId('comms-reminders-save'));
+    expect(await frame.textContent(testId('comms-error-reminders-tracking'))).toBe(text('zh-CN', 'comms.error.issueKey'));
+    await frame.fill(testId('comms-reminders-tracking'), `${PROJECT_KEY}-1`);
+    await expectAxeClean(frame);
+    await frame.click(testId('comms-reminders-save'));
+    await frame.waitForSelector(testId('comms-reminders-editor'), { state: 'detached' });
+    expect((await storedPlan()).plan.reminders).toEqual({ mode: 'notify', trackingIssueKey: `${PROJECT_KEY}-1` });
+    expect(await frame.getAttribute(testId('comms-reminders-current'), 'data-mode')).toBe('notify');
+
+    // The agenda: the draft becomes editable lines; a new line is added, moved to the top and saved.
+    await frame.click(testId(`comms-agenda-${seriesId}`));
+    await frame.click(testId(`comms-agenda-edit-${seriesId}`));
+    await frame.waitForSelector(testId('comms-agenda-editor'));
+    const drafted = await frame.locator('[data-testid^="comms-agenda-item-"]').count();
+    expect(drafted).toBeGreaterThan(1);
+    const firstDrafted = await frame.inputValue(testId('comms-agenda-line-1'));
+    const secondDrafted = await frame.inputValue(testId('comms-agenda-line-2'));
+    await frame.click(testId('comms-agenda-add'));
+    const added = String(drafted + 1);
+    await frame.fill(testId(`comms-agenda-line-${added}`), '预算');
+    await frame.click(testId(`comms-agenda-up-${added}`));
+    await frame.click(testId(`comms-agenda-up-${String(drafted)}`));
+    await frame.click(testId('comms-agenda-remove-1'));
+    await frame.fill(testId('comms-agenda-line-1'), `${secondDrafted} (改写)`);
+    await expectAxeClean(frame);
+    await frame.click(testId('comms-agenda-save'));
+    const saved = frame.locator(testId('comms-agenda-saved'));
+    await saved.waitFor();
+    const savedLines = await saved.locator('li').allTextContents();
+    expect(savedLines).toHaveLength(drafted);
+    expect(savedLines[0]).toBe(`${secondDrafted} (改写)`);
+    expect(savedLines).not.toContain(firstDrafted);
+    expect(savedLines.at(-3)).toBe('预算');
+
+    // A logged touchpoint: the PM edits its decisions while a colleague adds an attendee.
+    const listed = (await invokeAs('pm', 'comms/touchpoints', {})) as { data: { touchpoints: { id: string; attendees: string[] }[] } };
+    const touchpointId = listed.data.touchpoints[0]?.id ?? '';
+    await frame.click(testId(`comms-touchpoint-edit-${touchpointId}`));
+    await frame.waitForSelector(testId('comms-edit-touchpoint-form'));
+    const theirs = (await invokeAs('member', 'comms/touchpoint', { touchpointId })) as {
+      data: { touchpoint: { attendees: string[] }; revision: number };
+    };
+    expect(
+      await invokeAs('member', 'comms/log-touchpoint', {
+        touchpoint: { ...theirs.data.touchpoint, attendees: [...theirs.data.touchpoint.attendees, 'Lee'] },
+        revision: theirs.data.revision,
+      }),
+    ).toMatchObject({ ok: true });
+    await frame.fill(testId('comms-edit-touchpoint-decisions'), '一月发布\n先做演示');
+    await frame.click(testId('comms-edit-touchpoint-save'));
+    await frame.waitForSelector(testId('comms-edit-touchpoint-conflict'));
+    expect(await frame.textContent(`${testId('comms-edit-touchpoint-conflict')} p`)).toBe(text('zh-CN', 'comms.conflict.touchpoint'));
+    await expectAxeClean(frame);
+    await frame.click(testId('comms-edit-touchpoint-reapply'));
+    await frame.waitForSelector(testId('comms-edit-touchpoint-form'), { state: 'detached' });
+    const after = (await invokeAs('pm', 'comms/touchpoint', { touchpointId })) as {
+      data: { touchpoint: { attendees: string[]; decisions: string[] } };
+    };
+    expect(after.data.touchpoint.decisions).toEqual(['一月发布', '先做演示']);
+    expect(after.data.touchpoint.attendees).toContain('Lee');
+    await expect.poll(() => frame.textContent(testId(`comms-decisions-${touchpointId}`))).toContain('先做演示');
+
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await horizontalOverflow(frame)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'communication-pm-zh-CN-dark-375.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

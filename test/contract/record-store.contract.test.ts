@@ -48,6 +48,18 @@ const eventKind = defineCollectionKind<ContractEvent>({
   filters: { status: { type: 'string', of: (e) => e.status } },
 });
 
+/** The same shape, declared `revisioned`: `save` replaces a record only at its current revision. */
+const revisionedKind = defineCollectionKind<ContractEvent>({
+  name: 'contract-revisioned',
+  schemaVersion: 1,
+  schema: z.object({ id: z.string(), at: z.iso.datetime(), status: z.enum(['open', 'closed']), n: z.number().int() }),
+  scope: 'project',
+  entity: 'contract-revisioned',
+  idOf: (e) => e.id,
+  timeOf: (e) => e.at,
+  revisioned: true,
+});
+
 /** How each implementation is set up, and how a test writes a value as an older version would have. */
 interface Setup {
   store: RecordStore;
@@ -74,7 +86,7 @@ const kvsHarness: Harness = {
   create() {
     const sqlite = new SqliteKvs({
       file: ':memory:',
-      entities: toEntityDeclarations([noteKind, eventKind, changeMarkerKind]),
+      entities: toEntityDeclarations([noteKind, eventKind, changeMarkerKind, revisionedKind]),
     });
     const uninstall = installForgeGlobals({ kvs: sqlite, product: () => Promise.resolve(new Response('{}', { status: 404 })) });
     teardown = () => {
@@ -229,6 +241,55 @@ describe.each(harnesses)('$name', (harness) => {
       const setup = harness.create();
       const { store } = setup;
       expect(() => store.document(noteKind, 'P1:../x')).toThrow(expect.objectContaining({ code: 'INVALID_PAYLOAD' }));
+    });
+  });
+
+  describe('Collection, revisioned', () => {
+    const at = '2026-03-02T10:00:00.000Z';
+    it('given nothing saved, answers revision 0; a save at 0 creates revision 1, the next replaces at 1', async () => {
+      const { store } = harness.create();
+      const events = store.collection(revisionedKind, 'P1');
+      expect(await events.getRevisioned('e1')).toEqual({ value: undefined, revision: 0 });
+      expect(await events.save({ id: 'e1', at, status: 'open', n: 1 }, 0)).toEqual({
+        value: { id: 'e1', at, status: 'open', n: 1 },
+        revision: 1,
+      });
+      expect(await events.save({ id: 'e1', at, status: 'closed', n: 2 }, 1)).toMatchObject({ revision: 2 });
+      expect(await events.getRevisioned('e1')).toEqual({ value: { id: 'e1', at, status: 'closed', n: 2 }, revision: 2 });
+      expect((await events.list()).items).toEqual([{ id: 'e1', at, status: 'closed', n: 2 }]);
+    });
+
+    it('given a stale revision, fails CONFLICT and keeps the newer record', async () => {
+      const { store } = harness.create();
+      const events = store.collection(revisionedKind, 'P1');
+      await events.save({ id: 'e1', at, status: 'open', n: 1 }, 0);
+      await events.save({ id: 'e1', at, status: 'open', n: 2 }, 1);
+      expect(await codeOf(events.save({ id: 'e1', at, status: 'open', n: 3 }, 1))).toBe('CONFLICT');
+      expect(await codeOf(events.save({ id: 'e1', at, status: 'open', n: 4 }, 0))).toBe('CONFLICT');
+      expect(await events.getRevisioned('e1')).toEqual({ value: { id: 'e1', at, status: 'open', n: 2 }, revision: 2 });
+    });
+
+    it('given two writers saving from the same revision at once, exactly one wins', async () => {
+      const { store } = harness.create();
+      await store.collection(revisionedKind, 'P1').save({ id: 'e1', at, status: 'open', n: 0 }, 0);
+      const outcomes = await Promise.all(
+        [1, 2].map((n) => codeOf(store.collection(revisionedKind, 'P1').save({ id: 'e1', at, status: 'open', n }, 1))),
+      );
+      expect(outcomes.sort()).toEqual(['CONFLICT', 'resolved']);
+      expect((await store.collection(revisionedKind, 'P1').getRevisioned('e1')).revision).toBe(2);
+    });
+
+    it('given a record written by put (no revision), reads it at revision 0 and saves over it at 0', async () => {
+      const { store } = harness.create();
+      const events = store.collection(revisionedKind, 'P1');
+      await events.put({ id: 'e1', at, status: 'open', n: 1 });
+      expect(await events.getRevisioned('e1')).toEqual({ value: { id: 'e1', at, status: 'open', n: 1 }, revision: 0 });
+      expect(await events.save({ id: 'e1', at, status: 'closed', n: 1 }, 0)).toMatchObject({ revision: 1 });
+    });
+
+    it('refuses save on a kind not declared revisioned', async () => {
+      const { store } = harness.create();
+      await expect(store.collection(eventKind, 'P1').save({ id: 'e1', at, status: 'open', n: 1 }, 0)).rejects.toThrow(/not a revisioned/u);
     });
   });
 

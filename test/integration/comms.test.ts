@@ -134,7 +134,10 @@ describe('the touchpoint log, agenda, calendar and status', () => {
   });
 
   it('logs a touchpoint and lists it; a series not in the plan is refused beside its field', async () => {
-    expect(await member('comms/log-touchpoint', { touchpoint: aTouchpoint() })).toEqual({ ok: true, data: { touchpoint: aTouchpoint() } });
+    expect(await member('comms/log-touchpoint', { touchpoint: aTouchpoint() })).toEqual({
+      ok: true,
+      data: { touchpoint: aTouchpoint(), revision: 1 },
+    });
     const refused = await member('comms/log-touchpoint', { touchpoint: aTouchpoint({ id: 't2', seriesId: 'ghost' }) });
     expect(refused.error).toMatchObject({
       code: 'INVALID_PAYLOAD',
@@ -229,6 +232,28 @@ describe('comms/action-item-issue', () => {
       .object({ issueStatuses: z.record(z.string(), z.object({ category: z.string() })) })
       .parse((await pm('comms/touchpoints', {})).data);
     expect(listed.issueStatuses[issueKey]?.category).toBe('new');
+  });
+
+  it('given two clicks at once (two accounts), creates exactly one Jira issue, labelled for recovery, and both answer its key', async () => {
+    await pm('comms/log-touchpoint', { touchpoint: aTouchpoint({ actionItems: [anActionItem()] }) });
+    const dataset = app.emulator?.datasets.find((d) => d.project.key === acme.project.key);
+    const before = dataset?.issues.length ?? 0;
+
+    const answers = await Promise.all([
+      pm('comms/action-item-issue', { touchpointId: 't1', actionItemId: 'a1' }),
+      member('comms/action-item-issue', { touchpointId: 't1', actionItemId: 'a1' }),
+    ]);
+
+    expect(answers.map((a) => a.ok)).toEqual([true, true]);
+    const keys = answers.map((a) => z.object({ issueKey: z.string() }).parse(a.data).issueKey);
+    expect(keys[0]).toBe(keys[1]);
+    expect(dataset?.issues.length).toBe(before + 1);
+    const created = dataset?.issues.find((i) => i.key === keys[0]);
+    expect(z.looseObject({ labels: z.array(z.string()) }).parse(created?.fields).labels).toEqual([
+      expect.stringMatching(/^client-followup-action-[0-9a-f]{16}$/u) as string,
+    ]);
+    const log = await listAll(stored().collection(touchpointKind, acme.project.id));
+    expect(log[0]?.actionItems[0]?.jiraIssueKey).toBe(keys[0]);
   });
 
   it('answers NOT_FOUND for an unknown touchpoint or action item, creating nothing', async () => {
@@ -356,5 +381,115 @@ describe('reminders in the daily job', () => {
     expect(sent.map((n) => [n.issueKey, n.subject, n.to])).toEqual([
       [tracking, 'Touchpoint overdue: Weekly status call', [ACCOUNTS.member.accountId]],
     ]);
+  });
+});
+
+describe('comms/agenda-save', () => {
+  const agendaAnswer = z.looseObject({
+    next: z.object({ day: z.string() }).nullable(),
+    saved: z.object({ day: z.string(), lines: z.array(z.object({ id: z.string(), text: z.string() })), revision: z.number() }).nullable(),
+  });
+  const LINES = [
+    { id: 'l1', text: 'Budget' },
+    { id: 'l2', text: 'Sign-off' },
+  ];
+
+  it('saves the edited agenda of the next occurrence; the agenda then shows it; a stale save gets CONFLICT; logging the meeting carries it', async () => {
+    await pm('comms/save', { plan: PLAN, revision: (await view()).revision });
+    const drafted = agendaAnswer.parse((await pm('comms/agenda', { seriesId: 'weekly' })).data);
+    expect(drafted.saved).toBeNull();
+    const day = drafted.next?.day ?? '';
+
+    const saved = await member('comms/agenda-save', { seriesId: 'weekly', day, lines: LINES, revision: 0 });
+    expect(saved).toEqual({ ok: true, data: { saved: { day, lines: LINES, revision: 1 } } });
+    const stale = await pm('comms/agenda-save', { seriesId: 'weekly', day, lines: [{ id: 'x', text: 'Mine' }], revision: 0 });
+    expect(stale.error?.code).toBe('CONFLICT');
+    expect(agendaAnswer.parse((await pm('comms/agenda', { seriesId: 'weekly' })).data).saved).toEqual({ day, lines: LINES, revision: 1 });
+
+    const reordered = [LINES[1], LINES[0]];
+    expect((await pm('comms/agenda-save', { seriesId: 'weekly', day, lines: reordered, revision: 1 })).ok).toBe(true);
+    await pm('comms/log-touchpoint', { touchpoint: aTouchpoint({ id: 'met', date: day }) });
+    const logged = await stored().collection(touchpointKind, acme.project.id).get('met');
+    expect(logged?.agenda).toEqual(['Sign-off', 'Budget']);
+  });
+
+  it('refuses a day that is not an upcoming occurrence (INVALID_PAYLOAD on day), and the viewer (FORBIDDEN), storing nothing', async () => {
+    await pm('comms/save', { plan: PLAN, revision: (await view()).revision });
+    const refused = await pm('comms/agenda-save', { seriesId: 'weekly', day: '2026-01-05', lines: LINES, revision: 0 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', fields: [{ path: 'day' }] } });
+    const day = agendaAnswer.parse((await pm('comms/agenda', { seriesId: 'weekly' })).data).next?.day ?? '';
+    expect((await as('viewer')('comms/agenda-save', { seriesId: 'weekly', day, lines: LINES, revision: 0 })).error?.code).toBe('FORBIDDEN');
+    expect((await pm('comms/agenda-save', { seriesId: 'nope', day, lines: LINES, revision: 0 })).error?.code).toBe('NOT_FOUND');
+    expect(agendaAnswer.parse((await pm('comms/agenda', { seriesId: 'weekly' })).data).saved).toBeNull();
+  });
+});
+
+describe('editing a logged touchpoint', () => {
+  const opened = z.object({ touchpoint: touchpointSchema, revision: z.number(), canEdit: z.boolean() });
+
+  it('edits date, attendees, decisions, action items and questions at the revision read; a stale edit gets CONFLICT and changes nothing', async () => {
+    await pm('comms/save', { plan: PLAN, revision: (await view()).revision });
+    await pm('comms/log-touchpoint', { touchpoint: aTouchpoint({ actionItems: [anActionItem()] }) });
+    const first = opened.parse((await pm('comms/touchpoint', { touchpointId: 't1' })).data);
+    expect(first).toMatchObject({ revision: 1, canEdit: true });
+    const second = opened.parse((await member('comms/touchpoint', { touchpointId: 't1' })).data);
+
+    const edit = {
+      ...first.touchpoint,
+      date: '2026-01-13',
+      attendees: ['Ana', 'Lee'],
+      decisions: ['Ship in February'],
+      actionItems: [
+        anActionItem({ text: 'Send the revised test plan', due: '2026-01-23' }),
+        anActionItem({ id: 'a2', text: 'Book the demo' }),
+      ],
+      openQuestions: [],
+    };
+    const saved = await pm('comms/log-touchpoint', { touchpoint: edit, revision: first.revision });
+    expect(saved).toEqual({ ok: true, data: { touchpoint: edit, revision: 2 } });
+
+    const stale = await member('comms/log-touchpoint', {
+      touchpoint: { ...second.touchpoint, decisions: ['Mine'] },
+      revision: second.revision,
+    });
+    expect(stale.error?.code).toBe('CONFLICT');
+    expect(await stored().collection(touchpointKind, acme.project.id).get('t1')).toEqual(edit);
+
+    // Reloaded, the member's change goes on top of the newer version.
+    const fresh = opened.parse((await member('comms/touchpoint', { touchpointId: 't1' })).data);
+    expect(fresh.touchpoint).toEqual(edit);
+    const again = await member('comms/log-touchpoint', {
+      touchpoint: { ...fresh.touchpoint, decisions: [...edit.decisions, 'Mine'] },
+      revision: fresh.revision,
+    });
+    expect(again.data).toMatchObject({ revision: 3 });
+  });
+
+  it('lets the viewer open a touchpoint but not edit it; the outsider cannot open it; an unknown one is NOT_FOUND', async () => {
+    await pm('comms/save', { plan: PLAN, revision: (await view()).revision });
+    await pm('comms/log-touchpoint', { touchpoint: aTouchpoint() });
+    const viewer = as('viewer');
+    const read = opened.parse((await viewer('comms/touchpoint', { touchpointId: 't1' })).data);
+    expect(read.canEdit).toBe(false);
+    expect(
+      (await viewer('comms/log-touchpoint', { touchpoint: { ...read.touchpoint, decisions: [] }, revision: read.revision })).error?.code,
+    ).toBe('FORBIDDEN');
+    expect((await as('outsider')('comms/touchpoint', { touchpointId: 't1' })).error?.code).toBe('FORBIDDEN');
+    expect((await pm('comms/touchpoint', { touchpointId: 'nope' })).error?.code).toBe('NOT_FOUND');
+    expect(await stored().collection(touchpointKind, acme.project.id).get('t1')).toEqual(read.touchpoint);
+  });
+});
+
+describe('comms/user-search', () => {
+  const found = z.object({ users: z.array(z.object({ accountId: z.string(), displayName: z.string() })) });
+
+  it('finds Jira users by a name or e-mail prefix as the caller, for an editor only', async () => {
+    const answer = found.parse((await pm('comms/user-search', { query: ' morgan ' })).data);
+    expect(answer.users.map((u) => u.accountId).sort()).toEqual([ACCOUNTS.member.accountId, ACCOUNTS.pm.accountId].sort());
+    expect(found.parse((await member('comms/user-search', { query: 'vera' })).data).users).toEqual([
+      { accountId: ACCOUNTS.viewer.accountId, displayName: ACCOUNTS.viewer.displayName },
+    ]);
+    expect((await as('viewer')('comms/user-search', { query: 'pat' })).error?.code).toBe('FORBIDDEN');
+    expect((await pm('comms/user-search', { query: '  ' })).error?.code).toBe('INVALID_PAYLOAD');
   });
 });

@@ -58,6 +58,8 @@ describe('manifest scopes', () => {
     await app.forge.invokeResolver(page, 'comms/save', { plan, revision: 0 });
     await app.forge.invokeResolver(page, 'comms/log-touchpoint', { touchpoint: aTouchpoint({ date: '2026-01-05' }) });
     await app.forge.invokeResolver(page, 'comms/action-item-issue', { touchpointId: 't1', actionItemId: 'a1' });
+    // The stakeholder editor's account picker (asUser, GET /user/picker).
+    await app.forge.invokeResolver(page, 'comms/user-search', { query: 'pat' });
     await app.forge.runScheduledTrigger('daily-kpi-snapshot');
     expect(app.emulator?.notifications.length).toBeGreaterThan(0);
     // The product-event trigger mirrors risks into the issue property, as the app (asApp).
@@ -67,7 +69,9 @@ describe('manifest scopes', () => {
 
     const called = Object.keys(app.emulator?.stats().byEndpoint ?? {});
     expect(called.length).toBeGreaterThan(0);
-    expect(called).toEqual(expect.arrayContaining(['POST /rest/api/3/issue', 'POST /rest/api/3/issue/{issueIdOrKey}/notify']));
+    expect(called).toEqual(
+      expect.arrayContaining(['POST /rest/api/3/issue', 'POST /rest/api/3/issue/{issueIdOrKey}/notify', 'GET /rest/api/3/user/picker']),
+    );
     const needed = new Set<string>();
     for (const endpoint of called) {
       const [method = '', template = ''] = endpoint.split(' ');

@@ -175,7 +175,7 @@ const LAYERS: Record<string, Probes> = {
       'date-fns-tz',
       'node:fs',
     ],
-    allowed: ['zod', 'zod/mini', 'contract/report', 'contract/i18n/strings'],
+    allowed: ['zod', 'zod/mini', 'date-fns', 'contract/report', 'contract/i18n/strings'],
   },
   static: {
     dir: 'static',

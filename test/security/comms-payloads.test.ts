@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, resolverContract } from '../../contract';
 import type { LocalApp } from '../../local/runtime/create-local-app';
 import { KvsRecordStore } from '../../src/adapters/storage/kvs-record-store';
-import { commsPlanKind, touchpointKind } from '../../src/application/records/record-kinds';
+import { commsPlanKind, savedAgendaKind, touchpointKind } from '../../src/application/records/record-kinds';
 import { listAll } from '../../src/application/storage';
 import { aPlan, aTouchpoint } from '../support/comms-builders';
 import { projectPageContext } from '../support/contexts';
@@ -39,9 +39,15 @@ const VALID: Record<string, () => object> = {
   'comms/status': () => ({}),
   'comms/touchpoints': () => ({}),
   'comms/log-touchpoint': () => ({ touchpoint: aTouchpoint({ id: 't2' }) }),
+  // An edit of t1 at a stale revision: refused unless mangled into a valid one.
+  'comms/touchpoint': () => ({ touchpointId: 't1' }),
   'comms/agenda': () => ({ seriesId: 'weekly' }),
   'comms/calendar': () => ({ seriesId: 'weekly' }),
   'comms/action-item-issue': () => ({ touchpointId: 't1', actionItemId: 'missing' }),
+  // A Monday of the weekly series far ahead: not one of its next occurrences, so refused unless mangled into one.
+  'comms/log-touchpoint#edit': () => ({ touchpoint: aTouchpoint({ decisions: ['Changed'] }), revision: 7 }),
+  'comms/user-search': () => ({ query: 'pat' }),
+  'comms/agenda-save': () => ({ seriesId: 'weekly', day: '2099-01-05', lines: [{ id: 'l1', text: 'Budget' }], revision: 0 }),
 };
 
 const hostileValue = fc.oneof(
@@ -96,7 +102,7 @@ const payloadFor = (key: string) => {
       ? hostileValue.map((v) => ({ projectKey: v }))
       : fc.tuple(fc.nat({ max: paths.length - 1 }), hostileValue).map(([i, v]) => withValueAt(valid, paths[i] ?? [], v)),
     fc
-      .tuple(fc.constantFrom('projectKey', 'seriesId', 'revision', 'plan', 'touchpoint'), hostileValue)
+      .tuple(fc.constantFrom('projectKey', 'seriesId', 'revision', 'plan', 'touchpoint', 'day', 'lines'), hostileValue)
       .map(([k, v]) => ({ ...valid, [k]: v })),
   );
 };
@@ -105,8 +111,9 @@ const storedState = async () => {
   const records = new KvsRecordStore();
   const plan = await records.document(commsPlanKind, acme.project.id).get();
   const log = await listAll(records.collection(touchpointKind, acme.project.id));
+  const agendas = await listAll(records.collection(savedAgendaKind, acme.project.id));
   const issues = app.emulator?.datasets.find((d) => d.project.key === acme.project.key)?.issues.length;
-  return JSON.stringify({ plan, log, issues });
+  return JSON.stringify({ plan, log, agendas, issues });
 };
 
 describe('hostile payloads to the comms resolvers', () => {
@@ -115,10 +122,12 @@ describe('hostile payloads to the comms resolvers', () => {
     await fc.assert(
       fc.asyncProperty(payloadFor(key), async (payload) => {
         const before = await storedState();
-        const answer = await call(key as Key, payload);
+        // `<key>#<variant>`: another valid payload of the same key to mutate.
+        const resolverKey = (key.split('#')[0] ?? key) as Key;
+        const answer = await call(resolverKey, payload);
         if (answer.ok) {
           // The runtime hands a falsy payload (`false`, `""`, `0`) to the handler as `{}`.
-          expect(resolverContract[key as Key].payload.safeParse(payload || {}).success).toBe(true);
+          expect(resolverContract[resolverKey].payload.safeParse(payload || {}).success).toBe(true);
           return;
         }
         expect(typed.has(answer.error?.code ?? 'none'), JSON.stringify(answer.error)).toBe(true);

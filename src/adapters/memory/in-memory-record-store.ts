@@ -31,6 +31,8 @@ interface StoredRecord {
   schemaVersion: number;
   attributes: Record<string, string | number | boolean>;
   json: string;
+  /** Set by `save` only, as the KVS `revision` attribute. */
+  revision?: number;
 }
 
 /**
@@ -112,6 +114,22 @@ export class InMemoryRecordStore implements RecordStore {
           }
           records.set(stored.id, stored);
         }),
+      getRevisioned(id: string): Promise<Revisioned<T | undefined>> {
+        assertRevisioned(kind);
+        const stored = records.get(id);
+        return Promise.resolve(stored ? { value: toRecord(stored), revision: stored.revision ?? 0 } : { value: undefined, revision: 0 });
+      },
+      save: (record: T, expectedRevision: number): Promise<Revisioned<T>> =>
+        settle(() => {
+          assertRevisioned(kind);
+          const stored = toStored(record);
+          if ((records.get(stored.id)?.revision ?? 0) !== expectedRevision) {
+            throw new AppError('CONFLICT', `save ${kind.name}: someone saved a newer version first`);
+          }
+          const revision = expectedRevision + 1;
+          records.set(stored.id, { ...stored, revision });
+          return { value: JSON.parse(stored.json) as T, revision };
+        }),
       get(id: string): Promise<T | undefined> {
         const stored = records.get(id);
         return Promise.resolve(stored ? toRecord(stored) : undefined);
@@ -173,6 +191,10 @@ function offsetOf(cursor: string): number {
   const match = /^o:(\d+)$/u.exec(Buffer.from(cursor, 'base64url').toString());
   if (!match) throw new AppError('INVALID_PAYLOAD', 'The cursor is not one this list gave');
   return Number(match[1]);
+}
+
+function assertRevisioned(kind: { name: string; revisioned?: boolean }): void {
+  if (kind.revisioned !== true) throw new Error(`${kind.name} is not a revisioned collection`);
 }
 
 function assertId(value: string, what: string): void {

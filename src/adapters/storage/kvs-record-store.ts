@@ -146,7 +146,7 @@ class KvsCollection<T> implements Collection<T> {
     private readonly retry: RetryPolicy,
   ) {}
 
-  private envelopeOf(record: T): { key: string; envelope: CollectionEnvelope } {
+  private envelopeOf(record: T): { key: string; envelope: CollectionEnvelope; value: T } {
     const parsed = z.safeParse(this.kind.schema, record);
     if (!parsed.success) throw new AppError('INVALID_PAYLOAD', `${this.kind.name}: ${z.prettifyError(parsed.error)}`);
     const id = this.kind.idOf(parsed.data);
@@ -159,7 +159,7 @@ class KvsCollection<T> implements Collection<T> {
       value: parsed.data,
     };
     for (const [name, filter] of Object.entries(this.kind.filters ?? {})) envelope[name] = filter.of(parsed.data);
-    return { key: collectionKey(this.partition, id), envelope };
+    return { key: collectionKey(this.partition, id), envelope, value: parsed.data };
   }
 
   private toRecord(stored: unknown): T | undefined {
@@ -210,6 +210,38 @@ class KvsCollection<T> implements Collection<T> {
           .execute(),
       this.retry,
     );
+  }
+
+  async getRevisioned(id: string): Promise<Revisioned<T | undefined>> {
+    assertRevisioned(this.kind);
+    if (!RECORD_ID.test(id)) return { value: undefined, revision: 0 };
+    const stored = await kvsCall(
+      `read ${this.kind.name}`,
+      () => kvs.entity(this.kind.entity).get(collectionKey(this.partition, id)),
+      this.retry,
+    );
+    if (stored === undefined) return { value: undefined, revision: 0 };
+    return { value: this.toRecord(stored), revision: revisionOf(stored) };
+  }
+
+  async save(record: T, expectedRevision: number): Promise<Revisioned<T>> {
+    assertRevisioned(this.kind);
+    const { key, envelope, value } = this.envelopeOf(record);
+    const revision = expectedRevision + 1;
+    const conditions =
+      expectedRevision === 0
+        ? new Filter<CollectionEnvelope>().and('revision', FilterConditions.notExists())
+        : new Filter<CollectionEnvelope>().and('revision', FilterConditions.equalTo(expectedRevision));
+    await kvsCall(
+      `save ${this.kind.name}`,
+      () =>
+        kvs
+          .transact()
+          .set<CollectionEnvelope>(key, { ...envelope, revision }, { entityName: this.kind.entity, conditions })
+          .execute(),
+      this.retry,
+    );
+    return { value, revision };
   }
 
   async get(id: string): Promise<T | undefined> {
@@ -294,6 +326,11 @@ export function pageSize(limit: number | undefined): number {
 
 function assertId(value: string, what: string): void {
   if (!RECORD_ID.test(value)) throw new AppError('INVALID_PAYLOAD', `${what} must be 1–100 letters, digits, dots, dashes or underscores`);
+}
+
+function assertRevisioned(kind: { name: string; revisioned?: boolean }): void {
+  // A programming error, not a request's: the kind must declare the attribute the condition reads.
+  if (kind.revisioned !== true) throw new Error(`${kind.name} is not a revisioned collection`);
 }
 
 function revisionOf(stored: unknown): number {

@@ -40,6 +40,7 @@ export function toEntityDeclarations(kinds: readonly AnyRecordKind[]): EntityDec
       value: { type: 'any' },
     };
     for (const [name, filter] of Object.entries(kind.filters ?? {})) attributes[name] = { type: filter.type };
+    if (kind.revisioned === true) attributes['revision'] = { type: 'integer' };
     entities.push({
       name: kind.entity,
       attributes,

@@ -23,6 +23,10 @@ class RecordingIssueWriter implements IssueWriter {
     return Promise.resolve({ key });
   }
 
+  findIssueByLabel(): Promise<string | null> {
+    return Promise.resolve(null);
+  }
+
   notify(issueKey: string, message: { subject: string; textBody: string; accountIds: readonly string[] }): Promise<void> {
     if (this.failures > 0) return this.fail();
     this.notifications.push({ issueKey, ...message });

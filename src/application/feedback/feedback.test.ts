@@ -212,6 +212,7 @@ describe('complaints', () => {
     );
     const created: NewIssue[] = [];
     const issues: IssueWriter = {
+      findIssueByLabel: () => Promise.resolve(null),
       createIssue: (issue) => {
         created.push(issue);
         return Promise.resolve({ key: `ACME-${String(100 + created.length)}` });

@@ -36,6 +36,11 @@ export interface CollectionKind<T> extends RecordKindBase<T> {
   timeOf: (record: T) => string;
   /** Attributes stored beside the value for `where` filters, by name (≤ 30 characters). */
   filters?: Readonly<Record<string, { type: 'string' | 'integer' | 'boolean'; of: (record: T) => FilterValue }>>;
+  /**
+   * Records carry a revision beside the value (a `revision` attribute of the entity), so
+   * `Collection.save` can replace one only if nobody saved since it was read.
+   */
+  revisioned?: boolean;
 }
 
 export type RecordKind<T = unknown> = DocumentKind<T> | CollectionKind<T>;

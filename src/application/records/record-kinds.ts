@@ -5,7 +5,14 @@
  */
 import { z } from 'zod';
 import { changeRequestSchema, type ChangeRequestJson } from '../../../contract/changes';
-import { commsPlanSchema, touchpointSchema, type CommsPlanJson, type TouchpointJson } from '../../../contract/comms';
+import {
+  commsPlanSchema,
+  savedAgendaSchema,
+  touchpointSchema,
+  type CommsPlanJson,
+  type SavedAgendaJson,
+  type TouchpointJson,
+} from '../../../contract/comms';
 import { DIMENSION_KEYS } from '../../../contract/report';
 import { registerRiskSchema, type RegisterRiskJson } from '../../../contract/risks';
 import { feedbackEntrySchema, type FeedbackEntryJson } from '../../../contract/feedback';
@@ -350,6 +357,8 @@ export const touchpointKind = defineCollectionKind<TouchpointJson>({
   entity: 'touchpoint',
   idOf: (t) => t.id,
   timeOf: (t) => `${t.date}T00:00:00.000Z`,
+  // Minutes are edited after the meeting, and issue keys recorded on them: no edit is lost.
+  revisioned: true,
 });
 
 const touchpointReminderSchema = z.object({
@@ -458,6 +467,57 @@ export const feedbackKind = defineCollectionKind<FeedbackEntryJson>({
   },
 });
 
+const actionItemClaimSchema = z.object({
+  /** A hash of the touchpoint and action item ids (both together would pass the 100-character id limit). */
+  id: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/u),
+  touchpointId: z.string(),
+  actionItemId: z.string(),
+  /** ISO instant the current attempt claimed it; a claim older than the lease may be taken over. */
+  claimedAt: isoInstant,
+  /** 1 for the first attempt; a takeover counts up (and looks for an issue the dead attempt made). */
+  attempt: z.number().int().positive(),
+  /** The label the issue is created with, so a takeover finds an issue created but not recorded. */
+  label: z.string(),
+  /** Set once the Jira issue exists. */
+  issueKey: z.string().nullable(),
+});
+export type ActionItemClaim = z.infer<typeof actionItemClaimSchema>;
+
+/**
+ * Who is creating the Jira issue of an action item (issue 9): one record per item, written with
+ * a revision, so of two clicks at once exactly one creates the issue.
+ */
+export const actionItemClaimKind = defineCollectionKind<ActionItemClaim>({
+  name: 'action-item-claim',
+  schemaVersion: 1,
+  schema: actionItemClaimSchema,
+  scope: 'project',
+  entity: 'action-item-claim',
+  idOf: (c) => c.id,
+  timeOf: (c) => c.claimedAt,
+  revisioned: true,
+});
+
+/**
+ * Agendas the PM edited before a meeting, one per series occurrence (`<seriesId>.<day>`),
+ * revisioned so that of two editors the stale one gets CONFLICT.
+ */
+export const savedAgendaKind = defineCollectionKind<SavedAgendaJson>({
+  name: 'saved-agenda',
+  schemaVersion: 1,
+  schema: savedAgendaSchema,
+  scope: 'project',
+  entity: 'saved-agenda',
+  idOf: (a) => savedAgendaId(a.seriesId, a.day),
+  timeOf: (a) => `${a.day}T00:00:00.000Z`,
+  filters: { seriesId: { type: 'string', of: (a) => a.seriesId } },
+  revisioned: true,
+});
+
+export function savedAgendaId(seriesId: string, day: string): string {
+  return `${seriesId}.${day}`;
+}
+
 /** Every kind, for export, delete and the manifest check. */
 export const RECORD_KINDS: readonly AnyRecordKind[] = [
   settingsKind,
@@ -480,6 +540,8 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   registerRiskKind,
   riskIssueClaimKind,
   feedbackKind,
+  actionItemClaimKind,
+  savedAgendaKind,
 ];
 
 /** The one Forge entity holding every document kind (documents are few and small). */

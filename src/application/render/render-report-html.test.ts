@@ -207,4 +207,26 @@ describe('renderReportHtml: decisions and action items', () => {
     expect(zh).toContain('Send logo <span class="muted">— 团队 · 已取消</span>');
     expect(zh).toMatch(/<h2 id="decisions">决定事项<\/h2>\s*<p class="muted">没有需要报告的内容。<\/p>/u);
   });
+
+  it('given a stored report that kept the first ones, ends each list with how many more there are', () => {
+    const report = aStatusReport();
+    report.sections.decisions = [{ text: 'Go live', date: '2026-11-24', seriesTitle: 'Weekly sync' }];
+    report.sections.actionItems = [
+      { text: 'Send logo', ownerSide: 'client', ownerName: 'Ana', due: null, status: 'open', jiraIssueKey: null, overdue: false },
+    ];
+    report.sections.totals = {
+      completed: 0,
+      inProgress: 0,
+      nextUp: 0,
+      waitingOnClient: 0,
+      flagged: 0,
+      blocked: 0,
+      topRisks: 0,
+      decisions: 4,
+      actionItems: 1,
+    };
+    const page = renderReportHtml(report);
+    expect(page).toContain('<li class="muted" data-more="3">…and 3 more</li>');
+    expect(page.match(/data-more=/gu)).toHaveLength(1);
+  });
 });

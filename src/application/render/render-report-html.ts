@@ -315,9 +315,21 @@ function clientRegisterRisksList(risks: readonly ClientRegisterRiskLike[] | unde
     }`;
 }
 
+/** "…and N more" after a list a stored report bounded; nothing when it is whole. */
+function moreItem(total: number | undefined, shown: number, t: ReportWords): SafeHtml | string {
+  return total !== undefined && total > shown
+    ? html`<li class="muted" data-more="${String(total - shown)}">${t('report.moreItems', { count: total - shown })}</li>`
+    : '';
+}
+
 /** Decisions and action items (the touchpoint log): the same for both audiences, from what each report holds. */
 function minutesSections(
-  sections: { decisions?: readonly DecisionLike[] | undefined; actionItems?: readonly ActionItemLike[] | undefined },
+  sections: {
+    decisions?: readonly DecisionLike[] | undefined;
+    actionItems?: readonly ActionItemLike[] | undefined;
+    /** A stored internal report's counts before it kept the first ones. */
+    totals?: { decisions?: number | undefined; actionItems?: number | undefined } | undefined;
+  },
   t: ReportWords,
   dates: ReportDates,
 ): SafeHtml {
@@ -330,6 +342,7 @@ function minutesSections(
           ? html`<p class="muted">${t('report.empty')}</p>`
           : html`<ul>
               ${decisions.map((d) => html`<li>${d.text} <span class="muted">— ${describeDecisionSource(d, t, dates)}</span></li>`)}
+              ${moreItem(sections.totals?.decisions, decisions.length, t)}
             </ul>`
       }
     </section>
@@ -345,6 +358,7 @@ function minutesSections(
                     ${a.overdue ? html`<strong>${a.text}</strong>` : a.text} <span class="muted">— ${describeActionItem(a, t, dates)}</span>
                   </li>`,
               )}
+              ${moreItem(sections.totals?.actionItems, actionItems.length, t)}
             </ul>`
       }
     </section>`;

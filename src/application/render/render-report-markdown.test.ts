@@ -260,6 +260,29 @@ describe('renderReportMarkdown: decisions and action items', () => {
     expect(empty).toContain('\n## Action items\n\nNothing to report.\n');
   });
 
+  it('given a stored report that kept the first ones, says how many more there are, in both languages', () => {
+    const report = withMinutes();
+    report.sections.totals = {
+      completed: 0,
+      inProgress: 0,
+      nextUp: 0,
+      waitingOnClient: 0,
+      flagged: 0,
+      blocked: 0,
+      topRisks: 0,
+      decisions: 2,
+      actionItems: 32,
+    };
+    const text = renderReportMarkdown(report);
+    expect(text).toContain('- Drop SSO — Ad-hoc touchpoint, Nov 25, 2026\n\n## Action items');
+    expect(text).toContain('- Book room — Team · Done\n- …and 30 more\n');
+    const zh = withMinutes('zh-CN');
+    zh.sections.totals = { ...report.sections.totals, decisions: 27 };
+    const zhText = renderReportMarkdown(zh);
+    expect(zhText).toContain('- ……另有 25 项\n\n## 行动项');
+    expect(zhText).toContain('- ……另有 30 项\n');
+  });
+
   it('renders the client’s too', () => {
     const report = aClientStatusReport();
     report.sections.decisions = [{ text: 'Go live', date: '2026-11-24', seriesTitle: 'Weekly sync' }];

@@ -357,6 +357,8 @@ function writeChanges(
 function writeMinutes(
   sections: Pick<ClientStatusReportJson['sections'], 'decisions'> & {
     actionItems?: readonly Parameters<typeof describeActionItem>[0][] | undefined;
+    /** A stored internal report's counts before it kept the first ones. */
+    totals?: { decisions?: number | undefined; actionItems?: number | undefined } | undefined;
   },
   t: ReportWords,
   dates: ReportDates,
@@ -370,6 +372,7 @@ function writeMinutes(
     ...(decisions.length === 0
       ? [t('report.empty')]
       : decisions.map((d) => `- ${md(d.text)} — ${md(describeDecisionSource(d, t, dates))}`)),
+    ...moreLine(sections.totals?.decisions, decisions.length, t),
   );
   heading(2, t('report.actionItems'));
   out.push(
@@ -379,5 +382,11 @@ function writeMinutes(
           const text = a.overdue ? `**${md(a.text)}**` : md(a.text);
           return `- ${text} — ${md(describeActionItem(a, t, dates))}`;
         })),
+    ...moreLine(sections.totals?.actionItems, actionItems.length, t),
   );
+}
+
+/** "…and N more" after a list a stored report bounded; nothing when it is whole. */
+function moreLine(total: number | undefined, shown: number, t: ReportWords): string[] {
+  return total !== undefined && total > shown ? [`- ${t('report.moreItems', { count: total - shown })}`] : [];
 }

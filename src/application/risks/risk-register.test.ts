@@ -114,6 +114,7 @@ describe('listing the register', () => {
 function aJira(options: { fail?: boolean } = {}) {
   const created: NewIssue[] = [];
   const writer: IssueWriter = {
+    findIssueByLabel: () => Promise.resolve(null),
     async createIssue(issue) {
       await new Promise((resolve) => setTimeout(resolve, 5));
       if (options.fail) throw Object.assign(new Error('Jira said no'), { code: 'JIRA_UNAVAILABLE' });

@@ -89,5 +89,8 @@ describe('deriveSnapshot: decisions and action items', () => {
       expect(sections.actionItems).toHaveLength(SNAPSHOT_LIST_ISSUES);
       expect(sections.actionItems?.[0]).toMatchObject({ text: `Item ${String(many - 1)}`, overdue: true });
     }
+    // The PM's report counts what it did not keep ("…and N more"); the client's says nothing of it.
+    expect(reports.internal.sections.totals).toMatchObject({ decisions: many, actionItems: many });
+    expect('totals' in reports.client.sections).toBe(false);
   });
 });

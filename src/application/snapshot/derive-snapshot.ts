@@ -147,5 +147,8 @@ function listTotals(sections: ReportDataJson['sections']): NonNullable<ReportDat
     flagged: distinct(sections.risks.flagged.map((issue) => issue.key)),
     blocked: distinct(sections.risks.blocked.map((entry) => entry.issue.key)),
     topRisks: distinct(sections.risks.topRisks.map((entry) => entry.issue.key)),
+    // Not issues: every decision and action item counts, so the page can say "…and N more".
+    ...(sections.decisions === undefined ? {} : { decisions: sections.decisions.length }),
+    ...(sections.actionItems === undefined ? {} : { actionItems: sections.actionItems.length }),
   };
 }

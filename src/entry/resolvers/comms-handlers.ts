@@ -1,16 +1,18 @@
 import { z } from 'zod';
 import { getCommsPlan, saveCommsPlan } from '../../application/comms/comms-plan';
 import { createIssueFromActionItem } from '../../application/comms/create-issue-from-action-item';
+import { findJiraUsers } from '../../application/comms/find-jira-users';
 import { followActionItemIssues } from '../../application/comms/follow-action-item-issues';
+import { getSavedAgenda, saveAgenda } from '../../application/comms/saved-agenda';
 import { toSeriesCalendar } from '../../application/comms/to-series-calendar';
-import { listTouchpoints, logTouchpoint } from '../../application/comms/touchpoint-log';
+import { getTouchpoint, listTouchpoints, saveTouchpoint } from '../../application/comms/touchpoint-log';
 import { AppError } from '../../application/app-error';
 import { readReports, readSnapshot, STORED_REPORT_FORMAT } from '../../application/snapshot/project-cache';
 import { assessTouchpoints } from '../../domain/assess-touchpoints';
 import { deriveNextOccurrences } from '../../domain/cadence';
 import { deriveAgenda } from '../../domain/derive-agenda';
 import type { CommsPlanJson } from '../../../contract/comms';
-import { permissionSource, recordStore, systemClock, userIssueWriter } from '../compose';
+import { permissionSource, recordStore, systemClock, userDirectory, userIssueWriter } from '../compose';
 import { allows, authorizeProjectAccess, languageOf } from './authorize';
 import { defineResolver } from './define-resolver';
 import { refreshHealth } from './refresh-health';
@@ -40,6 +42,11 @@ function findSeries(plan: CommsPlanJson, seriesId: string) {
   if (!series) throw new AppError('NOT_FOUND', 'No such series in the plan');
   return series;
 }
+
+const waitFor = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms);
+  });
 
 const occurrenceJson = (o: { day: string; at: Date }) => ({ day: o.day, at: o.at.toISOString() });
 
@@ -78,9 +85,15 @@ export const commsHandlers = {
   }),
   'comms/log-touchpoint': defineResolver('comms/log-touchpoint', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
-    const touchpoint = await logTouchpoint(recordStore, project.id, payload.touchpoint);
+    // Without a revision (an older page, the CLI) it is written over what is stored now.
+    const saved = await saveTouchpoint(recordStore, project.id, payload.touchpoint, payload.revision ?? null);
     await refreshHealth(project);
-    return { touchpoint };
+    return { touchpoint: saved.value, revision: saved.revision };
+  }),
+  'comms/touchpoint': defineResolver('comms/touchpoint', async ({ payload, context }) => {
+    const { project, permissions } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
+    const stored = await getTouchpoint(recordStore, project.id, payload.touchpointId);
+    return { touchpoint: stored.value, revision: stored.revision, canEdit: allows(permissions, 'write') };
   }),
   'comms/agenda': defineResolver('comms/agenda', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
@@ -95,16 +108,30 @@ export const commsHandlers = {
       snapshot.value?.reportFormat === STORED_REPORT_FORMAT
         ? { sections: (await readReports(recordStore, snapshot.value)).internal.sections, asOf: snapshot.value.asOf }
         : null;
-    return deriveAgenda(series, touchpoints, report, systemClock.now());
+    const agenda = deriveAgenda(series, touchpoints, report, systemClock.now());
+    const saved = agenda.next ? await getSavedAgenda(recordStore, project.id, series.id, agenda.next.day) : null;
+    return { ...agenda, saved };
+  }),
+  'comms/agenda-save': defineResolver('comms/agenda-save', async ({ payload, context }) => {
+    const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
+    const plan = await getCommsPlan(recordStore, project.id);
+    const edit = { day: payload.day, lines: payload.lines, revision: payload.revision };
+    return { saved: await saveAgenda(recordStore, project.id, findSeries(plan.value, payload.seriesId), edit, systemClock.now()) };
   }),
   'comms/calendar': defineResolver('comms/calendar', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
     const plan = await getCommsPlan(recordStore, project.id);
     return toSeriesCalendar(findSeries(plan.value, payload.seriesId), project.key, systemClock.now());
   }),
+  'comms/user-search': defineResolver('comms/user-search', async ({ payload, context }) => {
+    // Picking an account is part of editing the plan.
+    await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
+    return { users: await findJiraUsers(userDirectory(), payload.query) };
+  }),
   'comms/action-item-issue': defineResolver('comms/action-item-issue', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
-    return createIssueFromActionItem({ records: recordStore, issues: userIssueWriter() }, project, {
+    const deps = { records: recordStore, issues: userIssueWriter(), clock: systemClock, sleep: waitFor };
+    return createIssueFromActionItem(deps, project, {
       touchpointId: payload.touchpointId,
       actionItemId: payload.actionItemId,
       link: touchpointLink(context, project.key, payload.touchpointId),

@@ -268,6 +268,7 @@ describe('the agenda', () => {
           waitingOnClient: [],
           decisionsDue: [{ touchpointId: 'tp1', question: 'Who signs off?' }],
           jiraAsOf: null,
+          saved: null,
         }}
       />,
     );
@@ -276,5 +277,35 @@ describe('the agenda', () => {
     expect(textOfTestId(html, 'comms-agenda-decisions')).toBe('Who signs off?');
     expect(html).toContain('Overdue action items');
     expect(html).toContain('Nothing');
+  });
+
+  it('given a saved agenda for the next occurrence, shows it in its order instead of the draft', () => {
+    const series = PLAN.series[0];
+    if (!series) throw new Error('fixture');
+    const html = renderForTest(
+      <AgendaView
+        series={series}
+        agenda={{
+          seriesId: 'weekly',
+          next: { day: '2026-12-08', at: '2026-12-08T08:30:00.000Z' },
+          openActionItems: [],
+          overdueActionItems: [],
+          risksAndBlockers: [],
+          waitingOnClient: [],
+          decisionsDue: [{ touchpointId: 'tp1', question: 'Who signs off?' }],
+          jiraAsOf: null,
+          saved: {
+            day: '2026-12-08',
+            revision: 2,
+            lines: [
+              { id: 'b', text: 'Budget' },
+              { id: 'a', text: 'Sign-off' },
+            ],
+          },
+        }}
+      />,
+    );
+    expect(textOfTestId(html, 'comms-agenda-saved')).toBe('BudgetSign-off');
+    expect(html).not.toContain('Who signs off?');
   });
 });

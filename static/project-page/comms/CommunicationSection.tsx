@@ -15,11 +15,12 @@ import {
   newSeriesDraft,
   newStakeholderDraft,
   todayIn,
+  toRemindersDraft,
   toSeriesDraft,
   toStakeholderDraft,
   type PlanChange,
 } from './comms-drafts';
-import { SeriesEditor, StakeholderEditor } from './PlanEditors';
+import { RemindersEditor, SeriesEditor, StakeholderEditor } from './PlanEditors';
 import { reapplyPlanChange, savePlanChange } from './plan-save';
 import { TouchpointForm, TouchpointList, type TouchpointsView } from './TouchpointLog';
 import { useCommsT } from './use-comms-messages';
@@ -28,7 +29,12 @@ const PAYLOAD: PayloadOf<'comms/get'> = {};
 export type StatusView = ResponseOf<'comms/status'>;
 
 /** Which editor is open: one at a time, so a save applies one change. */
-type Editing = { kind: 'stakeholder'; id: string | null } | { kind: 'series'; id: string | null } | { kind: 'touchpoint' } | null;
+type Editing =
+  | { kind: 'stakeholder'; id: string | null }
+  | { kind: 'series'; id: string | null }
+  | { kind: 'touchpoint' }
+  | { kind: 'reminders' }
+  | null;
 
 /**
  * The touchpoints due or overdue now: at the top of the section, and at the top of the Overview
@@ -329,7 +335,7 @@ export function CommsBoard({ view, status, touchpoints, onPlanSaved, onTouchpoin
                       </>
                     )}
                   </span>
-                  {agendaFor === s.id && <AgendaPanel series={s} />}
+                  {agendaFor === s.id && <AgendaPanel series={s} canEdit={canEdit} />}
                 </li>
               ),
             )}
@@ -354,6 +360,33 @@ export function CommsBoard({ view, status, touchpoints, onPlanSaved, onTouchpoin
               {t('comms.series.add')}
             </button>
           ))}
+      </section>
+
+      <section className="cf-group" aria-labelledby="cf-comms-reminders" data-testid="comms-reminders">
+        <h3 id="cf-comms-reminders">{t('comms.reminders.heading')}</h3>
+        <p className="cf-hint">{t('comms.reminders.intro')}</p>
+        {editing?.kind === 'reminders' && canEdit ? (
+          <RemindersEditor initial={toRemindersDraft(plan.reminders)} save={save} reapply={reapply} onDone={done} />
+        ) : (
+          <>
+            <p data-testid="comms-reminders-current" data-mode={plan.reminders.mode}>
+              {t(`comms.reminders.mode.${plan.reminders.mode}`)}
+              {plan.reminders.mode === 'notify' &&
+                plan.reminders.trackingIssueKey !== null &&
+                ` · ${t('comms.reminders.tracking', { key: plan.reminders.trackingIssueKey })}`}
+            </p>
+            {canEdit && (
+              <button
+                type="button"
+                className="cf-button"
+                data-testid="comms-edit-reminders"
+                onClick={() => setEditing({ kind: 'reminders' })}
+              >
+                {t('comms.reminders.edit')}
+              </button>
+            )}
+          </>
+        )}
       </section>
 
       <section className="cf-group" aria-labelledby="cf-comms-log">

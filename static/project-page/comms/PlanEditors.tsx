@@ -4,16 +4,29 @@ import {
   CHANNELS,
   DETAIL_LEVELS,
   MONTH_WEEKS,
+  REMINDER_MODES,
   SIDES,
   TOUCHPOINT_KINDS,
   WEEKDAYS,
   type StakeholderJson,
 } from '../../../contract/comms';
 import { LANGUAGES } from '../../../contract/language';
+import { AccountPicker } from './AccountPicker';
 import { Checkbox, SelectInput, TextInput, type Option } from './CommsFields';
-import { parseSeries, parseStakeholder, type FieldErrors, type PlanChange, type SeriesDraft, type StakeholderDraft } from './comms-drafts';
+import {
+  parseReminders,
+  parseSeries,
+  parseStakeholder,
+  type FieldErrors,
+  type PlanChange,
+  type RemindersDraft,
+  type SeriesDraft,
+  type StakeholderDraft,
+} from './comms-drafts';
 import type { SaveOutcome } from './plan-save';
 import { SaveBar, type SaveState } from './SaveBar';
+import { deriveSeriesPreview } from './series-preview';
+import { SeriesPreview } from './SeriesPreview';
 import { useCommsT, type CommsT } from './use-comms-messages';
 
 export interface EditorProps<D> {
@@ -23,6 +36,9 @@ export interface EditorProps<D> {
   reapply: (change: PlanChange) => Promise<SaveOutcome>;
   onDone: () => void;
 }
+
+/** How many dates the series editor previews. */
+const PREVIEW_COUNT = 5;
 
 const LANGUAGE_LABELS: Record<(typeof LANGUAGES)[number], string> = { en: 'English', 'zh-CN': '简体中文' };
 
@@ -84,6 +100,26 @@ export function StakeholderEditor(props: EditorProps<StakeholderDraft>) {
           options={SIDES.map((s) => ({ value: s, label: t(`comms.side.option.${s}`) }))}
           onChange={set('side')}
         />
+        {draft.side === 'internal' && (
+          <div>
+            <TextInput
+              id="stakeholder-accountId"
+              label={t('comms.field.accountId')}
+              value={draft.accountId ?? ''}
+              onChange={(value) => {
+                set('accountId')(value === '' ? null : value);
+              }}
+              error={errors.accountId}
+              placeholder="557058:…"
+            />
+            <p className="cf-hint">{t('comms.field.accountIdHint')}</p>
+            <AccountPicker
+              onPick={(user) => {
+                set('accountId')(user.accountId);
+              }}
+            />
+          </div>
+        )}
         <TextInput id="stakeholder-role" label={t('comms.field.role')} value={draft.role} onChange={set('role')} error={errors.role} />
         <TextInput
           id="stakeholder-email"
@@ -135,11 +171,21 @@ export function StakeholderEditor(props: EditorProps<StakeholderDraft>) {
 
 export function SeriesEditor(props: EditorProps<SeriesDraft> & { stakeholders: readonly StakeholderJson[] }) {
   const t = useCommsT();
-  const { draft, errors, state, submit, reapply, set } = useEditor(props, (d) => {
+  const {
+    draft,
+    errors: savedErrors,
+    state,
+    submit,
+    reapply,
+    set,
+  } = useEditor(props, (d) => {
     const parsed = parseSeries(d);
     return parsed.ok ? { ok: true, change: { kind: 'series', value: parsed.value } as const } : parsed;
   });
   const weekdays = WEEKDAYS.map((w) => ({ value: w, label: t(`comms.weekday.${w}`) }));
+  // The date fields are checked as they are typed (the preview needs them); the rest from the first Save.
+  const preview = deriveSeriesPreview(draft, new Date(), PREVIEW_COUNT);
+  const errors: FieldErrors = { ...(preview.ok ? {} : preview.errors), ...savedErrors };
   const cadenceError = errors['cadence.day'] ?? errors['cadence.days'];
   return (
     <form className="cf-comms-editor" noValidate onSubmit={submit} data-testid="comms-series-editor" aria-label={t('comms.series.heading')}>
@@ -268,7 +314,47 @@ export function SeriesEditor(props: EditorProps<SeriesDraft> & { stakeholders: r
           </div>
         </fieldset>
       )}
+      <SeriesPreview preview={preview} timeZone={draft.timeZone.trim()} />
       <SaveBar id="series" state={state} onCancel={props.onDone} onReapply={reapply} />
+    </form>
+  );
+}
+
+/** The reminder setting: none, a Jira notification on a tracking issue, or one issue per overdue touchpoint. */
+export function RemindersEditor(props: EditorProps<RemindersDraft>) {
+  const t = useCommsT();
+  const { draft, errors, state, submit, reapply, set } = useEditor(props, (d) => {
+    const parsed = parseReminders(d);
+    return parsed.ok ? { ok: true, change: { kind: 'reminders', value: parsed.value } as const } : parsed;
+  });
+  return (
+    <form
+      className="cf-comms-editor"
+      noValidate
+      onSubmit={submit}
+      data-testid="comms-reminders-editor"
+      aria-label={t('comms.reminders.heading')}
+    >
+      <div className="cf-comms-grid">
+        <SelectInput
+          id="reminders-mode"
+          label={t('comms.field.reminderMode')}
+          value={draft.mode}
+          options={REMINDER_MODES.map((m) => ({ value: m, label: t(`comms.reminders.mode.${m}`) }))}
+          onChange={set('mode')}
+        />
+        {draft.mode === 'notify' && (
+          <TextInput
+            id="reminders-tracking"
+            label={t('comms.field.trackingIssue')}
+            value={draft.trackingIssueKey}
+            onChange={set('trackingIssueKey')}
+            error={errors.trackingIssueKey}
+            placeholder="ACME-12"
+          />
+        )}
+      </div>
+      <SaveBar id="reminders" state={state} onCancel={props.onDone} onReapply={reapply} />
     </form>
   );
 }

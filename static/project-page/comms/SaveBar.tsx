@@ -1,16 +1,30 @@
-import type { SaveOutcome } from './plan-save';
+import type { AppErrorJson } from '../../../contract';
 import { useCommsT } from './use-comms-messages';
 
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | SaveOutcome;
+/** What an editor's save came to, short of success (which closes the editor). */
+export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'conflict' } | { kind: 'failed'; error: AppErrorJson };
 
 /** Save and Cancel for an editor, with the conflict notice and its way out. */
-export function SaveBar({ id, state, onCancel, onReapply }: { id: string; state: SaveState; onCancel: () => void; onReapply: () => void }) {
+export function SaveBar({
+  id,
+  state,
+  onCancel,
+  onReapply,
+  conflictMessage = 'comms.conflict',
+}: {
+  id: string;
+  state: SaveState;
+  onCancel: () => void;
+  onReapply: () => void;
+  /** What was changed meanwhile: the plan unless said. */
+  conflictMessage?: 'comms.conflict' | 'comms.conflict.agenda' | 'comms.conflict.touchpoint';
+}) {
   const t = useCommsT();
   return (
     <>
       {state.kind === 'conflict' && (
         <div className="cf-message" data-appearance="warning" role="alert" data-testid={`comms-${id}-conflict`}>
-          <p>{t('comms.conflict')}</p>
+          <p>{t(conflictMessage)}</p>
           <div className="cf-message-actions">
             <button type="button" className="cf-button cf-button-primary" data-testid={`comms-${id}-reapply`} onClick={onReapply}>
               {t('comms.conflict.reapply')}

@@ -1,11 +1,13 @@
 import {
   actionItemSchema,
+  remindersSchema,
   stakeholderSchema,
   touchpointSchema,
   touchpointSeriesSchema,
   type ActionItemJson,
   type CadenceJson,
   type CommsPlanJson,
+  type RemindersJson,
   type StakeholderJson,
   type TouchpointJson,
   type TouchpointSeriesJson,
@@ -20,6 +22,8 @@ export type CommsErrorKey =
   | 'comms.error.day'
   | 'comms.error.endBeforeStart'
   | 'comms.error.number'
+  | 'comms.error.accountId'
+  | 'comms.error.issueKey'
   | 'comms.error.invalid';
 
 /** Field problems by field name (the first path segment; nested ones joined with dots). */
@@ -41,6 +45,8 @@ const FIELD_ERRORS: Readonly<Record<string, CommsErrorKey>> = {
   graceDays: 'comms.error.number',
   durationMinutes: 'comms.error.number',
   cadence: 'comms.error.number',
+  accountId: 'comms.error.accountId',
+  trackingIssueKey: 'comms.error.issueKey',
 };
 
 interface Issue {
@@ -117,7 +123,7 @@ export function parseStakeholder(draft: StakeholderDraft): Validation<Stakeholde
   return validate(stakeholderSchema, {
     ...draft,
     email: email === '' ? null : email,
-    accountId: draft.side === 'internal' ? draft.accountId : null,
+    accountId: draft.side === 'internal' && draft.accountId !== null && draft.accountId.trim() !== '' ? draft.accountId.trim() : null,
   });
 }
 
@@ -234,7 +240,8 @@ export type PlanChange =
   | { kind: 'stakeholder'; value: StakeholderJson }
   | { kind: 'series'; value: TouchpointSeriesJson }
   | { kind: 'removeStakeholder'; id: string }
-  | { kind: 'removeSeries'; id: string };
+  | { kind: 'removeSeries'; id: string }
+  | { kind: 'reminders'; value: RemindersJson };
 
 /**
  * One edit applied to a plan: used on save and again, after a conflict, on the newer plan
@@ -246,6 +253,8 @@ export function applyPlanChange(plan: CommsPlanJson, change: PlanChange): CommsP
       return { ...plan, stakeholders: upsert(plan.stakeholders, change.value) };
     case 'series':
       return { ...plan, series: upsert(plan.series, change.value) };
+    case 'reminders':
+      return { ...plan, reminders: change.value };
     case 'removeSeries':
       return { ...plan, series: plan.series.filter((s) => s.id !== change.id) };
     case 'removeStakeholder':
@@ -261,6 +270,22 @@ export function applyPlanChange(plan: CommsPlanJson, change: PlanChange): CommsP
   }
 }
 
+/** The reminder setting's fields, as typed. */
+export interface RemindersDraft {
+  mode: string;
+  trackingIssueKey: string;
+}
+
+export function toRemindersDraft(r: RemindersJson): RemindersDraft {
+  return { mode: r.mode, trackingIssueKey: r.trackingIssueKey ?? '' };
+}
+
+export function parseReminders(d: RemindersDraft): Validation<RemindersJson> {
+  const key = d.trackingIssueKey.trim().toUpperCase();
+  // Only notifications go out on a tracking issue: another mode keeps none.
+  return validate(remindersSchema, { mode: d.mode, trackingIssueKey: d.mode === 'notify' && key !== '' ? key : null });
+}
+
 /** One action item row of the log form, as typed. */
 export interface ActionItemDraft {
   id: string;
@@ -269,6 +294,9 @@ export interface ActionItemDraft {
   ownerName: string;
   due: string;
   status: string;
+  /** Kept from the logged item when it is edited (not typed in the form). */
+  ownerAccountId?: string | null;
+  jiraIssueKey?: string | null;
 }
 
 export interface TouchpointDraft {
@@ -279,6 +307,8 @@ export interface TouchpointDraft {
   decisions: string;
   openQuestions: string;
   actionItems: ActionItemDraft[];
+  /** The agenda it was logged with, kept through an edit. */
+  agenda?: string[];
 }
 
 export function newActionItemDraft(): ActionItemDraft {
@@ -287,6 +317,29 @@ export function newActionItemDraft(): ActionItemDraft {
 
 export function newTouchpointDraft(today: string, seriesId: string): TouchpointDraft {
   return { id: newId(), date: today, seriesId, attendees: '', decisions: '', openQuestions: '', actionItems: [] };
+}
+
+/** A logged touchpoint in the form, to edit it. */
+export function toTouchpointDraft(tp: TouchpointJson): TouchpointDraft {
+  return {
+    id: tp.id,
+    date: tp.date,
+    seriesId: tp.seriesId ?? '',
+    attendees: tp.attendees.join('\n'),
+    decisions: tp.decisions.join('\n'),
+    openQuestions: tp.openQuestions.join('\n'),
+    actionItems: tp.actionItems.map((i) => ({
+      id: i.id,
+      text: i.text,
+      ownerSide: i.ownerSide,
+      ownerName: i.ownerName,
+      due: i.due ?? '',
+      status: i.status,
+      ownerAccountId: i.ownerAccountId,
+      jiraIssueKey: i.jiraIssueKey,
+    })),
+    ...(tp.agenda ? { agenda: tp.agenda } : {}),
+  };
 }
 
 /** The non-blank lines of a text area, trimmed. */
@@ -303,10 +356,10 @@ export function parseActionItem(d: ActionItemDraft): Validation<ActionItemJson> 
     text: d.text,
     ownerSide: d.ownerSide,
     ownerName: d.ownerName,
-    ownerAccountId: null,
+    ownerAccountId: d.ownerAccountId ?? null,
     due: d.due.trim() === '' ? null : d.due.trim(),
     status: d.status,
-    jiraIssueKey: null,
+    jiraIssueKey: d.jiraIssueKey ?? null,
   });
 }
 
@@ -327,6 +380,7 @@ export function parseTouchpoint(d: TouchpointDraft): Validation<TouchpointJson> 
     decisions: toLines(d.decisions),
     actionItems: items,
     openQuestions: toLines(d.openQuestions),
+    ...(d.agenda ? { agenda: d.agenda } : {}),
   });
   if (!touchpoint.ok) Object.assign(errors, touchpoint.errors);
   if (Object.keys(errors).length > 0 || !touchpoint.ok) return { ok: false, errors };
