@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCAL_POSTMARK_TOKEN } from '../../local/mail/postmark-relay';
 import { runAsPrincipal } from '../../local/runtime/invocation-principal';
 import { createPostmarkMailSender } from '../../src/adapters/mail/postmark-mail-sender';
+import { horizontalOverflow } from '../support/axe';
 import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
 
 const host = useBrowserHost([]);
@@ -58,7 +59,7 @@ describe.each(['en', 'zh-CN'] as const)('the Mail page in %s', (lang) => {
     expect(await page.frameLocator('[data-testid="mail-html"]').locator('h1').textContent()).toBe('Status');
     expect(await page.getByTestId('mail-text').textContent()).toContain(lang === 'en' ? 'On track' : '按计划');
     expect(await page.locator('.mail-headers').textContent()).toContain('wang.fang@client.example');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await horizontalOverflow(page.mainFrame())).toBe(0);
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `mail-${lang}-375.png`), fullPage: true });
     expect(await page.title()).not.toContain('pwned');
     expect(dialogs).toEqual([]);
