@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { commsResolverContract } from './comms';
+import { reportsResolverContract } from './reports';
 import { languageSchema } from './language';
 import { clientStatusReportSchema } from './client-report';
 import { issueRiskContract } from './issue-risk-contract';
@@ -131,6 +132,7 @@ export const resolverContract = {
     response: z.object({ deleted: count }),
   },
   ...commsResolverContract,
+  ...reportsResolverContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import type { Envelope, ResolverKey, ResponseOf } from '../../../contract';
 import { commsHandlers } from './comms-handlers';
 import { projectHandlers } from './project-handlers';
+import { reportHandlers } from './report-handlers';
 import { settingsHandlers } from './settings-handlers';
 
 type Handler<K extends ResolverKey> = (request: { payload: unknown; context: unknown }) => Promise<Envelope<ResponseOf<K>>>;
 
 /** Every contract key has exactly one handler: a missing or misspelt key fails to compile. */
-export const resolverHandlers: { [K in ResolverKey]: Handler<K> } = { ...projectHandlers, ...settingsHandlers, ...commsHandlers };
+export const resolverHandlers: { [K in ResolverKey]: Handler<K> } = { ...projectHandlers, ...settingsHandlers, ...commsHandlers, ...reportHandlers };
 
 const dispatch = makeResolver(resolverHandlers);
 const callSchema = z.looseObject({ call: z.looseObject({ functionKey: z.string() }) });
