@@ -56,7 +56,8 @@ export const reportsResolverContract = {
       cursor: z.optional(cursorSchema),
       limit: z.optional(z.int().check(z.gte(1), z.lte(50))),
     }),
-    response: z.object({ items: z.array(publishedReportHeadSchema), cursor: z.nullable(z.string()) }),
+    /** `canPublish`: whether the caller may publish (Edit Issues). */
+    response: z.object({ items: z.array(publishedReportHeadSchema), cursor: z.nullable(z.string()), canPublish: z.boolean() }),
   },
   /** One published report exactly as published, for an audience, in a language. */
   'report/get': {
@@ -70,5 +71,19 @@ export const reportsResolverContract = {
       head: publishedReportHeadSchema,
       report: z.discriminatedUnion('audience', [statusReportSchema, clientStatusReportSchema]),
     }),
+  },
+  /**
+   * A published report as a file, for one audience and language: Markdown that pastes cleanly
+   * into e-mail, Confluence and chat, or self-contained HTML that prints cleanly to PDF.
+   */
+  'report/export': {
+    payload: z.strictObject({
+      projectKey: z.optional(projectKeySchema),
+      id: publishedReportIdSchema,
+      audience: z.enum(['internal', 'client']),
+      lang: languageSchema,
+      format: z.enum(['markdown', 'html']),
+    }),
+    response: z.object({ filename: z.string(), mediaType: z.string(), text: z.string() }),
   },
 } as const;

@@ -6,6 +6,7 @@ import { useT } from '../shared/i18n/I18nProvider';
 import { ComingSoonSection } from './ComingSoonSection';
 import { CommunicationSection } from './comms/CommunicationSection';
 import { OverviewSection } from './OverviewSection';
+import { ReportsSection } from './reports/ReportsSection';
 import { PANEL_ID, SectionTabs, tabIdOf } from './SectionTabs';
 import { SECTION_LABEL_KEYS, toPath, toSection, type SectionId } from './sections';
 import { SettingsSection } from './settings/SettingsSection';
@@ -30,6 +31,8 @@ export function ProjectPageApp({ history }: { history: AppHistory }) {
       <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabIdOf(section)} tabIndex={0} data-testid={`section-${section}`}>
         {section === 'overview' ? (
           <OverviewSection />
+        ) : section === 'reports' ? (
+          <ReportsSection />
         ) : section === 'communication' ? (
           <CommunicationSection />
         ) : section === 'settings' ? (

@@ -131,6 +131,31 @@ describe('report/list and report/get', () => {
     expect(second.items.map((r) => r.version)).toEqual([1]);
   });
 
+  it('exports a published report as Markdown and as self-contained HTML, per audience and language', async () => {
+    const { draftRevision } = await draft();
+    const head = publishedReportHeadSchema.parse((await publish(draftRevision)).data);
+
+    const markdown = (await pm('report/export', { id: head.id, audience: 'client', lang: 'zh-CN', format: 'markdown' })).data as {
+      filename: string;
+      mediaType: string;
+      text: string;
+    };
+    const html = (await pm('report/export', { id: head.id, audience: 'internal', lang: 'en', format: 'html' })).data as {
+      filename: string;
+      mediaType: string;
+      text: string;
+    };
+
+    expect(markdown.filename).toBe(`${acme.project.key}-status-report-v1-client-zh-CN.md`);
+    expect(markdown.mediaType).toBe('text/markdown;charset=utf-8');
+    expect(markdown.text).toContain(acme.project.name);
+    expect(markdown.text).not.toContain('⟦internal⟧');
+    expect(html.filename).toBe(`${acme.project.key}-status-report-v1-internal-en.html`);
+    expect(html.text).toMatch(/^<!doctype html>/iu);
+    expect(html.text).toContain('@media print');
+    expect(html.text).not.toMatch(/<script|<link |src="http/iu);
+  });
+
   it('answers NOT_FOUND for a report the project does not have', async () => {
     expect((await pm('report/get', { id: 'g999999' })).error?.code).toBe('NOT_FOUND');
   });

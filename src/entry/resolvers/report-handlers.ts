@@ -1,9 +1,12 @@
 import { renderClientReport } from '../../../contract/i18n/render-client-report';
 import { renderStatusReport } from '../../../contract/i18n/render-status-report';
 import { listPublishedReports, publishReport, readPublishedReport } from '../../application/reports/published-reports';
+import { getProjectSettings } from '../../application/project-settings';
+import { renderReportHtml } from '../../application/render/render-report-html';
+import { renderReportMarkdown } from '../../application/render/render-report-markdown';
 import { readSnapshot } from '../../application/snapshot/project-cache';
 import { permissionSource, recordStore, systemClock } from '../compose';
-import { authorizeProjectAccess, languageOf } from './authorize';
+import { allows, authorizeProjectAccess, languageOf } from './authorize';
 import { defineResolver } from './define-resolver';
 import { z } from 'zod';
 
@@ -21,11 +24,12 @@ export const reportHandlers = {
     });
   }),
   'report/list': defineResolver('report/list', async ({ payload, context }) => {
-    const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
-    return listPublishedReports(recordStore, project.id, {
+    const { project, permissions } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
+    const page = await listPublishedReports(recordStore, project.id, {
       ...(payload.cursor ? { cursor: payload.cursor } : {}),
       ...(payload.limit ? { limit: payload.limit } : {}),
     });
+    return { ...page, canPublish: allows(permissions, 'write') };
   }),
   'report/get': defineResolver('report/get', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
@@ -33,5 +37,19 @@ export const reportHandlers = {
     const lang = payload.lang ?? languageOf(context);
     const report = payload.audience === 'client' ? renderClientReport(content.client, lang) : renderStatusReport(content.internal, lang);
     return { head, report };
+  }),
+  'report/export': defineResolver('report/export', async ({ payload, context }) => {
+    const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
+    const [{ head, content }, settings] = await Promise.all([
+      readPublishedReport(recordStore, project.id, payload.id),
+      getProjectSettings(recordStore, project.id),
+    ]);
+    const report =
+      payload.audience === 'client' ? renderClientReport(content.client, payload.lang) : renderStatusReport(content.internal, payload.lang);
+    const options = { timeZone: settings.value.timeZone };
+    const base = `${project.key}-status-report-v${String(head.version)}-${payload.audience}-${payload.lang}`;
+    return payload.format === 'markdown'
+      ? { filename: `${base}.md`, mediaType: 'text/markdown;charset=utf-8', text: renderReportMarkdown(report, options) }
+      : { filename: `${base}.html`, mediaType: 'text/html;charset=utf-8', text: renderReportHtml(report, options) };
   }),
 };
