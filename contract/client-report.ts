@@ -146,6 +146,8 @@ export const clientStatusReportSchema = z.object({
   generatedAt: z.string(),
   audience: z.literal('client'),
   lang: languageSchema,
+  /** The live draft's revision (`project/report` only): `report/publish` names it, so what is published is what was reviewed. */
+  draftRevision: z.optional(z.string()),
   project: projectSchema,
   period: z.object({ start: z.string(), end: z.string() }),
   overall: z.object({ reported: overallRagSchema, headline: z.string(), headlineCode: clientHeadlineSchema }),

@@ -535,6 +535,8 @@ export const statusReportSchema = z.object({
   /** The client's report has its own, narrower schema (`clientStatusReportSchema`). */
   audience: z.literal('internal'),
   lang: languageSchema,
+  /** The live draft's revision (`project/report` only): `report/publish` names it, so what is published is what was reviewed. */
+  draftRevision: z.optional(z.string()),
   project: projectSchema,
   period: z.object({ start: z.string(), end: z.string() }),
   overall: z.object({

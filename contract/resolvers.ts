@@ -10,6 +10,7 @@ import { changesResolverContract } from './changes';
 import { commsResolverContract } from './comms';
 import { risksResolverContract } from './risks';
 import { feedbackResolverContract } from './feedback';
+import { reportsResolverContract } from './reports';
 import { languageSchema } from './language';
 import { clientStatusReportSchema } from './client-report';
 import { issueRiskContract } from './issue-risk-contract';
@@ -137,6 +138,7 @@ export const resolverContract = {
   ...changesResolverContract,
   ...risksResolverContract,
   ...feedbackResolverContract,
+  ...reportsResolverContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

@@ -43,6 +43,7 @@ import { ISSUE_MESSAGES } from './issue-messages';
 import { OVERVIEW_MESSAGES } from './overview-messages';
 import { RAG_MESSAGES } from './rag-messages';
 import { REPORT_MESSAGES } from './report-messages';
+import { REPORTS_MESSAGES } from './reports-messages';
 import { RISK_MESSAGES } from './risk-messages';
 import { formatRiskSignal } from './risk-sentences';
 import { SETTINGS_MESSAGES } from './settings-messages';
@@ -144,6 +145,7 @@ const NAMESPACES: Record<string, AnyStrings> = {
   OVERVIEW_MESSAGES,
   RAG_MESSAGES,
   REPORT_MESSAGES,
+  REPORTS_MESSAGES,
   RISK_MESSAGES,
   RISK_REGISTER_MESSAGES,
   SETTINGS_MESSAGES,

@@ -102,6 +102,7 @@ const en = {
   'report.clientCountsTypes':
     'The client sees {shown} of {total} issues: {internal} are internal and {hidden} are of issue types not chosen for the client.',
   'report.generated': 'Live draft, generated {time}',
+  'report.published': 'Published {time}, data as of {asOf}',
   'report.noForecast': 'No forecast',
   'report.forecastHow': 'How this is forecast',
   'report.onTime': 'On time',
@@ -214,6 +215,7 @@ const zhCN: Translation<typeof en> = {
   'report.clientCountsMarked': '客户可看到 {total} 个事务中的 {shown} 个：{internal} 个为内部事务，{hidden} 个未标记给客户。',
   'report.clientCountsTypes': '客户可看到 {total} 个事务中的 {shown} 个：{internal} 个为内部事务，{hidden} 个的事务类型未选给客户。',
   'report.generated': '实时草稿，生成于 {time}',
+  'report.published': '发布于 {time}，数据截至 {asOf}',
   'report.noForecast': '无预测',
   'report.forecastHow': '预测方法',
   'report.onTime': '按时',

@@ -34,6 +34,21 @@
       failed: 'Could not load from Jira',
       reporter: 'Reporter',
       search: 'Search',
+      mail: 'Mail',
+      mailTitle: 'Mail received by the local SMTP server',
+      mailNote:
+        'What the app sends through the mail provider arrives here, exactly as a recipient gets it. Addresses at bounce.invalid are refused.',
+      mailEmpty: 'No mail yet.',
+      received: 'Received',
+      from: 'From',
+      to: 'To',
+      subject: 'Subject',
+      mailLanguage: 'Language',
+      clearMail: 'Empty the inbox',
+      htmlPart: 'HTML part',
+      textPart: 'Text part',
+      rawPart: 'Source',
+      back: 'Back to the inbox',
     },
     'zh-CN': {
       brand: 'Jira（本地）',
@@ -66,6 +81,20 @@
       failed: '无法从 Jira 加载',
       reporter: '报告人',
       search: '搜索',
+      mail: '邮件',
+      mailTitle: '本地 SMTP 服务器收到的邮件',
+      mailNote: '应用通过邮件服务商发送的邮件都到这里，与收件人收到的完全一样。bounce.invalid 域的地址会被拒收。',
+      mailEmpty: '还没有邮件。',
+      received: '收到时间',
+      from: '发件人',
+      to: '收件人',
+      subject: '主题',
+      mailLanguage: '语言',
+      clearMail: '清空收件箱',
+      htmlPart: 'HTML 部分',
+      textPart: '纯文本部分',
+      rawPart: '源代码',
+      back: '返回收件箱',
     },
   };
   const prefs = {
@@ -337,6 +366,90 @@
       document.title = `[${issue.key}] ${f.summary}`;
     },
 
+    /** The local inbox: what the mail provider's relay delivered through SMTP. */
+    async mail() {
+      renderSidebar(null);
+      const response = await fetch('/__local/admin/mail');
+      if (!response.ok) throw new Error(`${t('failed')} (${response.status})`);
+      const messages = await response.json();
+      const clear = el('button', { type: 'button', class: 'load-more', text: t('clearMail') });
+      clear.addEventListener('click', () => {
+        void fetch('/__local/admin/mail', { method: 'DELETE' }).then(() => render());
+      });
+      const time = (iso) => new Intl.DateTimeFormat(prefs.lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+      main.replaceChildren(
+        el('h1', { text: t('mailTitle') }),
+        el('p', { class: 'muted', text: t('mailNote') }),
+        messages.length === 0
+          ? el('p', { text: t('mailEmpty') })
+          : el(
+              'table',
+              { class: 'issues', 'aria-label': t('mail'), 'data-testid': 'mail-list' },
+              el(
+                'thead',
+                {},
+                el(
+                  'tr',
+                  {},
+                  [t('received'), t('from'), t('to'), t('subject'), t('mailLanguage')].map((h) => el('th', { scope: 'col' }, h)),
+                ),
+              ),
+              el(
+                'tbody',
+                {},
+                messages.map((m) =>
+                  el(
+                    'tr',
+                    {},
+                    el('td', {}, time(m.receivedAt)),
+                    el('td', {}, m.from),
+                    el('td', {}, m.to),
+                    el('td', {}, link(`/mail/${encodeURIComponent(m.id)}`, m.subject || '—')),
+                    el('td', {}, m.language || ''),
+                  ),
+                ),
+              ),
+            ),
+        messages.length === 0 ? null : clear,
+      );
+      document.title = `${t('mail')} — ${t('brand')}`;
+    },
+
+    async mailMessage(id) {
+      renderSidebar(null);
+      const response = await fetch(`/__local/admin/mail/${encodeURIComponent(id)}`);
+      if (response.status === 404) return views.notFound();
+      if (!response.ok) throw new Error(`${t('failed')} (${response.status})`);
+      const m = await response.json();
+      // The HTML part in a sandboxed frame with no permissions: its markup shows, nothing in it runs.
+      const html = m.html
+        ? el('iframe', { class: 'mail-html', title: t('htmlPart'), sandbox: '', srcdoc: m.html, 'data-testid': 'mail-html' })
+        : null;
+      main.replaceChildren(
+        el('div', { class: 'breadcrumbs' }, link('/mail', t('back'))),
+        el('h1', { text: m.subject || '—' }),
+        el(
+          'dl',
+          { class: 'mail-headers' },
+          [
+            [t('from'), m.from],
+            [t('to'), m.to],
+            [
+              t('received'),
+              new Intl.DateTimeFormat(prefs.lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(m.receivedAt)),
+            ],
+            [t('mailLanguage'), m.language || ''],
+          ].flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]),
+        ),
+        html ? el('h2', { text: t('htmlPart') }) : null,
+        html,
+        el('h2', { text: t('textPart') }),
+        el('pre', { class: 'mail-text', 'data-testid': 'mail-text', text: m.text }),
+        el('details', {}, el('summary', { text: t('rawPart') }), el('pre', { class: 'mail-text', text: m.raw })),
+      );
+      document.title = `${m.subject} — ${t('mail')}`;
+    },
+
     notFound() {
       main.replaceChildren(el('h1', { text: t('notFound') }));
     },
@@ -352,6 +465,8 @@
     let match;
     try {
       if (path === '/' || path === '') return await views.home();
+      if (/^\/mail\/?$/.test(path)) return await views.mail();
+      if ((match = path.match(/^\/mail\/([A-Za-z0-9]+)$/))) return await views.mailMessage(match[1]);
       if ((match = path.match(/^\/projects\/([A-Z][A-Z0-9_]*)\/apps\/([^/]+)(\/.*)?$/)))
         return await views.projectApp(match[1], match[2], match[3]);
       if ((match = path.match(/^\/projects\/([A-Z][A-Z0-9_]*)(\/issues)?\/?$/))) return await views.issues(match[1]);

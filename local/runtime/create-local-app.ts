@@ -9,8 +9,12 @@ import { JiraEmulator } from '../jira/emulator';
 import type { Dataset } from '../jira/dataset';
 import { SqliteKvs } from '../kvs/sqlite-kvs';
 import type { ProductBackend } from './forge-globals';
+import { createPostmarkRelay } from '../mail/postmark-relay';
+import { SmtpInbox } from '../mail/smtp-inbox';
+import { POSTMARK_API_ORIGIN } from '../../src/adapters/mail/postmark-mail-sender';
+import { installEgress } from './egress';
 import { LocalForge } from './local-forge';
-import { indexedIssueProperties } from './manifest';
+import { egressOrigins, indexedIssueProperties } from './manifest';
 import { realJiraBackend, type RealJiraSite } from './real-jira-backend';
 import { LocalServer } from './server';
 
@@ -57,6 +61,8 @@ export interface LocalApp {
   server: LocalServer | undefined;
   url: string | undefined;
   product: ProductBackend;
+  /** The SMTP server the mail provider's local relay delivers to: what recipients would get. */
+  mail: SmtpInbox;
   close(): Promise<void>;
 }
 
@@ -85,6 +91,14 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
     : (request, target) =>
         (emulator as JiraEmulator).handle(request, target.provider === 'user' && target.accountId ? { accountId: target.accountId } : {});
 
+  // The app's outside calls: only the manifest's declared origins; the mail provider is a local relay to a real SMTP server.
+  const mail = new SmtpInbox(options.now ? { now: options.now } : {});
+  const smtpPort = await mail.listen();
+  const removeEgress = installEgress({
+    allowedOrigins: egressOrigins(bootstrapManifest),
+    routes: new Map([[POSTMARK_API_ORIGIN, createPostmarkRelay({ smtpPort, ...(options.now ? { now: options.now } : {}) })]]),
+  });
+
   const kvs = new SqliteKvs({ file: options.kvsFile ?? ':memory:', entities: bootstrapManifest.app.storage?.entities ?? [] });
   const forge = await LocalForge.start({ rootDir: options.rootDir, kvs, product });
   delivery.forge = forge;
@@ -96,6 +110,7 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
       product,
       ...(emulator ? { hostProduct: (request: Request) => emulator.handle(request, { asHost: true }) } : {}),
       // A real site is one API token, one account: the switcher offers only the PM stand-in.
+      mail,
       accounts: () => emulator?.accountSummaries() ?? [toAccountSummary(LOCAL_ACCOUNTS.pm, [])],
       rootDir: options.rootDir,
       ...(options.serve.port !== undefined ? { port: options.serve.port } : {}),
@@ -117,11 +132,14 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
     server,
     url: server?.url,
     product,
+    mail,
     async close() {
       await server?.close();
       await forge.drainQueue();
       forge.stop();
       kvs.close();
+      removeEgress();
+      await mail.close();
     },
   };
 }

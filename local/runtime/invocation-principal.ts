@@ -20,3 +20,8 @@ export function runAsPrincipal<T>(principal: InvocationPrincipal, run: () => T):
 export function currentAccountId(): string | undefined {
   return storage.getStore()?.accountId;
 }
+
+/** Whether the caller runs inside an app function invocation (any kind, with or without a user). */
+export function insideInvocation(): boolean {
+  return storage.getStore() !== undefined;
+}

@@ -59,6 +59,20 @@ const manifestSchema = z.looseObject({
       fallback: z.looseObject({ default: z.string() }),
     })
     .optional(),
+  permissions: z
+    .looseObject({
+      external: z
+        .looseObject({
+          fetch: z
+            .looseObject({
+              // Forge accepts an address or an object naming it (with a category for data residency).
+              backend: z.array(z.union([z.string(), z.looseObject({ address: z.string() })])).default([]),
+            })
+            .optional(),
+        })
+        .optional(),
+    })
+    .optional(),
   app: z.looseObject({
     id: z.string(),
     storage: z
@@ -100,6 +114,15 @@ export interface UiModule {
 
 export function loadManifest(file: string): Manifest {
   return manifestSchema.parse(parse(readFileSync(file, 'utf8')));
+}
+
+/**
+ * The origins the app's functions may fetch (`permissions.external.fetch.backend`), as
+ * `https://host[:port]`; Forge's egress control refuses every other one.
+ */
+export function egressOrigins(manifest: Manifest): string[] {
+  const entries = manifest.permissions?.external?.fetch?.backend ?? [];
+  return entries.map((entry) => new URL(typeof entry === 'string' ? entry : entry.address).origin);
 }
 
 /** `index.resolver` -> file `index`, export `resolver`. */

@@ -6,6 +6,7 @@
  * read Jira as the site (every project), so any account can open the app and meet its rules.
  * Only requests addressed to the host itself are served (see `request-guard.ts`).
  */
+import type { SmtpInbox } from '../mail/smtp-inbox';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -35,6 +36,8 @@ export interface LocalServerOptions {
   port?: number;
   host?: string;
   controls?: LocalControls;
+  /** The local inbox, shown on the host's Mail page (`GET /__local/admin/mail`). */
+  mail?: SmtpInbox;
   /** The accounts a frame may run as (`GET /__local/admin/users`); default: the PM alone. */
   accounts?: () => readonly AccountSummary[];
 }
@@ -373,6 +376,30 @@ export class LocalServer {
         return sendJson(res, 400, { message: error instanceof z.ZodError ? z.prettifyError(error) : String(error) });
       }
       return sendJson(res, 200, { ok: true });
+    }
+    if (action === 'mail' && method === 'GET') {
+      // The list without bodies; one message whole by its id.
+      return sendJson(
+        res,
+        200,
+        (this.options.mail?.list() ?? []).map(({ id, receivedAt, from, to, subject, language, envelope }) => ({
+          id,
+          receivedAt,
+          from,
+          to,
+          subject,
+          language,
+          envelope,
+        })),
+      );
+    }
+    if (action === 'mail' && method === 'DELETE') {
+      this.options.mail?.clear();
+      return sendJson(res, 200, { ok: true });
+    }
+    if (action.startsWith('mail/') && method === 'GET') {
+      const message = this.options.mail?.get(decodeURIComponent(action.slice('mail/'.length)));
+      return message ? sendJson(res, 200, message) : sendJson(res, 404, { message: 'no such message' });
     }
     if (action === 'jira-stats' && method === 'GET') return sendJson(res, 200, controls?.jiraStats?.() ?? {});
     return sendJson(res, 404, { message: `no admin action ${action}` });

@@ -9,6 +9,7 @@ import { CommunicationSection } from './comms/CommunicationSection';
 import { FeedbackSection } from './feedback/FeedbackSection';
 import { OverviewSection } from './OverviewSection';
 import { RisksSection } from './risks/RisksSection';
+import { ReportsSection } from './reports/ReportsSection';
 import { PANEL_ID, SectionTabs, tabIdOf } from './SectionTabs';
 import { SECTION_LABEL_KEYS, toPath, toSection, type SectionId } from './sections';
 import { SettingsSection } from './settings/SettingsSection';
@@ -33,6 +34,8 @@ export function ProjectPageApp({ history }: { history: AppHistory }) {
       <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabIdOf(section)} tabIndex={0} data-testid={`section-${section}`}>
         {section === 'overview' ? (
           <OverviewSection />
+        ) : section === 'reports' ? (
+          <ReportsSection />
         ) : section === 'communication' ? (
           <CommunicationSection />
         ) : section === 'changes' ? (

@@ -240,17 +240,18 @@ function ClientRisksSection({ sections, lang }: { sections: ClientStatusReportJs
  * JSON is already in the report's language; only the frame is translated here. The client's
  * version shows issue keys as plain text (clients cannot open Jira) and no risk scores.
  */
-export function ReportView({ report }: { report: StatusReportJson | ClientStatusReportJson }) {
+/** `publishedAt`: the report is a published one (not the live draft), published then. */
+export function ReportView({ report, publishedAt }: { report: StatusReportJson | ClientStatusReportJson; publishedAt?: string }) {
   return report.audience === 'client' ? (
     <PlainIssueKeys>
-      <ReportBody report={report} />
+      <ReportBody report={report} publishedAt={publishedAt} />
     </PlainIssueKeys>
   ) : (
-    <ReportBody report={report} />
+    <ReportBody report={report} publishedAt={publishedAt} />
   );
 }
 
-function ReportBody({ report }: { report: StatusReportJson | ClientStatusReportJson }) {
+function ReportBody({ report, publishedAt }: { report: StatusReportJson | ClientStatusReportJson; publishedAt: string | undefined }) {
   const { formatInstant, formatPeriod } = useI18n();
   const t = useT(REPORT_MESSAGES, HEALTH_MESSAGES, RAG_MESSAGES, RISK_MESSAGES);
   const overall = toOverallStatus(report);
@@ -267,7 +268,9 @@ function ReportBody({ report }: { report: StatusReportJson | ClientStatusReportJ
         <p style={{ ...reportMetaStyle, margin: `${token('space.050', '4px')} 0 0` }}>
           <span data-testid="report-period">{t('report.period', { range: formatPeriod(report.period.start, report.period.end) })}</span>
           {' · '}
-          {t('report.generated', { time: formatInstant(report.generatedAt) })}
+          {publishedAt === undefined
+            ? t('report.generated', { time: formatInstant(report.generatedAt) })
+            : t('report.published', { time: formatInstant(publishedAt), asOf: formatInstant(report.generatedAt) })}
         </p>
         <p
           style={{

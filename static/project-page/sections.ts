@@ -1,12 +1,13 @@
 import type { APP_MESSAGES } from '../../contract/i18n/app-messages';
 import type { KeyOf } from '../../contract/i18n/strings';
 
-/** The project page's sections, in tab order. Overview, Communication, Feedback and Settings have content so far. */
-export const SECTIONS = ['overview', 'communication', 'feedback', 'changes', 'risks', 'share', 'settings'] as const;
+/** The project page's sections, in tab order. Share has no content yet. */
+export const SECTIONS = ['overview', 'reports', 'communication', 'feedback', 'changes', 'risks', 'share', 'settings'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 export const SECTION_LABEL_KEYS = {
   overview: 'section.overview',
+  reports: 'section.reports',
   communication: 'section.communication',
   feedback: 'section.feedback',
   changes: 'section.changes',

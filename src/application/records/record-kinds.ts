@@ -16,6 +16,7 @@ import {
 import { DIMENSION_KEYS } from '../../../contract/report';
 import { registerRiskSchema, type RegisterRiskJson } from '../../../contract/risks';
 import { feedbackEntrySchema, type FeedbackEntryJson } from '../../../contract/feedback';
+import { publishedReportHeadSchema } from '../../../contract/reports';
 import { projectSettingsSchema, type ProjectSettingsJson } from '../../../contract/settings';
 import { issueSchema } from './issue-schema';
 import { defineCollectionKind, defineDocumentKind, type AnyRecordKind } from './record-kind';
@@ -518,6 +519,51 @@ export function savedAgendaId(seriesId: string, day: string): string {
   return `${seriesId}.${day}`;
 }
 
+const publishedReportSchema = z.object({ ...publishedReportHeadSchema.shape });
+export type PublishedReportRecord = z.infer<typeof publishedReportSchema>;
+
+/** Published status reports' heads (issue 11), what lists show: never changed once written. */
+export const publishedReportKind = defineCollectionKind<PublishedReportRecord>({
+  name: 'published-report',
+  schemaVersion: 1,
+  schema: publishedReportSchema,
+  scope: 'project',
+  entity: 'published-report',
+  idOf: (r) => r.id,
+  timeOf: (r) => r.publishedAt,
+});
+
+const publishedReportPartSchema = z.object({
+  reportId: z.string(),
+  index: z.number().int().nonnegative(),
+  at: isoInstant,
+  text: z.string(),
+});
+export type PublishedReportPart = z.infer<typeof publishedReportPartSchema>;
+
+/**
+ * A piece of a published report's content (JSON text split so each value stays under 240 KiB).
+ * Apart from the heads, so listing reports never reads their content.
+ */
+export const publishedReportPartKind = defineCollectionKind<PublishedReportPart>({
+  name: 'published-report-part',
+  schemaVersion: 1,
+  schema: publishedReportPartSchema,
+  scope: 'project',
+  entity: 'published-report-part',
+  idOf: (p) => `${p.reportId}-p${String(p.index)}`,
+  timeOf: (p) => p.at,
+});
+
+const reportSequenceSchema = z.object({ last: count });
+/** The last version number given to a published report of the project. */
+export const reportSequenceKind = defineDocumentKind<z.infer<typeof reportSequenceSchema>>({
+  name: 'report-sequence',
+  schemaVersion: 1,
+  schema: reportSequenceSchema,
+  scope: 'project',
+});
+
 /** Every kind, for export, delete and the manifest check. */
 export const RECORD_KINDS: readonly AnyRecordKind[] = [
   settingsKind,
@@ -542,6 +588,9 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   feedbackKind,
   actionItemClaimKind,
   savedAgendaKind,
+  publishedReportKind,
+  publishedReportPartKind,
+  reportSequenceKind,
 ];
 
 /** The one Forge entity holding every document kind (documents are few and small). */

@@ -33,7 +33,7 @@ export const STORED_REPORT_FORMAT = 2;
 /** Reads of one generation's values run this many at a time. */
 const READ_CONCURRENCY = 8;
 
-const storedReportsSchema = zm.object({ internal: reportDataSchema, client: clientReportDataSchema });
+export const storedReportsSchema = zm.object({ internal: reportDataSchema, client: clientReportDataSchema });
 export type StoredReports = zm.infer<typeof storedReportsSchema>;
 
 export async function readSnapshot(records: RecordStore, projectId: string): Promise<Revisioned<Snapshot | undefined>> {

@@ -6,6 +6,7 @@ import { commsHandlers } from './comms-handlers';
 import { feedbackHandlers } from './feedback-handlers';
 import { projectHandlers } from './project-handlers';
 import { risksHandlers } from './risks-handlers';
+import { reportHandlers } from './report-handlers';
 import { settingsHandlers } from './settings-handlers';
 
 type Handler<K extends ResolverKey> = (request: { payload: unknown; context: unknown }) => Promise<Envelope<ResponseOf<K>>>;
@@ -18,6 +19,7 @@ export const resolverHandlers: { [K in ResolverKey]: Handler<K> } = {
   ...changesHandlers,
   ...risksHandlers,
   ...feedbackHandlers,
+  ...reportHandlers,
 };
 
 const dispatch = makeResolver(resolverHandlers);

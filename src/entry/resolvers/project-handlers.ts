@@ -8,6 +8,7 @@ import { toProjectSettings } from '../../domain/settings';
 import { permissionSource, recordStore, syncDeps, systemClock } from '../compose';
 import { authorizeIssue, authorizeProjectAccess, languageOf } from './authorize';
 import { defineResolver } from './define-resolver';
+import { draftRevisionOf } from '../../application/reports/published-reports';
 
 /** Time a resolver gives a sync before handing it to the consumer: Forge allows 25 s per invocation. */
 const INLINE_SYNC_BUDGET_MS = 12_000;
@@ -29,10 +30,11 @@ export const projectHandlers = {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
     const settings = await getProjectSettings(recordStore, project.id);
     const snapshot = await openSnapshot(syncDeps('resolver'), project, settings, { budgetMs: INLINE_SYNC_BUDGET_MS, wait });
-    return getSnapshotReport(recordStore, snapshot, {
+    const report = await getSnapshotReport(recordStore, snapshot, {
       audience: payload.audience ?? 'internal',
       lang: payload.lang ?? languageOf(context),
     });
+    return { ...report, draftRevision: draftRevisionOf(snapshot) };
   }),
   'issue/risk': defineResolver('issue/risk', async ({ payload, context }) => {
     const issue = authorizeIssue(context, payload.issueKey);

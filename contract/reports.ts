@@ -1,0 +1,89 @@
+/**
+ * Published status reports (issue 11): the PM publishes the live draft they reviewed, and it is
+ * kept as an immutable, numbered report, readable in either language for either audience.
+ */
+import * as z from 'zod/mini';
+import { clientStatusReportSchema } from './client-report';
+import { languageSchema } from './language';
+import { statusReportSchema } from './report';
+
+const projectKeySchema = z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,254}$/u, 'a Jira project key'));
+const overallRagSchema = z.enum(['green', 'amber', 'red']);
+
+/**
+ * Which draft the PM reviewed: the live draft (`project/report`) carries it, and publishing
+ * names it, so what is published is exactly what was reviewed.
+ */
+export const draftRevisionSchema = z.string().check(z.regex(/^g[0-9]{1,12}$/u, 'a draft revision such as g12'));
+
+/** A published report's id: its draft revision, so publishing a draft twice keeps one report. */
+export const publishedReportIdSchema = draftRevisionSchema;
+
+export const publishedReportHeadSchema = z.object({
+  id: publishedReportIdSchema,
+  /** 1, 2, 3… in publishing order. Two publishes racing may leave a number unused, never reuse one. */
+  version: z.int().check(z.positive()),
+  draftRevision: draftRevisionSchema,
+  /** ISO instants: when the data was derived, and when the PM published it. */
+  asOf: z.iso.datetime(),
+  publishedAt: z.iso.datetime(),
+  /** The Atlassian account that published it. */
+  publishedBy: z.string(),
+  period: z.object({ start: z.iso.datetime(), end: z.iso.datetime() }),
+  overall: z.object({ computed: overallRagSchema, reported: overallRagSchema }),
+  /** The shape its content was stored in, so a later version reads (migrates) it exactly as published. */
+  contentFormat: z.int().check(z.positive()),
+  /** How many stored values hold its content (large reports span several, never trimmed). */
+  parts: z.int().check(z.positive()),
+});
+export type PublishedReportHead = z.infer<typeof publishedReportHeadSchema>;
+
+const cursorSchema = z.string().check(z.minLength(1), z.maxLength(2_000));
+
+export const reportsResolverContract = {
+  /**
+   * Publishes the live draft the PM reviewed. `CONFLICT` when the draft changed since (the
+   * data was refreshed): review it again. The same draft revision twice answers the one report.
+   */
+  'report/publish': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema), draftRevision: draftRevisionSchema }),
+    response: publishedReportHeadSchema,
+  },
+  /** Published reports, newest first, a page at a time. */
+  'report/list': {
+    payload: z.strictObject({
+      projectKey: z.optional(projectKeySchema),
+      cursor: z.optional(cursorSchema),
+      limit: z.optional(z.int().check(z.gte(1), z.lte(50))),
+    }),
+    /** `canPublish`: whether the caller may publish (Edit Issues). */
+    response: z.object({ items: z.array(publishedReportHeadSchema), cursor: z.nullable(z.string()), canPublish: z.boolean() }),
+  },
+  /** One published report exactly as published, for an audience, in a language. */
+  'report/get': {
+    payload: z.strictObject({
+      projectKey: z.optional(projectKeySchema),
+      id: publishedReportIdSchema,
+      audience: z.optional(z.enum(['internal', 'client'])),
+      lang: z.optional(languageSchema),
+    }),
+    response: z.object({
+      head: publishedReportHeadSchema,
+      report: z.discriminatedUnion('audience', [statusReportSchema, clientStatusReportSchema]),
+    }),
+  },
+  /**
+   * A published report as a file, for one audience and language: Markdown that pastes cleanly
+   * into e-mail, Confluence and chat, or self-contained HTML that prints cleanly to PDF.
+   */
+  'report/export': {
+    payload: z.strictObject({
+      projectKey: z.optional(projectKeySchema),
+      id: publishedReportIdSchema,
+      audience: z.enum(['internal', 'client']),
+      lang: languageSchema,
+      format: z.enum(['markdown', 'html']),
+    }),
+    response: z.object({ filename: z.string(), mediaType: z.string(), text: z.string() }),
+  },
+} as const;

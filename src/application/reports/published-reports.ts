@@ -1,0 +1,126 @@
+/**
+ * Publishing the live draft as an immutable, numbered report (issue 11).
+ *
+ * The draft is the snapshot's derived report; its revision is the snapshot generation, so the
+ * PM publishes exactly the data they reviewed (a refresh since makes it a new draft: CONFLICT).
+ * The content (both audiences, language-neutral) is copied out of the snapshot, which a later
+ * refresh replaces, into parts under the value limit, then the head is created: a head always
+ * has every part, and a report is never trimmed to fit. The head's id is the draft revision,
+ * and heads are created only if absent, so publishing one draft twice keeps one report.
+ */
+import { z } from 'zod';
+import type { PublishedReportHead } from '../../../contract/reports';
+import { AppError, isAppError } from '../app-error';
+import { publishedReportKind, publishedReportPartKind, reportSequenceKind, type Snapshot } from '../records/record-kinds';
+import { readReports, STORED_REPORT_FORMAT, storedReportsSchema, toReportParts, type StoredReports } from '../snapshot/project-cache';
+import type { Page, RecordStore } from '../storage';
+
+/** A save of the version counter that loses a race is retried this many times. */
+const SEQUENCE_ATTEMPTS = 5;
+const PARTS_IN_FLIGHT = 8;
+
+export function draftRevisionOf(snapshot: Pick<Snapshot, 'generation'>): string {
+  return `g${String(snapshot.generation)}`;
+}
+
+async function nextVersion(records: RecordStore, projectId: string): Promise<number> {
+  const sequence = records.document(reportSequenceKind, projectId);
+  for (let attempt = 1; ; attempt += 1) {
+    const current = await sequence.get();
+    const version = (current.value?.last ?? 0) + 1;
+    try {
+      await sequence.save({ last: version }, current.revision);
+      return version;
+    } catch (error) {
+      if (!(isAppError(error) && error.code === 'CONFLICT') || attempt >= SEQUENCE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function inGroups<T>(items: readonly T[], run: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += PARTS_IN_FLIGHT) await Promise.all(items.slice(i, i + PARTS_IN_FLIGHT).map(run));
+}
+
+/**
+ * Publishes the draft `draftRevision` of the project's current snapshot.
+ * @throws AppError CONFLICT when the draft is no longer `draftRevision` (or there is no data yet).
+ */
+export async function publishReport(
+  records: RecordStore,
+  snapshot: Snapshot | undefined,
+  request: { draftRevision: string; publishedBy: string; now: Date },
+): Promise<PublishedReportHead> {
+  if (!snapshot) throw new AppError('CONFLICT', 'There is no report to publish yet: open the Overview once so the data is read');
+  const reports = records.collection(publishedReportKind, snapshot.project.id);
+  const existing = await reports.get(request.draftRevision);
+  if (existing) return existing;
+  if (draftRevisionOf(snapshot) !== request.draftRevision || snapshot.reportFormat !== STORED_REPORT_FORMAT) {
+    throw new AppError(
+      'CONFLICT',
+      'The report changed since you reviewed it (the data was refreshed). Review the new draft, then publish.',
+    );
+  }
+  const content = await readReports(records, snapshot);
+  const id = request.draftRevision;
+  const at = request.now.toISOString();
+  const texts = toReportParts(content);
+  const parts = records.collection(publishedReportPartKind, snapshot.project.id);
+  await inGroups([...texts.entries()], ([index, text]) => parts.put({ reportId: id, index, at, text }));
+  const head: PublishedReportHead = {
+    id,
+    version: await nextVersion(records, snapshot.project.id),
+    draftRevision: request.draftRevision,
+    asOf: snapshot.asOf,
+    publishedAt: at,
+    publishedBy: request.publishedBy,
+    period: content.internal.period,
+    overall: { computed: content.internal.overall.computed, reported: content.internal.overall.reported },
+    contentFormat: STORED_REPORT_FORMAT,
+    parts: texts.length,
+  };
+  const outcome = await reports.add(head);
+  if (outcome === 'created') return head;
+  // Someone published the same draft a moment earlier: theirs is the report (this version number stays unused).
+  const winner = await reports.get(id);
+  if (!winner) throw new AppError('STORAGE_UNAVAILABLE', 'The report was published but does not read back yet; try again');
+  return winner;
+}
+
+/** Published reports, newest first. */
+export async function listPublishedReports(
+  records: RecordStore,
+  projectId: string,
+  page: { cursor?: string; limit?: number },
+): Promise<{ items: PublishedReportHead[]; cursor: string | null }> {
+  const found: Page<PublishedReportHead> = await records.collection(publishedReportKind, projectId).list({
+    order: 'newest',
+    limit: page.limit ?? 20,
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+  });
+  return { items: found.items, cursor: found.cursor ?? null };
+}
+
+/**
+ * A published report as it was published: its head and its content for both audiences.
+ * @throws AppError NOT_FOUND when the project has no such report.
+ */
+export async function readPublishedReport(
+  records: RecordStore,
+  projectId: string,
+  id: string,
+): Promise<{ head: PublishedReportHead; content: StoredReports }> {
+  const head = await records.collection(publishedReportKind, projectId).get(id);
+  if (!head) throw new AppError('NOT_FOUND', 'No such published report');
+  const partStore = records.collection(publishedReportPartKind, projectId);
+  const parts = await Promise.all(Array.from({ length: head.parts }, (_, index) => partStore.get(`${id}-p${String(index)}`)));
+  const text = parts
+    .map((part) => {
+      if (!part) throw new AppError('STORAGE_UNAVAILABLE', 'A part of this report does not read; try again');
+      return part.text;
+    })
+    .join('');
+  // Content of an older shape needs its migration here once STORED_REPORT_FORMAT moves on.
+  const parsed = head.contentFormat === STORED_REPORT_FORMAT ? z.safeParse(storedReportsSchema, JSON.parse(text)) : undefined;
+  if (!parsed?.success) throw new AppError('STORAGE_UNAVAILABLE', 'This report was stored in a shape this version cannot read');
+  return { head, content: parsed.data };
+}

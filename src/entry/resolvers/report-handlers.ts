@@ -1,0 +1,55 @@
+import { renderClientReport } from '../../../contract/i18n/render-client-report';
+import { renderStatusReport } from '../../../contract/i18n/render-status-report';
+import { listPublishedReports, publishReport, readPublishedReport } from '../../application/reports/published-reports';
+import { getProjectSettings } from '../../application/project-settings';
+import { renderReportHtml } from '../../application/render/render-report-html';
+import { renderReportMarkdown } from '../../application/render/render-report-markdown';
+import { readSnapshot } from '../../application/snapshot/project-cache';
+import { permissionSource, recordStore, systemClock } from '../compose';
+import { allows, authorizeProjectAccess, languageOf } from './authorize';
+import { defineResolver } from './define-resolver';
+import { z } from 'zod';
+
+const accountOf = z.looseObject({ accountId: z.string().min(1) });
+
+/** Published reports (issue 11): anyone who may browse the project reads them; Edit Issues publishes. */
+export const reportHandlers = {
+  'report/publish': defineResolver('report/publish', async ({ payload, context }) => {
+    const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
+    const snapshot = await readSnapshot(recordStore, project.id);
+    return publishReport(recordStore, snapshot.value, {
+      draftRevision: payload.draftRevision,
+      publishedBy: accountOf.parse(context).accountId,
+      now: systemClock.now(),
+    });
+  }),
+  'report/list': defineResolver('report/list', async ({ payload, context }) => {
+    const { project, permissions } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
+    const page = await listPublishedReports(recordStore, project.id, {
+      ...(payload.cursor ? { cursor: payload.cursor } : {}),
+      ...(payload.limit ? { limit: payload.limit } : {}),
+    });
+    return { ...page, canPublish: allows(permissions, 'write') };
+  }),
+  'report/get': defineResolver('report/get', async ({ payload, context }) => {
+    const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
+    const { head, content } = await readPublishedReport(recordStore, project.id, payload.id);
+    const lang = payload.lang ?? languageOf(context);
+    const report = payload.audience === 'client' ? renderClientReport(content.client, lang) : renderStatusReport(content.internal, lang);
+    return { head, report };
+  }),
+  'report/export': defineResolver('report/export', async ({ payload, context }) => {
+    const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
+    const [{ head, content }, settings] = await Promise.all([
+      readPublishedReport(recordStore, project.id, payload.id),
+      getProjectSettings(recordStore, project.id),
+    ]);
+    const report =
+      payload.audience === 'client' ? renderClientReport(content.client, payload.lang) : renderStatusReport(content.internal, payload.lang);
+    const options = { timeZone: settings.value.timeZone };
+    const base = `${project.key}-status-report-v${String(head.version)}-${payload.audience}-${payload.lang}`;
+    return payload.format === 'markdown'
+      ? { filename: `${base}.md`, mediaType: 'text/markdown;charset=utf-8', text: renderReportMarkdown(report, options) }
+      : { filename: `${base}.html`, mediaType: 'text/html;charset=utf-8', text: renderReportHtml(report, options) };
+  }),
+};

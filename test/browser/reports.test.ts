@@ -1,0 +1,100 @@
+/**
+ * The Reports section end to end (issue 11): the PM publishes the draft they reviewed, after a
+ * confirmation; the history lists it; the report opens as published for either audience and in
+ * either language, and exports as Markdown. A Browse-only account reads and cannot publish.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Language } from '../../contract';
+import { REPORTS_MESSAGES } from '../../contract/i18n/reports-messages';
+import { LOCAL_ACCOUNTS, type AccountRole } from '../../local/jira/accounts';
+import { axeResults, horizontalOverflow } from '../support/axe';
+import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
+import { projectPageContext } from '../support/contexts';
+import { frameOf } from '../support/frames';
+import { demoDatasets } from '../support/local-app';
+
+const datasets = demoDatasets();
+const demo =
+  datasets[0] ??
+  (() => {
+    throw new Error('the demo generator produced no project');
+  })();
+const PAGE_MODULE = 'client-followup-project-page';
+const host = useBrowserHost(datasets);
+const testId = (id: string) => `[data-testid="${id}"]`;
+const text = (lang: Language, key: keyof (typeof REPORTS_MESSAGES)['en']) => REPORTS_MESSAGES[lang][key];
+
+async function invokeAs(role: AccountRole, functionKey: string, payload: unknown): Promise<unknown> {
+  const context = { ...projectPageContext(demo.project), accountId: LOCAL_ACCOUNTS[role].accountId };
+  return host.app.forge.invokeResolver(context, functionKey, payload);
+}
+
+async function openReports(page: Page, role: AccountRole, lang: Language, theme: 'light' | 'dark'): Promise<Frame> {
+  const query = new URLSearchParams({ lang, theme, user: LOCAL_ACCOUNTS[role].accountId });
+  await page.goto(`${host.app.url ?? ''}/projects/${demo.project.key}/apps/${PAGE_MODULE}/reports?${query.toString()}`);
+  const frame = await frameOf(page, PAGE_MODULE);
+  await frame.waitForSelector(testId('reports-section'));
+  return frame;
+}
+
+beforeAll(async () => {
+  expect(await invokeAs('pm', 'project/delete-data', { confirmProjectKey: demo.project.key })).toMatchObject({ ok: true });
+});
+
+describe('the Reports section', () => {
+  it.each([
+    ['en', 'light', 1],
+    ['zh-CN', 'dark', 2],
+  ] as const)('the PM publishes the reviewed draft in %s (%s), opens it for the client and exports it', async (lang, theme, version) => {
+    const errors: string[] = [];
+    const page = await host.browser.context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.setViewportSize({ width: 375, height: 900 });
+    // After the first test's report, a refresh makes a new draft to publish.
+    if (version === 2) expect(await invokeAs('pm', 'project/refresh', {})).toMatchObject({ ok: true });
+    const frame = await openReports(page, 'pm', lang, theme);
+    await frame.waitForSelector(testId('reports-draft'));
+    if (version === 2) {
+      await frame.waitForSelector(testId('reports-row-1'));
+    } else {
+      expect(await frame.textContent(testId('reports-empty'))).toBe(text(lang, 'reports.history.empty'));
+    }
+
+    await frame.click(testId('reports-publish'));
+    expect(await frame.textContent(testId('reports-confirm'))).toContain(text(lang, 'reports.publish.confirmBody'));
+    await frame.click(testId('reports-confirm-publish'));
+    await frame.waitForSelector(testId(`reports-row-${String(version)}`));
+    expect(await frame.textContent(testId('reports-published'))).toBe(
+      text(lang, 'reports.publish.done').replace('{version}', String(version)),
+    );
+    expect(await horizontalOverflow(frame)).toBe(0);
+    const { violations } = await axeResults(frame);
+    expect(violations).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `reports-${lang}-${theme}-375.png`), fullPage: true });
+
+    await frame.click(`${testId(`reports-row-${String(version)}`)} button`);
+    await frame.waitForSelector(testId('reports-viewer-body'));
+    await frame.click(`${testId('audience-toggle')} button:nth-child(2)`);
+    await frame.waitForSelector(`${testId('reports-viewer-body')} [data-testid="client-preview-banner"], ${testId('reports-viewer-body')}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), frame.click(testId('reports-export-markdown'))]);
+    expect(download.suggestedFilename()).toBe(`${demo.project.key}-status-report-v${String(version)}-client-${lang}.md`);
+    const markdown = readFileSync(await download.path(), 'utf8');
+    expect(markdown).toContain(demo.project.name);
+    expect(markdown).not.toMatch(/⟦internal⟧/u);
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `reports-viewer-${lang}-${theme}-375.png`), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lets a Browse-only account read the history but not publish', async () => {
+    const page = await host.browser.context.newPage();
+    const frame = await openReports(page, 'viewer', 'en', 'light');
+    await frame.waitForSelector(testId('reports-read-only'));
+    expect(await frame.$(testId('reports-publish'))).toBeNull();
+    await frame.waitForSelector(testId('reports-row-1'));
+    await page.close();
+  });
+});
