@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryAppHistory } from '../shared/app-history';
 import { renderForTest } from '../shared/render-for-test';
 import { ProjectPageApp } from './ProjectPageApp';
+import { SECTIONS } from './sections';
 
 describe('ProjectPageApp', () => {
   it('opens Overview at the root, loading, with an accessible tab list', () => {
     const html = renderForTest(<ProjectPageApp history={createMemoryAppHistory('/')} />);
     expect(html).toContain('role="tablist" aria-label="Client follow-up sections"');
-    expect(html.match(/role="tab"/gu)).toHaveLength(7);
+    expect(html.match(/role="tab"/gu)).toHaveLength(SECTIONS.length);
     expect(html).toMatch(/<button[^>]*aria-selected="true"[^>]*tabindex="0"[^>]*data-testid="tab-overview"/u);
     expect(html).toContain('role="tabpanel"');
     expect(html).toContain('aria-labelledby="cf-tab-overview"');
