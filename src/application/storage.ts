@@ -8,7 +8,7 @@
  * `CONFLICT` (stale revision), `STORAGE_UNAVAILABLE`, `RATE_LIMITED`. Values are parsed on
  * read; a stored value that no longer parses is skipped and reported, never trusted.
  */
-import type { CollectionKind, DocumentKind, FilterValue } from './records/record-kind';
+import type { CollectionKind, DocumentKind } from './records/record-kind';
 
 /** A document's value with the revision it was read at; revision 0 means "never saved". */
 export interface Revisioned<T> {
@@ -56,19 +56,15 @@ export interface Page<T> {
 export interface Collection<T> {
   /** Creates or replaces the record with the same id. */
   put(record: T): Promise<void>;
-  /** Creates the record unless one with its id exists; answers which happened (idempotent submissions). */
-  add(record: T): Promise<'created' | 'exists'>;
   /**
-   * Replaces the record if the stored one's filter attribute `attribute` (declared in the kind's
-   * `filters`) still equals `expected`, in one conditional write: optimistic concurrency on a
-   * record's own revision.
-   * @throws AppError CONFLICT when it differs or no record has the id: nothing is written.
+   * Creates the record unless one with its id exists; answers which happened (idempotent
+   * submissions). A revisioned kind's record starts at revision 1.
    */
-  replaceIf(record: T, attribute: string, expected: FilterValue): Promise<void>;
+  add(record: T): Promise<'created' | 'exists'>;
   get(id: string): Promise<T | undefined>;
   /**
    * The record with its revision, for kinds declared `revisioned`: revision 0 when it is absent
-   * or was only ever written by `put`/`add`.
+   * or was only ever written by `put`.
    */
   getRevisioned(id: string): Promise<Revisioned<T | undefined>>;
   /**

@@ -19,6 +19,12 @@ import { consoleLogger } from './log';
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** Waits `ms` (between looks at a claim another request holds). */
+export const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    setTimeout(resolve, ms);
+  });
+
 export const recordStore: RecordStore = new KvsRecordStore();
 
 /** What the calling user may do, asked of Jira as that user (at most every few minutes per user and project). */

@@ -250,7 +250,7 @@ describe('comms/action-item-issue', () => {
     expect(dataset?.issues.length).toBe(before + 1);
     const created = dataset?.issues.find((i) => i.key === keys[0]);
     expect(z.looseObject({ labels: z.array(z.string()) }).parse(created?.fields).labels).toEqual([
-      expect.stringMatching(/^client-followup-action-[0-9a-f]{16}$/u) as string,
+      expect.stringMatching(/^client-followup-[0-9a-f]{16}$/u) as string,
     ]);
     const log = await listAll(stored().collection(touchpointKind, acme.project.id));
     expect(log[0]?.actionItems[0]?.jiraIssueKey).toBe(keys[0]);

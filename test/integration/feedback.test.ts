@@ -154,6 +154,19 @@ describe('complaints', () => {
     expect((await stored())[0]?.complaint?.jiraIssueKey).toBe(issueKey);
     expect((await pm('complaint/issue', { feedbackId: 'nope' })).error?.code).toBe('NOT_FOUND');
   });
+
+  it.each(['__proto__', 'constructor', 'toString'])(
+    'treats a submission id such as %s as any other: its complaint becomes one Jira issue',
+    async (id) => {
+      expect((await pm('feedback/add', { ...aFeedbackInput(), rating: 1, submissionId: id })).ok).toBe(true);
+
+      const created = await member('complaint/issue', { feedbackId: id });
+
+      expect(created.error).toBeUndefined();
+      const { issueKey } = z.object({ issueKey: z.string() }).parse(created.data);
+      expect((await stored()).find((e) => e.id === id)?.complaint?.jiraIssueKey).toBe(issueKey);
+    },
+  );
 });
 
 describe('the satisfaction dimension', () => {

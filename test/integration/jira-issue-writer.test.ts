@@ -29,7 +29,7 @@ describe('JiraIssueWriter.findIssueByLabel', () => {
   it('finds the issue created with the label, and none for another label', async () => {
     const { client, projectKey } = givenClient();
     const writer = new JiraIssueWriter(client);
-    const label = 'client-followup-action-0123456789abcdef';
+    const label = 'client-followup-0123456789abcdef';
     const created = await writer.createIssue({
       projectKey,
       summary: 'Send the test plan',
@@ -39,14 +39,14 @@ describe('JiraIssueWriter.findIssueByLabel', () => {
       labels: [label],
     });
     expect(await writer.findIssueByLabel(projectKey, label)).toBe(created.key);
-    expect(await writer.findIssueByLabel(projectKey, 'client-followup-action-ffffffffffffffff')).toBeNull();
+    expect(await writer.findIssueByLabel(projectKey, 'client-followup-ffffffffffffffff')).toBeNull();
   });
 
   it('refuses a label or project key that could change the JQL', async () => {
     const { client, projectKey } = givenClient();
     const writer = new JiraIssueWriter(client);
     await expect(writer.findIssueByLabel(projectKey, 'x" OR labels != "y')).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
-    await expect(writer.findIssueByLabel('ACME" OR "1"="1', 'client-followup-action-1')).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
+    await expect(writer.findIssueByLabel('ACME" OR "1"="1', 'client-followup-1')).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
   });
 });
 

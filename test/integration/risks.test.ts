@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { derivedSignalSchema, registerRiskSchema, type RegisterRiskJson } from '../../contract/risks';
 import type { LocalApp } from '../../local/runtime/create-local-app';
 import { KvsRecordStore } from '../../src/adapters/storage/kvs-record-store';
-import { registerRiskKind, riskIssueClaimKind } from '../../src/application/records/record-kinds';
+import { issueClaimKind, registerRiskKind } from '../../src/application/records/record-kinds';
 import { listAll } from '../../src/application/storage';
 import { ACCOUNTS, type AccountRole } from '../support/accounts';
 import { projectPageContext } from '../support/contexts';
@@ -105,10 +105,10 @@ describe('export and delete', () => {
     await pm('risks/issue', { riskId: 'vendor-api' });
     const exported = z.object({ records: z.record(z.string(), z.array(z.unknown())) }).parse((await pm('project/export', {})).data);
     expect(exported.records['register-risk']).toHaveLength(1);
-    expect(exported.records['risk-issue-claim']).toHaveLength(1);
+    expect(exported.records['issue-claim']).toHaveLength(1);
     expect((await pm('project/delete-data', { confirmProjectKey: acme.project.key })).ok).toBe(true);
     expect(await storedRisks()).toEqual([]);
-    expect(await listAll(new KvsRecordStore().collection(riskIssueClaimKind, acme.project.id))).toEqual([]);
+    expect(await listAll(new KvsRecordStore().collection(issueClaimKind, acme.project.id))).toEqual([]);
   });
 });
 
@@ -132,7 +132,7 @@ describe('permissions', () => {
       expect((await outsider(key, {})).error?.code, key).toBe('FORBIDDEN');
     expect((await outsider('risks/issue', { riskId: 'vendor-api' })).error?.code).toBe('FORBIDDEN');
     expect(await storedRisks()).toEqual(before);
-    expect(await listAll(new KvsRecordStore().collection(riskIssueClaimKind, acme.project.id))).toEqual([]);
+    expect(await listAll(new KvsRecordStore().collection(issueClaimKind, acme.project.id))).toEqual([]);
   });
 });
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, resolverContract } from '../../contract';
 import type { LocalApp } from '../../local/runtime/create-local-app';
 import { KvsRecordStore } from '../../src/adapters/storage/kvs-record-store';
-import { registerRiskKind, riskIssueClaimKind } from '../../src/application/records/record-kinds';
+import { issueClaimKind, registerRiskKind } from '../../src/application/records/record-kinds';
 import { listAll } from '../../src/application/storage';
 import { projectPageContext } from '../support/contexts';
 import { demoDatasets, startLocalApp } from '../support/local-app';
@@ -105,7 +105,7 @@ const payloadFor = (key: string) => {
 const storedState = async () => {
   const records = new KvsRecordStore();
   const risks = await listAll(records.collection(registerRiskKind, acme.project.id));
-  const claims = await listAll(records.collection(riskIssueClaimKind, acme.project.id));
+  const claims = await listAll(records.collection(issueClaimKind, acme.project.id));
   const issues = app.emulator?.datasets.find((d) => d.project.key === acme.project.key)?.issues.length;
   return JSON.stringify({ risks, claims, issues });
 };

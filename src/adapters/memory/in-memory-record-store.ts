@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../application/app-error';
-import {
-  RECORD_ID,
-  toCurrentRecord,
-  type CollectionKind,
-  type DocumentKind,
-  type FilterValue,
-} from '../../application/records/record-kind';
+import { RECORD_ID, toCurrentRecord, type CollectionKind, type DocumentKind } from '../../application/records/record-kind';
 import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
@@ -102,17 +96,9 @@ export class InMemoryRecordStore implements RecordStore {
         settle(() => {
           const stored = toStored(record);
           if (records.has(stored.id)) return 'exists';
-          records.set(stored.id, stored);
+          // A revisioned record starts at revision 1, as if saved over nothing.
+          records.set(stored.id, kind.revisioned ? { ...stored, revision: 1 } : stored);
           return 'created';
-        }),
-      replaceIf: (record: T, attribute: string, expected: FilterValue): Promise<void> =>
-        settle(() => {
-          if (!kind.filters?.[attribute]) throw new AppError('INVALID_PAYLOAD', `${kind.name} has no attribute ${attribute}`);
-          const stored = toStored(record);
-          if (records.get(stored.id)?.attributes[attribute] !== expected) {
-            throw new AppError('CONFLICT', `replace ${kind.name}: the stored record changed first`);
-          }
-          records.set(stored.id, stored);
         }),
       getRevisioned(id: string): Promise<Revisioned<T | undefined>> {
         assertRevisioned(kind);

@@ -2,13 +2,7 @@ import { Filter, FilterConditions, kvs, Sort, WhereConditions, type AndFilter } 
 import { z } from 'zod';
 import { AppError } from '../../application/app-error';
 import { DOCUMENT_ENTITY } from '../../application/records/record-kinds';
-import {
-  RECORD_ID,
-  toCurrentRecord,
-  type CollectionKind,
-  type DocumentKind,
-  type FilterValue,
-} from '../../application/records/record-kind';
+import { RECORD_ID, toCurrentRecord, type CollectionKind, type DocumentKind } from '../../application/records/record-kind';
 import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
@@ -174,7 +168,9 @@ class KvsCollection<T> implements Collection<T> {
   }
 
   async add(record: T): Promise<'created' | 'exists'> {
-    const { key, envelope } = this.envelopeOf(record);
+    const { key, envelope: plain } = this.envelopeOf(record);
+    // A revisioned record starts at revision 1, as if saved over nothing.
+    const envelope = this.kind.revisioned ? { ...plain, revision: 1 } : plain;
     try {
       await kvsCall(
         `add ${this.kind.name}`,
@@ -193,23 +189,6 @@ class KvsCollection<T> implements Collection<T> {
       if (error instanceof AppError && error.code === 'CONFLICT') return 'exists';
       throw error;
     }
-  }
-
-  async replaceIf(record: T, attribute: string, expected: FilterValue): Promise<void> {
-    if (!this.kind.filters?.[attribute]) throw new AppError('INVALID_PAYLOAD', `${this.kind.name} has no attribute ${attribute}`);
-    const { key, envelope } = this.envelopeOf(record);
-    await kvsCall(
-      `replace ${this.kind.name}`,
-      () =>
-        kvs
-          .transact()
-          .set<CollectionEnvelope>(key, envelope, {
-            entityName: this.kind.entity,
-            conditions: new Filter<CollectionEnvelope>().and(attribute, FilterConditions.equalTo(expected)),
-          })
-          .execute(),
-      this.retry,
-    );
   }
 
   async getRevisioned(id: string): Promise<Revisioned<T | undefined>> {

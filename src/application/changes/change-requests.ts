@@ -13,7 +13,7 @@ import {
   type MilestoneRef,
   type TransitionInput,
 } from '../../domain/change-requests';
-import { AppError } from '../app-error';
+import { AppError, isAppError } from '../app-error';
 import { changeRequestKind } from '../records/record-kinds';
 import { MAX_PAGE_SIZE, type RecordStore } from '../storage';
 
@@ -85,14 +85,30 @@ function toAppError(error: ChangeRuleError, prefix: string): AppError {
 }
 
 async function current(records: RecordStore, projectId: string, id: string, revision: number): Promise<ChangeRequestJson | undefined> {
-  const previous = await records.collection(changeRequestKind, projectId).get(id);
+  const { value: previous, revision: stored } = await records.collection(changeRequestKind, projectId).getRevisioned(id);
   if (revision === 0) {
     if (previous !== undefined) throw new AppError('CONFLICT', 'A request with this id exists already; reload the list');
     return undefined;
   }
   if (previous === undefined) throw new AppError('NOT_FOUND', 'No such change request');
-  if (previous.revision !== revision) throw new AppError('CONFLICT', 'Someone changed this request since you opened it');
+  if (stored !== revision) throw new AppError('CONFLICT', 'Someone changed this request since you opened it');
   return previous;
+}
+
+/** Writes `next` only if the stored request is still at `revision`: of two editors, the second gets CONFLICT. */
+async function saveAt(records: RecordStore, projectId: string, next: ChangeRequestJson, revision: number): Promise<void> {
+  await records
+    .collection(changeRequestKind, projectId)
+    .save(next, revision)
+    .catch((error: unknown) => {
+      if (isAppError(error) && error.code === 'CONFLICT') {
+        throw new AppError(
+          'CONFLICT',
+          revision === 0 ? 'A request with this id exists already; reload the list' : 'Someone changed this request since you opened it',
+        );
+      }
+      throw error;
+    });
 }
 
 /**
@@ -122,7 +138,7 @@ export async function saveChangeRequest(
     if (error instanceof ChangeRuleError) throw toAppError(error, '');
     throw error;
   }
-  await records.collection(changeRequestKind, projectId).put(next);
+  await saveAt(records, projectId, next, input.revision);
   return next;
 }
 
@@ -146,6 +162,6 @@ export async function transitionStoredChangeRequest(
     if (error instanceof ChangeRuleError) throw toAppError(error, '');
     throw error;
   }
-  await records.collection(changeRequestKind, projectId).put(next);
+  await saveAt(records, projectId, next, input.revision);
   return next;
 }

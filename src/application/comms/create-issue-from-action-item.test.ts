@@ -3,9 +3,10 @@ import { aPlan, aTouchpoint, anActionItem } from '../../../test/support/comms-bu
 import { InMemoryRecordStore } from '../../adapters/memory/in-memory-record-store';
 import { AppError } from '../app-error';
 import type { IssueWriter, NewIssue } from '../ports';
-import { actionItemClaimKind, touchpointKind } from '../records/record-kinds';
+import { CLAIM_LEASE_MS, CLAIM_WAIT_MS, toIssueMarker } from '../issues/create-issue-once';
+import { issueClaimKind, touchpointKind } from '../records/record-kinds';
 import { saveCommsPlan } from './comms-plan';
-import { CLAIM_LEASE_MS, CLAIM_WAIT_MS, createIssueFromActionItem, toActionItemMarker } from './create-issue-from-action-item';
+import { actionItemSubject, createIssueFromActionItem } from './create-issue-from-action-item';
 import { logTouchpoint } from './touchpoint-log';
 
 const PROJECT = { id: '10000', key: 'ACME' };
@@ -70,7 +71,7 @@ describe('createIssueFromActionItem', () => {
     expect(issues.issues).toHaveLength(1);
     expect(answers.map((a) => a.issueKey)).toEqual(['ACME-100', 'ACME-100']);
     expect((await storedItem())?.jiraIssueKey).toBe('ACME-100');
-    const label = toActionItemMarker(PROJECT.id, 't1', 'a1').label;
+    const label = toIssueMarker(PROJECT.id, actionItemSubject('t1', 'a1')).label;
     expect(issues.issues[0]?.labels).toEqual([label]);
   });
 
@@ -96,7 +97,7 @@ describe('createIssueFromActionItem', () => {
 
   it('given an attempt that died after creating the issue (claim left, key not recorded), a retry after the lease records that issue', async () => {
     const { records, issues, deps, storedItem } = await given();
-    const marker = toActionItemMarker(PROJECT.id, 't1', 'a1');
+    const marker = toIssueMarker(PROJECT.id, actionItemSubject('t1', 'a1'));
     await issues.createIssue({
       projectKey: 'ACME',
       summary: 'x',
@@ -107,8 +108,8 @@ describe('createIssueFromActionItem', () => {
     });
     const claimedAt = new Date(NOW.getTime() - CLAIM_LEASE_MS - 1).toISOString();
     await records
-      .collection(actionItemClaimKind, PROJECT.id)
-      .save({ id: marker.claimId, touchpointId: 't1', actionItemId: 'a1', claimedAt, attempt: 1, label: marker.label, issueKey: null }, 0);
+      .collection(issueClaimKind, PROJECT.id)
+      .save({ id: marker.claimId, subject: actionItemSubject('t1', 'a1'), claimedAt, attempt: 1, label: marker.label, issueKey: null }, 0);
 
     const answer = await createIssueFromActionItem(deps, PROJECT, REQUEST);
 
@@ -119,12 +120,11 @@ describe('createIssueFromActionItem', () => {
 
   it('given a live claim of another request that never finishes, answers CONFLICT after the wait and creates nothing', async () => {
     const { records, issues, deps } = await given();
-    const marker = toActionItemMarker(PROJECT.id, 't1', 'a1');
-    await records.collection(actionItemClaimKind, PROJECT.id).save(
+    const marker = toIssueMarker(PROJECT.id, actionItemSubject('t1', 'a1'));
+    await records.collection(issueClaimKind, PROJECT.id).save(
       {
         id: marker.claimId,
-        touchpointId: 't1',
-        actionItemId: 'a1',
+        subject: actionItemSubject('t1', 'a1'),
         claimedAt: NOW.toISOString(),
         attempt: 1,
         label: marker.label,

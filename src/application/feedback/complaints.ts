@@ -3,9 +3,9 @@ import type { ComplaintStatus, FeedbackEntryJson } from '../../../contract/feedb
 import { FEEDBACK_MESSAGES } from '../../../contract/i18n/feedback-messages';
 import { translator } from '../../../contract/i18n/strings';
 import { applyComplaintUpdate } from '../../domain/feedback/complaint-rules';
-import { AppError } from '../app-error';
+import { AppError, isAppError } from '../app-error';
 import { getCommsPlan } from '../comms/comms-plan';
-import type { IssueWriter } from '../ports';
+import { createIssueOnce, persistently, type CreateIssueDeps } from '../issues/create-issue-once';
 import { feedbackKind } from '../records/record-kinds';
 import type { RecordStore } from '../storage';
 
@@ -41,12 +41,34 @@ export async function saveComplaint(
       })),
     });
   }
-  // Re-read: a Jira issue created from it meanwhile keeps its key (the store has no conditional put).
-  const latest = (await records.collection(feedbackKind, projectId).get(entry.id)) ?? entry;
-  const issueKey = latest.complaint?.jiraIssueKey ?? applied.complaint.jiraIssueKey;
-  const updated: FeedbackEntryJson = { ...latest, complaint: { ...applied.complaint, jiraIssueKey: issueKey } };
-  await records.collection(feedbackKind, projectId).put(updated);
-  return updated;
+  // Conditional on the entry as read: a Jira key recorded meanwhile is kept, an edit meanwhile wins and this one retries on it.
+  return updateEntry(records, projectId, entry.id, (latest) => {
+    const issueKey = latest.complaint?.jiraIssueKey ?? applied.complaint.jiraIssueKey;
+    return { ...latest, complaint: { ...applied.complaint, jiraIssueKey: issueKey } };
+  });
+}
+
+const UPDATE_ATTEMPTS = 5;
+
+/** Applies `change` to the stored entry with a conditional write, re-reading and retrying when another write lands first. */
+async function updateEntry(
+  records: RecordStore,
+  projectId: string,
+  feedbackId: string,
+  change: (latest: FeedbackEntryJson) => FeedbackEntryJson,
+): Promise<FeedbackEntryJson> {
+  const entries = records.collection(feedbackKind, projectId);
+  for (let attempt = 1; ; attempt += 1) {
+    const latest = await entries.getRevisioned(feedbackId);
+    if (!latest.value) throw new AppError('NOT_FOUND', 'No such feedback');
+    const updated = change(latest.value);
+    try {
+      await entries.save(updated, latest.revision);
+      return updated;
+    } catch (error) {
+      if (!(isAppError(error) && error.code === 'CONFLICT') || attempt >= UPDATE_ATTEMPTS) throw error;
+    }
+  }
 }
 
 const paragraph = (...content: unknown[]) => ({ type: 'paragraph', content });
@@ -81,27 +103,39 @@ export function toComplaintDescription(entry: FeedbackEntryJson, stakeholderName
  * @throws AppError NOT_FOUND when there is no such complaint; Jira's errors as is.
  */
 export async function createIssueFromComplaint(
-  deps: { records: RecordStore; issues: IssueWriter },
+  deps: CreateIssueDeps,
   project: { id: string; key: string },
   request: { feedbackId: string; link: string; lang: Language },
 ): Promise<{ issueKey: string; entry: FeedbackEntryJson }> {
   const { entry, complaint } = await readComplaint(deps.records, project.id, request.feedbackId);
   if (complaint.jiraIssueKey !== null) return { issueKey: complaint.jiraIssueKey, entry };
-  const plan = await getCommsPlan(deps.records, project.id);
-  const stakeholder = plan.value.stakeholders.find((s) => s.id === entry.stakeholderId) ?? null;
-  const owner = plan.value.stakeholders.find((s) => s.id === complaint.ownerId) ?? null;
-  const t = translator(request.lang, FEEDBACK_MESSAGES);
-  const firstLine = entry.comment.split('\n')[0]?.slice(0, 120) ?? '';
-  const created = await deps.issues.createIssue({
-    projectKey: project.key,
-    summary: t('feedback.issue.summary', { rating: entry.rating, comment: firstLine === '' ? t('feedback.issue.noComment') : firstLine }),
-    description: toComplaintDescription(entry, stakeholder?.name ?? null, request.link, request.lang),
-    assigneeAccountId: owner?.side === 'internal' ? owner.accountId : null,
-    dueDate: complaint.due,
+  const issueKey = await createIssueOnce(deps, project, {
+    subject: `complaint/${entry.id}`,
+    recorded: async () => (await readComplaint(deps.records, project.id, entry.id)).complaint.jiraIssueKey,
+    build: async () => {
+      const latest = await readComplaint(deps.records, project.id, entry.id);
+      const plan = await getCommsPlan(deps.records, project.id);
+      const stakeholder = plan.value.stakeholders.find((s) => s.id === latest.entry.stakeholderId) ?? null;
+      const owner = plan.value.stakeholders.find((s) => s.id === latest.complaint.ownerId) ?? null;
+      const t = translator(request.lang, FEEDBACK_MESSAGES);
+      const firstLine = latest.entry.comment.split('\n')[0]?.slice(0, 120) ?? '';
+      return {
+        summary: t('feedback.issue.summary', {
+          rating: latest.entry.rating,
+          comment: firstLine === '' ? t('feedback.issue.noComment') : firstLine,
+        }),
+        description: toComplaintDescription(latest.entry, stakeholder?.name ?? null, request.link, request.lang),
+        assigneeAccountId: owner?.side === 'internal' ? owner.accountId : null,
+        dueDate: latest.complaint.due,
+      };
+    },
   });
-  // Re-read: the follow-up may have been edited while Jira answered; only the key changes.
-  const latest = (await deps.records.collection(feedbackKind, project.id).get(entry.id)) ?? entry;
-  const updated: FeedbackEntryJson = { ...latest, complaint: { ...(latest.complaint ?? complaint), jiraIssueKey: created.key } };
-  await deps.records.collection(feedbackKind, project.id).put(updated);
-  return { issueKey: created.key, entry: updated };
+  // The follow-up may have been edited while Jira answered: only the key changes.
+  const updated = await persistently(() =>
+    updateEntry(deps.records, project.id, entry.id, (latest) => ({
+      ...latest,
+      complaint: latest.complaint === null ? null : { ...latest.complaint, jiraIssueKey: latest.complaint.jiraIssueKey ?? issueKey },
+    })),
+  );
+  return { issueKey, entry: updated };
 }

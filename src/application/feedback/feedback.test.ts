@@ -220,8 +220,21 @@ describe('complaints', () => {
       notify: () => Promise.resolve(),
     };
     const request = { feedbackId: 's1', link: 'https://x.example/#feedback', lang: 'en' as const };
-    const first = await createIssueFromComplaint({ records, issues }, { id: PROJECT, key: 'ACME' }, request);
-    const second = await createIssueFromComplaint({ records, issues }, { id: PROJECT, key: 'ACME' }, request);
+    let t = NOW;
+    const deps = {
+      records,
+      issues,
+      clock: { now: () => new Date(t) },
+      sleep: (ms: number) => {
+        t += ms;
+        return new Promise<void>((resolve) => setTimeout(resolve, 1));
+      },
+    };
+    // A double click: both answer the one issue.
+    const [first, second] = await Promise.all([
+      createIssueFromComplaint(deps, { id: PROJECT, key: 'ACME' }, request),
+      createIssueFromComplaint(deps, { id: PROJECT, key: 'ACME' }, request),
+    ]);
     expect(first.issueKey).toBe('ACME-101');
     expect(second.issueKey).toBe('ACME-101');
     expect(created).toHaveLength(1);

@@ -401,12 +401,14 @@ export const changeRequestKind = defineCollectionKind<ChangeRequestJson>({
   idOf: (r) => r.id,
   timeOf: (r) => r.createdAt,
   filters: { status: { type: 'string', of: (r) => r.status } },
+  // An edit or a move is conditional on the revision the editor read; `revision` is kept equal to it.
+  revisioned: true,
 });
 
 /**
  * The risk register (DESIGN.md §5.6, issue 10), one record per risk, ordered by creation. The
- * filter attributes serve the list's filters; `revision` makes an edit conditional on the
- * revision the editor read (`Collection.replaceIf`).
+ * filter attributes serve the list's filters; revisioned, so an edit is conditional on the
+ * revision the editor read (`Collection.save`); the record's `revision` field is kept equal to it.
  */
 export const registerRiskKind = defineCollectionKind<RegisterRiskJson>({
   name: 'register-risk',
@@ -420,31 +422,8 @@ export const registerRiskKind = defineCollectionKind<RegisterRiskJson>({
     status: { type: 'string', of: (r) => r.status },
     active: { type: 'boolean', of: (r) => r.status === 'open' || r.status === 'mitigating' },
     clientVisible: { type: 'boolean', of: (r) => r.clientVisible },
-    revision: { type: 'integer', of: (r) => r.revision },
   },
-});
-
-const riskIssueClaimSchema = z.object({
-  /** The risk's id: one claim per risk, taken with `add` before Jira is asked to create anything. */
-  riskId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/u),
-  /** ISO instant the claim was taken; a claim without a key older than the stale limit may be taken over. */
-  at: isoInstant,
-  /** The issue created, once Jira answered. */
-  issueKey: z.string().nullable(),
-});
-export type RiskIssueClaim = z.infer<typeof riskIssueClaimSchema>;
-
-/** Converting a risk into a Jira issue: claimed first, so a double click never creates two issues. */
-export const riskIssueClaimKind = defineCollectionKind<RiskIssueClaim>({
-  name: 'risk-issue-claim',
-  schemaVersion: 1,
-  schema: riskIssueClaimSchema,
-  scope: 'project',
-  entity: 'risk-issue-claim',
-  idOf: (c) => c.riskId,
-  timeOf: (c) => c.at,
-  /** A stale claim is taken over only if it is still the one read (`replaceIf` on it). */
-  filters: { claimedAt: { type: 'string', of: (c) => c.at } },
+  revisioned: true,
 });
 
 /**
@@ -466,13 +445,15 @@ export const feedbackKind = defineCollectionKind<FeedbackEntryJson>({
     complaint: { type: 'string', of: (f) => f.complaint?.status ?? 'none' },
     unresolved: { type: 'boolean', of: (f) => f.complaint !== null && f.complaint.status !== 'resolved' },
   },
+  // A complaint's follow-up and its Jira key are written conditionally, so neither overwrites the other.
+  revisioned: true,
 });
 
-const actionItemClaimSchema = z.object({
-  /** A hash of the touchpoint and action item ids (both together would pass the 100-character id limit). */
+const issueClaimSchema = z.object({
+  /** A hash of what the issue is made from (its subject): ids together could pass the 100-character id limit. */
   id: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/u),
-  touchpointId: z.string(),
-  actionItemId: z.string(),
+  /** What the issue is made from, e.g. `action-item/<touchpoint>/<item>`, `risk/<id>`, `complaint/<id>`. */
+  subject: z.string().max(300),
   /** ISO instant the current attempt claimed it; a claim older than the lease may be taken over. */
   claimedAt: isoInstant,
   /** 1 for the first attempt; a takeover counts up (and looks for an issue the dead attempt made). */
@@ -482,18 +463,19 @@ const actionItemClaimSchema = z.object({
   /** Set once the Jira issue exists. */
   issueKey: z.string().nullable(),
 });
-export type ActionItemClaim = z.infer<typeof actionItemClaimSchema>;
+export type IssueClaim = z.infer<typeof issueClaimSchema>;
 
 /**
- * Who is creating the Jira issue of an action item (issue 9): one record per item, written with
- * a revision, so of two clicks at once exactly one creates the issue.
+ * Who is creating the Jira issue made from a record (an action item, a register risk, a
+ * complaint): one claim per subject, written with a revision, so of two clicks at once exactly
+ * one asks Jira (`createIssueOnce`).
  */
-export const actionItemClaimKind = defineCollectionKind<ActionItemClaim>({
-  name: 'action-item-claim',
+export const issueClaimKind = defineCollectionKind<IssueClaim>({
+  name: 'issue-claim',
   schemaVersion: 1,
-  schema: actionItemClaimSchema,
+  schema: issueClaimSchema,
   scope: 'project',
-  entity: 'action-item-claim',
+  entity: 'issue-claim',
   idOf: (c) => c.id,
   timeOf: (c) => c.claimedAt,
   revisioned: true,
@@ -584,9 +566,8 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   touchpointReminderKind,
   changeRequestKind,
   registerRiskKind,
-  riskIssueClaimKind,
   feedbackKind,
-  actionItemClaimKind,
+  issueClaimKind,
   savedAgendaKind,
   publishedReportKind,
   publishedReportPartKind,

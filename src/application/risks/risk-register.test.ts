@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { aRisk } from '../../../test/support/risk-builders';
 import { InMemoryRecordStore } from '../../adapters/memory/in-memory-record-store';
 import type { IssueWriter, NewIssue } from '../ports';
-import { registerRiskKind, riskIssueClaimKind } from '../records/record-kinds';
-import { createIssueFromRisk, STALE_CLAIM_MS } from './create-issue-from-risk';
+import { CLAIM_LEASE_MS, toIssueMarker } from '../issues/create-issue-once';
+import { issueClaimKind, registerRiskKind } from '../records/record-kinds';
+import { createIssueFromRisk } from './create-issue-from-risk';
 import { listRisks, readRiskMatrix, saveRisk } from './risk-register';
 
 const PROJECT = '10000';
@@ -50,13 +51,13 @@ describe('saving risks', () => {
     await saveRisk(records, PROJECT, aRisk(), 0, NOW);
     const stored = await records.collection(registerRiskKind, PROJECT).get('vendor-api');
     if (!stored) throw new Error('not stored');
-    await records.collection(registerRiskKind, PROJECT).put({ ...stored, jiraIssueKey: 'ACME-99' });
-    const saved = await saveRisk(records, PROJECT, aRisk({ status: 'mitigating' }), 1, later(5000));
+    await records.collection(registerRiskKind, PROJECT).save({ ...stored, jiraIssueKey: 'ACME-99', revision: 2 }, 1);
+    const saved = await saveRisk(records, PROJECT, aRisk({ status: 'mitigating' }), 2, later(5000));
     expect(saved).toMatchObject({
       jiraIssueKey: 'ACME-99',
       createdAt: NOW.toISOString(),
       updatedAt: later(5000).toISOString(),
-      revision: 2,
+      revision: 3,
     });
   });
 });
@@ -126,15 +127,39 @@ function aJira(options: { fail?: boolean } = {}) {
   return { writer, created };
 }
 
+/** Issue-creation deps on a virtual clock that a wait moves on (so a held claim's wait ends). */
+function depsOf(records: InMemoryRecordStore, issues: IssueWriter, start = NOW) {
+  let t = start.getTime();
+  return {
+    records,
+    issues,
+    clock: { now: () => new Date(t) },
+    sleep: (ms: number) => {
+      t += ms;
+      return new Promise<void>((resolve) => setTimeout(resolve, 1));
+    },
+  };
+}
+
+const MARKER = toIssueMarker(PROJECT, 'risk/vendor-api');
+const aClaim = (claimedAt: Date, issueKey: string | null) => ({
+  id: MARKER.claimId,
+  subject: 'risk/vendor-api',
+  claimedAt: claimedAt.toISOString(),
+  attempt: 1,
+  label: MARKER.label,
+  issueKey,
+});
+
 describe('converting a risk into a Jira issue', () => {
   const project = { id: PROJECT, key: 'ACME' };
-  const request = { riskId: 'vendor-api', link: 'https://site/app#risks/risk/vendor-api', lang: 'en' as const, now: NOW };
+  const request = { riskId: 'vendor-api', link: 'https://site/app#risks/risk/vendor-api', lang: 'en' as const };
 
-  it('creates one issue with a link back, records its key on the risk, and answers it again on a second call', async () => {
+  it('creates one issue with a link back and its marker label, records its key on the risk, and answers it again on a second call', async () => {
     const records = new InMemoryRecordStore();
     await saveRisk(records, PROJECT, aRisk({ ownerAccountId: 'acc-1' }), 0, NOW);
     const jira = aJira();
-    const first = await createIssueFromRisk({ records, issues: jira.writer }, project, request);
+    const first = await createIssueFromRisk(depsOf(records, jira.writer), project, request);
     expect(first.issueKey).toBe('ACME-101');
     expect(first.risk).toMatchObject({ jiraIssueKey: 'ACME-101', revision: 2 });
     expect(jira.created).toHaveLength(1);
@@ -143,46 +168,46 @@ describe('converting a risk into a Jira issue', () => {
       summary: 'Vendor API may be late',
       assigneeAccountId: 'acc-1',
       dueDate: '2026-03-20',
+      labels: [MARKER.label],
     });
     expect(JSON.stringify(jira.created[0]?.description)).toContain('https://site/app#risks/risk/vendor-api');
     expect(JSON.stringify(jira.created[0]?.description)).toContain('Probability 3 × impact 4 = score 12 (Medium).');
-    const again = await createIssueFromRisk({ records, issues: jira.writer }, project, request);
+    const again = await createIssueFromRisk(depsOf(records, jira.writer), project, request);
     expect(again.issueKey).toBe('ACME-101');
     expect(jira.created).toHaveLength(1);
   });
 
-  it('given a double click, creates one issue: the second click gets CONFLICT while Jira answers', async () => {
+  it('given a double click, creates one issue: the second click waits for the first and answers its key', async () => {
     const records = new InMemoryRecordStore();
     await saveRisk(records, PROJECT, aRisk(), 0, NOW);
     const jira = aJira();
-    const results = await Promise.allSettled([
-      createIssueFromRisk({ records, issues: jira.writer }, project, request),
-      createIssueFromRisk({ records, issues: jira.writer }, project, request),
+    const results = await Promise.all([
+      createIssueFromRisk(depsOf(records, jira.writer), project, request),
+      createIssueFromRisk(depsOf(records, jira.writer), project, request),
     ]);
     expect(jira.created).toHaveLength(1);
-    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'CONFLICT' } });
+    expect(results.map((r) => r.issueKey)).toEqual(['ACME-101', 'ACME-101']);
     expect((await records.collection(registerRiskKind, PROJECT).get('vendor-api'))?.jiraIssueKey).toBe('ACME-101');
   });
 
-  it('given Jira fails, releases the claim so that a retry can create the issue', async () => {
+  it('given Jira fails, lets the claim lapse so that a retry creates the issue at once', async () => {
     const records = new InMemoryRecordStore();
     await saveRisk(records, PROJECT, aRisk(), 0, NOW);
-    await expect(createIssueFromRisk({ records, issues: aJira({ fail: true }).writer }, project, request)).rejects.toThrow('Jira said no');
-    expect(await records.collection(riskIssueClaimKind, PROJECT).get('vendor-api')).toBeUndefined();
+    await expect(createIssueFromRisk(depsOf(records, aJira({ fail: true }).writer), project, request)).rejects.toThrow('Jira said no');
+    expect((await records.collection(issueClaimKind, PROJECT).get(MARKER.claimId))?.claimedAt).toBe(new Date(0).toISOString());
     const jira = aJira();
-    expect((await createIssueFromRisk({ records, issues: jira.writer }, project, request)).issueKey).toBe('ACME-101');
+    expect((await createIssueFromRisk(depsOf(records, jira.writer), project, request)).issueKey).toBe('ACME-101');
   });
 
-  it('given a claim left by a conversion that died, waits for it to go stale, then takes it over', async () => {
+  it('given a claim left by a conversion that died, answers CONFLICT until its lease ends, then takes it over', async () => {
     const records = new InMemoryRecordStore();
     await saveRisk(records, PROJECT, aRisk(), 0, NOW);
-    await records.collection(riskIssueClaimKind, PROJECT).add({ riskId: 'vendor-api', at: NOW.toISOString(), issueKey: null });
+    await records.collection(issueClaimKind, PROJECT).save(aClaim(NOW, null), 0);
     const jira = aJira();
-    await expect(createIssueFromRisk({ records, issues: jira.writer }, project, { ...request, now: later(1000) })).rejects.toMatchObject({
+    await expect(createIssueFromRisk(depsOf(records, jira.writer, later(1000)), project, request)).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-    const taken = await createIssueFromRisk({ records, issues: jira.writer }, project, { ...request, now: later(STALE_CLAIM_MS + 1) });
+    const taken = await createIssueFromRisk(depsOf(records, jira.writer, later(CLAIM_LEASE_MS + 1)), project, request);
     expect(taken.issueKey).toBe('ACME-101');
     expect(jira.created).toHaveLength(1);
   });
@@ -190,15 +215,15 @@ describe('converting a risk into a Jira issue', () => {
   it('given a key on the claim but not on the risk, records it without asking Jira', async () => {
     const records = new InMemoryRecordStore();
     await saveRisk(records, PROJECT, aRisk(), 0, NOW);
-    await records.collection(riskIssueClaimKind, PROJECT).add({ riskId: 'vendor-api', at: NOW.toISOString(), issueKey: 'ACME-7' });
+    await records.collection(issueClaimKind, PROJECT).save(aClaim(NOW, 'ACME-7'), 0);
     const jira = aJira();
-    expect((await createIssueFromRisk({ records, issues: jira.writer }, project, request)).risk.jiraIssueKey).toBe('ACME-7');
+    expect((await createIssueFromRisk(depsOf(records, jira.writer), project, request)).risk.jiraIssueKey).toBe('ACME-7');
     expect(jira.created).toHaveLength(0);
   });
 
   it('given no such risk, answers NOT_FOUND and asks nothing of Jira', async () => {
     const jira = aJira();
-    await expect(createIssueFromRisk({ records: new InMemoryRecordStore(), issues: jira.writer }, project, request)).rejects.toMatchObject({
+    await expect(createIssueFromRisk(depsOf(new InMemoryRecordStore(), jira.writer), project, request)).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     expect(jira.created).toHaveLength(0);

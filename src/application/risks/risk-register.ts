@@ -1,6 +1,6 @@
 import type { RegisterRiskJson, RiskFilterJson, RiskInputJson } from '../../../contract/risks';
 import { deriveRiskMatrix, matchesRiskFilter, type MatrixCell } from '../../domain/risk-register';
-import { AppError } from '../app-error';
+import { AppError, isAppError } from '../app-error';
 import { registerRiskKind } from '../records/record-kinds';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type RecordStore } from '../storage';
 
@@ -83,12 +83,16 @@ export async function saveRisk(
   const at = now.toISOString();
   if (revision === 0) {
     const created: RegisterRiskJson = { ...input, promotedFrom: null, jiraIssueKey: null, createdAt: at, updatedAt: at, revision: 1 };
-    if ((await store.add(created)) === 'exists') throw new AppError('CONFLICT', 'A risk with this id exists; reload the register');
+    await store.save(created, 0).catch((error: unknown) => {
+      throw isAppError(error) && error.code === 'CONFLICT'
+        ? new AppError('CONFLICT', 'A risk with this id exists; reload the register')
+        : error;
+    });
     return created;
   }
-  const stored = await store.get(input.id);
+  const { value: stored, revision: storedRevision } = await store.getRevisioned(input.id);
   if (!stored) throw new AppError('NOT_FOUND', 'No such risk');
-  if (stored.revision !== revision) throw new AppError('CONFLICT', 'Someone saved this risk first; reload it');
+  if (storedRevision !== revision) throw new AppError('CONFLICT', 'Someone saved this risk first; reload it');
   const updated: RegisterRiskJson = {
     ...input,
     promotedFrom: stored.promotedFrom,
@@ -97,6 +101,7 @@ export async function saveRisk(
     updatedAt: at,
     revision: revision + 1,
   };
-  await store.replaceIf(updated, 'revision', revision);
+  // One conditional write: of two editors of the same revision, the second gets CONFLICT.
+  await store.save(updated, revision);
   return updated;
 }

@@ -12,7 +12,7 @@ import { assessTouchpoints } from '../../domain/assess-touchpoints';
 import { deriveNextOccurrences } from '../../domain/cadence';
 import { deriveAgenda } from '../../domain/derive-agenda';
 import type { CommsPlanJson } from '../../../contract/comms';
-import { permissionSource, recordStore, systemClock, userDirectory, userIssueWriter } from '../compose';
+import { permissionSource, recordStore, sleep, systemClock, userDirectory, userIssueWriter } from '../compose';
 import { allows, authorizeProjectAccess, languageOf } from './authorize';
 import { defineResolver } from './define-resolver';
 import { refreshHealth } from './refresh-health';
@@ -42,11 +42,6 @@ function findSeries(plan: CommsPlanJson, seriesId: string) {
   if (!series) throw new AppError('NOT_FOUND', 'No such series in the plan');
   return series;
 }
-
-const waitFor = (ms: number) =>
-  new Promise<void>((resolve) => {
-    setTimeout(resolve, ms);
-  });
 
 const occurrenceJson = (o: { day: string; at: Date }) => ({ day: o.day, at: o.at.toISOString() });
 
@@ -130,7 +125,7 @@ export const commsHandlers = {
   }),
   'comms/action-item-issue': defineResolver('comms/action-item-issue', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
-    const deps = { records: recordStore, issues: userIssueWriter(), clock: systemClock, sleep: waitFor };
+    const deps = { records: recordStore, issues: userIssueWriter(), clock: systemClock, sleep };
     return createIssueFromActionItem(deps, project, {
       touchpointId: payload.touchpointId,
       actionItemId: payload.actionItemId,

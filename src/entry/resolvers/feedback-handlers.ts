@@ -5,7 +5,7 @@ import { importFeedback } from '../../application/feedback/import-feedback';
 import { listFeedback } from '../../application/feedback/list-feedback';
 import { getSatisfactionSummary } from '../../application/feedback/read-satisfaction';
 import { getProjectSettings } from '../../application/project-settings';
-import { permissionSource, recordStore, systemClock, userIssueWriter } from '../compose';
+import { permissionSource, recordStore, sleep, systemClock, userIssueWriter } from '../compose';
 import { allows, authorizeProjectAccess, languageOf } from './authorize';
 import { defineResolver } from './define-resolver';
 import { refreshHealth } from './refresh-health';
@@ -79,7 +79,7 @@ export const feedbackHandlers = {
   }),
   'complaint/issue': defineResolver('complaint/issue', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
-    return createIssueFromComplaint({ records: recordStore, issues: userIssueWriter() }, project, {
+    return createIssueFromComplaint({ records: recordStore, issues: userIssueWriter(), clock: systemClock, sleep }, project, {
       feedbackId: payload.feedbackId,
       link: complaintLink(context, project.key, payload.feedbackId),
       lang: payload.lang ?? languageOf(context),

@@ -3,7 +3,7 @@ import { isAppError } from '../../application/app-error';
 import { listDerivedSignals, promoteSignal } from '../../application/risks/derived-signals';
 import { createIssueFromRisk } from '../../application/risks/create-issue-from-risk';
 import { listRisks, readRiskMatrix, saveRisk } from '../../application/risks/risk-register';
-import { permissionSource, recordStore, systemClock, userIssueWriter } from '../compose';
+import { permissionSource, recordStore, sleep, systemClock, userIssueWriter } from '../compose';
 import { allows, authorizeProjectAccess, languageOf } from './authorize';
 import { defineResolver } from './define-resolver';
 import { refreshHealth } from './refresh-health';
@@ -82,11 +82,11 @@ export const risksHandlers = {
   }),
   'risks/issue': defineResolver('risks/issue', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
-    const converted = await createIssueFromRisk({ records: recordStore, issues: userIssueWriter() }, project, {
+    const deps = { records: recordStore, issues: userIssueWriter(), clock: systemClock, sleep };
+    const converted = await createIssueFromRisk(deps, project, {
       riskId: payload.riskId,
       link: riskLink(context, project.key, payload.riskId),
       lang: payload.lang ?? languageOf(context),
-      now: systemClock.now(),
     });
     await refreshAfterWrite(project);
     return converted;
