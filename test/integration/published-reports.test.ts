@@ -149,6 +149,26 @@ describe('a published report and the communication plan', () => {
   });
 });
 
+describe('the draft after a published report', () => {
+  it('covers what happened since that report, and marks sustained the dimensions amber or red in both', async () => {
+    const published = await draft();
+    const head = publishedReportHeadSchema.parse((await publish(published.draftRevision)).data);
+
+    const next = statusReportSchema.parse((await pm('project/report', { audience: 'internal', lang: 'en' })).data);
+
+    expect(next.period.start).toBe(head.period.end);
+    const dimensions = Object.entries(head.dimensions);
+    expect(dimensions.length).toBe(6);
+    const hot = (rag: string | undefined) => rag === 'amber' || rag === 'red';
+    for (const [key, before] of dimensions) {
+      const now = next.dimensions[key as keyof typeof next.dimensions];
+      expect(now.sustained, key).toBe(now.enabled && hot(now.rag) && hot(before));
+    }
+    // The demo project is red somewhere, so the rule is exercised, not vacuous.
+    expect(Object.values(next.dimensions).some((d) => d.sustained)).toBe(true);
+  });
+});
+
 describe('report/list and report/get', () => {
   it('lists newest first, a page at a time', async () => {
     let revision = (await draft()).draftRevision;

@@ -10,6 +10,7 @@
  * report is then logged as the touchpoint of the plan's status-report series.
  */
 import { z } from 'zod';
+import { DIMENSION_KEYS } from '../../../contract/report';
 import type { PublishedReportHead } from '../../../contract/reports';
 import { AppError, isAppError } from '../app-error';
 import { publishedReportKind, publishedReportPartKind, reportSequenceKind, type Snapshot } from '../records/record-kinds';
@@ -81,6 +82,9 @@ export async function publishReport(
     publishedBy: request.publishedBy,
     period: content.internal.period,
     overall: { computed: content.internal.overall.computed, reported: content.internal.overall.reported },
+    dimensions: Object.fromEntries(
+      DIMENSION_KEYS.map((key) => [key, content.internal.dimensions[key].rag]),
+    ) as PublishedReportHead['dimensions'],
     contentFormat: STORED_REPORT_FORMAT,
     parts: texts.length,
   };
@@ -93,6 +97,11 @@ export async function publishReport(
   const winner = await reports.get(id);
   if (!winner) throw new AppError('STORAGE_UNAVAILABLE', 'The report was published but does not read back yet; try again');
   return winner;
+}
+
+/** The newest published report's head, or undefined before the first (one bounded read). */
+export async function latestPublishedReport(records: RecordStore, projectId: string): Promise<PublishedReportHead | undefined> {
+  return (await records.collection(publishedReportKind, projectId).list({ order: 'newest', limit: 1 })).items[0];
 }
 
 /** Published reports, newest first. */
