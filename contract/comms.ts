@@ -190,6 +190,8 @@ export const touchpointSchema = z.strictObject({
   openQuestions: z.array(requiredTextSchema(2000)).check(z.maxLength(100)),
   /** The agenda the meeting had, as the PM last saved it before the meeting (absent: none saved). */
   agenda: z.optional(z.array(requiredTextSchema(2000)).check(z.maxLength(100))),
+  /** Logged by publishing status report `version` (its id `reportId`): the report is the touchpoint of its series. */
+  publishedReport: z.optional(z.object({ reportId: z.string().check(z.regex(/^g[0-9]{1,12}$/u)), version: z.int().check(z.positive()) })),
 });
 export type TouchpointJson = z.infer<typeof touchpointSchema>;
 

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { clientStatusReportSchema } from './client-report';
 import { languageSchema } from './language';
-import { statusReportSchema } from './report';
+import { DIMENSION_KEYS, ragSchema, statusReportSchema } from './report';
 
 const projectKeySchema = z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,254}$/u, 'a Jira project key'));
 const overallRagSchema = z.enum(['green', 'amber', 'red']);
@@ -31,6 +31,8 @@ export const publishedReportHeadSchema = z.object({
   publishedBy: z.string(),
   period: z.object({ start: z.iso.datetime(), end: z.iso.datetime() }),
   overall: z.object({ computed: overallRagSchema, reported: overallRagSchema }),
+  /** Each dimension's colour as published: the next report marks one amber or red in both as sustained. */
+  dimensions: z.record(z.enum(DIMENSION_KEYS), ragSchema),
   /** The shape its content was stored in, so a later version reads (migrates) it exactly as published. */
   contentFormat: z.int().check(z.positive()),
   /** How many stored values hold its content (large reports span several, never trimmed). */

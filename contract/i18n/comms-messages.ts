@@ -131,6 +131,8 @@ const en = {
   'comms.status.dropped': 'Dropped',
   'comms.log.heading': 'Touchpoint log',
   'comms.log.none': 'No touchpoint logged yet.',
+  /** A touchpoint logged by publishing a status report (issue 11). */
+  'comms.log.publishedReport': 'Status report {version} published: it keeps this series.',
   'comms.log.add': 'Log a touchpoint',
   'comms.log.addAction': 'Add action item',
   'comms.log.removeAction': 'Remove action item {n}',
@@ -314,6 +316,7 @@ const zhCN: Translation<typeof en> = {
   'comms.status.dropped': '已放弃',
   'comms.log.heading': '沟通记录',
   'comms.log.none': '尚未记录任何沟通。',
+  'comms.log.publishedReport': '已发布状态报告 {version}：计为此系列的一次沟通。',
   'comms.log.add': '记录一次沟通',
   'comms.log.addAction': '添加行动项',
   'comms.log.removeAction': '移除行动项 {n}',

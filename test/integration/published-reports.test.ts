@@ -12,6 +12,7 @@ import { KvsRecordStore } from '../../src/adapters/storage/kvs-record-store';
 import { publishedReportKind } from '../../src/application/records/record-kinds';
 import { listAll } from '../../src/application/storage';
 import { ACCOUNTS, type AccountRole } from '../support/accounts';
+import { aPlan, aSeries } from '../support/comms-builders';
 import { projectPageContext } from '../support/contexts';
 import { demoDatasets, startLocalApp } from '../support/local-app';
 
@@ -110,6 +111,61 @@ describe('report/publish', () => {
     }
     expect((await pm('report/publish', { draftRevision: 'g1', extra: true })).error?.code).toBe('INVALID_PAYLOAD');
     expect(await storedRecords()).toEqual([]);
+  });
+});
+
+describe('a published report and the communication plan', () => {
+  const utcDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+  const seriesState = async () =>
+    ((await pm('comms/status', {})).data as { series: { seriesId: string; state: string }[] }).series.find((s) => s.seriesId === 'report')
+      ?.state;
+
+  it('keeps its status-report series: the overdue occurrence is kept by the report, logged once', async () => {
+    const weekday = WEEKDAYS[new Date(`${utcDay(-3)}T00:00:00Z`).getUTCDay()] ?? 'monday';
+    const series = aSeries({
+      id: 'report',
+      title: 'Weekly status report',
+      kind: 'status-report',
+      cadence: { kind: 'weekly', weekday },
+      timeZone: 'UTC',
+      startDate: utcDay(-17),
+      graceDays: 1,
+    });
+    expect((await pm('comms/save', { plan: aPlan({ series: [series] }), revision: 0 })).ok).toBe(true);
+    expect(await seriesState()).toBe('overdue');
+
+    const { draftRevision } = await draft();
+    const head = publishedReportHeadSchema.parse((await publish(draftRevision)).data);
+    expect((await publish(draftRevision)).ok).toBe(true);
+
+    expect(await seriesState()).toBe('on-track');
+    const log = (await pm('comms/touchpoints', {})).data as {
+      touchpoints: { seriesId: string; date: string; publishedReport?: unknown }[];
+    };
+    expect(log.touchpoints).toEqual([
+      expect.objectContaining({ seriesId: 'report', date: utcDay(0), publishedReport: { reportId: head.id, version: 1 } }),
+    ]);
+  });
+});
+
+describe('the draft after a published report', () => {
+  it('covers what happened since that report, and marks sustained the dimensions amber or red in both', async () => {
+    const published = await draft();
+    const head = publishedReportHeadSchema.parse((await publish(published.draftRevision)).data);
+
+    const next = statusReportSchema.parse((await pm('project/report', { audience: 'internal', lang: 'en' })).data);
+
+    expect(next.period.start).toBe(head.period.end);
+    const dimensions = Object.entries(head.dimensions);
+    expect(dimensions.length).toBe(6);
+    const hot = (rag: string | undefined) => rag === 'amber' || rag === 'red';
+    for (const [key, before] of dimensions) {
+      const now = next.dimensions[key as keyof typeof next.dimensions];
+      expect(now.sustained, key).toBe(now.enabled && hot(now.rag) && hot(before));
+    }
+    // The demo project is red somewhere, so the rule is exercised, not vacuous.
+    expect(Object.values(next.dimensions).some((d) => d.sustained)).toBe(true);
   });
 });
 

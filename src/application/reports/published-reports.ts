@@ -6,14 +6,17 @@
  * The content (both audiences, language-neutral) is copied out of the snapshot, which a later
  * refresh replaces, into parts under the value limit, then the head is created: a head always
  * has every part, and a report is never trimmed to fit. The head's id is the draft revision,
- * and heads are created only if absent, so publishing one draft twice keeps one report.
+ * and heads are created only if absent, so publishing one draft twice keeps one report. The
+ * report is then logged as the touchpoint of the plan's status-report series.
  */
 import { z } from 'zod';
+import { DIMENSION_KEYS } from '../../../contract/report';
 import type { PublishedReportHead } from '../../../contract/reports';
 import { AppError, isAppError } from '../app-error';
 import { publishedReportKind, publishedReportPartKind, reportSequenceKind, type Snapshot } from '../records/record-kinds';
 import { readReports, STORED_REPORT_FORMAT, storedReportsSchema, toReportParts, type StoredReports } from '../snapshot/project-cache';
 import type { Page, RecordStore } from '../storage';
+import { logReportTouchpoints } from './report-touchpoints';
 
 /** A save of the version counter that loses a race is retried this many times. */
 const SEQUENCE_ATTEMPTS = 5;
@@ -53,7 +56,11 @@ export async function publishReport(
   if (!snapshot) throw new AppError('CONFLICT', 'There is no report to publish yet: open the Overview once so the data is read');
   const reports = records.collection(publishedReportKind, snapshot.project.id);
   const existing = await reports.get(request.draftRevision);
-  if (existing) return existing;
+  if (existing) {
+    // A retry after a failure past the head completes what the first publish began.
+    await logReportTouchpoints(records, snapshot.project.id, existing);
+    return existing;
+  }
   if (draftRevisionOf(snapshot) !== request.draftRevision || snapshot.reportFormat !== STORED_REPORT_FORMAT) {
     throw new AppError(
       'CONFLICT',
@@ -75,15 +82,26 @@ export async function publishReport(
     publishedBy: request.publishedBy,
     period: content.internal.period,
     overall: { computed: content.internal.overall.computed, reported: content.internal.overall.reported },
+    dimensions: Object.fromEntries(
+      DIMENSION_KEYS.map((key) => [key, content.internal.dimensions[key].rag]),
+    ) as PublishedReportHead['dimensions'],
     contentFormat: STORED_REPORT_FORMAT,
     parts: texts.length,
   };
   const outcome = await reports.add(head);
-  if (outcome === 'created') return head;
+  if (outcome === 'created') {
+    await logReportTouchpoints(records, snapshot.project.id, head);
+    return head;
+  }
   // Someone published the same draft a moment earlier: theirs is the report (this version number stays unused).
   const winner = await reports.get(id);
   if (!winner) throw new AppError('STORAGE_UNAVAILABLE', 'The report was published but does not read back yet; try again');
   return winner;
+}
+
+/** The newest published report's head, or undefined before the first (one bounded read). */
+export async function latestPublishedReport(records: RecordStore, projectId: string): Promise<PublishedReportHead | undefined> {
+  return (await records.collection(publishedReportKind, projectId).list({ order: 'newest', limit: 1 })).items[0];
 }
 
 /** Published reports, newest first. */

@@ -5,7 +5,8 @@ import { deriveReportModel, toClientReportData, toReportData } from '../../domai
 import { calendarDayOf } from '../../domain/issue-rules';
 import type { ProjectData } from '../../domain/project-data';
 import { toRiskContext } from '../../domain/score-issue-risk';
-import type { ProjectSettings } from '../../domain/settings';
+import type { Dimension, ProjectSettings } from '../../domain/settings';
+import type { Rag } from '../../domain/health-types';
 import { emptyStatusCategoryCounts } from '../../domain/status-category';
 import type { KpiPoint, Snapshot } from '../records/record-kinds';
 import type { StoredReports } from './project-cache';
@@ -35,8 +36,18 @@ export interface DerivedSnapshot {
  * language-neutral report data, the overview's counts and milestones, the risk context for
  * rescoring single issues, burn-ups, and today's KPI point. Pure but for being in this layer.
  */
-export function deriveSnapshot(data: ProjectData, settings: ProjectSettings, now: number): DerivedSnapshot {
-  const model = deriveReportModel({ data, settings, now, periodStart: null });
+/**
+ * `previous`: the last published report — the draft's period starts where it ended, and a
+ * dimension amber or red in both is sustained. Without one, the period is one cadence back.
+ */
+export function deriveSnapshot(
+  data: ProjectData,
+  settings: ProjectSettings,
+  now: number,
+  previous?: { periodEnd: number; dimensions: Partial<Record<Dimension, Rag>> },
+): DerivedSnapshot {
+  const model = deriveReportModel({ data, settings, now, periodStart: previous ? previous.periodEnd : null });
+  const projection = previous ? { previousDimensions: previous.dimensions } : {};
   const counts = emptyStatusCategoryCounts();
   for (const issue of data.issues) counts[issue.status.category] += 1;
   const dimensions = Object.fromEntries(
@@ -60,7 +71,7 @@ export function deriveSnapshot(data: ProjectData, settings: ProjectSettings, now
       kpi,
       burnups: deriveBurnups(data.issues, model.health, settings.timeZone, now),
     },
-    reports: { internal: bounded(toReportData(model, {})), client: boundedForClient(toClientReportData(model, {})) },
+    reports: { internal: bounded(toReportData(model, projection)), client: boundedForClient(toClientReportData(model, projection)) },
     point: { day: calendarDayOf(now, settings.timeZone), capturedAt: asOf, ...kpi },
     addedAfterBaseline: new Map(riskContext.addedAfterBaseline),
   };

@@ -20,6 +20,7 @@ import {
 import { SITE_PARTITION, type RecordStore, type Revisioned } from '../storage';
 import { getProjectSettings } from '../project-settings';
 import { markProjectRefreshed } from '../mark-project-dirty';
+import { latestPublishedReport } from '../reports/published-reports';
 import { deriveSnapshot } from './derive-snapshot';
 import { reuseKnownHistories } from './reuse-known-histories';
 import {
@@ -314,11 +315,12 @@ async function derive(
   const [jiraProject, milestones] = await Promise.all([deps.jira.getProject(project.key), deps.jira.listMilestones(project.key)]);
   const now = deps.clock.now().getTime();
   const settings = toProjectSettings(settingsJson);
-  const [satisfaction, communication, changeRequests, registerRisks] = await Promise.all([
+  const [satisfaction, communication, changeRequests, registerRisks, lastReport] = await Promise.all([
     deps.recordsSource.satisfaction(project.id, now),
     deps.recordsSource.communication(project.id, now),
     deps.recordsSource.changeRequests(project.id),
     deps.recordsSource.registerRisks(project.id),
+    latestPublishedReport(deps.records, project.id),
   ]);
   const data = {
     project: jiraProject,
@@ -330,7 +332,13 @@ async function derive(
     changeRequests,
     registerRisks,
   };
-  const derived = deriveSnapshot(data, settings, now);
+  // The draft covers what happened since the last published report.
+  const derived = deriveSnapshot(
+    data,
+    settings,
+    now,
+    lastReport ? { periodEnd: Date.parse(lastReport.period.end), dimensions: lastReport.dimensions } : undefined,
+  );
   const buckets = toBuckets(data.issues);
   const parts = toReportParts(derived.reports);
   await writeGeneration(deps.records, project.id, state.generation, derived.head.asOf, buckets, parts, derived.addedAfterBaseline);

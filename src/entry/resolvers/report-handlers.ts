@@ -8,6 +8,7 @@ import { readSnapshot } from '../../application/snapshot/project-cache';
 import { permissionSource, recordStore, systemClock } from '../compose';
 import { allows, authorizeProjectAccess, languageOf } from './authorize';
 import { defineResolver } from './define-resolver';
+import { refreshHealth } from './refresh-health';
 import { z } from 'zod';
 
 const accountOf = z.looseObject({ accountId: z.string().min(1) });
@@ -17,11 +18,14 @@ export const reportHandlers = {
   'report/publish': defineResolver('report/publish', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
     const snapshot = await readSnapshot(recordStore, project.id);
-    return publishReport(recordStore, snapshot.value, {
+    const head = await publishReport(recordStore, snapshot.value, {
       draftRevision: payload.draftRevision,
       publishedBy: accountOf.parse(context).accountId,
       now: systemClock.now(),
     });
+    // The report kept its status-report series: the communication tile moves, and the next draft starts.
+    await refreshHealth(project);
+    return head;
   }),
   'report/list': defineResolver('report/list', async ({ payload, context }) => {
     const { project, permissions } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());

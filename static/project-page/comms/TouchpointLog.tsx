@@ -255,6 +255,11 @@ export function TouchpointList({ view, plan, onChanged }: { view: TouchpointsVie
           <h4>
             {formatDay(tp.date)} · {seriesTitle(tp)}
           </h4>
+          {tp.publishedReport !== undefined && (
+            <p className="cf-hint" data-testid={`comms-touchpoint-report-${tp.id}`}>
+              {t('comms.log.publishedReport', { version: String(tp.publishedReport.version) })}
+            </p>
+          )}
           {view.canEdit && editing?.touchpoint.id !== tp.id && (
             <button
               type="button"
