@@ -39,6 +39,7 @@ function useChangesT() {
 
 const CSS = `
 .cf-changes-table-wrap { overflow-x: auto; margin: 0 0 ${token('space.200', '16px')}; }
+.cf-changes-table th, .cf-changes-table td { min-width: 4.5em; }
 .cf-changes-table { border-collapse: collapse; width: 100%; min-width: 36rem; font: ${token('font.body', 'normal 400 14px/20px sans-serif')}; }
 .cf-changes-table caption { text-align: start; font-weight: ${token('font.weight.bold', '653')}; padding-bottom: ${token('space.100', '8px')}; }
 .cf-changes-table th, .cf-changes-table td { padding: ${token('space.075', '6px')} ${token('space.100', '8px')}; text-align: start; vertical-align: top; border-bottom: 1px solid ${token('color.border', '#0B120E24')}; }
@@ -68,7 +69,9 @@ function TotalsTable({ totals }: { totals: ChangeListJson['totals'] }) {
   const { formatCount } = useI18n();
   const f = useFigures();
   return (
-    <div className="cf-changes-table-wrap">
+    // A group the keyboard can scroll when the table is wider than a phone (the section is the landmark).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+    <div className="cf-changes-table-wrap" role="group" aria-label={t('changes.totals.heading')} tabIndex={0}>
       <table className="cf-changes-table cf-changes-totals" data-testid="changes-totals">
         <caption>{t('changes.totals.heading')}</caption>
         <thead>
@@ -558,7 +561,8 @@ export function ChangesSection() {
               {t('changes.empty')}
             </p>
           ) : (
-            <div className="cf-changes-table-wrap">
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+            <div className="cf-changes-table-wrap" role="group" aria-label={t('changes.heading')} tabIndex={0}>
               <table className="cf-changes-table" data-testid="changes-table">
                 <caption>{t('changes.heading')}</caption>
                 <thead>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aChangeRequest } from '../../../test/support/change-builders';
-import { newChangeForm, toChangeDraft, toChangeFieldErrors, toChangeForm, type ChangeForm } from './change-drafts';
+import { newChangeForm, toChangeDraft, toChangeFieldErrors, toChangeForm, toNumber, type ChangeForm } from './change-drafts';
 
 const filled = (overrides: Partial<ChangeForm> = {}): ChangeForm => ({
   ...newChangeForm('cr1'),
@@ -59,6 +59,30 @@ describe('toChangeDraft', () => {
   it('a blank cost is no cost', () => {
     const result = toChangeDraft(filled());
     expect(result.ok && result.draft.impact.cost).toBeNull();
+  });
+});
+
+describe('toNumber', () => {
+  it.each([
+    ['12,500', 12_500],
+    ['12 500', 12_500],
+    ['1,234,567.89', 1_234_567.89],
+    ['-12,500', -12_500],
+    ['7,5', 7.5],
+    ['7,25', 7.25],
+    ['1000.5', 1000.5],
+    ['  42 ', 42],
+  ])('reads %j as %d', (typed, expected) => {
+    expect(toNumber(typed)).toBe(expected);
+  });
+
+  it.each(['', '12,5000', '1.234,56', '12,50,0', '1,2,3', '12.500,00', 'abc', '1e3', '١٢'])('refuses %j rather than guess', (typed) => {
+    expect(toNumber(typed)).toBeNaN();
+  });
+
+  it('never shrinks a grouped amount a thousandfold', () => {
+    const result = toChangeDraft(filled({ costAmount: '12,500', currency: 'EUR' }));
+    expect(result.ok && result.draft.impact.cost).toEqual({ amount: 12_500, currency: 'EUR' });
   });
 });
 

@@ -60,10 +60,20 @@ export function toChangeForm(r: ChangeRequestJson): ChangeForm {
   };
 }
 
-/** A number as typed; blank and anything not a plain decimal are NaN, so the schema refuses them. */
-function toNumber(text: string): number {
-  const trimmed = text.trim().replace(',', '.');
-  return /^[+-]?\d+(?:\.\d+)?$/u.test(trimmed) ? Number(trimmed) : Number.NaN;
+const GROUPED = /^[+-]?\d{1,3}(?:[, \u00a0\u202f]\d{3})+(?:\.\d+)?$/u;
+const DECIMAL_COMMA = /^[+-]?\d+,\d{1,2}$/u;
+const PLAIN = /^[+-]?\d+(?:\.\d+)?$/u;
+
+/**
+ * A number as typed. Thousands may be grouped with commas or spaces (`12,500`, `12 500.50`);
+ * a comma with one or two digits after it is a decimal comma (`7,5`). Anything else — blank,
+ * `1.234,56`, `12,5000` — is NaN, so the schema refuses it beside the field rather than guess.
+ */
+export function toNumber(text: string): number {
+  const trimmed = text.trim();
+  if (GROUPED.test(trimmed)) return Number(trimmed.replace(/[, \u00a0\u202f]/gu, ''));
+  if (DECIMAL_COMMA.test(trimmed)) return Number(trimmed.replace(',', '.'));
+  return PLAIN.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
 /** Where a contract path lands in the form, and what to say there. */
