@@ -3,8 +3,7 @@
  * statuses and the impact. A leaf module (zod only), so the report's schemas can import it.
  */
 import * as z from 'zod/mini';
-
-const textSchema = (max: number) => z.string().check(z.trim(), z.maxLength(max));
+import { textSchema } from './text';
 
 /** The lifecycle, in its order. */
 export const CHANGE_STATUSES = ['proposed', 'assessing', 'awaiting-client', 'approved', 'rejected', 'implemented'] as const;

@@ -7,14 +7,13 @@
  * Written with `zod/mini` because the UI validates each field with it as it is typed.
  */
 import * as z from 'zod/mini';
+import { requiredTextSchema, textSchema } from './text';
 import { calendarDaySchema, issueKeySchema, recordIdSchema } from './comms';
 import { revisionSchema } from './settings';
 import { changeStatusSchema, DECISION_STATUSES, impactSchema, impactTotalsSchema } from './change-impact';
 
 export * from './change-impact';
 
-const textSchema = (max: number) => z.string().check(z.trim(), z.maxLength(max));
-const requiredTextSchema = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const isoInstantSchema = z.iso.datetime({ offset: false });
 
 /** A Jira version id (the milestone). */

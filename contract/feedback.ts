@@ -6,6 +6,7 @@
  * Written with `zod/mini` because the UI validates each field with it as it is typed.
  */
 import * as z from 'zod/mini';
+import { textSchema } from './text';
 import { calendarDaySchema, issueKeySchema, recordIdSchema } from './comms';
 import { languageSchema } from './language';
 
@@ -21,7 +22,7 @@ export type ComplaintStatus = z.infer<typeof complaintStatusSchema>;
 export const MAX_COMMENT_LENGTH = 2000;
 export const ratingSchema = z.int().check(z.gte(1), z.lte(5));
 export const npsSchema = z.int().check(z.gte(0), z.lte(10));
-const commentSchema = z.string().check(z.trim(), z.maxLength(MAX_COMMENT_LENGTH));
+const commentSchema = textSchema(MAX_COMMENT_LENGTH);
 const isoInstantSchema = z.iso.datetime({ offset: false });
 
 /**
@@ -47,7 +48,7 @@ export const complaintSchema = z
     /** The calendar day, in the project's zone, by which it should be resolved. */
     due: calendarDaySchema,
     status: complaintStatusSchema,
-    resolutionNote: z.string().check(z.trim(), z.maxLength(MAX_COMMENT_LENGTH)),
+    resolutionNote: textSchema(MAX_COMMENT_LENGTH),
     /** The Jira issue created from it, once. */
     jiraIssueKey: z.nullable(issueKeySchema),
     openedAt: isoInstantSchema,
@@ -235,7 +236,7 @@ export const feedbackResolverContract = {
       ownerId: z.nullable(recordIdSchema),
       due: calendarDaySchema,
       status: complaintStatusSchema,
-      resolutionNote: z.string().check(z.trim(), z.maxLength(MAX_COMMENT_LENGTH)),
+      resolutionNote: textSchema(MAX_COMMENT_LENGTH),
     }),
     response: z.object({ entry: feedbackEntrySchema }),
   },

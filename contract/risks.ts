@@ -6,6 +6,7 @@
  * Written with `zod/mini` because the UI validates each field with it as it is typed.
  */
 import * as z from 'zod/mini';
+import { requiredTextSchema, textSchema } from './text';
 import { accountIdSchema, calendarDaySchema, issueKeySchema, recordIdSchema } from './comms';
 import { languageSchema } from './language';
 import { revisionSchema } from './settings';
@@ -45,8 +46,6 @@ export function toRiskLevel(score: number): RegisterRiskLevel {
   return 'low';
 }
 
-const textSchema = (max: number) => z.string().check(z.trim(), z.maxLength(max));
-const requiredTextSchema = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const isoInstantSchema = z.iso.datetime({ offset: false });
 
 export const MAX_LINKED_ISSUES = 50;

@@ -4,6 +4,7 @@
  * is escaped so a summary cannot add links, emphasis, table cells or markup — also where the
  * text is pasted into a tool that reads it as HTML rather than Markdown.
  */
+import { withoutBidiControls } from '../../../contract/text';
 import type { Language } from '../../../contract/language';
 import type { ClientIssueRefJson, ClientMilestoneJson, ClientStatusReportJson } from '../../../contract/client-report';
 import type { StatusReportJson } from '../../../contract/report';
@@ -47,7 +48,7 @@ const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', 
  * them as text, never as a tag); Markdown syntax gets a backslash.
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return withoutBidiControls(text)
     .replace(/\s*[\r\n]+\s*/gu, ' ')
     .replace(/[&<>]/gu, (ch) => ENTITIES[ch] ?? ch)
     .replace(/[\\`*_[\]|#!~]/gu, (ch) => `\\${ch}`);

@@ -14,11 +14,14 @@ export class SafeHtml {
 /** What `html` accepts between `${}`: text (escaped), numbers, nested fragments, lists of them, nothing. */
 export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
 
+import { withoutBidiControls } from '../../../contract/text';
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
 /** Escapes text for element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/gu, (ch) => ESCAPES[ch] ?? ch);
+  // Bidi controls out first: text from Jira or a record must display in the order it is stored.
+  return withoutBidiControls(text).replace(/[&<>"'`]/gu, (ch) => ESCAPES[ch] ?? ch);
 }
 
 function render(value: HtmlValue): string {
