@@ -79,6 +79,20 @@ describe('the Reports section', () => {
     await frame.waitForSelector(testId('reports-viewer-body'));
     await frame.click(`${testId('audience-toggle')} button:nth-child(2)`);
     await frame.waitForSelector(`${testId('reports-viewer-body')} [data-testid="client-preview-banner"], ${testId('reports-viewer-body')}`);
+    if (lang === 'en') {
+      // The page is in English; the report shown in Chinese has Chinese labels too, as its export.
+      await frame.selectOption(testId('reports-lang'), 'zh-CN');
+      await frame.waitForFunction(
+        (selector) =>
+          (globalThis as unknown as { document: { querySelector: (s: string) => { textContent: string } | null } }).document
+            .querySelector(selector)
+            ?.textContent.includes('里程碑') ?? false,
+        testId('reports-viewer-body'),
+      );
+      expect((await frame.textContent(testId('reports-viewer-body'))) ?? '').not.toMatch(/Milestones|Period/u);
+      await frame.selectOption(testId('reports-lang'), 'en');
+      await frame.waitForSelector(`${testId('reports-viewer-body')}[lang="en"]`);
+    }
     const [download] = await Promise.all([page.waitForEvent('download'), frame.click(testId('reports-export-markdown'))]);
     expect(download.suggestedFilename()).toBe(`${demo.project.key}-status-report-v${String(version)}-client-${lang}.md`);
     const markdown = readFileSync(await download.path(), 'utf8');

@@ -8,7 +8,7 @@ import type { PublishedReportHead } from '../../../contract/reports';
 import { useBackend } from '../../shared/BackendProvider';
 import { downloadText } from '../../shared/download';
 import { ErrorState } from '../../shared/ErrorState';
-import { useI18n, useT } from '../../shared/i18n/I18nProvider';
+import { I18nProvider, useI18n, useT } from '../../shared/i18n/I18nProvider';
 import { LoadingState } from '../../shared/LoadingState';
 import { RagLozenge } from '../../shared/RagLozenge';
 import { useResolver } from '../../shared/use-resolver';
@@ -277,9 +277,12 @@ function ReportViewer({ head, onClose }: { head: PublishedReportHead; onClose: (
       {state.status === 'loading' && <LoadingState label={t('reports.viewer.heading', { version: String(head.version), time: '' })} />}
       {state.status === 'failed' && <ErrorState error={state.error} onRetry={retry} />}
       {state.status === 'ready' && (
-        <div lang={lang} data-testid="reports-viewer-body">
-          <ReportView report={state.data.report} publishedAt={state.data.head.publishedAt} />
-        </div>
+        // The report in the language chosen, labels and dates included, as its export reads.
+        <I18nProvider forgeLocale={lang === 'zh-CN' ? 'zh_CN' : 'en_US'}>
+          <div lang={lang} data-testid="reports-viewer-body">
+            <ReportView report={state.data.report} publishedAt={state.data.head.publishedAt} />
+          </div>
+        </I18nProvider>
       )}
     </section>
   );
