@@ -7,6 +7,7 @@ const en = {
   'reports.publish.asOf': 'Data as of {time}',
   'reports.publish.status': 'Overall: {rag}',
   'reports.publish.reportedVsComputed': 'Reported {reported} — computed {computed}',
+  'reports.publish.review': 'Review the draft, as the team and as the client will read it',
   'reports.publish.button': 'Publish…',
   'reports.publish.confirmTitle': 'Publish this report?',
   'reports.publish.confirmBody':
@@ -42,6 +43,7 @@ const zhCN: Translation<typeof en> = {
   'reports.publish.asOf': '数据截至 {time}',
   'reports.publish.status': '总体：{rag}',
   'reports.publish.reportedVsComputed': '报告为{reported}，计算为{computed}',
+  'reports.publish.review': '审阅草稿（团队版本与客户版本）',
   'reports.publish.button': '发布…',
   'reports.publish.confirmTitle': '发布此报告？',
   'reports.publish.confirmBody':

@@ -65,6 +65,7 @@ function PublishCard({ canPublish, onPublished }: { canPublish: boolean; onPubli
     <section className="cf-reports-card" aria-labelledby={titleId} data-testid="reports-draft">
       <h3 id={titleId}>{t('reports.publish.heading')}</h3>
       <p className="cf-hint">{t('reports.publish.asOf', { time: formatInstant(draft.generatedAt) })}</p>
+      <p data-testid="reports-draft-headline">{draft.overall.headline}</p>
       <p>
         <RagLozenge rag={reported} testId="reports-draft-rag" />{' '}
         {reported !== computed &&
@@ -91,6 +92,10 @@ function PublishCard({ canPublish, onPublished }: { canPublish: boolean; onPubli
         </div>
       )}
       {outcome?.kind === 'failed' && <ErrorState error={outcome.error} onRetry={publish} />}
+      <details className="cf-reports-review" data-testid="reports-review">
+        <summary>{t('reports.publish.review')}</summary>
+        <DraftPreview />
+      </details>
       {!canPublish ? (
         <p className="cf-hint" data-testid="reports-read-only">
           {t('reports.publish.readOnly')}
@@ -135,6 +140,22 @@ function PublishCard({ canPublish, onPublished }: { canPublish: boolean; onPubli
         </button>
       )}
     </section>
+  );
+}
+
+/** The draft as each audience will read it, to review before publishing. */
+function DraftPreview() {
+  const t = useReportsT();
+  const [audience, setAudience] = useState<Audience>('internal');
+  const payload = useMemo<PayloadOf<'project/report'>>(() => ({ audience }), [audience]);
+  const { state, retry } = useResolver('project/report', payload);
+  return (
+    <div className="cf-reports-preview">
+      <AudienceToggle audience={audience} onChange={setAudience} />
+      {state.status === 'loading' && <LoadingState label={t('reports.publish.heading')} />}
+      {state.status === 'failed' && <ErrorState error={state.error} onRetry={retry} />}
+      {state.status === 'ready' && <ReportView report={state.data} />}
+    </div>
   );
 }
 
@@ -345,6 +366,8 @@ function ReportsStyles() {
 .cf-reports-confirm { display: grid; gap: ${token('space.100', '8px')}; padding: ${token('space.150', '12px')}; border-inline-start: 4px solid ${token('color.border.warning', '#E06C00')}; background: ${token('color.background.warning', '#FFF5DB')}; color: ${token('color.text', '#292A2E')}; }
 .cf-reports-confirm > * { margin: 0; }
 .cf-reports-toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: ${token('space.100', '8px')}; margin: ${token('space.100', '8px')} 0 ${token('space.200', '16px')}; }
+.cf-reports-review summary { cursor: pointer; font-weight: 600; }
+.cf-reports-preview { display: grid; gap: ${token('space.150', '12px')}; margin-top: ${token('space.150', '12px')}; }
 .cf-link-button { background: none; border: 0; padding: 0; font: inherit; color: ${token('color.link', '#1868DB')}; text-decoration: underline; cursor: pointer; }
 `}</style>
   );
