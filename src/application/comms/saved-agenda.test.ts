@@ -73,14 +73,23 @@ describe('the saved agenda goes into the log', () => {
     expect(logged.agenda).toEqual(['Budget', 'Test plan']);
   });
 
-  it('given the meeting moved by two days, takes the nearest saved agenda of the series; none of another series', async () => {
+  it('given the meeting moved by a few days, takes the agenda of the occurrence it was; none of another series', async () => {
     const records = await given();
     await saveAgenda(records, PROJECT, SERIES, { day: '2026-01-19', lines: LINES, revision: 0 }, NOW);
     await saveAgenda(records, PROJECT, SERIES, { day: '2026-01-26', lines: [{ id: 'x', text: 'Later' }], revision: 0 }, NOW);
-    expect(await findAgendaForTouchpoint(records, PROJECT, 'weekly', '2026-01-21')).toEqual(['Budget', 'Test plan']);
-    expect(await findAgendaForTouchpoint(records, PROJECT, 'weekly', '2026-01-25')).toEqual(['Later']);
-    expect(await findAgendaForTouchpoint(records, PROJECT, 'other', '2026-01-19')).toBeNull();
-    expect(await findAgendaForTouchpoint(records, PROJECT, 'weekly', '2026-03-30')).toBeNull();
+    expect(await findAgendaForTouchpoint(records, PROJECT, SERIES, '2026-01-21')).toEqual(['Budget', 'Test plan']);
+    expect(await findAgendaForTouchpoint(records, PROJECT, SERIES, '2026-01-25')).toEqual(['Later']);
+    expect(await findAgendaForTouchpoint(records, PROJECT, { ...SERIES, id: 'other' }, '2026-01-19')).toBeNull();
+    expect(await findAgendaForTouchpoint(records, PROJECT, SERIES, '2026-03-30')).toBeNull();
+  });
+
+  it('never gives a meeting the agenda of another occurrence: the week before keeps none', async () => {
+    const records = await given();
+    await saveAgenda(records, PROJECT, SERIES, { day: '2026-01-19', lines: LINES, revision: 0 }, NOW);
+    expect(await findAgendaForTouchpoint(records, PROJECT, SERIES, '2026-01-12')).toBeNull();
+    expect(await findAgendaForTouchpoint(records, PROJECT, SERIES, '2026-01-15')).toBeNull();
+    const logged = await logTouchpoint(records, PROJECT, aTouchpoint({ id: 't8', date: '2026-01-12' }));
+    expect(logged.agenda).toBeUndefined();
   });
 
   it('keeps the agenda a touchpoint was logged with when it is edited later, and never adds one to an edit', async () => {

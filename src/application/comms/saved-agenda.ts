@@ -1,13 +1,13 @@
 import type { AgendaLineJson, SavedAgendaJson, TouchpointSeriesJson } from '../../../contract/comms';
-import { deriveNextOccurrences } from '../../domain/cadence';
+import { deriveNextOccurrences, deriveOccurrences } from '../../domain/cadence';
 import { AppError } from '../app-error';
 import { savedAgendaId, savedAgendaKind } from '../records/record-kinds';
 import type { RecordStore } from '../storage';
 
 /** How many of a series' next occurrences may get an edited agenda. */
 export const EDITABLE_OCCURRENCES = 5;
-/** How far from a touchpoint's day a saved agenda still counts as that meeting's (a meeting moved by a few days). */
-const CARRY_WINDOW_DAYS = 14;
+/** How far around a touchpoint's day its series' occurrences are looked for. */
+const NEAR_DAYS = 400;
 const MS_PER_DAY = 86_400_000;
 
 export interface SavedAgendaView {
@@ -53,31 +53,21 @@ export async function saveAgenda(
 }
 
 /**
- * The saved agenda a touchpoint of `seriesId` on `date` had: the one of that day, else the
- * nearest saved within two weeks (the meeting moved), the earlier on a tie; null when none.
+ * The saved agenda a touchpoint of `series` on `date` had: the one saved for the series'
+ * occurrence nearest to that day (the earlier on a tie) — the meeting it was, even when it
+ * moved by a few days; never another occurrence's. Null when none was saved for it.
  */
 export async function findAgendaForTouchpoint(
   records: RecordStore,
   projectId: string,
-  seriesId: string,
+  series: TouchpointSeriesJson,
   date: string,
 ): Promise<string[] | null> {
-  const agendas = records.collection(savedAgendaKind, projectId);
-  const exact = await agendas.get(savedAgendaId(seriesId, date));
-  if (exact) return exact.lines.map((l) => l.text);
-  const at = Date.parse(`${date}T00:00:00.000Z`);
-  const iso = (ms: number) => new Date(ms).toISOString();
-  const near = await agendas.list({
-    where: { seriesId },
-    from: iso(at - CARRY_WINDOW_DAYS * MS_PER_DAY),
-    to: iso(at + CARRY_WINDOW_DAYS * MS_PER_DAY),
-    order: 'oldest',
-    limit: 100,
-  });
-  const distance = (day: string) => Math.abs(Date.parse(`${day}T00:00:00.000Z`) - at);
-  const nearest = near.items.reduce<SavedAgendaJson | null>(
-    (best, a) => (best === null || distance(a.day) < distance(best.day) ? a : best),
-    null,
-  );
-  return nearest ? nearest.lines.map((l) => l.text) : null;
+  const at = Date.parse(`${date}T12:00:00.000Z`);
+  const around = deriveOccurrences(series, new Date(at - NEAR_DAYS * MS_PER_DAY), new Date(at + NEAR_DAYS * MS_PER_DAY));
+  const distance = (day: string) => Math.abs(Date.parse(`${day}T12:00:00.000Z`) - at);
+  const nearest = around.reduce<string | null>((best, o) => (best === null || distance(o.day) < distance(best) ? o.day : best), null);
+  if (nearest === null) return null;
+  const saved = await records.collection(savedAgendaKind, projectId).get(savedAgendaId(series.id, nearest));
+  return saved ? saved.lines.map((l) => l.text) : null;
 }

@@ -53,6 +53,7 @@ export async function saveTouchpoint(
 ): Promise<Revisioned<TouchpointJson>> {
   const plan = await getCommsPlan(records, projectId);
   assertSeriesInPlan(plan.value, touchpoint);
+  const series = plan.value.series.find((s) => s.id === touchpoint.seriesId);
   const log = records.collection(touchpointKind, projectId);
   const { value: previous, revision } = await log.getRevisioned(touchpoint.id);
   if (expectedRevision !== null && expectedRevision !== revision) {
@@ -63,9 +64,7 @@ export async function saveTouchpoint(
   const agenda =
     touchpoint.agenda ??
     previous?.agenda ??
-    (previous === undefined && touchpoint.seriesId !== null
-      ? await findAgendaForTouchpoint(records, projectId, touchpoint.seriesId, touchpoint.date)
-      : null);
+    (previous === undefined && series !== undefined ? await findAgendaForTouchpoint(records, projectId, series, touchpoint.date) : null);
   const merged: TouchpointJson = {
     ...touchpoint,
     ...(agenda ? { agenda } : {}),
