@@ -116,6 +116,8 @@ export function StakeholderEditor(props: EditorProps<StakeholderDraft>) {
             <AccountPicker
               onPick={(user) => {
                 set('accountId')(user.accountId);
+                // A blank name takes the Jira user's: picking someone should not leave the form unsavable.
+                if (draft.name.trim() === '') set('name')(user.displayName);
               }}
             />
           </div>

@@ -38,6 +38,12 @@ const CSS = `
 .cf-risks-matrix button[data-level="medium"] { background: ${token('color.background.warning', '#FFF5DB')}; }
 .cf-risks-matrix button[data-level="low"] { background: ${token('color.background.success', '#EFFFD6')}; }
 .cf-risks-matrix button[aria-pressed="true"] { outline: 2px solid ${token('color.border.selected', '#1868DB')}; outline-offset: 1px; font-weight: ${token('font.weight.bold', '653')}; }
+/* A phone shows the whole matrix: cells stay above the 24 px target size (WCAG 2.5.8). */
+@media (max-width: 480px) {
+  .cf-risks-matrix { border-spacing: 2px; }
+  .cf-risks-matrix th { padding: 2px; }
+  .cf-risks-matrix button { width: 2.25rem; height: 2.25rem; }
+}
 .cf-risks-add { margin: 0 0 ${token('space.200', '16px')}; }
 .cf-risks-notice:empty { display: none; }
 .cf-risks-notice:focus { outline: none; }
