@@ -16,17 +16,12 @@ import { clientStatusReportSchema } from './client-report';
 import { issueRiskContract } from './issue-risk-contract';
 import { statusReportSchema } from './report';
 import { projectSettingsSchema, revisionSchema, settingsViewSchema } from './settings';
-import { appErrorSchema, type AppErrorJson } from './errors';
 import { projectHistorySchema, syncStatusSchema } from './sync';
 
 export * from './errors';
 export { issueRiskViewSchema, statusCategoryKeySchema, type IssueRiskView, type StatusCategoryKey } from './issue-risk-contract';
 
-/** Every resolver answers with this envelope, so failures are data the UI can render. */
-export function envelopeSchema<T extends z.ZodMiniType>(data: T) {
-  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: appErrorSchema })]);
-}
-export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppErrorJson };
+export { envelopeSchema, type Envelope } from './envelope';
 
 /**
  * The language the UI shows, for sentences the backend writes. A presentation preference,

@@ -3,16 +3,8 @@
  * `BackendProvider`, so tests and the local runtime can swap the transport.
  */
 import type * as z from 'zod/mini';
-import {
-  envelopeSchema,
-  type AppErrorJson,
-  type Envelope,
-  type ErrorCode,
-  type PayloadOf,
-  type ResolverKey,
-  type ResponseOf,
-  type resolverContract,
-} from '../../contract/resolvers';
+import { envelopeSchema } from '../../contract/envelope';
+import type { AppErrorJson, Envelope, ErrorCode, PayloadOf, ResolverKey, ResponseOf, resolverContract } from '../../contract/resolvers';
 
 export interface BackendClient {
   call<K extends ResolverKey>(key: K, payload: PayloadOf<K>): Promise<Envelope<ResponseOf<K>>>;
