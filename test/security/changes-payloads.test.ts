@@ -14,6 +14,7 @@ import { listAll } from '../../src/application/storage';
 import { aChangeDraft } from '../support/change-builders';
 import { projectPageContext } from '../support/contexts';
 import { demoDatasets, startLocalApp } from '../support/local-app';
+import { hostilePayloads, hostileValues } from '../support/hostile-payloads';
 
 const datasets = demoDatasets();
 const [acme] = datasets;
@@ -38,65 +39,21 @@ const VALID: Record<string, () => object> = {
   'changes/transition': () => ({ id: 'cr1', revision: 1, to: 'rejected', decider: 'Li Na', reason: 'No budget' }),
 };
 
-const hostileValue = fc.oneof(
-  fc.anything({ withNullPrototype: true, withBigInt: false, maxDepth: 3 }),
-  fc.constantFrom(
-    '__proto__',
-    'constructor',
-    '../../etc/passwd',
-    '<script>alert(1)</script>',
-    'x'.repeat(100_000),
-    '2026-02-30',
-    '24:00',
-    'Not/AZone',
-    '',
-    ' ',
-    -1,
-    Number.POSITIVE_INFINITY,
-    Number.NaN,
-    2 ** 53,
-    0.5,
-    [],
-    {},
-    null,
-    true,
-    { __proto__: { polluted: true } },
-  ),
-);
+const hostileValue = hostileValues(['2026-02-30', '24:00', 'Not/AZone']);
 
-/** Every path to a value inside `value` (objects and arrays), the root excluded. */
-function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  if (value === null || typeof value !== 'object') return [];
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-  return entries.flatMap(([k, v]) => [[...prefix, k], ...pathsOf(v, [...prefix, k])]);
-}
-
-function withValueAt(value: unknown, path: (string | number)[], replacement: unknown): unknown {
-  const copy = structuredClone(value) as Record<string | number, unknown>;
-  let node = copy;
-  path.slice(0, -1).forEach((k) => (node = node[k] as Record<string | number, unknown>));
-  const last = path.at(-1);
-  if (last !== undefined) Object.defineProperty(node, last, { value: replacement, enumerable: true, writable: true, configurable: true });
-  return copy;
-}
-
-const payloadFor = (key: string) => {
-  const valid: object = VALID[key]?.() ?? {};
-  const paths = pathsOf(valid);
-  return fc.oneof(
-    hostileValue,
-    fc.record({ extra: hostileValue }),
-    paths.length === 0
-      ? hostileValue.map((v) => ({ projectKey: v }))
-      : fc.tuple(fc.nat({ max: paths.length - 1 }), hostileValue).map(([i, v]) => withValueAt(valid, paths[i] ?? [], v)),
-    fc
-      .tuple(
-        fc.constantFrom('projectKey', 'id', 'revision', 'request', 'to', 'decider', 'reason', 'status', 'cursor', 'limit'),
-        hostileValue,
-      )
-      .map(([k, v]) => ({ ...valid, [k]: v })),
-  );
-};
+const payloadFor = (key: string) =>
+  hostilePayloads(VALID[key]?.() ?? {}, hostileValue, [
+    'projectKey',
+    'id',
+    'revision',
+    'request',
+    'to',
+    'decider',
+    'reason',
+    'status',
+    'cursor',
+    'limit',
+  ]);
 
 const storedState = async () => JSON.stringify(await listAll(new KvsRecordStore().collection(changeRequestKind, acme.project.id)));
 

@@ -15,6 +15,7 @@ import { aPlan } from '../support/comms-builders';
 import { projectPageContext } from '../support/contexts';
 import { aFeedbackInput, aSurveyCsv } from '../support/feedback-builders';
 import { demoDatasets, startLocalApp } from '../support/local-app';
+import { hostilePayloads, hostileValues } from '../support/hostile-payloads';
 
 const datasets = demoDatasets();
 const [acme] = datasets;
@@ -54,65 +55,18 @@ const VALID: Record<string, () => object> = {
   'complaint/issue': () => ({ feedbackId: 'missing' }),
 };
 
-const hostileValue = fc.oneof(
-  fc.anything({ withNullPrototype: true, withBigInt: false, maxDepth: 3 }),
-  fc.constantFrom(
-    '__proto__',
-    'constructor',
-    '../../etc/passwd',
-    '<script>alert(1)</script>',
-    'x'.repeat(100_000),
-    'date,rating\n"unclosed',
-    'date,rating\n' + '2026-11-01,5\n'.repeat(1001),
-    '2026-02-30',
-    'not-a-cursor',
-    '',
-    ' ',
-    -1,
-    0,
-    6,
-    11,
-    Number.POSITIVE_INFINITY,
-    Number.NaN,
-    2 ** 53,
-    0.5,
-    [],
-    {},
-    null,
-    true,
-    { __proto__: { polluted: true } },
-  ),
-);
+const hostileValue = hostileValues([
+  'date,rating\n"unclosed',
+  'date,rating\n' + '2026-11-01,5\n'.repeat(1001),
+  '2026-02-30',
+  'not-a-cursor',
+  0,
+  6,
+  11,
+]);
 
-function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  if (value === null || typeof value !== 'object') return [];
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-  return entries.flatMap(([k, v]) => [[...prefix, k], ...pathsOf(v, [...prefix, k])]);
-}
-
-function withValueAt(value: unknown, path: (string | number)[], replacement: unknown): unknown {
-  const copy = structuredClone(value) as Record<string | number, unknown>;
-  let node = copy;
-  path.slice(0, -1).forEach((k) => (node = node[k] as Record<string | number, unknown>));
-  const last = path.at(-1);
-  if (last !== undefined) Object.defineProperty(node, last, { value: replacement, enumerable: true, writable: true, configurable: true });
-  return copy;
-}
-
-const payloadFor = (key: string) => {
-  const valid: object = VALID[key]?.() ?? {};
-  const paths = pathsOf(valid);
-  return fc.oneof(
-    hostileValue,
-    fc.record({ extra: hostileValue }),
-    paths.length === 0
-      ? hostileValue.map((v) => ({ projectKey: v }))
-      : fc.tuple(fc.nat({ max: paths.length - 1 }), hostileValue).map(([i, v]) => withValueAt(valid, paths[i] ?? [], v)),
-    fc
-      .tuple(fc.constantFrom('projectKey', 'cursor', 'submissionId', 'feedbackId', 'csv', 'rating'), hostileValue)
-      .map(([k, v]) => ({ ...valid, [k]: v })),
-  );
-};
+const payloadFor = (key: string) =>
+  hostilePayloads(VALID[key]?.() ?? {}, hostileValue, ['projectKey', 'cursor', 'submissionId', 'feedbackId', 'csv', 'rating']);
 
 /** Keys whose accepted calls write (a refusal of any key must leave the store unchanged). */
 const WRITES = new Set(['feedback/add', 'feedback/import', 'complaint/save', 'complaint/issue']);
