@@ -88,4 +88,22 @@ export const reportsResolverContract = {
     }),
     response: z.object({ filename: z.string(), mediaType: z.string(), text: z.string() }),
   },
+  /**
+   * A published report as an e-mail the PM opens in their own mail client (`.eml`, HTML and
+   * text, marked unsent), addressed to the stakeholders of the audience who receive reports in
+   * `lang`. The client's version by default.
+   */
+  'report/email': {
+    payload: z.strictObject({
+      projectKey: z.optional(projectKeySchema),
+      id: publishedReportIdSchema,
+      lang: languageSchema,
+      audience: z.optional(z.enum(['internal', 'client'])),
+    }),
+    response: z.object({
+      filename: z.string(),
+      text: z.string(),
+      recipients: z.array(z.object({ name: z.string(), email: z.string() })),
+    }),
+  },
 } as const;

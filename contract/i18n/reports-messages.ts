@@ -34,6 +34,10 @@ const en = {
   'reports.viewer.exportFailed': 'The file could not be made. Try again.',
   'reports.lang.en': 'English',
   'reports.lang.zh-CN': '简体中文',
+  'reports.email.subject': '{project}: status report {version}',
+  'reports.viewer.email': 'E-mail for my mail client (.eml)',
+  'reports.viewer.emailTo': 'Addressed to {count} stakeholders who receive reports in this language.',
+  'reports.viewer.emailNobody': 'No stakeholder receives reports in this language: add the recipients in your mail client.',
 };
 
 const zhCN: Translation<typeof en> = {
@@ -70,6 +74,10 @@ const zhCN: Translation<typeof en> = {
   'reports.viewer.exportFailed': '无法生成文件，请重试。',
   'reports.lang.en': 'English',
   'reports.lang.zh-CN': '简体中文',
+  'reports.email.subject': '{project}：状态报告 {version}',
+  'reports.viewer.email': '用我的邮件客户端发送（.eml）',
+  'reports.viewer.emailTo': '收件人为以此语言接收报告的 {count} 位干系人。',
+  'reports.viewer.emailNobody': '没有干系人以此语言接收报告：请在邮件客户端中添加收件人。',
 };
 
 /** The project page's Reports section: publishing, history, the viewer and exports. */

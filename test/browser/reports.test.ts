@@ -98,6 +98,10 @@ describe('the Reports section', () => {
     const markdown = readFileSync(await download.path(), 'utf8');
     expect(markdown).toContain(demo.project.name);
     expect(markdown).not.toMatch(/⟦internal⟧/u);
+    const [eml] = await Promise.all([page.waitForEvent('download'), frame.click(testId('reports-export-email'))]);
+    expect(eml.suggestedFilename()).toBe(`${demo.project.key}-status-report-v${String(version)}-client-${lang}.eml`);
+    expect(readFileSync(await eml.path(), 'utf8')).toMatch(/^X-Unsent: 1$/mu);
+    await frame.waitForSelector(testId('reports-email-note'));
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `reports-viewer-${lang}-${theme}-375.png`), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();

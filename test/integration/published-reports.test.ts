@@ -12,7 +12,8 @@ import { KvsRecordStore } from '../../src/adapters/storage/kvs-record-store';
 import { publishedReportKind } from '../../src/application/records/record-kinds';
 import { listAll } from '../../src/application/storage';
 import { ACCOUNTS, type AccountRole } from '../support/accounts';
-import { aPlan, aSeries } from '../support/comms-builders';
+import { simpleParser } from 'mailparser';
+import { aClientStakeholder, aPlan, aSeries, aStakeholder } from '../support/comms-builders';
 import { projectPageContext } from '../support/contexts';
 import { demoDatasets, startLocalApp } from '../support/local-app';
 
@@ -132,7 +133,8 @@ describe('a published report and the communication plan', () => {
       startDate: utcDay(-17),
       graceDays: 1,
     });
-    expect((await pm('comms/save', { plan: aPlan({ series: [series] }), revision: 0 })).ok).toBe(true);
+    const { revision } = (await pm('comms/get', {})).data as { revision: number };
+    expect((await pm('comms/save', { plan: aPlan({ series: [series] }), revision })).ok).toBe(true);
     expect(await seriesState()).toBe('overdue');
 
     const { draftRevision } = await draft();
@@ -166,6 +168,38 @@ describe('the draft after a published report', () => {
     }
     // The demo project is red somewhere, so the rule is exercised, not vacuous.
     expect(Object.values(next.dimensions).some((d) => d.sustained)).toBe(true);
+  });
+});
+
+describe('report/email', () => {
+  it('writes the client version as an unsent e-mail in one language, to the client stakeholders who receive reports in it', async () => {
+    const stakeholders = [
+      aStakeholder(),
+      aClientStakeholder(),
+      aClientStakeholder({ id: 'ana', name: 'Ana Díaz', email: 'ana@client.example', language: 'en' }),
+      aClientStakeholder({ id: 'quiet', name: 'Wu Hao', email: 'wu@client.example', receivesReports: false }),
+    ];
+    const { revision } = (await pm('comms/get', {})).data as { revision: number };
+    expect((await pm('comms/save', { plan: aPlan({ stakeholders, series: [] }), revision })).error).toBeUndefined();
+    const head = publishedReportHeadSchema.parse((await publish((await draft()).draftRevision)).data);
+
+    const answer = (await as('viewer')('report/email', { id: head.id, lang: 'zh-CN' })).data as {
+      filename: string;
+      text: string;
+      recipients: { name: string; email: string }[];
+    };
+
+    expect(answer.filename).toBe(`${acme.project.key}-status-report-v1-client-zh-CN.eml`);
+    expect(answer.recipients).toEqual([{ name: 'Chen Li', email: 'chen@client.example' }]);
+    const mail = await simpleParser(answer.text);
+    expect(mail.subject).toBe(`${acme.project.name}：状态报告 1`);
+    const to = Array.isArray(mail.to) ? mail.to.flatMap((a) => a.value) : (mail.to?.value ?? []);
+    expect(to.map((a) => a.address)).toEqual(['chen@client.example']);
+    expect(mail.headers.get('x-unsent')).toBe('1');
+    expect(mail.headers.get('content-language')).toBe('zh-CN');
+    expect(mail.html).toContain('<!doctype html>');
+    expect(mail.text).toContain(acme.project.name);
+    expect(`${mail.text ?? ''}${String(mail.html)}`).not.toContain('⟦internal⟧');
   });
 });
 

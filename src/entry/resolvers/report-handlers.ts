@@ -1,7 +1,10 @@
 import { renderClientReport } from '../../../contract/i18n/render-client-report';
 import { renderStatusReport } from '../../../contract/i18n/render-status-report';
 import { listPublishedReports, publishReport, readPublishedReport } from '../../application/reports/published-reports';
+import { composeEml } from '../../adapters/mail/compose-eml';
+import { getCommsPlan } from '../../application/comms/comms-plan';
 import { getProjectSettings } from '../../application/project-settings';
+import { toReportEmail } from '../../application/reports/report-email';
 import { renderReportHtml } from '../../application/render/render-report-html';
 import { renderReportMarkdown } from '../../application/render/render-report-markdown';
 import { readSnapshot } from '../../application/snapshot/project-cache';
@@ -41,6 +44,28 @@ export const reportHandlers = {
     const lang = payload.lang ?? languageOf(context);
     const report = payload.audience === 'client' ? renderClientReport(content.client, lang) : renderStatusReport(content.internal, lang);
     return { head, report };
+  }),
+  'report/email': defineResolver('report/email', async ({ payload, context }) => {
+    const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
+    const [{ head, content }, settings, plan] = await Promise.all([
+      readPublishedReport(recordStore, project.id, payload.id),
+      getProjectSettings(recordStore, project.id),
+      getCommsPlan(recordStore, project.id),
+    ]);
+    const audience = payload.audience ?? 'client';
+    const report =
+      audience === 'client' ? renderClientReport(content.client, payload.lang) : renderStatusReport(content.internal, payload.lang);
+    const options = { timeZone: settings.value.timeZone };
+    return toReportEmail(composeEml, {
+      head,
+      project: { key: project.key, name: content.internal.project.name },
+      audience,
+      lang: payload.lang,
+      html: renderReportHtml(report, options),
+      text: renderReportMarkdown(report, options),
+      stakeholders: plan.value.stakeholders,
+      now: systemClock.now(),
+    });
   }),
   'report/export': defineResolver('report/export', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());

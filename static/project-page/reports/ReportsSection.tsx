@@ -247,6 +247,20 @@ function ReportViewer({ head, onClose }: { head: PublishedReportHead; onClose: (
   const { state, retry } = useResolver('report/get', payload);
   const languageId = useId();
 
+  const [emailNote, setEmailNote] = useState<string | null>(null);
+  const emailIt = () => {
+    setExportFailed(false);
+    void backend.call('report/email', { id: head.id, audience, lang }).then((answer) => {
+      if (!answer.ok) {
+        setExportFailed(true);
+        return;
+      }
+      const count = answer.data.recipients.length;
+      setEmailNote(count === 0 ? t('reports.viewer.emailNobody') : t('reports.viewer.emailTo', { count: String(count) }));
+      downloadText(answer.data.filename, answer.data.text, 'message/rfc822');
+    });
+  };
+
   const exportAs = (format: 'markdown' | 'html') => {
     setExportFailed(false);
     void backend.call('report/export', { id: head.id, audience, lang, format }).then((answer) => {
@@ -289,7 +303,15 @@ function ReportViewer({ head, onClose }: { head: PublishedReportHead; onClose: (
         <button type="button" className="cf-button" onClick={() => exportAs('html')} data-testid="reports-export-html">
           {t('reports.viewer.html')}
         </button>
+        <button type="button" className="cf-button" onClick={emailIt} data-testid="reports-export-email">
+          {t('reports.viewer.email')}
+        </button>
       </div>
+      {emailNote !== null && (
+        <p role="status" className="cf-hint" data-testid="reports-email-note">
+          {emailNote}
+        </p>
+      )}
       {exportFailed && (
         <p role="alert" className="cf-error-text">
           {t('reports.viewer.exportFailed')}
