@@ -11,6 +11,7 @@ import { commsResolverContract } from './comms';
 import { risksResolverContract } from './risks';
 import { feedbackResolverContract } from './feedback';
 import { reportsResolverContract } from './reports';
+import { deliveryResolverContract } from './delivery';
 import { languageSchema } from './language';
 import { clientStatusReportSchema } from './client-report';
 import { issueRiskContract } from './issue-risk-contract';
@@ -134,6 +135,7 @@ export const resolverContract = {
   ...risksResolverContract,
   ...feedbackResolverContract,
   ...reportsResolverContract,
+  ...deliveryResolverContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

@@ -14,6 +14,8 @@ import { JiraUserDirectory } from '../adapters/jira/jira-user-directory';
 import { CachedPermissionSource } from '../application/cached-permission-source';
 import { KvsRecordsSource } from '../adapters/storage/kvs-records-source';
 import { ForgeRefreshQueue } from '../adapters/events/forge-refresh-queue';
+import { KvsSecretStore } from '../adapters/storage/kvs-secret-store';
+import type { SecretStore } from '../application/delivery/secret-store';
 import { KvsRecordStore } from '../adapters/storage/kvs-record-store';
 import { consoleLogger } from './log';
 
@@ -26,6 +28,7 @@ export const sleep = (ms: number): Promise<void> =>
   });
 
 export const recordStore: RecordStore = new KvsRecordStore();
+export const secretStore: SecretStore = new KvsSecretStore();
 
 /** What the calling user may do, asked of Jira as that user (at most every few minutes per user and project). */
 export function permissionSource(): PermissionSource {

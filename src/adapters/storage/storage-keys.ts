@@ -17,3 +17,8 @@ export function documentKey(kind: string, partition: string): string {
 export function collectionKey(partition: string, id: string): string {
   return `${partition}:${id}`;
 }
+
+/** A project's secret (the mail provider's API key): stored with `kvs.setSecret`, never queried. */
+export function secretKey(name: string, partition: string): string {
+  return `secret-${name}:v1:${partition}`;
+}

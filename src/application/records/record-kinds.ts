@@ -17,6 +17,7 @@ import { DIMENSION_KEYS } from '../../../contract/report';
 import { registerRiskSchema, type RegisterRiskJson } from '../../../contract/risks';
 import { feedbackEntrySchema, type FeedbackEntryJson } from '../../../contract/feedback';
 import { publishedReportHeadSchema } from '../../../contract/reports';
+import { deliverySchema, mailSenderSchema, type DeliveryJson } from '../../../contract/delivery';
 import { projectSettingsSchema, type ProjectSettingsJson } from '../../../contract/settings';
 import { issueSchema } from './issue-schema';
 import { defineCollectionKind, defineDocumentKind, type AnyRecordKind } from './record-kind';
@@ -546,6 +547,33 @@ export const reportSequenceKind = defineDocumentKind<z.infer<typeof reportSequen
   scope: 'project',
 });
 
+const mailSettingsSchema = z.object({ from: mailSenderSchema });
+export type MailSettings = z.infer<typeof mailSettingsSchema>;
+
+/** The project's mail provider sender (the API key is a KVS secret, never a record). */
+export const mailSettingsKind = defineDocumentKind<MailSettings>({
+  name: 'mail-settings',
+  schemaVersion: 1,
+  schema: mailSettingsSchema,
+  scope: 'project',
+});
+
+/**
+ * One recipient's delivery of one published report (issue 11). Revisioned: an attempt claims
+ * the record before calling the provider, so two sends at once never mail anyone twice.
+ */
+export const deliveryKind = defineCollectionKind<DeliveryJson & { id: string }>({
+  name: 'delivery',
+  schemaVersion: 1,
+  schema: z.object({ ...deliverySchema.shape, id: z.string() }),
+  scope: 'project',
+  entity: 'delivery',
+  idOf: (d) => d.id,
+  timeOf: (d) => d.at,
+  filters: { reportId: { type: 'string', of: (d) => d.reportId } },
+  revisioned: true,
+});
+
 /** Every kind, for export, delete and the manifest check. */
 export const RECORD_KINDS: readonly AnyRecordKind[] = [
   settingsKind,
@@ -572,6 +600,8 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   publishedReportKind,
   publishedReportPartKind,
   reportSequenceKind,
+  mailSettingsKind,
+  deliveryKind,
 ];
 
 /** The one Forge entity holding every document kind (documents are few and small). */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Envelope, ResolverKey, ResponseOf } from '../../../contract';
 import { changesHandlers } from './changes-handlers';
 import { commsHandlers } from './comms-handlers';
+import { deliveryHandlers } from './delivery-handlers';
 import { feedbackHandlers } from './feedback-handlers';
 import { projectHandlers } from './project-handlers';
 import { risksHandlers } from './risks-handlers';
@@ -20,6 +21,7 @@ export const resolverHandlers: { [K in ResolverKey]: Handler<K> } = {
   ...risksHandlers,
   ...feedbackHandlers,
   ...reportHandlers,
+  ...deliveryHandlers,
 };
 
 const dispatch = makeResolver(resolverHandlers);

@@ -4,7 +4,7 @@ import { isAppError } from '../../application/app-error';
 import { readSnapshot } from '../../application/snapshot/project-cache';
 import { refreshSnapshot } from '../../application/snapshot/refresh-snapshot';
 import type { ProjectSettingsJson } from '../../../contract/settings';
-import { permissionSource, recordStore, syncDeps, systemClock } from '../compose';
+import { permissionSource, recordStore, secretStore, syncDeps, systemClock } from '../compose';
 
 /** A settings save re-derives the snapshot within this time; a large project continues in the background. */
 const SETTINGS_REFRESH_BUDGET_MS = 12_000;
@@ -52,6 +52,9 @@ export const settingsHandlers = {
   }),
   'project/delete-data': defineResolver('project/delete-data', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'admin', permissionSource());
-    return { deleted: await deleteProjectData(recordStore, project, payload.confirmProjectKey) };
+    const deleted = await deleteProjectData(recordStore, project, payload.confirmProjectKey);
+    // The mail provider's key is a secret, not a record: it goes with the project's data.
+    await secretStore.delete('mail-api-key', project.id);
+    return { deleted };
   }),
 };
