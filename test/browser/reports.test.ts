@@ -10,6 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../contract';
 import { REPORTS_MESSAGES } from '../../contract/i18n/reports-messages';
 import { LOCAL_ACCOUNTS, type AccountRole } from '../../local/jira/accounts';
+import { LOCAL_POSTMARK_TOKEN } from '../../local/mail/postmark-relay';
+import { aClientStakeholder, aPlan } from '../support/comms-builders';
 import { axeResults, horizontalOverflow } from '../support/axe';
 import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
 import { projectPageContext } from '../support/contexts';
@@ -104,6 +106,45 @@ describe('the Reports section', () => {
     await frame.waitForSelector(testId('reports-email-note'));
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `reports-viewer-${lang}-${theme}-375.png`), fullPage: true });
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the PM sets up e-mail delivery and sends a report: each stakeholder gets it once, in their language', async () => {
+    const stakeholders = [
+      aClientStakeholder(),
+      aClientStakeholder({ id: 'gone', name: 'Old Contact', email: 'old@bounce.invalid', language: 'en' }),
+    ];
+    const current = (await invokeAs('pm', 'comms/get', {})) as { data: { revision: number } };
+    expect(
+      await invokeAs('pm', 'comms/save', { plan: aPlan({ stakeholders, series: [] }), revision: current.data.revision }),
+    ).toMatchObject({
+      ok: true,
+    });
+    host.app.mail.clear();
+    const page = await host.browser.context.newPage();
+    const frame = await openReports(page, 'pm', 'en', 'light');
+    await frame.click(`${testId('mail-settings')} summary`);
+    await frame.fill(testId('mail-name'), 'Pat Manager');
+    await frame.fill(testId('mail-address'), 'pat@acme.example');
+    await frame.fill(testId('mail-key'), LOCAL_POSTMARK_TOKEN);
+    await frame.click(testId('mail-save'));
+    await frame.waitForSelector(testId('mail-saved'));
+    expect(await frame.inputValue(testId('mail-key'))).toBe('');
+
+    await frame.click(`${testId('reports-row-1')} button`);
+    await frame.click(testId('send'));
+    await frame.click(testId('send-go'));
+    await frame.waitForSelector(testId('deliveries'));
+    expect(await frame.getAttribute(testId('delivery-chen@client.example'), 'data-state')).toBe('sent');
+    expect(await frame.getAttribute(testId('delivery-old@bounce.invalid'), 'data-state')).toBe('rejected');
+    expect(host.app.mail.list().map((m) => [m.envelope.to[0], m.language])).toEqual([['chen@client.example', 'zh-CN']]);
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'reports-delivery-en-light.png'), fullPage: true });
+
+    // The button now offers to reach those not reached; doing so mails nobody twice.
+    await frame.click(testId('send'));
+    await frame.click(testId('send-go'));
+    await frame.waitForSelector(testId('deliveries'));
+    expect(host.app.mail.list()).toHaveLength(1);
     await page.close();
   });
 

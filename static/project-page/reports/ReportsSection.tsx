@@ -13,6 +13,7 @@ import { LoadingState } from '../../shared/LoadingState';
 import { RagLozenge } from '../../shared/RagLozenge';
 import { useResolver } from '../../shared/use-resolver';
 import { AudienceToggle } from '../AudienceToggle';
+import { DeliveryPanel, MailSettingsPanel } from './Delivery';
 import { SettingsStyles } from '../settings/SettingsStyles';
 import type { Audience } from '../report-payload';
 import { ReportView } from '../ReportView';
@@ -236,7 +237,7 @@ function HistoryTable({ items, onOpen }: { items: readonly PublishedReportHead[]
 }
 
 /** One published report exactly as published, in either audience and language, with its exports. */
-function ReportViewer({ head, onClose }: { head: PublishedReportHead; onClose: () => void }) {
+function ReportViewer({ head, canSend, onClose }: { head: PublishedReportHead; canSend: boolean; onClose: () => void }) {
   const t = useReportsT();
   const { locale, formatInstant } = useI18n();
   const backend = useBackend();
@@ -307,6 +308,7 @@ function ReportViewer({ head, onClose }: { head: PublishedReportHead; onClose: (
           {t('reports.viewer.email')}
         </button>
       </div>
+      <DeliveryPanel head={head} canSend={canSend} />
       {emailNote !== null && (
         <p role="status" className="cf-hint" data-testid="reports-email-note">
           {emailNote}
@@ -342,7 +344,7 @@ export function ReportsSection() {
       <div className="cf-reports">
         <SettingsStyles />
         <ReportsStyles />
-        <ReportViewer head={open} onClose={() => setOpen(null)} />
+        <ReportViewer head={open} canSend={list.state.status === 'ready' && list.state.canPublish} onClose={() => setOpen(null)} />
       </div>
     );
   }
@@ -353,6 +355,7 @@ export function ReportsSection() {
       <h2>{t('reports.heading')}</h2>
       <p className="cf-hint">{t('reports.intro')}</p>
       {list.state.status === 'ready' && <PublishCard canPublish={list.state.canPublish} onPublished={list.reload} />}
+      <MailSettingsPanel />
       <section aria-labelledby={headingId}>
         <h3 id={headingId}>{t('reports.history.heading')}</h3>
         {list.state.status === 'loading' && <LoadingState label={t('reports.history.heading')} />}
@@ -390,6 +393,12 @@ function ReportsStyles() {
 .cf-reports-toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: ${token('space.100', '8px')}; margin: ${token('space.100', '8px')} 0 ${token('space.200', '16px')}; }
 .cf-reports-review summary { cursor: pointer; font-weight: 600; }
 .cf-reports-preview { display: grid; gap: ${token('space.150', '12px')}; margin-top: ${token('space.150', '12px')}; }
+.cf-reports-mail-form { display: grid; gap: ${token('space.100', '8px')}; max-width: 32rem; }
+.cf-reports-deliveries { margin: 0; padding-inline-start: ${token('space.250', '20px')}; }
+.cf-reports-deliveries li[data-state='rejected'], .cf-reports-deliveries li[data-state='failed'] { color: ${token('color.text.danger', '#AE2E24')}; }
+.cf-reports-delivery { display: grid; gap: ${token('space.100', '8px')}; justify-items: start; margin: 0 0 ${token('space.300', '24px')}; }
+.cf-reports-delivery > h4 { margin: 0; }
+.cf-reports-toolbar select { width: auto; }
 .cf-link-button { background: none; border: 0; padding: 0; font: inherit; color: ${token('color.link', '#1868DB')}; text-decoration: underline; cursor: pointer; }
 `}</style>
   );
