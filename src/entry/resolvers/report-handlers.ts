@@ -7,6 +7,7 @@ import { getProjectSettings } from '../../application/project-settings';
 import { toReportEmail } from '../../application/reports/report-email';
 import { renderReportHtml } from '../../application/render/render-report-html';
 import { renderReportMarkdown } from '../../application/render/render-report-markdown';
+import { reportDraftKind } from '../../application/records/record-kinds';
 import { readSnapshot } from '../../application/snapshot/project-cache';
 import { permissionSource, recordStore, systemClock } from '../compose';
 import { allows, authorizeProjectAccess, languageOf } from './authorize';
@@ -29,6 +30,18 @@ export const reportHandlers = {
     // The report kept its status-report series: the communication tile moves, and the next draft starts.
     await refreshHealth(project);
     return head;
+  }),
+  'report/draft-get': defineResolver('report/draft-get', async ({ payload, context }) => {
+    const { project, permissions } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
+    const stored = await recordStore.document(reportDraftKind, project.id).get();
+    return { draft: stored.value ?? { override: null }, revision: stored.revision, canEdit: allows(permissions, 'write') };
+  }),
+  'report/draft-save': defineResolver('report/draft-save', async ({ payload, context }) => {
+    const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
+    const saved = await recordStore.document(reportDraftKind, project.id).save(payload.draft, payload.revision);
+    // The draft is derived again with the PM's edits: what the PM reviews next is what publishes.
+    await refreshHealth(project);
+    return { draft: saved.value, revision: saved.revision, canEdit: true };
   }),
   'report/list': defineResolver('report/list', async ({ payload, context }) => {
     const { project, permissions } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
