@@ -271,6 +271,13 @@ describe('report/list and report/get', () => {
     expect(markdown.mediaType).toBe('text/markdown;charset=utf-8');
     expect(markdown.text).toContain(acme.project.name);
     expect(markdown.text).not.toContain('⟦internal⟧');
+    // The team's export links issue keys to the site; the client's keeps them plain.
+    expect(html.text).toMatch(/<a class="key" href="http:\/\/local\/browse\/[A-Z]+-\d+">/u);
+    expect(markdown.text).not.toContain('/browse/');
+    const internalMarkdown = (await pm('report/export', { id: head.id, audience: 'internal', lang: 'en', format: 'markdown' })).data as {
+      text: string;
+    };
+    expect(internalMarkdown.text).toMatch(/\*\*\[[A-Z]+-\d+\]\(http:\/\/local\/browse\/[A-Z]+-\d+\)\*\*/u);
     expect(html.filename).toBe(`${acme.project.key}-status-report-v1-internal-en.html`);
     expect(html.text).toMatch(/^<!doctype html>/iu);
     expect(html.text).toContain('@media print');

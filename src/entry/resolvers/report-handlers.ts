@@ -13,6 +13,7 @@ import { permissionSource, recordStore, systemClock } from '../compose';
 import { allows, authorizeProjectAccess, languageOf } from './authorize';
 import { defineResolver } from './define-resolver';
 import { refreshHealth } from './refresh-health';
+import { issueUrlOf } from './site-links';
 import { z } from 'zod';
 
 const accountOf = z.looseObject({ accountId: z.string().min(1) });
@@ -68,7 +69,7 @@ export const reportHandlers = {
     const audience = payload.audience ?? 'client';
     const report =
       audience === 'client' ? renderClientReport(content.client, payload.lang) : renderStatusReport(content.internal, payload.lang);
-    const options = { timeZone: settings.value.timeZone };
+    const options = { timeZone: settings.value.timeZone, issueUrl: audience === 'internal' ? issueUrlOf(context) : undefined };
     return toReportEmail(composeEml, {
       head,
       project: { key: project.key, name: content.internal.project.name },
@@ -88,7 +89,7 @@ export const reportHandlers = {
     ]);
     const report =
       payload.audience === 'client' ? renderClientReport(content.client, payload.lang) : renderStatusReport(content.internal, payload.lang);
-    const options = { timeZone: settings.value.timeZone };
+    const options = { timeZone: settings.value.timeZone, issueUrl: payload.audience === 'internal' ? issueUrlOf(context) : undefined };
     const base = `${project.key}-status-report-v${String(head.version)}-${payload.audience}-${payload.lang}`;
     return payload.format === 'markdown'
       ? { filename: `${base}.md`, mediaType: 'text/markdown;charset=utf-8', text: renderReportMarkdown(report, options) }
