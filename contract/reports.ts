@@ -6,6 +6,8 @@ import * as z from 'zod/mini';
 import { clientStatusReportSchema } from './client-report';
 import { languageSchema } from './language';
 import { DIMENSION_KEYS, ragSchema, statusReportSchema } from './report';
+import { revisionSchema } from './settings';
+import { requiredTextSchema } from './text';
 
 const projectKeySchema = z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,254}$/u, 'a Jira project key'));
 const overallRagSchema = z.enum(['green', 'amber', 'red']);
@@ -40,6 +42,17 @@ export const publishedReportHeadSchema = z.object({
 });
 export type PublishedReportHead = z.infer<typeof publishedReportHeadSchema>;
 
+/**
+ * The PM's edits of the live draft. `override`: the overall status the PM reports instead of the
+ * computed one, with the reason, which is mandatory (internal views show "Reported amber —
+ * computed red"; the client sees the reported status).
+ */
+export const reportDraftSchema = z.object({
+  override: z.nullable(z.object({ rag: overallRagSchema, reason: requiredTextSchema(500) })),
+});
+export type ReportDraftJson = z.infer<typeof reportDraftSchema>;
+export const reportDraftViewSchema = z.object({ draft: reportDraftSchema, revision: revisionSchema, canEdit: z.boolean() });
+
 const cursorSchema = z.string().check(z.minLength(1), z.maxLength(2_000));
 
 export const reportsResolverContract = {
@@ -50,6 +63,16 @@ export const reportsResolverContract = {
   'report/publish': {
     payload: z.strictObject({ projectKey: z.optional(projectKeySchema), draftRevision: draftRevisionSchema }),
     response: publishedReportHeadSchema,
+  },
+  /** The PM's edits of the live draft, their revision, and whether the caller may change them. */
+  'report/draft-get': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema) }),
+    response: reportDraftViewSchema,
+  },
+  /** Saves the PM's edits if `revision` is still current (else `CONFLICT`); the draft is derived again with them. */
+  'report/draft-save': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema), draft: reportDraftSchema, revision: revisionSchema }),
+    response: reportDraftViewSchema,
   },
   /** Published reports, newest first, a page at a time. */
   'report/list': {

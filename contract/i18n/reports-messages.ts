@@ -65,6 +65,12 @@ const en = {
   'reports.send.state.failed': 'Not sent: send again',
   'reports.send.state.unknown': 'May have gone out: check with the recipient before sending from your mail client',
   'reports.send.retry': 'Send again to those not reached',
+  'reports.override.heading': 'Overall status to report',
+  'reports.override.computed': 'As computed ({rag})',
+  'reports.override.reason': 'Why (required when you report another status; the team sees it)',
+  'reports.override.save': 'Apply to the draft',
+  'reports.override.reasonRequired': 'Say why you report another status.',
+  'reports.override.conflict': 'Someone changed the draft meanwhile. Reload it, then apply again.',
 };
 
 const zhCN: Translation<typeof en> = {
@@ -131,6 +137,12 @@ const zhCN: Translation<typeof en> = {
   'reports.send.state.failed': '未发送：请重新发送',
   'reports.send.state.unknown': '可能已发出：请先向收件人确认，再从邮件客户端发送',
   'reports.send.retry': '重新发送给未送达的人',
+  'reports.override.heading': '要报告的总体状态',
+  'reports.override.computed': '按计算结果（{rag}）',
+  'reports.override.reason': '原因（报告其他状态时必填；团队可见）',
+  'reports.override.save': '应用到草稿',
+  'reports.override.reasonRequired': '请说明为什么报告其他状态。',
+  'reports.override.conflict': '草稿已被他人更改。请重新加载后再应用。',
 };
 
 /** The project page's Reports section: publishing, history, the viewer and exports. */

@@ -148,6 +148,23 @@ describe('the Reports section', () => {
     await page.close();
   });
 
+  it('the PM reports another overall status, only with a reason, and the draft says both', async () => {
+    const page = await host.browser.context.newPage();
+    const frame = await openReports(page, 'pm', 'en', 'dark');
+    await frame.waitForSelector(testId('override-form'));
+    const computed = (await frame.getAttribute(`${testId('reports-draft-rag')} [data-rag]`, 'data-rag')) ?? 'red';
+    const other = computed === 'green' ? 'amber' : 'green';
+    await frame.selectOption(testId('override-rag'), other);
+    await frame.click(testId('override-apply'));
+    expect(await frame.textContent(testId('override-error-reason'))).toBe(text('en', 'reports.override.reasonRequired'));
+    await frame.fill(testId('override-reason'), 'The client agreed the new date');
+    await frame.click(testId('override-apply'));
+    await frame.waitForSelector(`${testId('reports-draft-rag')} [data-rag="${other}"]`);
+    expect(await frame.textContent(testId('reports-draft'))).toContain('computed');
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'reports-override-en-dark.png'), fullPage: true });
+    await page.close();
+  });
+
   it('lets a Browse-only account read the history but not publish', async () => {
     const page = await host.browser.context.newPage();
     const frame = await openReports(page, 'viewer', 'en', 'light');

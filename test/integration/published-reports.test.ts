@@ -171,6 +171,37 @@ describe('the draft after a published report', () => {
   });
 });
 
+describe('the draft review: the overall status the PM reports', () => {
+  it("reports the PM's status with its reason beside the computed one, publishes both, and the client sees the reported one", async () => {
+    const before = statusReportSchema.parse((await pm('project/report', { audience: 'internal', lang: 'en' })).data);
+    const other = (['green', 'amber', 'red'] as const).find((rag) => rag !== before.overall.computed) ?? 'green';
+    const view = (await pm('report/draft-get', {})).data as { revision: number; canEdit: boolean };
+    expect(view.canEdit).toBe(true);
+
+    expect((await pm('report/draft-save', { draft: { override: { rag: other, reason: ' ' } }, revision: view.revision })).error?.code).toBe(
+      'INVALID_PAYLOAD',
+    );
+    expect((await as('viewer')('report/draft-save', { draft: { override: null }, revision: view.revision })).error?.code).toBe('FORBIDDEN');
+    const saved = await pm('report/draft-save', {
+      draft: { override: { rag: other, reason: 'The client agreed the new date' } },
+      revision: view.revision,
+    });
+    expect(saved.ok).toBe(true);
+    expect((await pm('report/draft-save', { draft: { override: null }, revision: view.revision })).error?.code).toBe('CONFLICT');
+
+    const internal = statusReportSchema.parse((await pm('project/report', { audience: 'internal', lang: 'en' })).data);
+    expect(internal.overall).toMatchObject({
+      computed: before.overall.computed,
+      reported: other,
+      overrideReason: 'The client agreed the new date',
+    });
+    const client = clientStatusReportSchema.parse((await pm('project/report', { audience: 'client', lang: 'en' })).data);
+    expect(client.overall.reported).toBe(other);
+    const head = publishedReportHeadSchema.parse((await publish(internal.draftRevision ?? '')).data);
+    expect(head.overall).toEqual({ computed: before.overall.computed, reported: other });
+  });
+});
+
 describe('report/email', () => {
   it('writes the client version as an unsent e-mail in one language, to the client stakeholders who receive reports in it', async () => {
     const stakeholders = [
@@ -240,6 +271,13 @@ describe('report/list and report/get', () => {
     expect(markdown.mediaType).toBe('text/markdown;charset=utf-8');
     expect(markdown.text).toContain(acme.project.name);
     expect(markdown.text).not.toContain('⟦internal⟧');
+    // The team's export links issue keys to the site; the client's keeps them plain.
+    expect(html.text).toMatch(/<a class="key" href="http:\/\/local\/browse\/[A-Z]+-\d+">/u);
+    expect(markdown.text).not.toContain('/browse/');
+    const internalMarkdown = (await pm('report/export', { id: head.id, audience: 'internal', lang: 'en', format: 'markdown' })).data as {
+      text: string;
+    };
+    expect(internalMarkdown.text).toMatch(/\*\*\[[A-Z]+-\d+\]\(http:\/\/local\/browse\/[A-Z]+-\d+\)\*\*/u);
     expect(html.filename).toBe(`${acme.project.key}-status-report-v1-internal-en.html`);
     expect(html.text).toMatch(/^<!doctype html>/iu);
     expect(html.text).toContain('@media print');

@@ -16,7 +16,7 @@ import {
 import { DIMENSION_KEYS } from '../../../contract/report';
 import { registerRiskSchema, type RegisterRiskJson } from '../../../contract/risks';
 import { feedbackEntrySchema, type FeedbackEntryJson } from '../../../contract/feedback';
-import { publishedReportHeadSchema } from '../../../contract/reports';
+import { publishedReportHeadSchema, reportDraftSchema, type ReportDraftJson } from '../../../contract/reports';
 import { deliverySchema, mailSenderSchema, type DeliveryJson } from '../../../contract/delivery';
 import { projectSettingsSchema, type ProjectSettingsJson } from '../../../contract/settings';
 import { issueSchema } from './issue-schema';
@@ -547,6 +547,14 @@ export const reportSequenceKind = defineDocumentKind<z.infer<typeof reportSequen
   scope: 'project',
 });
 
+/** The PM's edits of the live draft (the overall status override with its reason). */
+export const reportDraftKind = defineDocumentKind<ReportDraftJson>({
+  name: 'report-draft',
+  schemaVersion: 1,
+  schema: reportDraftSchema,
+  scope: 'project',
+});
+
 const mailSettingsSchema = z.object({ from: mailSenderSchema });
 export type MailSettings = z.infer<typeof mailSettingsSchema>;
 
@@ -602,6 +610,7 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   reportSequenceKind,
   mailSettingsKind,
   deliveryKind,
+  reportDraftKind,
 ];
 
 /** The one Forge entity holding every document kind (documents are few and small). */

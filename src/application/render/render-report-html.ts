@@ -248,9 +248,16 @@ function badge(rag: RagJson, t: ReportWords): SafeHtml {
   return html`<span class="rag rag-${rag}">${t(`rag.${rag}`)}</span>`;
 }
 
-function issueItem(issue: ClientIssueRefJson, t: ReportWords, dates: ReportDates, extra?: SafeHtml | string): SafeHtml {
+type KeyLink = (key: string) => string;
+
+/** An issue key, linked to the issue in Jira when the rendering is the team's (`keyLink`). */
+function keyHtml(key: string, keyLink: KeyLink | undefined): SafeHtml {
+  return keyLink ? html`<a class="key" href="${keyLink(key)}">${key}</a>` : html`<span class="key">${key}</span>`;
+}
+
+function issueItem(issue: ClientIssueRefJson, t: ReportWords, dates: ReportDates, extra?: SafeHtml | string, keyLink?: KeyLink): SafeHtml {
   return html`<li>
-    <span class="key">${issue.key}</span> ${issue.summary}<span class="muted">${parenthetical(describeIssueRef(issue, t, dates), t)}</span
+    ${keyHtml(issue.key, keyLink)} ${issue.summary}<span class="muted">${parenthetical(describeIssueRef(issue, t, dates), t)}</span
     >${extra === undefined ? null : html` — ${extra}`}
   </li>`;
 }
@@ -372,6 +379,7 @@ function waitingSection(
   t: ReportWords,
   dates: ReportDates,
   lang: Language,
+  keyLink?: KeyLink,
 ): SafeHtml {
   return html`<section aria-labelledby="waiting-on-client">
     <h2 id="waiting-on-client">${title}</h2>
@@ -379,7 +387,7 @@ function waitingSection(
       waiting.length === 0
         ? html`<p class="muted">${t('report.empty')}</p>`
         : html`<ul>
-            ${waiting.map((w) => issueItem(w, t, dates, describeWait(w.wait, t, dates, lang)))}
+            ${waiting.map((w) => issueItem(w, t, dates, describeWait(w.wait, t, dates, lang), keyLink))}
           </ul>`
     }
   </section>`;
@@ -404,6 +412,7 @@ function workSections(
   >,
   t: ReportWords,
   dates: ReportDates,
+  keyLink?: KeyLink,
 ): SafeHtml {
   return html`<section aria-labelledby="completed">
       <h2 id="completed">${t('report.completed')}</h2>
@@ -412,26 +421,26 @@ function workSections(
           ? html`<p class="muted">${t('report.empty')}</p>`
           : sections.completed.map(
               (group) =>
-                html`<h3>${group.epic ? html`<span class="key">${group.epic.key}</span> ${group.epic.summary}` : t('report.noEpic')}</h3>
-                  ${issueList(group.issues, t, dates)}`,
+                html`<h3>${group.epic ? html`${keyHtml(group.epic.key, keyLink)} ${group.epic.summary}` : t('report.noEpic')}</h3>
+                  ${issueList(group.issues, t, dates, keyLink)}`,
             )
       }
     </section>
     <section aria-labelledby="in-progress">
       <h2 id="in-progress">${t('report.inProgress')}</h2>
-      ${issueList(sections.inProgress, t, dates)}
+      ${issueList(sections.inProgress, t, dates, keyLink)}
     </section>
     <section aria-labelledby="next-up">
       <h2 id="next-up">${t('report.nextUp')}</h2>
-      ${issueList(sections.nextUp, t, dates)}
+      ${issueList(sections.nextUp, t, dates, keyLink)}
     </section>`;
 }
 
-function issueList(issues: readonly ClientIssueRefJson[], t: ReportWords, dates: ReportDates): SafeHtml {
+function issueList(issues: readonly ClientIssueRefJson[], t: ReportWords, dates: ReportDates, keyLink?: KeyLink): SafeHtml {
   return issues.length === 0
     ? html`<p class="muted">${t('report.empty')}</p>`
     : html`<ul>
-        ${issues.map((i) => issueItem(i, t, dates))}
+        ${issues.map((i) => issueItem(i, t, dates, undefined, keyLink))}
       </ul>`;
 }
 
@@ -521,7 +530,7 @@ function forecastNotes(report: StatusReportJson, t: ReportWords): SafeHtml | nul
   </ul>`;
 }
 
-function issueRisksSection(report: StatusReportJson, t: ReportWords): SafeHtml {
+function issueRisksSection(report: StatusReportJson, t: ReportWords, keyLink?: KeyLink): SafeHtml {
   const shown = report.issueRisks.slice(0, RENDERED_ISSUE_RISKS);
   if (shown.length === 0) return html`<p class="muted">${t('report.empty')}</p>`;
   const total = report.issueRisks.length;
@@ -539,7 +548,7 @@ function issueRisksSection(report: StatusReportJson, t: ReportWords): SafeHtml {
         ${shown.map(
           (r) =>
             html`<tr>
-              <th scope="row" class="key">${r.key}</th>
+              <th scope="row">${keyHtml(r.key, keyLink)}</th>
               <td data-label="${t('risk.score')}">${r.score}</td>
               <td data-label="${t('risk.level')}">${t(`risk.level.${r.level}`)}</td>
               <td data-label="${t('risk.reasons')}">
@@ -564,6 +573,7 @@ function issueRisksSection(report: StatusReportJson, t: ReportWords): SafeHtml {
 export function renderReportHtml(report: StatusReportJson | ClientStatusReportJson, options: RenderOptions = {}): string {
   if (report.audience === 'client') return renderClientReportHtml(report, options);
   const t = reportWords(report.lang);
+  const keyLink = options.issueUrl;
   const dates = reportDates(report.lang, options);
   const colon = t('report.colon');
   const { overall, sections } = report;
@@ -596,7 +606,7 @@ export function renderReportHtml(report: StatusReportJson | ClientStatusReportJs
             <h2 id="dimensions">${t('report.dimensions')}</h2>
             ${dimensionsTable(report, t)}
           </section>
-          ${workSections(sections, t, dates)}
+          ${workSections(sections, t, dates, keyLink)}
           <section aria-labelledby="milestones">
             <h2 id="milestones">${t('report.milestones')}</h2>
             ${milestonesTable(report, t, dates, (m) => describeProgress(m.progress, t))} ${forecastNotes(report, t)}
@@ -604,13 +614,13 @@ export function renderReportHtml(report: StatusReportJson | ClientStatusReportJs
           <section aria-labelledby="risks">
             <h2 id="risks">${t('report.risks')}</h2>
             <h3>${t('report.flagged')}</h3>
-            ${issueList(sections.risks.flagged, t, dates)}
+            ${issueList(sections.risks.flagged, t, dates, keyLink)}
             <h3>${t('report.blocked')}</h3>
             ${
               sections.risks.blocked.length === 0
                 ? html`<p class="muted">${t('report.empty')}</p>`
                 : html`<ul>
-                    ${sections.risks.blocked.map((b) => issueItem(b.issue, t, dates, `${t('report.blockedBy')} ${b.blockedBy.join(', ')}`))}
+                    ${sections.risks.blocked.map((b) => issueItem(b.issue, t, dates, html`${t('report.blockedBy')} ${b.blockedBy.map((k, i) => html`${i > 0 ? ', ' : ''}${keyHtml(k, keyLink)}`)}`, keyLink))}
                   </ul>`
             }
             <h3>${t('report.topRisks')}</h3>
@@ -619,17 +629,23 @@ export function renderReportHtml(report: StatusReportJson | ClientStatusReportJs
                 ? html`<p class="muted">${t('report.empty')}</p>`
                 : html`<ul>
                     ${sections.risks.topRisks.map((r) =>
-                      issueItem(r.issue, t, dates, `${t(`risk.level.${r.level}`)}${parenthetical(`${t('risk.score')} ${r.score}`, t)}`),
+                      issueItem(
+                        r.issue,
+                        t,
+                        dates,
+                        `${t(`risk.level.${r.level}`)}${parenthetical(`${t('risk.score')} ${r.score}`, t)}`,
+                        keyLink,
+                      ),
                     )}
                   </ul>`
             }
             ${registerRisksList(sections.registerRisks, t, dates)}
           </section>
-          ${waitingSection(t('report.waitingOnClient'), sections.waitingOnClient, t, dates, report.lang)}
+          ${waitingSection(t('report.waitingOnClient'), sections.waitingOnClient, t, dates, report.lang, keyLink)}
           ${changesSection(sections.changeRequests, 'internal', report.lang, t)} ${minutesSections(sections, t, dates)}
           <section aria-labelledby="issue-risks">
             <h2 id="issue-risks">${t('report.issueRisks')}</h2>
-            ${issueRisksSection(report, t)}
+            ${issueRisksSection(report, t, keyLink)}
           </section>
           ${
             showsDataQuality(report)
@@ -639,7 +655,7 @@ export function renderReportHtml(report: StatusReportJson | ClientStatusReportJs
                     report.dataQuality.length === 0
                       ? html`<p class="muted">${t('report.empty')}</p>`
                       : html`<ul>
-                          ${report.dataQuality.map((n) => html`<li>${n.issueKey ? html`<span class="key">${n.issueKey}</span> ` : null}${n.message}</li>`)}
+                          ${report.dataQuality.map((n) => html`<li>${n.issueKey ? html`${keyHtml(n.issueKey, keyLink)} ` : null}${n.message}</li>`)}
                         </ul>`
                   }
                 </section>`

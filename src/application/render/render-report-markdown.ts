@@ -56,13 +56,20 @@ export function escapeMarkdown(text: string): string {
 
 const md = escapeMarkdown;
 
+type KeyLink = (key: string) => string;
+
 function table(headers: readonly string[], rows: readonly (readonly string[])[]): string[] {
   return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
 }
 
-function issueLine(issue: ClientIssueRefJson, t: ReportWords, dates: ReportDates, extra?: string): string {
+/** An issue key, linked to the issue in Jira when the rendering is the team's (`keyLink`). */
+function keyText(key: string, keyLink: KeyLink | undefined): string {
+  return keyLink ? `[${md(key)}](${keyLink(key)})` : md(key);
+}
+
+function issueLine(issue: ClientIssueRefJson, t: ReportWords, dates: ReportDates, extra?: string, keyLink?: KeyLink): string {
   const tail = extra ? ` — ${extra}` : '';
-  return `- **${md(issue.key)}** ${md(issue.summary)}${md(parenthetical(describeIssueRef(issue, t, dates), t))}${tail}`;
+  return `- **${keyText(issue.key, keyLink)}** ${md(issue.summary)}${md(parenthetical(describeIssueRef(issue, t, dates), t))}${tail}`;
 }
 
 /** Lines being written, with a blank line and a heading that keep Markdown's spacing. */
@@ -87,24 +94,25 @@ function writeWork(
   t: ReportWords,
   dates: ReportDates,
   into: { heading: (level: number, text: string) => void; blank: () => void; out: string[] },
+  keyLink?: KeyLink,
 ): void {
   const { heading, blank, out } = into;
   heading(2, t('report.completed'));
   if (sections.completed.length === 0) out.push(t('report.empty'));
   for (const group of sections.completed) {
     blank();
-    out.push(group.epic ? `**${md(group.epic.key)} ${md(group.epic.summary)}**` : `**${t('report.noEpic')}**`, '');
-    out.push(...issueList(group.issues, t, dates));
+    out.push(group.epic ? `**${keyText(group.epic.key, keyLink)} ${md(group.epic.summary)}**` : `**${t('report.noEpic')}**`, '');
+    out.push(...issueList(group.issues, t, dates, keyLink));
   }
 
   heading(2, t('report.inProgress'));
-  out.push(...issueList(sections.inProgress, t, dates));
+  out.push(...issueList(sections.inProgress, t, dates, keyLink));
   heading(2, t('report.nextUp'));
-  out.push(...issueList(sections.nextUp, t, dates));
+  out.push(...issueList(sections.nextUp, t, dates, keyLink));
 }
 
-function issueList(issues: readonly ClientIssueRefJson[], t: ReportWords, dates: ReportDates): string[] {
-  return issues.length === 0 ? [t('report.empty')] : issues.map((issue) => issueLine(issue, t, dates));
+function issueList(issues: readonly ClientIssueRefJson[], t: ReportWords, dates: ReportDates, keyLink?: KeyLink): string[] {
+  return issues.length === 0 ? [t('report.empty')] : issues.map((issue) => issueLine(issue, t, dates, undefined, keyLink));
 }
 
 /**
@@ -118,6 +126,7 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
   const colon = t('report.colon');
   const { overall, sections } = report;
   const { out, blank, heading } = markdownWriter();
+  const keyLink = options.issueUrl;
 
   out.push(`# ${t('report.title')}${colon}${md(report.project.name)}${md(parenthetical(report.project.key, t))}`, '');
   out.push(
@@ -152,7 +161,7 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
     ),
   );
 
-  writeWork(sections, t, dates, { heading, blank, out });
+  writeWork(sections, t, dates, { heading, blank, out }, keyLink);
 
   heading(2, t('report.milestones'));
   out.push(...milestoneLines(sections.milestones, t, dates, report.lang, (m) => describeProgress(m.progress, t)));
@@ -164,19 +173,21 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
 
   heading(2, t('report.risks'));
   heading(3, t('report.flagged'));
-  out.push(...issueList(sections.risks.flagged, t, dates));
+  out.push(...issueList(sections.risks.flagged, t, dates, keyLink));
   heading(3, t('report.blocked'));
   out.push(
     ...(sections.risks.blocked.length === 0
       ? [t('report.empty')]
-      : sections.risks.blocked.map((b) => issueLine(b.issue, t, dates, `${t('report.blockedBy')} ${b.blockedBy.map(md).join(', ')}`))),
+      : sections.risks.blocked.map((b) =>
+          issueLine(b.issue, t, dates, `${t('report.blockedBy')} ${b.blockedBy.map((k) => keyText(k, keyLink)).join(', ')}`, keyLink),
+        )),
   );
   heading(3, t('report.topRisks'));
   out.push(
     ...(sections.risks.topRisks.length === 0
       ? [t('report.empty')]
       : sections.risks.topRisks.map((r) =>
-          issueLine(r.issue, t, dates, `${t(`risk.level.${r.level}`)}${parenthetical(`${t('risk.score')} ${r.score}`, t)}`),
+          issueLine(r.issue, t, dates, `${t(`risk.level.${r.level}`)}${parenthetical(`${t('risk.score')} ${r.score}`, t)}`, keyLink),
         )),
   );
   heading(3, t('report.registerRisks'));
@@ -194,7 +205,7 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
   out.push(
     ...(sections.waitingOnClient.length === 0
       ? [t('report.empty')]
-      : sections.waitingOnClient.map((w) => issueLine(w, t, dates, md(describeWait(w.wait, t, dates, report.lang))))),
+      : sections.waitingOnClient.map((w) => issueLine(w, t, dates, md(describeWait(w.wait, t, dates, report.lang)), keyLink))),
   );
 
   writeChanges(sections.changeRequests, 'internal', report.lang, t, heading, out);
@@ -209,7 +220,12 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
     out.push(
       ...table(
         [t('report.col.key'), t('risk.score'), t('risk.level'), t('risk.reasons')],
-        shown.map((r) => [md(r.key), String(r.score), t(`risk.level.${r.level}`), r.reasons.map(md).join(t('report.semicolon')) || '—']),
+        shown.map((r) => [
+          keyText(r.key, keyLink),
+          String(r.score),
+          t(`risk.level.${r.level}`),
+          r.reasons.map(md).join(t('report.semicolon')) || '—',
+        ]),
       ),
     );
   }
@@ -219,7 +235,7 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
     out.push(
       ...(report.dataQuality.length === 0
         ? [t('report.empty')]
-        : report.dataQuality.map((note) => `- ${note.issueKey ? `**${md(note.issueKey)}** ` : ''}${md(note.message)}`)),
+        : report.dataQuality.map((note) => `- ${note.issueKey ? `**${keyText(note.issueKey, keyLink)}** ` : ''}${md(note.message)}`)),
     );
   }
   return `${out.join('\n')}\n`;

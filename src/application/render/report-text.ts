@@ -40,6 +40,11 @@ export function reportWords(lang: Language): ReportWords {
 export interface RenderOptions {
   /** The project's time zone (IANA), for the instants the report shows; UTC, named, without one. */
   timeZone?: string | undefined;
+  /**
+   * The issue's page on the Jira site, to link the keys of the team's report; never used for the
+   * client's (DESIGN 5.1: keys stay plain text there).
+   */
+  issueUrl?: ((key: string) => string) | undefined;
 }
 
 /** Every date and instant of a rendered report, through the catalogue's one formatter. */

@@ -9,6 +9,7 @@ import {
   changeMarkerKind,
   issueDeltaKind,
   kpiHistoryKind,
+  reportDraftKind,
   siteMetadataKind,
   snapshotKind,
   syncPageKind,
@@ -315,12 +316,13 @@ async function derive(
   const [jiraProject, milestones] = await Promise.all([deps.jira.getProject(project.key), deps.jira.listMilestones(project.key)]);
   const now = deps.clock.now().getTime();
   const settings = toProjectSettings(settingsJson);
-  const [satisfaction, communication, changeRequests, registerRisks, lastReport] = await Promise.all([
+  const [satisfaction, communication, changeRequests, registerRisks, lastReport, draftEdits] = await Promise.all([
     deps.recordsSource.satisfaction(project.id, now),
     deps.recordsSource.communication(project.id, now),
     deps.recordsSource.changeRequests(project.id),
     deps.recordsSource.registerRisks(project.id),
     latestPublishedReport(deps.records, project.id),
+    deps.records.document(reportDraftKind, project.id).get(),
   ]);
   const data = {
     project: jiraProject,
@@ -338,6 +340,7 @@ async function derive(
     settings,
     now,
     lastReport ? { periodEnd: Date.parse(lastReport.period.end), dimensions: lastReport.dimensions } : undefined,
+    draftEdits.value?.override ?? null,
   );
   const buckets = toBuckets(data.issues);
   const parts = toReportParts(derived.reports);

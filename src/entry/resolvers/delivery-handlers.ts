@@ -15,6 +15,7 @@ import { readPublishedReport } from '../../application/reports/published-reports
 import { permissionSource, recordStore, secretStore, systemClock } from '../compose';
 import { allows, authorizeProjectAccess } from './authorize';
 import { defineResolver } from './define-resolver';
+import { issueUrlOf } from './site-links';
 
 async function mailSettingsView(projectId: string, canEdit: boolean) {
   const [stored, key] = await Promise.all([
@@ -55,13 +56,14 @@ export const deliveryHandlers = {
       );
     }
     const options = { timeZone: settings.value.timeZone };
+    const issueUrl = issueUrlOf(context);
     const message = (audience: 'internal' | 'client', lang: Language) => {
       const report = audience === 'client' ? renderClientReport(content.client, lang) : renderStatusReport(content.internal, lang);
       const t = translator(lang, REPORTS_MESSAGES);
       return {
         subject: t('reports.email.subject', { project: content.internal.project.name, version: String(head.version) }),
-        html: renderReportHtml(report, options),
-        text: renderReportMarkdown(report, options),
+        html: renderReportHtml(report, { ...options, issueUrl: audience === 'internal' ? issueUrl : undefined }),
+        text: renderReportMarkdown(report, { ...options, issueUrl: audience === 'internal' ? issueUrl : undefined }),
       };
     };
     const sender = createPostmarkMailSender({ serverToken: apiKey, fetch: (url, init) => globalThis.fetch(url, init) });

@@ -7,11 +7,13 @@ import { getProjectSettings } from '../../application/project-settings';
 import { toReportEmail } from '../../application/reports/report-email';
 import { renderReportHtml } from '../../application/render/render-report-html';
 import { renderReportMarkdown } from '../../application/render/render-report-markdown';
+import { reportDraftKind } from '../../application/records/record-kinds';
 import { readSnapshot } from '../../application/snapshot/project-cache';
 import { permissionSource, recordStore, systemClock } from '../compose';
 import { allows, authorizeProjectAccess, languageOf } from './authorize';
 import { defineResolver } from './define-resolver';
 import { refreshHealth } from './refresh-health';
+import { issueUrlOf } from './site-links';
 import { z } from 'zod';
 
 const accountOf = z.looseObject({ accountId: z.string().min(1) });
@@ -29,6 +31,18 @@ export const reportHandlers = {
     // The report kept its status-report series: the communication tile moves, and the next draft starts.
     await refreshHealth(project);
     return head;
+  }),
+  'report/draft-get': defineResolver('report/draft-get', async ({ payload, context }) => {
+    const { project, permissions } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
+    const stored = await recordStore.document(reportDraftKind, project.id).get();
+    return { draft: stored.value ?? { override: null }, revision: stored.revision, canEdit: allows(permissions, 'write') };
+  }),
+  'report/draft-save': defineResolver('report/draft-save', async ({ payload, context }) => {
+    const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
+    const saved = await recordStore.document(reportDraftKind, project.id).save(payload.draft, payload.revision);
+    // The draft is derived again with the PM's edits: what the PM reviews next is what publishes.
+    await refreshHealth(project);
+    return { draft: saved.value, revision: saved.revision, canEdit: true };
   }),
   'report/list': defineResolver('report/list', async ({ payload, context }) => {
     const { project, permissions } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
@@ -55,7 +69,7 @@ export const reportHandlers = {
     const audience = payload.audience ?? 'client';
     const report =
       audience === 'client' ? renderClientReport(content.client, payload.lang) : renderStatusReport(content.internal, payload.lang);
-    const options = { timeZone: settings.value.timeZone };
+    const options = { timeZone: settings.value.timeZone, issueUrl: audience === 'internal' ? issueUrlOf(context) : undefined };
     return toReportEmail(composeEml, {
       head,
       project: { key: project.key, name: content.internal.project.name },
@@ -75,7 +89,7 @@ export const reportHandlers = {
     ]);
     const report =
       payload.audience === 'client' ? renderClientReport(content.client, payload.lang) : renderStatusReport(content.internal, payload.lang);
-    const options = { timeZone: settings.value.timeZone };
+    const options = { timeZone: settings.value.timeZone, issueUrl: payload.audience === 'internal' ? issueUrlOf(context) : undefined };
     const base = `${project.key}-status-report-v${String(head.version)}-${payload.audience}-${payload.lang}`;
     return payload.format === 'markdown'
       ? { filename: `${base}.md`, mediaType: 'text/markdown;charset=utf-8', text: renderReportMarkdown(report, options) }

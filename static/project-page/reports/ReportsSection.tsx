@@ -14,6 +14,7 @@ import { RagLozenge } from '../../shared/RagLozenge';
 import { useResolver } from '../../shared/use-resolver';
 import { AudienceToggle } from '../AudienceToggle';
 import { DeliveryPanel, MailSettingsPanel } from './Delivery';
+import { OverrideEditor } from './OverrideEditor';
 import { SettingsStyles } from '../settings/SettingsStyles';
 import type { Audience } from '../report-payload';
 import { ReportView } from '../ReportView';
@@ -93,6 +94,15 @@ function PublishCard({ canPublish, onPublished }: { canPublish: boolean; onPubli
         </div>
       )}
       {outcome?.kind === 'failed' && <ErrorState error={outcome.error} onRetry={publish} />}
+      {canPublish && (
+        <OverrideEditor
+          computed={computed}
+          onApplied={() => {
+            setOutcome(null);
+            retry();
+          }}
+        />
+      )}
       <details className="cf-reports-review" data-testid="reports-review">
         <summary>{t('reports.publish.review')}</summary>
         <DraftPreview />
