@@ -14,7 +14,11 @@ import { JiraUserDirectory } from '../adapters/jira/jira-user-directory';
 import { CachedPermissionSource } from '../application/cached-permission-source';
 import { KvsRecordsSource } from '../adapters/storage/kvs-records-source';
 import { ForgeRefreshQueue } from '../adapters/events/forge-refresh-queue';
+import { composeEml } from '../adapters/mail/compose-eml';
+import { createPostmarkMailSender } from '../adapters/mail/postmark-mail-sender';
 import { KvsSecretStore } from '../adapters/storage/kvs-secret-store';
+import type { MailSender } from '../application/delivery/mail-sender';
+import type { EmlComposer } from '../application/reports/report-email';
 import type { SecretStore } from '../application/delivery/secret-store';
 import { KvsRecordStore } from '../adapters/storage/kvs-record-store';
 import { consoleLogger } from './log';
@@ -29,6 +33,14 @@ export const sleep = (ms: number): Promise<void> =>
 
 export const recordStore: RecordStore = new KvsRecordStore();
 export const secretStore: SecretStore = new KvsSecretStore();
+
+/** `.eml` files for the PM's mail client. */
+export const emlComposer: EmlComposer = composeEml;
+
+/** The project's mail provider (Postmark) with its API key, through the runtime's egress-checked fetch. */
+export function mailSender(serverToken: string): MailSender {
+  return createPostmarkMailSender({ serverToken, fetch: (url, init) => globalThis.fetch(url, init) });
+}
 
 /** What the calling user may do, asked of Jira as that user (at most every few minutes per user and project). */
 export function permissionSource(): PermissionSource {

@@ -15,7 +15,7 @@ import { AppError } from '../app-error';
 import type { SiteMetadata, SyncSource } from '../ports';
 import { issueDeltaKind, kpiHistoryKind, type Snapshot } from '../records/record-kinds';
 import { listAll, type RecordStore } from '../storage';
-import { readCachedIssue, readReports, riskContextFor } from './project-cache';
+import { readCachedIssue, readReports, riskContextFor, type StoredReports } from './project-cache';
 
 /** The live draft report of the snapshot, for one audience, in one language (0 Jira calls). */
 export async function getSnapshotReport(
@@ -23,10 +23,16 @@ export async function getSnapshotReport(
   snapshot: Snapshot,
   request: { audience: 'internal' | 'client'; lang: Language },
 ): Promise<StatusReportJson | ClientStatusReportJson> {
-  const reports = await readReports(records, snapshot);
-  return request.audience === 'client'
-    ? renderClientReport(reports.client, request.lang)
-    : renderStatusReport(reports.internal, request.lang);
+  return renderStoredReport(await readReports(records, snapshot), request.audience, request.lang);
+}
+
+/** Stored report data (a snapshot's or a published report's) rendered for one audience in one language. */
+export function renderStoredReport(
+  reports: StoredReports,
+  audience: 'internal' | 'client',
+  lang: Language,
+): StatusReportJson | ClientStatusReportJson {
+  return audience === 'client' ? renderClientReport(reports.client, lang) : renderStatusReport(reports.internal, lang);
 }
 
 /** Counts by status category and the open milestones, from the snapshot (0 Jira calls). */

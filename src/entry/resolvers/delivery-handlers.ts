@@ -1,9 +1,6 @@
-import { renderClientReport } from '../../../contract/i18n/render-client-report';
-import { renderStatusReport } from '../../../contract/i18n/render-status-report';
 import { REPORTS_MESSAGES } from '../../../contract/i18n/reports-messages';
 import { translator } from '../../../contract/i18n/strings';
 import type { Language } from '../../../contract/language';
-import { createPostmarkMailSender } from '../../adapters/mail/postmark-mail-sender';
 import { AppError } from '../../application/app-error';
 import { getCommsPlan } from '../../application/comms/comms-plan';
 import { listDeliveries, sendReport } from '../../application/delivery/send-report';
@@ -12,7 +9,8 @@ import { mailSettingsKind } from '../../application/records/record-kinds';
 import { renderReportHtml } from '../../application/render/render-report-html';
 import { renderReportMarkdown } from '../../application/render/render-report-markdown';
 import { readPublishedReport } from '../../application/reports/published-reports';
-import { permissionSource, recordStore, secretStore, systemClock } from '../compose';
+import { renderStoredReport } from '../../application/snapshot/read-snapshot';
+import { mailSender, permissionSource, recordStore, secretStore, systemClock } from '../compose';
 import { allows, authorizeProjectAccess } from './authorize';
 import { defineResolver } from './define-resolver';
 import { issueUrlOf } from './site-links';
@@ -58,7 +56,7 @@ export const deliveryHandlers = {
     const options = { timeZone: settings.value.timeZone };
     const issueUrl = issueUrlOf(context);
     const message = (audience: 'internal' | 'client', lang: Language) => {
-      const report = audience === 'client' ? renderClientReport(content.client, lang) : renderStatusReport(content.internal, lang);
+      const report = renderStoredReport(content, audience, lang);
       const t = translator(lang, REPORTS_MESSAGES);
       return {
         subject: t('reports.email.subject', { project: content.internal.project.name, version: String(head.version) }),
@@ -66,8 +64,7 @@ export const deliveryHandlers = {
         text: renderReportMarkdown(report, { ...options, issueUrl: audience === 'internal' ? issueUrl : undefined }),
       };
     };
-    const sender = createPostmarkMailSender({ serverToken: apiKey, fetch: (url, init) => globalThis.fetch(url, init) });
-    const deliveries = await sendReport({ records: recordStore, sender, now: () => systemClock.now() }, project.id, {
+    const deliveries = await sendReport({ records: recordStore, sender: mailSender(apiKey), now: () => systemClock.now() }, project.id, {
       reportId: head.id,
       from,
       stakeholders: plan.value.stakeholders,

@@ -1,7 +1,4 @@
-import { renderClientReport } from '../../../contract/i18n/render-client-report';
-import { renderStatusReport } from '../../../contract/i18n/render-status-report';
 import { listPublishedReports, publishReport, readPublishedReport } from '../../application/reports/published-reports';
-import { composeEml } from '../../adapters/mail/compose-eml';
 import { getCommsPlan } from '../../application/comms/comms-plan';
 import { getProjectSettings } from '../../application/project-settings';
 import { toReportEmail } from '../../application/reports/report-email';
@@ -9,7 +6,8 @@ import { renderReportHtml } from '../../application/render/render-report-html';
 import { renderReportMarkdown } from '../../application/render/render-report-markdown';
 import { reportDraftKind } from '../../application/records/record-kinds';
 import { readSnapshot } from '../../application/snapshot/project-cache';
-import { permissionSource, recordStore, systemClock } from '../compose';
+import { renderStoredReport } from '../../application/snapshot/read-snapshot';
+import { emlComposer, permissionSource, recordStore, systemClock } from '../compose';
 import { allows, authorizeProjectAccess, languageOf } from './authorize';
 import { defineResolver } from './define-resolver';
 import { refreshHealth } from './refresh-health';
@@ -56,7 +54,7 @@ export const reportHandlers = {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
     const { head, content } = await readPublishedReport(recordStore, project.id, payload.id);
     const lang = payload.lang ?? languageOf(context);
-    const report = payload.audience === 'client' ? renderClientReport(content.client, lang) : renderStatusReport(content.internal, lang);
+    const report = renderStoredReport(content, payload.audience ?? 'internal', lang);
     return { head, report };
   }),
   'report/email': defineResolver('report/email', async ({ payload, context }) => {
@@ -67,10 +65,9 @@ export const reportHandlers = {
       getCommsPlan(recordStore, project.id),
     ]);
     const audience = payload.audience ?? 'client';
-    const report =
-      audience === 'client' ? renderClientReport(content.client, payload.lang) : renderStatusReport(content.internal, payload.lang);
+    const report = renderStoredReport(content, audience, payload.lang);
     const options = { timeZone: settings.value.timeZone, issueUrl: audience === 'internal' ? issueUrlOf(context) : undefined };
-    return toReportEmail(composeEml, {
+    return toReportEmail(emlComposer, {
       head,
       project: { key: project.key, name: content.internal.project.name },
       audience,
@@ -87,8 +84,7 @@ export const reportHandlers = {
       readPublishedReport(recordStore, project.id, payload.id),
       getProjectSettings(recordStore, project.id),
     ]);
-    const report =
-      payload.audience === 'client' ? renderClientReport(content.client, payload.lang) : renderStatusReport(content.internal, payload.lang);
+    const report = renderStoredReport(content, payload.audience, payload.lang);
     const options = { timeZone: settings.value.timeZone, issueUrl: payload.audience === 'internal' ? issueUrlOf(context) : undefined };
     const base = `${project.key}-status-report-v${String(head.version)}-${payload.audience}-${payload.lang}`;
     return payload.format === 'markdown'
