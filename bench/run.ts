@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: prints figures against their budgets. Nothing here asserts on time; the
  * figures are for people and for comparing runs on the same machine.
- * `npm run bench -- --only sync,open` runs some parts: bundle, start, derivation, sync, open, day.
+ * `npm run bench -- --only sync,open` runs some parts: bundle, start, derivation, sync, open, day, page.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -11,12 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Row } from './bench-row';
 import { FULL_SYNC_ISSUES } from './bench-settings';
+import { pageFigures } from './page-load';
 import { dayFigures, openFigures, syncFigures } from './snapshot-figures';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const rows: Row[] = [];
-const PARTS = ['bundle', 'start', 'derivation', 'sync', 'open', 'day'] as const;
+const PARTS = ['bundle', 'start', 'derivation', 'sync', 'open', 'day', 'page'] as const;
 const onlyArg = process.argv.find((a) => a.startsWith('--only'));
 const only = onlyArg
   ? new Set((onlyArg.includes('=') ? onlyArg.split('=')[1] : process.argv[process.argv.indexOf(onlyArg) + 1])?.split(',') ?? [])
@@ -149,4 +150,5 @@ try {
   if (synced) rmSync(synced.dir, { recursive: true, force: true });
 }
 if (only.has('day')) await dayFigures(rows);
+if (only.has('page')) await pageFigures(rows);
 print();

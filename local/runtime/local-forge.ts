@@ -106,6 +106,7 @@ export class LocalForge {
   /** The last product events delivered to triggers, as each trigger got it (oldest first, at most 100). */
   readonly deliveredEvents: { triggerKey: string; event: { eventType: string } & Record<string, unknown> }[] = [];
   private readonly handlers = new Map<string, Handler>();
+  private readonly extraWebTriggers = new Map<string, string>();
   private readonly pendingQueue = new Set<Promise<void>>();
   private readonly timers: NodeJS.Timeout[] = [];
   private uninstall: (() => void) | undefined;
@@ -202,10 +203,22 @@ export class LocalForge {
     );
   }
 
+  /**
+   * A web trigger outside the manifest, served like the app's own (for the benches: the minimal
+   * trigger the status page is compared with). Its function runs with the same platform globals.
+   */
+  addWebTrigger(triggerKey: string, handler: (request: WebTriggerRequestJson) => Promise<WebTriggerResponseJson>): void {
+    if (this.manifest.modules.webtrigger.some((t) => t.key === triggerKey)) throw new Error(`web trigger ${triggerKey} exists`);
+    const functionKey = `extra-${triggerKey}`;
+    this.handlers.set(functionKey, handler as Handler);
+    this.extraWebTriggers.set(triggerKey, functionKey);
+  }
+
   async invokeWebTrigger(triggerKey: string, request: WebTriggerRequestJson): Promise<WebTriggerResponseJson> {
-    const trigger = this.manifest.modules.webtrigger.find((t) => t.key === triggerKey);
-    if (!trigger) return { statusCode: 404, headers: { 'Content-Type': ['text/plain'] }, body: 'Not found' };
-    const handler = this.handler(trigger.function);
+    const functionKey =
+      this.manifest.modules.webtrigger.find((t) => t.key === triggerKey)?.function ?? this.extraWebTriggers.get(triggerKey);
+    if (!functionKey) return { statusCode: 404, headers: { 'Content-Type': ['text/plain'] }, body: 'Not found' };
+    const handler = this.handler(functionKey);
     return (await this.record('webtrigger', triggerKey, () =>
       handler(request, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
     )) as WebTriggerResponseJson;
