@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import { costSchema } from './change-impact';
 import { issueKeySchema, recordIdSchema } from './comms';
+import { revisionSchema } from './settings';
 import { requiredTextSchema, textSchema } from './text';
 
 export const ENGAGEMENT_PHASES = ['kick-off', 'delivery', 'acceptance', 'support', 'closed'] as const;
@@ -103,3 +104,36 @@ export const EMPTY_ENGAGEMENT: EngagementJson = {
   phase: 'kick-off',
   kpisAgreedAt: null,
 };
+
+const projectKeySchema = z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,254}$/u, 'a Jira project key'));
+
+export const engagementViewSchema = z.object({ engagement: engagementSchema, revision: revisionSchema, canEdit: z.boolean() });
+export type EngagementView = z.infer<typeof engagementViewSchema>;
+
+export const KICK_OFF_ITEMS = ['comms-plan-agreed', 'kpis-agreed', 'share-link-sent', 'first-report-published'] as const;
+export const kickOffChecklistSchema = z.object({
+  items: z.array(z.object({ item: z.enum(KICK_OFF_ITEMS), done: z.boolean() })),
+});
+export type KickOffChecklistJson = z.infer<typeof kickOffChecklistSchema>;
+
+export const engagementResolverContract = {
+  /** The project's engagement (an empty one at revision 0 before the first save), and whether the caller may edit it. */
+  'engagement/get': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema) }),
+    response: engagementViewSchema,
+  },
+  /**
+   * Saves the engagement if `revision` is still current (else `CONFLICT`). A phase change must
+   * follow `PHASE_TRANSITIONS` (else `INVALID_PAYLOAD` on `engagement.phase`). `kpisAgreedAt` is
+   * the server's: any value records "agreed now" the first time and keeps the first time after.
+   */
+  'engagement/save': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema), engagement: engagementSchema, revision: revisionSchema }),
+    response: engagementViewSchema,
+  },
+  /** The kick-off checklist: what is done and what is missing. */
+  'engagement/checklist': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema) }),
+    response: kickOffChecklistSchema,
+  },
+} as const;

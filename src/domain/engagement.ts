@@ -4,6 +4,7 @@
  * the client's acceptance, and client-reported issues against the support targets.
  */
 import {
+  type KICK_OFF_ITEMS,
   PHASE_TRANSITIONS,
   type BudgetJson,
   type EngagementPhase,
@@ -25,7 +26,7 @@ export function isActivePhase(phase: EngagementPhase): boolean {
   return phase !== 'closed';
 }
 
-export type KickOffItem = 'comms-plan-agreed' | 'kpis-agreed' | 'share-link-sent' | 'first-report-published';
+export type KickOffItem = (typeof KICK_OFF_ITEMS)[number];
 
 export interface KickOffFacts {
   stakeholders: number;

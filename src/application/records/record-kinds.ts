@@ -3,6 +3,7 @@
  * `test/integration/record-kinds.test.ts` checks these against manifest.yml's storage entities
  * and Forge's limits; export and delete walk `RECORD_KINDS`, so a new kind is covered by both.
  */
+import { engagementSchema, type EngagementJson } from '../../../contract/engagement';
 import { z } from 'zod';
 import { changeRequestSchema, type ChangeRequestJson } from '../../../contract/changes';
 import {
@@ -582,6 +583,14 @@ export const deliveryKind = defineCollectionKind<DeliveryJson & { id: string }>(
   revisioned: true,
 });
 
+/** What was agreed with the client and the project's phase (issue 13): one revisioned document. */
+export const engagementKind = defineDocumentKind<EngagementJson>({
+  name: 'engagement',
+  schemaVersion: 1,
+  schema: engagementSchema,
+  scope: 'project',
+});
+
 /** Every kind, for export, delete and the manifest check. */
 export const RECORD_KINDS: readonly AnyRecordKind[] = [
   settingsKind,
@@ -611,6 +620,7 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   mailSettingsKind,
   deliveryKind,
   reportDraftKind,
+  engagementKind,
 ];
 
 /** The one Forge entity holding every document kind (documents are few and small). */

@@ -4,6 +4,7 @@ import type { Envelope, ResolverKey, ResponseOf } from '../../../contract';
 import { changesHandlers } from './changes-handlers';
 import { commsHandlers } from './comms-handlers';
 import { deliveryHandlers } from './delivery-handlers';
+import { engagementHandlers } from './engagement-handlers';
 import { feedbackHandlers } from './feedback-handlers';
 import { projectHandlers } from './project-handlers';
 import { risksHandlers } from './risks-handlers';
@@ -22,6 +23,7 @@ export const resolverHandlers: { [K in ResolverKey]: Handler<K> } = {
   ...feedbackHandlers,
   ...reportHandlers,
   ...deliveryHandlers,
+  ...engagementHandlers,
 };
 
 const dispatch = makeResolver(resolverHandlers);
