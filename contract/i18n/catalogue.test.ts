@@ -31,6 +31,7 @@ import { APP_MESSAGES } from './app-messages';
 import { COMMON_MESSAGES } from './common-messages';
 import { CHANGE_MESSAGES } from './change-messages';
 import { COMMS_MESSAGES } from './comms-messages';
+import { ENGAGEMENT_MESSAGES } from './engagement-messages';
 import { RISK_REGISTER_MESSAGES } from './risk-register-messages';
 import { FEEDBACK_MESSAGES } from './feedback-messages';
 import { formatDataQualityNote } from './data-quality-sentences';
@@ -138,6 +139,7 @@ const NAMESPACES: Record<string, AnyStrings> = {
   CHANGE_MESSAGES,
   COMMON_MESSAGES,
   COMMS_MESSAGES,
+  ENGAGEMENT_MESSAGES,
   FEEDBACK_MESSAGES,
   HEALTH_MESSAGES,
   HISTORY_MESSAGES,

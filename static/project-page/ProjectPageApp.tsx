@@ -6,6 +6,7 @@ import { useT } from '../shared/i18n/I18nProvider';
 import { ComingSoonSection } from './ComingSoonSection';
 import { ChangesSection } from './changes/ChangesSection';
 import { CommunicationSection } from './comms/CommunicationSection';
+import { EngagementSection } from './engagement/EngagementSection';
 import { FeedbackSection } from './feedback/FeedbackSection';
 import { OverviewSection } from './OverviewSection';
 import { RisksSection } from './risks/RisksSection';
@@ -42,6 +43,8 @@ export function ProjectPageApp({ history }: { history: AppHistory }) {
           <ChangesSection />
         ) : section === 'risks' ? (
           <RisksSection />
+        ) : section === 'engagement' ? (
+          <EngagementSection />
         ) : section === 'feedback' ? (
           <FeedbackSection />
         ) : section === 'settings' ? (

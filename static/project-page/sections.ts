@@ -2,7 +2,17 @@ import type { APP_MESSAGES } from '../../contract/i18n/app-messages';
 import type { KeyOf } from '../../contract/i18n/strings';
 
 /** The project page's sections, in tab order. Share has no content yet. */
-export const SECTIONS = ['overview', 'reports', 'communication', 'feedback', 'changes', 'risks', 'share', 'settings'] as const;
+export const SECTIONS = [
+  'overview',
+  'reports',
+  'communication',
+  'feedback',
+  'changes',
+  'risks',
+  'share',
+  'engagement',
+  'settings',
+] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 export const SECTION_LABEL_KEYS = {
@@ -13,6 +23,7 @@ export const SECTION_LABEL_KEYS = {
   changes: 'section.changes',
   risks: 'section.risks',
   share: 'section.share',
+  engagement: 'section.engagement',
   settings: 'section.settings',
 } as const satisfies Record<SectionId, KeyOf<typeof APP_MESSAGES>>;
 

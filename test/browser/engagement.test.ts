@@ -1,0 +1,141 @@
+/**
+ * The Engagement section end to end: the real bridge, resolvers, storage and emulator accounts.
+ * The PM records what was agreed (errors beside the fields first), ticks "KPIs agreed" and sees
+ * the kick-off checklist follow, moves the phase along its lifecycle (closing asks first); in
+ * Chinese and dark, a viewer reads it without any way to change it.
+ */
+import path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Language } from '../../contract';
+import { engagementViewSchema } from '../../contract/engagement';
+import { ENGAGEMENT_MESSAGES } from '../../contract/i18n/engagement-messages';
+import { LOCAL_ACCOUNTS, type AccountRole } from '../../local/jira/accounts';
+import { axeResults, horizontalOverflow } from '../support/axe';
+import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
+import { projectPageContext } from '../support/contexts';
+import { frameOf } from '../support/frames';
+import { demoDatasets } from '../support/local-app';
+
+const datasets = demoDatasets();
+const demo =
+  datasets[0] ??
+  (() => {
+    throw new Error('the demo generator produced no project');
+  })();
+const PROJECT_KEY = demo.project.key;
+const PAGE_MODULE = 'client-followup-project-page';
+const host = useBrowserHost(datasets);
+
+const testId = (id: string) => `[data-testid="${id}"]`;
+const text = (lang: Language, key: keyof (typeof ENGAGEMENT_MESSAGES)['en']) => ENGAGEMENT_MESSAGES[lang][key];
+
+async function invokeAs(role: AccountRole, functionKey: string, payload: unknown): Promise<unknown> {
+  const context = { ...projectPageContext(demo.project), accountId: LOCAL_ACCOUNTS[role].accountId };
+  return host.app.forge.invokeResolver(context, functionKey, payload);
+}
+
+async function stored() {
+  const answer = (await invokeAs('pm', 'engagement/get', {})) as { data: unknown };
+  return engagementViewSchema.parse(answer.data).engagement;
+}
+
+async function openEngagement(page: Page, role: AccountRole, lang: Language, theme: 'light' | 'dark'): Promise<Frame> {
+  const query = new URLSearchParams({ lang, theme, user: LOCAL_ACCOUNTS[role].accountId });
+  await page.goto(`${host.app.url ?? ''}/projects/${PROJECT_KEY}/apps/${PAGE_MODULE}/engagement?${query.toString()}`);
+  const frame = await frameOf(page, PAGE_MODULE);
+  await frame.waitForSelector(testId('engagement-form'));
+  await frame.waitForSelector(testId('engagement-checklist'));
+  return frame;
+}
+
+async function expectAxeClean(frame: Frame): Promise<void> {
+  const { violations, passes } = await axeResults(frame);
+  expect(passes).toBeGreaterThan(10);
+  expect(violations).toEqual([]);
+}
+
+const done = (frame: Frame, item: string) => frame.getAttribute(testId(`engagement-checklist-${item}`), 'data-done');
+
+beforeAll(async () => {
+  expect(await invokeAs('pm', 'project/delete-data', { confirmProjectKey: PROJECT_KEY })).toMatchObject({ ok: true });
+});
+
+describe('the Engagement section', () => {
+  it('the PM records the engagement, the checklist follows, and the phase moves along its lifecycle', async () => {
+    const errors: string[] = [];
+    const page = await host.browser.context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    const frame = await openEngagement(page, 'pm', 'en', 'light');
+    expect(await frame.getAttribute(testId('engagement-phase-current'), 'data-phase')).toBe('kick-off');
+    expect(await done(frame, 'kpis-agreed')).toBe('false');
+
+    // Bad values are refused beside their fields; nothing is stored.
+    await frame.fill(testId('engagement-clientName'), 'Globex Corporation');
+    await frame.fill(testId('engagement-budgetHours'), 'lots');
+    await frame.fill(testId('engagement-budgetAmount'), '150,000');
+    await frame.fill(testId('engagement-currency'), 'euro');
+    await frame.click(testId('engagement-save'));
+    expect(await frame.textContent(testId('engagement-error-budgetHours'))).toBe(text('en', 'engagement.error.hours'));
+    expect(await frame.textContent(testId('engagement-error-currency'))).toBe(text('en', 'engagement.error.currency'));
+    expect((await stored()).clientName).toBe('');
+
+    await frame.fill(testId('engagement-budgetHours'), '1,200');
+    await frame.fill(testId('engagement-currency'), 'eur');
+    await frame.fill(testId('engagement-scope'), 'A customer portal with single sign-on.');
+    await frame.click(testId('engagement-deliverable-add'));
+    await frame.fill(testId('engagement-deliverables.0-name'), 'Portal MVP');
+    await frame.fill(testId('engagement-deliverables.0-epics'), 'acme-1');
+    await frame.click(testId('engagement-standard-add'));
+    await frame.fill(testId('engagement-standard-0-priorities'), 'Highest, High');
+    await frame.check(testId('engagement-supportOn'));
+    await frame.fill(testId('engagement-clientLabel'), 'client-reported');
+    await frame.check(testId('engagement-kpisAgreed'));
+    await frame.click(testId('engagement-save'));
+    await frame.waitForSelector(`${testId('engagement-saved')}:has-text("${text('en', 'engagement.saved')}")`);
+    const saved = await stored();
+    expect(saved).toMatchObject({
+      clientName: 'Globex Corporation',
+      budget: { hours: 1200, money: { amount: 150000, currency: 'EUR' } },
+      deliverables: [{ name: 'Portal MVP', epicKeys: ['ACME-1'] }],
+      qualityStandards: [{ kind: 'no-open-bugs-at-priority', priorities: ['Highest', 'High'] }],
+      support: { responseHours: 8, resolutionHours: 72, clientLabel: 'client-reported' },
+    });
+    expect(saved.kpisAgreedAt).not.toBeNull();
+    await frame.waitForSelector(`${testId('engagement-checklist-kpis-agreed')}[data-done="true"]`);
+
+    // The phase: kick-off → delivery → acceptance; closing asks first.
+    await frame.click(testId('engagement-move-delivery'));
+    await frame.waitForSelector(`${testId('engagement-phase-current')}[data-phase="delivery"]`);
+    await frame.click(testId('engagement-move-acceptance'));
+    await frame.waitForSelector(`${testId('engagement-phase-current')}[data-phase="acceptance"]`);
+    await frame.click(testId('engagement-move-closed'));
+    await frame.waitForSelector(testId('engagement-close-confirm'));
+    expect((await stored()).phase).toBe('acceptance');
+    // The form still saves after the phase moved (its revision follows).
+    await frame.fill(testId('engagement-clientName'), 'Globex Corp.');
+    await frame.click(testId('engagement-save'));
+    await frame.waitForSelector(`${testId('engagement-saved')}:has-text("${text('en', 'engagement.saved')}")`);
+    expect(await stored()).toMatchObject({ clientName: 'Globex Corp.', phase: 'acceptance' });
+
+    await expectAxeClean(frame);
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await horizontalOverflow(frame)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'engagement-pm-en-light-375.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('in Chinese and dark, a viewer reads the engagement without any way to change it', async () => {
+    const page = await host.browser.context.newPage();
+    const frame = await openEngagement(page, 'viewer', 'zh-CN', 'dark');
+    expect(await frame.textContent('h2')).toBe(text('zh-CN', 'engagement.heading'));
+    expect(await frame.textContent(testId('engagement-read-only'))).toBe(text('zh-CN', 'engagement.readOnly'));
+    expect(await frame.isDisabled(testId('engagement-clientName'))).toBe(true);
+    expect(await frame.$(testId('engagement-save'))).toBeNull();
+    expect(await frame.$(testId('engagement-move-closed'))).toBeNull();
+    await expectAxeClean(frame);
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'engagement-viewer-zh-CN-dark.png'), fullPage: true });
+    await page.close();
+  });
+});
