@@ -2,7 +2,7 @@ import { isAppError } from './app-error';
 import { sendTouchpointReminders, type ReminderRun } from './comms/send-touchpoint-reminders';
 import type { Clock, IssueWriter } from './ports';
 import { getProjectSettings } from './project-settings';
-import { changeMarkerKind, kpiHistoryKind } from './records/record-kinds';
+import { changeMarkerKind, engagementKind, kpiHistoryKind } from './records/record-kinds';
 import { calendarDayOf } from '../domain/issue-rules';
 import { readSnapshot } from './snapshot/project-cache';
 import type { SyncQueue } from './snapshot/sync-project';
@@ -20,6 +20,8 @@ export interface DailyRun {
   failed: { projectKey: string; code: string }[];
   /** Touchpoint reminders per project that has any to send (issue 9). */
   reminders: ({ projectKey: string } & ReminderRun)[];
+  /** Projects whose engagement is closed (issue 13): no reminder, no refresh, no KPI point. */
+  closed: string[];
 }
 
 /**
@@ -28,6 +30,7 @@ export interface DailyRun {
  * of stale snapshots (changes reported since, or simply old). One project failing does not
  * stop the others; its failure is reported for the scheduler's log. With an issue writer, it also
  * sends each project's touchpoint reminders (due tomorrow, overdue), whatever its snapshot's state.
+ * A project whose engagement is closed is skipped whole.
  */
 export async function takeDailySnapshots(deps: {
   records: RecordStore;
@@ -35,8 +38,9 @@ export async function takeDailySnapshots(deps: {
   queue: SyncQueue;
   issues?: IssueWriter;
 }): Promise<DailyRun> {
-  const run: DailyRun = { taken: [], queued: [], failed: [], reminders: [] };
+  const run: DailyRun = { taken: [], queued: [], failed: [], reminders: [], closed: [] };
   for (const project of await listTrackedProjects(deps.records)) {
+    if (await isClosed(deps.records, project.id, run, project.key)) continue;
     if (deps.issues) await remindProject({ records: deps.records, clock: deps.clock, issues: deps.issues }, project, run);
     try {
       const now = deps.clock.now();
@@ -63,6 +67,23 @@ export async function takeDailySnapshots(deps: {
     }
   }
   return run;
+}
+
+/**
+ * Whether the project's engagement is closed: its data stays as it was at closing, so the job
+ * neither reminds nor syncs it. An engagement that cannot be read counts as open (a missed
+ * reminder is worse than one more run), and the failure is reported.
+ */
+async function isClosed(records: RecordStore, projectId: string, run: DailyRun, projectKey: string): Promise<boolean> {
+  try {
+    const { value } = await records.document(engagementKind, projectId).get();
+    if (value?.phase !== 'closed') return false;
+    run.closed.push(projectKey);
+    return true;
+  } catch (error) {
+    run.failed.push({ projectKey, code: isAppError(error) ? error.code : 'INTERNAL' });
+    return false;
+  }
 }
 
 async function remindProject(

@@ -23,7 +23,15 @@ import {
 import { openSnapshot } from '../../src/application/snapshot/open-snapshot';
 import { beginSync, runSync, SYNC_LEASE_MS, type SyncDeps } from '../../src/application/snapshot/sync-project';
 import { takeDailySnapshots } from '../../src/application/take-daily-snapshots';
-import { kpiHistoryKind, reportPartKind, snapshotKind, syncPageKind, syncStateKind } from '../../src/application/records/record-kinds';
+import { EMPTY_ENGAGEMENT } from '../../contract/engagement';
+import {
+  engagementKind,
+  kpiHistoryKind,
+  reportPartKind,
+  snapshotKind,
+  syncPageKind,
+  syncStateKind,
+} from '../../src/application/records/record-kinds';
 import { trackProject } from '../../src/application/tracked-projects';
 import { DEMO_NOW, demoDatasets } from '../support/local-app';
 
@@ -295,5 +303,28 @@ describe('the daily job', () => {
     const points = (await records.collection(kpiHistoryKind, w.dataset.project.id).list({ limit: 100 })).items;
     expect(points.map((p) => p.day)).toEqual(['2026-11-27']);
     expect(queue.requested).toBe(0);
+  });
+
+  it('skips a project whose engagement is closed: no KPI point, no refresh even when stale', async () => {
+    const w = world();
+    const records = new InMemoryRecordStore();
+    await trackProject(records, w.dataset.project, w.clock.now());
+    await syncToEnd(w, records);
+    const queue = { requested: 0, requestRefresh: () => ((queue.requested += 1), Promise.resolve()) };
+    const engagement = records.document(engagementKind, w.dataset.project.id);
+    await engagement.save({ ...EMPTY_ENGAGEMENT, phase: 'closed' }, 0);
+    // Two days on: the snapshot is stale, which would queue a refresh for an open project.
+    w.clock.at += 2 * 86_400_000;
+    const points = () => records.collection(kpiHistoryKind, w.dataset.project.id).list({ limit: 100 });
+    const before = await points();
+
+    const run = await takeDailySnapshots({ records, clock: w.clock, queue });
+    expect(run).toMatchObject({ closed: [w.dataset.project.key], taken: [], queued: [] });
+    expect(queue.requested).toBe(0);
+    expect(await points()).toEqual(before);
+
+    // Open again (support): the same run refreshes it.
+    await engagement.save({ ...EMPTY_ENGAGEMENT, phase: 'support' }, 1);
+    expect(await takeDailySnapshots({ records, clock: w.clock, queue })).toMatchObject({ closed: [], queued: [w.dataset.project.key] });
   });
 });
