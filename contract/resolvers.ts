@@ -12,6 +12,7 @@ import { risksResolverContract } from './risks';
 import { feedbackResolverContract } from './feedback';
 import { reportsResolverContract } from './reports';
 import { deliveryResolverContract } from './delivery';
+import { shareResolverContract } from './share';
 import { languageSchema } from './language';
 import { clientStatusReportSchema } from './client-report';
 import { issueRiskContract } from './issue-risk-contract';
@@ -136,6 +137,7 @@ export const resolverContract = {
   ...feedbackResolverContract,
   ...reportsResolverContract,
   ...deliveryResolverContract,
+  ...shareResolverContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

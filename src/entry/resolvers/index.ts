@@ -9,6 +9,7 @@ import { projectHandlers } from './project-handlers';
 import { risksHandlers } from './risks-handlers';
 import { reportHandlers } from './report-handlers';
 import { settingsHandlers } from './settings-handlers';
+import { shareHandlers } from './share-handlers';
 
 type Handler<K extends ResolverKey> = (request: { payload: unknown; context: unknown }) => Promise<Envelope<ResponseOf<K>>>;
 
@@ -22,6 +23,7 @@ export const resolverHandlers: { [K in ResolverKey]: Handler<K> } = {
   ...feedbackHandlers,
   ...reportHandlers,
   ...deliveryHandlers,
+  ...shareHandlers,
 };
 
 const dispatch = makeResolver(resolverHandlers);
