@@ -13,6 +13,7 @@ import { ReportsSection } from './reports/ReportsSection';
 import { PANEL_ID, SectionTabs, tabIdOf } from './SectionTabs';
 import { SECTION_LABEL_KEYS, toPath, toSection, type SectionId } from './sections';
 import { SettingsSection } from './settings/SettingsSection';
+import { ShareSection } from './share/ShareSection';
 
 function usePathname(history: AppHistory): string {
   const subscribe = useCallback((onChange: () => void) => history.listen(onChange), [history]);
@@ -44,6 +45,8 @@ export function ProjectPageApp({ history }: { history: AppHistory }) {
           <RisksSection />
         ) : section === 'feedback' ? (
           <FeedbackSection />
+        ) : section === 'share' ? (
+          <ShareSection />
         ) : section === 'settings' ? (
           <SettingsSection />
         ) : (
