@@ -3,7 +3,6 @@ import { token } from '@atlaskit/tokens';
 import { useCallback, useSyncExternalStore } from 'react';
 import type { AppHistory } from '../shared/app-history';
 import { useT } from '../shared/i18n/I18nProvider';
-import { ComingSoonSection } from './ComingSoonSection';
 import { ChangesSection } from './changes/ChangesSection';
 import { CommunicationSection } from './comms/CommunicationSection';
 import { FeedbackSection } from './feedback/FeedbackSection';
@@ -11,7 +10,7 @@ import { OverviewSection } from './OverviewSection';
 import { RisksSection } from './risks/RisksSection';
 import { ReportsSection } from './reports/ReportsSection';
 import { PANEL_ID, SectionTabs, tabIdOf } from './SectionTabs';
-import { SECTION_LABEL_KEYS, toPath, toSection, type SectionId } from './sections';
+import { toPath, toSection, type SectionId } from './sections';
 import { SettingsSection } from './settings/SettingsSection';
 import { ShareSection } from './share/ShareSection';
 
@@ -47,10 +46,8 @@ export function ProjectPageApp({ history }: { history: AppHistory }) {
           <FeedbackSection />
         ) : section === 'share' ? (
           <ShareSection />
-        ) : section === 'settings' ? (
-          <SettingsSection />
         ) : (
-          <ComingSoonSection label={t(SECTION_LABEL_KEYS[section])} />
+          <SettingsSection />
         )}
       </div>
     </main>

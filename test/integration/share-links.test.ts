@@ -39,7 +39,13 @@ const CHROME_ANDROID =
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36';
 
 async function create(payload: Record<string, unknown> = {}, caller = pm): Promise<{ id: string; url: string }> {
-  const answer = await caller('share/create', { scope: { kind: 'live' }, lang: 'en', label: 'Client board', expiresInDays: 30, ...payload });
+  const answer = await caller('share/create', {
+    scope: { kind: 'live' },
+    lang: 'en',
+    label: 'Client board',
+    expiresInDays: 30,
+    ...payload,
+  });
   expect(answer.ok, JSON.stringify(answer.error)).toBe(true);
   return answer.data as { id: string; url: string };
 }
@@ -62,7 +68,7 @@ const accessLog = () => listAll(store.collection(shareAccessKind, acme.project.i
 const links = () => listAll(store.collection(shareLinkKind, acme.project.id));
 
 function caseChanged(token: string): string {
-  const at = [...token].findIndex((c) => /[a-zA-Z]/u.test(c));
+  const at = token.search(/[a-zA-Z]/u);
   const c = token[at] ?? 'a';
   return token.slice(0, at) + (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()) + token.slice(at + 1);
 }
@@ -85,7 +91,11 @@ describe('share/create and the page', () => {
 
     const [stored] = await links();
     expect(stored).toMatchObject({ id, tokenHash: hashToken(token).toString('hex'), sections: ['health', 'milestones'], passcode: null });
-    const everything = JSON.stringify({ links: await links(), log: await accessLog(), index: await store.document(shareTokenKind, stored?.tokenHash ?? '').get() });
+    const everything = JSON.stringify({
+      links: await links(),
+      log: await accessLog(),
+      index: await store.document(shareTokenKind, stored?.tokenHash ?? '').get(),
+    });
     expect(everything).not.toContain(token);
 
     const list = await pm('share/list', {});
@@ -93,7 +103,9 @@ describe('share/create and the page', () => {
     expect(JSON.stringify(list.data)).not.toContain(token);
     expect(JSON.stringify(list.data)).not.toContain(stored?.tokenHash ?? 'x');
     const items = (list.data as { items: unknown[]; canManage: boolean }).items.map((i) => shareLinkViewSchema.parse(i));
-    expect(items).toEqual([expect.objectContaining({ id, status: 'active', hasPasscode: false, label: 'Client board', createdBy: ACCOUNTS.pm.accountId })]);
+    expect(items).toEqual([
+      expect.objectContaining({ id, status: 'active', hasPasscode: false, label: 'Client board', createdBy: ACCOUNTS.pm.accountId }),
+    ]);
     expect((list.data as { canManage: boolean }).canManage).toBe(true);
 
     const log = await pm('share/access-log', {});
@@ -124,7 +136,12 @@ describe('share/create and the page', () => {
   });
 
   it('scopes a link to a published report of the same project only', async () => {
-    const notPublished = await pm('share/create', { scope: { kind: 'report', reportId: 'g999' }, lang: 'en', label: 'x', expiresInDays: 5 });
+    const notPublished = await pm('share/create', {
+      scope: { kind: 'report', reportId: 'g999' },
+      lang: 'en',
+      label: 'x',
+      expiresInDays: 5,
+    });
     expect(notPublished.error?.code).toBe('INVALID_PAYLOAD');
     expect(notPublished.error?.fields?.map((f) => f.path)).toEqual(['scope.reportId']);
 
@@ -153,7 +170,9 @@ describe('one identical 404', () => {
     const expired = await create({ label: 'expired' });
     const expiredRecord = await store.collection(shareLinkKind, acme.project.id).getRevisioned(expired.id);
     if (!expiredRecord.value) throw new Error('stored');
-    await store.collection(shareLinkKind, acme.project.id).save({ ...expiredRecord.value, expiresAt: '2026-01-01T00:00:00.000Z' }, expiredRecord.revision);
+    await store
+      .collection(shareLinkKind, acme.project.id)
+      .save({ ...expiredRecord.value, expiresAt: '2026-01-01T00:00:00.000Z' }, expiredRecord.revision);
     const hzLink = await create({ label: 'hz' }, as('pm', hz.project));
     // Another project's link: ACME's index entry and ACME's partition, but the record is HZ's.
     const hzRecord = (await listAll(store.collection(shareLinkKind, hz.project.id)))[0];
@@ -206,7 +225,9 @@ describe('one identical 404', () => {
       counts.set('switchedOff', [...calls]);
       const hzOwn = await create({ label: 'hz own' }, as('pm', hz.project));
       expect((await get(hzOwn.url)).status).toBe(200);
-      expect((await pm('share/create', { scope: { kind: 'live' }, lang: 'en', label: 'x', expiresInDays: 5 })).error?.code).toBe('FORBIDDEN');
+      expect((await pm('share/create', { scope: { kind: 'live' }, lang: 'en', label: 'x', expiresInDays: 5 })).error?.code).toBe(
+        'FORBIDDEN',
+      );
       expect((await pm('share/settings-save', { settings: { enabled: true, maxExpiryDays: 180 }, revision: revision + 1 })).ok).toBe(true);
     } finally {
       kvs.handle = original;
@@ -272,14 +293,12 @@ describe('passcodes', () => {
 
     expect((await post(other.url, { passcode: 'open sesame' })).status).toBe(303);
     const log = await accessLog();
-    expect(log.filter((e) => e.kind === 'passcode' && e.outcome === 'refused').map((e) => e.detail).sort()).toEqual([
-      'locked',
-      'wrong',
-      'wrong',
-      'wrong',
-      'wrong',
-      'wrong',
-    ]);
+    expect(
+      log
+        .filter((e) => e.kind === 'passcode' && e.outcome === 'refused')
+        .map((e) => e.detail)
+        .sort(),
+    ).toEqual(['locked', 'wrong', 'wrong', 'wrong', 'wrong', 'wrong']);
   });
 
   it('the right passcode sets a session cookie scoped to the link (HttpOnly, Secure, SameSite=Lax) that opens the page', async () => {
@@ -368,7 +387,7 @@ describe('who may do what', () => {
     const before = JSON.stringify(await links());
     for (const role of ['viewer', 'member'] as const) {
       for (const key of ['share/create', 'share/revoke', 'share/settings-save', 'share/access-log']) {
-        expect((await as(role)(key as Key, payloads[key])).error?.code, `${role} ${key}`).toBe('FORBIDDEN');
+        expect((await as(role)(key, payloads[key])).error?.code, `${role} ${key}`).toBe('FORBIDDEN');
       }
       const list = await as(role)('share/list', {});
       expect(list.ok).toBe(true);
@@ -376,7 +395,7 @@ describe('who may do what', () => {
       expect(((await as(role)('share/settings-get', {})).data as { canEdit: boolean }).canEdit).toBe(false);
     }
     for (const key of Object.keys(payloads)) {
-      expect((await as('outsider')(key as Key, payloads[key])).error?.code, `outsider ${key}`).toBe('FORBIDDEN');
+      expect((await as('outsider')(key, payloads[key])).error?.code, `outsider ${key}`).toBe('FORBIDDEN');
     }
     expect(JSON.stringify(await links())).toBe(before);
     expect((await pm('share/settings-get', {})).data).toMatchObject({ settings: { enabled: true, maxExpiryDays: 180 } });

@@ -67,7 +67,16 @@ const hostileValue = hostileValues([
 ]);
 
 const payloadFor = (key: string) =>
-  hostilePayloads(VALID[key]?.() ?? {}, hostileValue, ['projectKey', 'cursor', 'id', 'scope', 'lang', 'expiresInDays', 'sections', 'passcode']);
+  hostilePayloads(VALID[key]?.() ?? {}, hostileValue, [
+    'projectKey',
+    'cursor',
+    'id',
+    'scope',
+    'lang',
+    'expiresInDays',
+    'sections',
+    'passcode',
+  ]);
 
 const WRITES = new Set(['share/create', 'share/revoke', 'share/settings-save']);
 

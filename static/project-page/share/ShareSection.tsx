@@ -5,12 +5,7 @@ import { COMMON_MESSAGES } from '../../../contract/i18n/common-messages';
 import { REPORTS_MESSAGES } from '../../../contract/i18n/reports-messages';
 import { SHARE_MESSAGES } from '../../../contract/i18n/share-messages';
 import type { PublishedReportHead } from '../../../contract/reports';
-import {
-  SECTION_NAMES,
-  type AccessLogEntryJson,
-  type ShareLinkView,
-  type ShareSettingsJson,
-} from '../../../contract/share';
+import { SECTION_NAMES, type AccessLogEntryJson, type ShareLinkView, type ShareSettingsJson } from '../../../contract/share';
 import { useBackend } from '../../shared/BackendProvider';
 import { ErrorState } from '../../shared/ErrorState';
 import { useI18n, useT } from '../../shared/i18n/I18nProvider';
@@ -108,7 +103,7 @@ function SharingSettings({ onSaved }: { onSaved: (settings: ShareSettingsJson) =
       <h3 id={headingId}>{t('share.settings.heading')}</h3>
       <p data-testid="share-enabled" data-enabled={String(settings.enabled)}>
         <TokenLozenge appearance={settings.enabled ? 'success' : 'removed'}>
-          {settings.enabled ? t('share.status.active') : t('share.status.revoked')}
+          {settings.enabled ? t('share.settings.on') : t('share.settings.off')}
         </TokenLozenge>{' '}
         {settings.enabled ? t('share.settings.enabled') : t('share.settings.disabled')}
       </p>
@@ -180,14 +175,12 @@ function CreatedLink({ url, onDone }: { url: string; onDone: () => void }) {
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
+  // Where the clipboard is not allowed (some embedding frames), the URL is selected for Ctrl+C.
   const copy = () => {
-    const fallback = () => {
-      inputRef.current?.select();
-      setCopied(document.execCommand('copy'));
-    };
-    if (typeof navigator.clipboard?.writeText === 'function') {
-      navigator.clipboard.writeText(url).then(() => setCopied(true), fallback);
-    } else fallback();
+    navigator.clipboard.writeText(url).then(
+      () => setCopied(true),
+      () => inputRef.current?.select(),
+    );
   };
   return (
     <div className="cf-message" data-appearance="success" data-testid="share-created">
@@ -248,7 +241,7 @@ function CreateLinkForm({ maxDays, enabled, onCreated }: { maxDays: number; enab
   const describe = (field: ShareFormField, hint?: string) =>
     [invalid(field) ? `${id}-${field}-error` : '', hint ?? ''].filter((v) => v !== '').join(' ') || undefined;
 
-  const submit = (event: React.FormEvent) => {
+  const submit = (event: { preventDefault: () => void }) => {
     event.preventDefault();
     setFailure(null);
     const checked = toCreatePayload(values, maxDays);
@@ -473,7 +466,7 @@ function LinkRow({ link, canManage, onRevoked }: { link: ShareLinkView; canManag
         {t(`reports.lang.${link.lang}`)}
         {link.hasPasscode && <> · {t('share.list.passcode')}</>}
       </td>
-      <td data-label={t('share.log.result')}>
+      <td data-label={t('share.list.status')}>
         <TokenLozenge appearance={STATUS_APPEARANCE[link.status]} testId="share-status">
           {t(`share.status.${link.status}`)}
         </TokenLozenge>{' '}
@@ -525,7 +518,7 @@ function LinkList({ links, onChanged }: { links: ReturnType<typeof useLinks>; on
                 <tr>
                   <th scope="col">{t('share.create.label')}</th>
                   <th scope="col">{t('share.create.scope')}</th>
-                  <th scope="col">{t('share.log.result')}</th>
+                  <th scope="col">{t('share.list.status')}</th>
                   <th scope="col">
                     <span className="cf-visually-hidden">{t('share.list.revoke')}</span>
                   </th>
@@ -573,6 +566,11 @@ function AccessLog({ labels, refresh }: { labels: ReadonlyMap<string, string>; r
   return (
     <section aria-labelledby={headingId} data-testid="share-log">
       <h3 id={headingId}>{t('share.log.heading')}</h3>
+      <div>
+        <button type="button" className="cf-button" onClick={() => load(null, [])} data-testid="share-log-refresh">
+          {t('share.log.refresh')}
+        </button>
+      </div>
       {state.status === 'loading' && <LoadingState label={t('share.log.heading')} />}
       {state.status === 'failed' && <ErrorState error={state.error} onRetry={() => load(null, [])} />}
       {state.status === 'ready' &&
@@ -600,7 +598,10 @@ function AccessLog({ labels, refresh }: { labels: ReadonlyMap<string, string>; r
                     <td data-label={t('share.log.what')}>{t(`share.log.kind.${entry.kind}`)}</td>
                     <td data-label={t('share.log.result')}>{t(`share.log.outcome.${entry.outcome}`)}</td>
                     <td data-label={t('share.log.agent')}>
-                      {t('share.log.agentText', { browser: t(`share.browser.${entry.agent.browser}`), os: t(`share.os.${entry.agent.os}`) })}
+                      {t('share.log.agentText', {
+                        browser: t(`share.browser.${entry.agent.browser}`),
+                        os: t(`share.os.${entry.agent.os}`),
+                      })}
                     </td>
                   </tr>
                 ))}
@@ -665,6 +666,8 @@ function ShareStyles() {
 .cf-share-card > * { margin: 0; }
 .cf-share-sections { grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); }
 .cf-share-url { max-width: 100%; font-family: ${token('font.family.code', 'monospace')}; }
+.cf-share section { display: grid; gap: ${token('space.100', '8px')}; min-width: 0; }
+.cf-share section > h3 { margin: 0; }
 .cf-share-confirm { display: grid; gap: ${token('space.100', '8px')}; }
 .cf-share-confirm p { margin: 0; }
 .cf-share .cf-table { width: 100%; border-collapse: collapse; }

@@ -17,7 +17,15 @@ export interface ShareFormValues {
 }
 
 export function initialShareForm(lang: Language): ShareFormValues {
-  return { scope: 'live', reportId: '', lang, sections: [...SECTION_NAMES], label: '', expiresInDays: String(DEFAULT_EXPIRY_DAYS), passcode: '' };
+  return {
+    scope: 'live',
+    reportId: '',
+    lang,
+    sections: [...SECTION_NAMES],
+    label: '',
+    expiresInDays: String(DEFAULT_EXPIRY_DAYS),
+    passcode: '',
+  };
 }
 
 export type ShareFormField = 'scope' | 'reportId' | 'lang' | 'sections' | 'label' | 'expiresInDays' | 'passcode';
