@@ -13,6 +13,7 @@ import { feedbackResolverContract } from './feedback';
 import { reportsResolverContract } from './reports';
 import { deliveryResolverContract } from './delivery';
 import { engagementResolverContract } from './engagement';
+import { shareResolverContract } from './share';
 import { languageSchema } from './language';
 import { clientStatusReportSchema } from './client-report';
 import { issueRiskContract } from './issue-risk-contract';
@@ -138,6 +139,7 @@ export const resolverContract = {
   ...reportsResolverContract,
   ...deliveryResolverContract,
   ...engagementResolverContract,
+  ...shareResolverContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

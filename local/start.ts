@@ -78,6 +78,7 @@ const lines = [
   `  Open:        ${app.url ?? ''}/`,
   firstProject && pageModule ? `  Demo page:   ${app.url ?? ''}/projects/${firstProject.key}/apps/${pageModule.key}` : '',
   webTrigger ? `  Web trigger: ${app.url ?? ''}/x1/${webTrigger.key}/` : '',
+  webTrigger ? `  Share links: ${app.url ?? ''}/x1/${webTrigger.key}/s/<token> (create one in the project page's Share section)` : '',
   `  State:       ${path.relative(rootDir, stateDir)}/ (npm start -- --reset for a fresh demo)`,
   '',
   `  ready ${app.url ?? ''}`,

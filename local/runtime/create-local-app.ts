@@ -123,6 +123,7 @@ export async function createLocalApp(options: LocalAppOptions): Promise<LocalApp
       },
     });
     await server.listen();
+    forge.webTriggerOrigin = server.url;
   }
 
   return {

@@ -4,6 +4,7 @@
  * the async queue — the same entry points Forge calls.
  */
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { APP_ACCOUNT, LOCAL_ACCOUNTS } from '../jira/accounts';
@@ -98,6 +99,10 @@ function withIncludedFields(
 }
 
 const QUEUE_PUBLISH = /^\/webhook\/queue\/publish\//u;
+const GRAPHQL_REQUEST = z.looseObject({
+  query: z.string(),
+  variables: z.looseObject({ input: z.looseObject({ triggerKey: z.string() }).optional() }).optional(),
+});
 
 export class LocalForge {
   readonly manifest: Manifest;
@@ -215,12 +220,15 @@ export class LocalForge {
   }
 
   async invokeWebTrigger(triggerKey: string, request: WebTriggerRequestJson): Promise<WebTriggerResponseJson> {
-    const functionKey =
-      this.manifest.modules.webtrigger.find((t) => t.key === triggerKey)?.function ?? this.extraWebTriggers.get(triggerKey);
+    const trigger = this.manifest.modules.webtrigger.find((t) => t.key === triggerKey);
+    const functionKey = trigger?.function ?? this.extraWebTriggers.get(triggerKey);
     if (!functionKey) return { statusCode: 404, headers: { 'Content-Type': ['text/plain'] }, body: 'Not found' };
     const handler = this.handler(functionKey);
+    // Only the v2 URL format passes the path after the trigger's URL (`userPath`); extra triggers get it too.
+    const { userPath, ...v1Request } = request;
+    const delivered = trigger === undefined || trigger.urlFormat === 'v2' ? { ...v1Request, userPath } : v1Request;
     return (await this.record('webtrigger', triggerKey, () =>
-      handler(request, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
+      handler(delivered, { installContext: `ari:cloud:jira::site/${LOCAL_CLOUD_ID}` }),
     )) as WebTriggerResponseJson;
   }
 
@@ -295,10 +303,40 @@ export class LocalForge {
     while (this.pendingQueue.size > 0) await Promise.allSettled([...this.pendingQueue]);
   }
 
-  /** Forge platform endpoints the SDKs call through stargate: queue publishing. */
+  /**
+   * Where the web triggers are served (`<origin>/x1/<key>`): the host server's URL once it
+   * listens, as `webTrigger.getUrl` answers it.
+   */
+  webTriggerOrigin = 'http://127.0.0.1';
+
+  /** Forge platform endpoints the SDKs call through stargate: queue publishing, web-trigger URLs. */
   private platform(requestPath: string, init: ForgeRequestInit): Promise<Response> {
     if (QUEUE_PUBLISH.test(requestPath)) return Promise.resolve(this.publish(typeof init.body === 'string' ? init.body : '{}'));
+    if (requestPath === '/graphql') return Promise.resolve(this.graphql(typeof init.body === 'string' ? init.body : '{}'));
     return Promise.resolve(new Response(JSON.stringify({ message: `not emulated: ${requestPath}` }), { status: 404 }));
+  }
+
+  /** `webTrigger.getUrl(key)`: the `createWebTriggerUrl` mutation, answered with the trigger's local URL. */
+  private graphql(body: string): Response {
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      json = undefined;
+    }
+    const request = GRAPHQL_REQUEST.safeParse(json);
+    const key = request.success ? request.data.variables?.input?.triggerKey : undefined;
+    if (!request.success || !request.data.query.includes('createWebTriggerUrl') || key === undefined) {
+      return new Response(JSON.stringify({ errors: [{ message: 'not emulated locally' }] }), { status: 400 });
+    }
+    if (!this.manifest.modules.webtrigger.some((t) => t.key === key)) {
+      return new Response(JSON.stringify({ data: null, errors: [{ message: `no web trigger ${key}` }] }), { status: 200 });
+    }
+    const url = `${this.webTriggerOrigin}/x1/${encodeURIComponent(key)}`;
+    return new Response(JSON.stringify({ data: { createWebTriggerUrl: { url } } }), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
   }
 
   private publish(body: string): Response {

@@ -19,7 +19,7 @@ const manifestSchema = z.looseObject({
     'jira:issueContext': z
       .array(z.looseObject({ key: z.string(), resource: z.string(), resolver: fnRef.optional(), title: displayText, label: displayText }))
       .default([]),
-    webtrigger: z.array(z.looseObject({ key: z.string(), function: z.string() })).default([]),
+    webtrigger: z.array(z.looseObject({ key: z.string(), function: z.string(), urlFormat: z.enum(['v1', 'v2']).optional() })).default([]),
     scheduledTrigger: z
       .array(z.looseObject({ key: z.string(), function: z.string(), interval: z.enum(['fiveMinute', 'hour', 'day', 'week']) }))
       .default([]),

@@ -326,7 +326,11 @@ export class LocalServer {
     res.end(Buffer.from(await response.arrayBuffer()));
   }
 
-  /** `/x1/<trigger-key>/<userPath>`: a web trigger's local URL; the rest of the path is `userPath`. */
+  /**
+   * `/x1/<trigger-key>/<userPath>`: a web trigger's local URL. As with Forge's v2 URL format, the
+   * path after the trigger's own (`/s/abc` of `/x1/<key>/s/abc`) arrives as `userPath`, with its
+   * leading slash; none after the trigger's URL is `''`.
+   */
   private async webTrigger(url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const [triggerKey = '', ...userPath] = url.pathname.slice('/x1/'.length).split('/');
     const headers: Record<string, string[]> = {};
@@ -338,7 +342,7 @@ export class LocalServer {
     const response = await this.options.forge.invokeWebTrigger(triggerKey, {
       method: req.method ?? 'GET',
       path: url.pathname,
-      userPath: userPath.join('/'),
+      userPath: userPath.length > 0 ? `/${userPath.join('/')}` : '',
       headers,
       queryParameters,
       body: await readBody(req),

@@ -15,12 +15,12 @@ describe('ProjectPageApp', () => {
     expect(html).toMatch(/role="status" aria-label="Loading project overview"/u);
   });
 
-  it('shows a coming-soon empty state for a section without content', () => {
+  it('opens the Share section at /share, loading the links', () => {
     const html = renderForTest(<ProjectPageApp history={createMemoryAppHistory('/share')} />);
-    expect(html).toMatch(/data-testid="tab-share"/u);
     expect(html).toMatch(/<button[^>]*aria-selected="true"[^>]*data-testid="tab-share"/u);
-    expect(html).toContain('data-testid="coming-soon"');
-    expect(html).not.toContain('role="status"');
+    expect(html).toContain('data-testid="share-section"');
+    expect(html).toMatch(/role="status" aria-label="Loading share links"/u);
+    expect(html).not.toContain('data-testid="coming-soon"');
   });
 
   it('opens the Risks section at /risks, loading the register', () => {
@@ -58,6 +58,6 @@ describe('ProjectPageApp', () => {
   it('labels the tabs in Chinese for a Chinese locale', () => {
     const html = renderForTest(<ProjectPageApp history={createMemoryAppHistory('/share')} />, { locale: 'zh_CN' });
     expect(html).toContain('aria-label="客户跟进栏目"');
-    expect(html).toContain('“分享”即将推出');
+    expect(html).toContain('aria-label="正在加载分享链接"');
   });
 });

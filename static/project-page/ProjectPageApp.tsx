@@ -3,7 +3,6 @@ import { token } from '@atlaskit/tokens';
 import { useCallback, useSyncExternalStore } from 'react';
 import type { AppHistory } from '../shared/app-history';
 import { useT } from '../shared/i18n/I18nProvider';
-import { ComingSoonSection } from './ComingSoonSection';
 import { ChangesSection } from './changes/ChangesSection';
 import { CommunicationSection } from './comms/CommunicationSection';
 import { EngagementSection } from './engagement/EngagementSection';
@@ -12,8 +11,9 @@ import { OverviewSection } from './OverviewSection';
 import { RisksSection } from './risks/RisksSection';
 import { ReportsSection } from './reports/ReportsSection';
 import { PANEL_ID, SectionTabs, tabIdOf } from './SectionTabs';
-import { SECTION_LABEL_KEYS, toPath, toSection, type SectionId } from './sections';
+import { toPath, toSection, type SectionId } from './sections';
 import { SettingsSection } from './settings/SettingsSection';
+import { ShareSection } from './share/ShareSection';
 
 function usePathname(history: AppHistory): string {
   const subscribe = useCallback((onChange: () => void) => history.listen(onChange), [history]);
@@ -47,10 +47,10 @@ export function ProjectPageApp({ history }: { history: AppHistory }) {
           <EngagementSection />
         ) : section === 'feedback' ? (
           <FeedbackSection />
-        ) : section === 'settings' ? (
-          <SettingsSection />
+        ) : section === 'share' ? (
+          <ShareSection />
         ) : (
-          <ComingSoonSection label={t(SECTION_LABEL_KEYS[section])} />
+          <SettingsSection />
         )}
       </div>
     </main>

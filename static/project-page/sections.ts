@@ -1,7 +1,7 @@
 import type { APP_MESSAGES } from '../../contract/i18n/app-messages';
 import type { KeyOf } from '../../contract/i18n/strings';
 
-/** The project page's sections, in tab order. Share has no content yet. */
+/** The project page's sections, in tab order. */
 export const SECTIONS = [
   'overview',
   'reports',

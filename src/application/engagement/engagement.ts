@@ -2,7 +2,7 @@ import { EMPTY_ENGAGEMENT, type EngagementJson, type KickOffChecklistJson } from
 import { canChangePhase, kickOffChecklist } from '../../domain/engagement';
 import { AppError } from '../app-error';
 import { getCommsPlan } from '../comms/comms-plan';
-import { engagementKind } from '../records/record-kinds';
+import { engagementKind, shareLinkKind } from '../records/record-kinds';
 import { latestPublishedReport } from '../reports/published-reports';
 import type { RecordStore, Revisioned } from '../storage';
 
@@ -41,27 +41,22 @@ export async function saveEngagement(
 }
 
 /**
- * The kick-off checklist from what the app holds: the plan, the engagement, the published
- * reports and the share links (`shareLinks`: how many links the project has had, from the share
- * store).
+ * The kick-off checklist from what the app holds: the plan, the engagement, the latest published
+ * report and the newest share link (one read each; a link counts as sent once created).
  */
-export async function readKickOffChecklist(
-  records: RecordStore,
-  projectId: string,
-  shareLinks: (projectId: string) => Promise<number>,
-): Promise<KickOffChecklistJson> {
+export async function readKickOffChecklist(records: RecordStore, projectId: string): Promise<KickOffChecklistJson> {
   const [plan, engagement, report, links] = await Promise.all([
     getCommsPlan(records, projectId),
     getEngagement(records, projectId),
     latestPublishedReport(records, projectId),
-    shareLinks(projectId),
+    records.collection(shareLinkKind, projectId).list({ order: 'newest', limit: 1 }),
   ]);
   return {
     items: kickOffChecklist({
       stakeholders: plan.value.stakeholders.length,
       touchpointSeries: plan.value.series.length,
       kpisAgreedAt: engagement.value.kpisAgreedAt,
-      shareLinks: links,
+      shareLinks: links.items.length,
       publishedReports: report === undefined ? 0 : 1,
     }),
   };

@@ -20,6 +20,16 @@ import { feedbackEntrySchema, type FeedbackEntryJson } from '../../../contract/f
 import { publishedReportHeadSchema, reportDraftSchema, type ReportDraftJson } from '../../../contract/reports';
 import { deliverySchema, mailSenderSchema, type DeliveryJson } from '../../../contract/delivery';
 import { projectSettingsSchema, type ProjectSettingsJson } from '../../../contract/settings';
+import { languageSchema } from '../../../contract/language';
+import {
+  accessLogEntrySchema,
+  sectionNameSchema,
+  shareLinkIdSchema,
+  shareScopeSchema,
+  shareSettingsSchema,
+  type AccessLogEntryJson,
+  type ShareSettingsJson,
+} from '../../../contract/share';
 import { issueSchema } from './issue-schema';
 import { defineCollectionKind, defineDocumentKind, type AnyRecordKind } from './record-kind';
 
@@ -591,6 +601,82 @@ export const engagementKind = defineDocumentKind<EngagementJson>({
   scope: 'project',
 });
 
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/u);
+const base64 = z.string().regex(/^[A-Za-z0-9+/_=-]{1,200}$/u);
+
+const shareLinkRecordSchema = z.object({
+  id: shareLinkIdSchema,
+  projectId: z.string().min(1),
+  /** SHA-256 of the token, hex: the token itself is never stored. */
+  tokenHash: sha256Hex,
+  scope: shareScopeSchema,
+  lang: languageSchema,
+  sections: z.array(sectionNameSchema),
+  label: z.string(),
+  createdAt: isoInstant,
+  createdBy: z.string(),
+  expiresAt: isoInstant,
+  revokedAt: isoInstant.nullable(),
+  /** scrypt of the passcode with its own salt (base64), or null for a link without one. */
+  passcode: z.object({ salt: base64, hash: base64 }).nullable(),
+  /** Random key of the link's passcode sessions (cookie HMAC): revoking the link ends them with it. */
+  sessionKey: base64,
+  /** Recent failed passcode attempts and recent form posts (ISO instants), for the rate limits. */
+  passcodeFailures: z.array(isoInstant).default([]),
+  posts: z.array(isoInstant).default([]),
+});
+export type ShareLinkRecord = z.infer<typeof shareLinkRecordSchema>;
+
+/**
+ * Share links (issue 12), one record per link, newest first in lists. Revisioned: revoking and
+ * counting attempts are conditional writes, so neither loses the other.
+ */
+export const shareLinkKind = defineCollectionKind<ShareLinkRecord>({
+  name: 'share-link',
+  schemaVersion: 1,
+  schema: shareLinkRecordSchema,
+  scope: 'project',
+  entity: 'share-link',
+  idOf: (l) => l.id,
+  timeOf: (l) => l.createdAt,
+  revisioned: true,
+});
+
+const shareTokenSchema = z.object({ projectId: z.string().min(1), linkId: shareLinkIdSchema });
+export type ShareTokenRecord = z.infer<typeof shareTokenSchema>;
+
+/**
+ * Where a token's link lives, by the token's SHA-256 (the document's partition): the web trigger
+ * knows only the token. Site-wide (the project is what it finds); holds no project data, and a
+ * pointer to a deleted link finds nothing.
+ */
+export const shareTokenKind = defineDocumentKind<ShareTokenRecord>({
+  name: 'share-token',
+  schemaVersion: 1,
+  schema: shareTokenSchema,
+  scope: 'site',
+});
+
+/** The project's sharing switch (the kill switch) and expiry cap. */
+export const shareSettingsKind = defineDocumentKind<ShareSettingsJson>({
+  name: 'share-settings',
+  schemaVersion: 1,
+  schema: shareSettingsSchema,
+  scope: 'project',
+});
+
+/** The access log of the project's links (views, passcode attempts, feedback, decisions), newest first. */
+export const shareAccessKind = defineCollectionKind<AccessLogEntryJson>({
+  name: 'share-access',
+  schemaVersion: 1,
+  schema: accessLogEntrySchema,
+  scope: 'project',
+  entity: 'share-access',
+  idOf: (e) => e.id,
+  timeOf: (e) => e.at,
+  filters: { linkId: { type: 'string', of: (e) => e.linkId } },
+});
+
 /** Every kind, for export, delete and the manifest check. */
 export const RECORD_KINDS: readonly AnyRecordKind[] = [
   settingsKind,
@@ -621,6 +707,10 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   deliveryKind,
   reportDraftKind,
   engagementKind,
+  shareLinkKind,
+  shareTokenKind,
+  shareSettingsKind,
+  shareAccessKind,
 ];
 
 /** The one Forge entity holding every document kind (documents are few and small). */

@@ -21,9 +21,6 @@ export const engagementHandlers = {
   }),
   'engagement/checklist': defineResolver('engagement/checklist', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
-    return readKickOffChecklist(recordStore, project.id, SHARE_LINKS_UNTIL_ISSUE_12);
+    return readKickOffChecklist(recordStore, project.id);
   }),
 };
-
-// TEMPORARY until the share links (issue 12) merge in this session: replaced by the share store's count.
-const SHARE_LINKS_UNTIL_ISSUE_12 = (): Promise<number> => Promise.resolve(0);

@@ -10,6 +10,7 @@ import { projectHandlers } from './project-handlers';
 import { risksHandlers } from './risks-handlers';
 import { reportHandlers } from './report-handlers';
 import { settingsHandlers } from './settings-handlers';
+import { shareHandlers } from './share-handlers';
 
 type Handler<K extends ResolverKey> = (request: { payload: unknown; context: unknown }) => Promise<Envelope<ResponseOf<K>>>;
 
@@ -24,6 +25,7 @@ export const resolverHandlers: { [K in ResolverKey]: Handler<K> } = {
   ...reportHandlers,
   ...deliveryHandlers,
   ...engagementHandlers,
+  ...shareHandlers,
 };
 
 const dispatch = makeResolver(resolverHandlers);

@@ -1,23 +1,26 @@
-import { htmlResponse, webTriggerRequestSchema, type WebTriggerResponse } from './http';
+import { isAppError } from '../../application/app-error';
+import { handleShareRequest, messagePage } from '../../application/share/share-gate';
+import { serveSharedPage } from '../../application/share/serve-shared-page';
+import { recordStore, systemClock } from '../compose';
+import { consoleLogger } from '../log';
+import { webTriggerRequestSchema, type WebTriggerResponse } from './http';
 
 /**
- * The client status page. Share links land with a later issue; until then every path is an
- * unknown link and gets the same 404 page unknown, expired and revoked links will get.
+ * The client status page (DESIGN.md §6): `/s/<token>` of the trigger's URL (`userPath`, v2
+ * URL format). The gate resolves the link and hands a valid one to the page. Storage that is
+ * down or rate-limited answers a 503 page to retry; anything else unexpected is rethrown, so
+ * the platform records the failure.
  */
-export function statusPage(request: unknown): Promise<WebTriggerResponse> {
+export async function statusPage(request: unknown): Promise<WebTriggerResponse> {
   const parsed = webTriggerRequestSchema.safeParse(request);
-  if (!parsed.success) return Promise.resolve(htmlResponse(400, page('Bad request', 'The request could not be read.')));
-  return Promise.resolve(
-    htmlResponse(
-      404,
-      page('Link not found', 'This status link does not exist, has expired or was revoked. Ask your project manager for a new link.'),
-    ),
-  );
-}
-
-function page(title: string, message: string): string {
-  // Both strings are constants of this module; nothing from the request is echoed.
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title>
-<style>body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;display:grid;place-items:center;min-height:100vh;background:#f7f8f9;color:#172b4d}main{max-width:32rem;padding:2rem;text-align:center}h1{font-size:1.5rem}</style></head>
-<body><main><h1>${title}</h1><p>${message}</p></main></body></html>`;
+  if (!parsed.success) return messagePage('en', 400, 'bad');
+  try {
+    return await handleShareRequest({ records: recordStore, now: systemClock.now(), serve: serveSharedPage }, parsed.data);
+  } catch (error) {
+    if (isAppError(error) && (error.code === 'STORAGE_UNAVAILABLE' || error.code === 'RATE_LIMITED')) {
+      consoleLogger.error('status page unavailable', { code: error.code });
+      return messagePage('en', 503, 'unavailable', { 'Retry-After': ['30'] });
+    }
+    throw error;
+  }
 }
