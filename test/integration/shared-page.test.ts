@@ -478,7 +478,9 @@ describe('malformed and hostile requests', () => {
           const fields: Record<string, string> = { ...form };
           const keys = Object.keys(fields);
           const target = replace ? (keys[extraKey.length % keys.length] ?? 'form') : extraKey;
-          const value = typeof hostile === 'string' ? hostile : String(JSON.stringify(hostile));
+          // JSON.stringify answers undefined for undefined and functions, whatever its type says.
+          const json: string | undefined = JSON.stringify(hostile);
+          const value = typeof hostile === 'string' ? hostile : (json ?? 'undefined');
           fields[target] = value;
           const before = await storeState(records);
           const answer = await page(records, aLink(), aFormPost(fields));
