@@ -479,8 +479,7 @@ describe('malformed and hostile requests', () => {
           const keys = Object.keys(fields);
           const target = replace ? (keys[extraKey.length % keys.length] ?? 'form') : extraKey;
           // JSON.stringify answers undefined for undefined and functions, whatever its type says.
-          const json: string | undefined = JSON.stringify(hostile);
-          const value = typeof hostile === 'string' ? hostile : (json ?? 'undefined');
+          const value = typeof hostile === 'string' ? hostile : ((JSON.stringify(hostile) as string | undefined) ?? 'undefined');
           fields[target] = value;
           const before = await storeState(records);
           const answer = await page(records, aLink(), aFormPost(fields));
