@@ -266,7 +266,8 @@ const STYLE = html`<style>
     margin: 0.5rem 0.5rem 0 0;
     border-radius: 4px;
     border: 1px solid var(--accent);
-    background: var(--accent);
+    /* The light scheme's blue in both schemes: white text on it keeps its contrast. */
+    background: #0c66e4;
     color: #fff;
     cursor: pointer;
   }
