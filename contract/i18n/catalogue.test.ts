@@ -47,6 +47,7 @@ import { REPORTS_MESSAGES } from './reports-messages';
 import { RISK_MESSAGES } from './risk-messages';
 import { formatRiskSignal } from './risk-sentences';
 import { SETTINGS_MESSAGES } from './settings-messages';
+import { SHARE_PAGE_MESSAGES } from './share-page-messages';
 import { SUMMARY_MESSAGES } from './summary-messages';
 import { SYNC_MESSAGES } from './sync-messages';
 import type { AnyStrings } from './strings';
@@ -149,6 +150,7 @@ const NAMESPACES: Record<string, AnyStrings> = {
   RISK_MESSAGES,
   RISK_REGISTER_MESSAGES,
   SETTINGS_MESSAGES,
+  SHARE_PAGE_MESSAGES,
   SUMMARY_MESSAGES,
   SYNC_MESSAGES,
 };
