@@ -23,3 +23,21 @@ export type AccessEvent = {
   outcome: 'ok' | 'refused';
   detail?: string;
 };
+
+/**
+ * Forge's dynamic web-trigger request and response (headers are arrays of values), as the page
+ * sees them. `userPath` is what follows the trigger's URL (`/s/<token>/…`).
+ */
+export interface WebTriggerRequest {
+  method: string;
+  path?: string | undefined;
+  userPath?: string | undefined;
+  headers: Record<string, string[]>;
+  queryParameters: Record<string, string[]>;
+  body?: string | null | undefined;
+}
+export interface WebTriggerResponse {
+  statusCode: number;
+  headers: Record<string, string[]>;
+  body: string;
+}

@@ -3,8 +3,7 @@
  * a sync writes it, share links, and web-trigger requests (a view, a form post).
  */
 import type { ChangeRequestJson } from '../../contract/changes';
-import type { SectionName, SharedPageLink } from '../../contract/share';
-import type { WebTriggerRequest } from '../../src/application/share/http';
+import type { SectionName, SharedPageLink, WebTriggerRequest } from '../../contract/share';
 import { changeRequestKind, snapshotKind, type Snapshot } from '../../src/application/records/record-kinds';
 import { deriveSnapshot } from '../../src/application/snapshot/derive-snapshot';
 import { STORED_REPORT_FORMAT, toBuckets, toReportParts, writeGeneration } from '../../src/application/snapshot/project-cache';

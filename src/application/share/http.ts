@@ -1,9 +1,12 @@
 /**
- * Forge dynamic web-trigger request/response shapes (headers are arrays of values), and the
- * headers every client page carries. Here, not in entry/, so the status page's use cases can
- * answer a request; `src/entry/webtriggers/http.ts` re-exports them.
+ * Forge dynamic web-trigger requests parsed, and the headers every client page carries. Here, not
+ * in entry/, so the status page's use cases can answer a request; `src/entry/webtriggers/http.ts`
+ * re-exports them. The shapes themselves are the share contract's.
  */
 import { z } from 'zod';
+import type { WebTriggerRequest, WebTriggerResponse } from '../../../contract/share';
+
+export type { WebTriggerRequest, WebTriggerResponse };
 
 export const webTriggerRequestSchema = z.looseObject({
   method: z.string(),
@@ -13,13 +16,6 @@ export const webTriggerRequestSchema = z.looseObject({
   queryParameters: z.record(z.string(), z.array(z.string())).default({}),
   body: z.string().nullish(),
 });
-export type WebTriggerRequest = z.infer<typeof webTriggerRequestSchema>;
-
-export interface WebTriggerResponse {
-  statusCode: number;
-  headers: Record<string, string[]>;
-  body: string;
-}
 
 /** Headers every client page carries: nothing external, not framable, not cached, no referrer. */
 export const SECURE_PAGE_HEADERS: Record<string, string[]> = {

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import type { ClientStatusReportJson } from '../../../contract/client-report';
 import { feedbackInputSchema, feedbackReferenceSchema } from '../../../contract/feedback';
 import { languageSchema, type Language } from '../../../contract/language';
-import type { AccessEvent, SharedPageLink } from '../../../contract/share';
+import type { AccessEvent, SharedPageLink, WebTriggerRequest, WebTriggerResponse } from '../../../contract/share';
 import { AppError, isAppError } from '../app-error';
 import { listChangeRequests, transitionStoredChangeRequest } from '../changes/change-requests';
 import { addFeedback } from '../feedback/add-feedback';
@@ -25,7 +25,7 @@ import { reportDates } from '../render/report-text';
 import { readReports, readSnapshot, STORED_REPORT_FORMAT } from '../snapshot/project-cache';
 import { renderStoredReport } from '../snapshot/read-snapshot';
 import type { RecordStore } from '../storage';
-import { htmlResponse, jsonResponse, type WebTriggerRequest, type WebTriggerResponse } from './http';
+import { htmlResponse, jsonResponse } from './http';
 import { renderMessagePage, renderNoDataPage, renderSharedPage, shareWords } from './render-shared-page';
 import {
   MAX_FORM_BYTES,
