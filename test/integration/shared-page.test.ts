@@ -340,8 +340,8 @@ describe('the feedback form', () => {
     expect(first.response.statusCode).toBe(200);
     expect(second.response.statusCode).toBe(200);
     expect(first.response.body).toContain('感谢您的评价');
-    expect(first.event).toEqual({ kind: 'feedback', outcome: 'ok', detail: 'rating 4' });
-    expect(second.event).toEqual({ kind: 'feedback', outcome: 'ok', detail: 'already stored' });
+    expect(first.event).toEqual({ kind: 'feedback', outcome: 'ok', detail: 'created' });
+    expect(second.event).toEqual({ kind: 'feedback', outcome: 'ok', detail: 'duplicate' });
     const stored = await feedbackOf(records);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ rating: 4, nps: 9, comment: 'Great work', source: 'status-page', complaint: null });
@@ -386,7 +386,7 @@ describe('change-request decisions', () => {
     );
     expect(answer.response.statusCode).toBe(200);
     expect(answer.response.body).toContain('You approved “Add SSO login”');
-    expect(answer.event).toEqual({ kind: 'decision', outcome: 'ok', detail: 'approved cr-wait' });
+    expect(answer.event).toEqual({ kind: 'decision', outcome: 'ok', detail: 'approved' });
     const stored = await requestOf(records, 'cr-wait');
     expect(stored).toMatchObject({
       status: 'approved',

@@ -58,13 +58,13 @@ export async function serveSharedPage(deps: SharedPageDeps, link: SharedPageLink
   try {
     if (method === 'GET') return await view(deps, link, request, lang);
     if (method === 'POST') return await act(deps, link, request, lang);
-    const answer = refusal(405, lang, 'invalid', shareWords(lang)('share.error.method'), 'method not allowed');
+    const answer = refusal(405, lang, 'invalid', shareWords(lang)('share.error.method'), 'method');
     answer.response.headers.Allow = ['GET, POST'];
     return answer;
   } catch (error) {
     if (isAppError(error) && error.code === 'STORAGE_UNAVAILABLE') {
       const kind = method === 'POST' ? 'invalid' : 'view';
-      return refusal(503, lang, kind, shareWords(lang)('share.error.unavailable'), 'storage unavailable');
+      return refusal(503, lang, kind, shareWords(lang)('share.error.unavailable'), 'storage');
     }
     throw error;
   }
@@ -88,6 +88,7 @@ function wantsJson(request: WebTriggerRequest): boolean {
   return /\bapplication\/json\b/iu.test(accept) && !/\btext\/html\b/iu.test(accept);
 }
 
+/** A refusal page in `lang`; `detail` is a short code for the access log, never the client's text. */
 function refusal(status: number, lang: Language, kind: AccessEvent['kind'], message: string, detail: string): SharedPageAnswer {
   const s = shareWords(lang);
   return {
@@ -143,7 +144,7 @@ async function view(deps: SharedPageDeps, link: SharedPageLink, request: WebTrig
   const json = wantsJson(request);
   if (content === undefined) {
     const response = json ? jsonResponse(200, { lang, status: 'no-data' }) : htmlResponse(200, renderNoDataPage(lang));
-    return { response, event: { kind: 'view', outcome: 'ok', detail: 'no data yet' } };
+    return { response, event: { kind: 'view', outcome: 'ok', detail: 'no-data' } };
   }
   return {
     response: json ? jsonResponse(200, content) : htmlResponse(200, renderSharedPage(content)),
@@ -157,7 +158,7 @@ async function view(deps: SharedPageDeps, link: SharedPageLink, request: WebTrig
 async function act(deps: SharedPageDeps, link: SharedPageLink, request: WebTriggerRequest, queryLang: Language): Promise<SharedPageAnswer> {
   const contentType = (header(request, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/x-www-form-urlencoded') {
-    return refusal(415, queryLang, 'invalid', shareWords(queryLang)('share.error.mediaType'), 'unsupported media type');
+    return refusal(415, queryLang, 'invalid', shareWords(queryLang)('share.error.mediaType'), 'media-type');
   }
   const body = request.body ?? '';
   if (Buffer.byteLength(body) > MAX_FORM_BYTES) {
@@ -166,7 +167,7 @@ async function act(deps: SharedPageDeps, link: SharedPageLink, request: WebTrigg
       queryLang,
       'invalid',
       shareWords(queryLang)('share.error.invalid', { fields: fieldNames(['form'], queryLang) }),
-      'body too large',
+      'too-large',
     );
   }
   const parsed = parseSharedPageForm(body);
@@ -177,7 +178,7 @@ async function act(deps: SharedPageDeps, link: SharedPageLink, request: WebTrigg
       lang,
       parsed.kind,
       shareWords(lang)('share.error.invalid', { fields: fieldNames(parsed.fields, lang) }),
-      `invalid: ${parsed.fields.join(', ')}`,
+      'bad-form',
     );
   }
   const lang = parsed.form.lang ?? queryLang;
@@ -207,8 +208,7 @@ function fieldNames(fields: readonly FormField[], lang: Language): string {
 
 async function submitFeedback(deps: SharedPageDeps, link: SharedPageLink, form: FeedbackForm, lang: Language): Promise<SharedPageAnswer> {
   const s = shareWords(lang);
-  if (!link.sections.includes('feedback-form'))
-    return refusal(403, lang, 'feedback', s('share.error.notOffered'), 'feedback form not offered');
+  if (!link.sections.includes('feedback-form')) return refusal(403, lang, 'feedback', s('share.error.notOffered'), 'not-offered');
   const reference = link.scope.kind === 'report' ? await reportReference(deps.records, link.projectId, link.scope.reportId) : null;
   const input = feedbackInputSchema.safeParse({
     rating: form.rating,
@@ -218,12 +218,11 @@ async function submitFeedback(deps: SharedPageDeps, link: SharedPageLink, form: 
     submissionId: form.submissionId,
     reference,
   });
-  if (!input.success)
-    return refusal(400, lang, 'feedback', s('share.error.invalid', { fields: fieldNames(['form'], lang) }), 'invalid feedback');
+  if (!input.success) return refusal(400, lang, 'feedback', s('share.error.invalid', { fields: fieldNames(['form'], lang) }), 'bad-form');
   const { created } = await addFeedback(deps.records, link.projectId, input.data, deps.now.getTime());
   return {
     response: htmlResponse(200, renderMessagePage(lang, s('share.done.feedback.title'), s('share.done.feedback.body'))),
-    event: { kind: 'feedback', outcome: 'ok', detail: created ? `rating ${String(form.rating)}` : 'already stored' },
+    event: { kind: 'feedback', outcome: 'ok', detail: created ? 'created' : 'duplicate' },
   };
 }
 
@@ -236,14 +235,14 @@ async function reportReference(records: RecordStore, projectId: string, reportId
 async function decide(deps: SharedPageDeps, link: SharedPageLink, form: DecisionForm, lang: Language): Promise<SharedPageAnswer> {
   const s = shareWords(lang);
   if (link.scope.kind !== 'live' || !link.sections.includes('change-requests')) {
-    return refusal(403, lang, 'decision', s('share.error.notOffered'), 'decisions not offered');
+    return refusal(403, lang, 'decision', s('share.error.notOffered'), 'not-offered');
   }
   const stored = (await deps.records.collection(changeRequestKind, link.projectId).getRevisioned(form.changeRequestId)).value;
   // A request the team has not put to the client is not named: the same answer as an unknown id.
   if (stored === undefined || stored.status === 'proposed' || stored.status === 'assessing') {
-    return refusal(404, lang, 'decision', s('share.error.notAwaiting'), 'not awaiting the client');
+    return refusal(404, lang, 'decision', s('share.error.notAwaiting'), 'not-awaiting');
   }
-  if (stored.status !== 'awaiting-client') return refusal(409, lang, 'decision', s('share.error.conflict'), `already ${stored.status}`);
+  if (stored.status !== 'awaiting-client') return refusal(409, lang, 'decision', s('share.error.conflict'), 'decided');
   try {
     const decided = await transitionStoredChangeRequest(deps.records, link.projectId, {
       id: form.changeRequestId,
@@ -262,12 +261,12 @@ async function decide(deps: SharedPageDeps, link: SharedPageLink, form: Decision
     });
     return {
       response: htmlResponse(200, renderMessagePage(lang, title, body)),
-      event: { kind: 'decision', outcome: 'ok', detail: `${form.decision} ${form.changeRequestId}` },
+      event: { kind: 'decision', outcome: 'ok', detail: form.decision },
     };
   } catch (error) {
     if (!isAppError(error)) throw error;
-    if (error.code === 'CONFLICT') return refusal(409, lang, 'decision', s('share.error.conflict'), 'stale revision');
-    if (error.code === 'NOT_FOUND') return refusal(404, lang, 'decision', s('share.error.notAwaiting'), 'not awaiting the client');
+    if (error.code === 'CONFLICT') return refusal(409, lang, 'decision', s('share.error.conflict'), 'stale');
+    if (error.code === 'NOT_FOUND') return refusal(404, lang, 'decision', s('share.error.notAwaiting'), 'not-awaiting');
     if (error.code === 'INVALID_PAYLOAD') {
       const fields: FormField[] = (error.fields ?? []).map((f) =>
         f.path === 'decider' ? 'name' : f.path === 'reason' ? 'reason' : 'form',
@@ -277,7 +276,7 @@ async function decide(deps: SharedPageDeps, link: SharedPageLink, form: Decision
         lang,
         'decision',
         s('share.error.invalid', { fields: fieldNames(fields.length > 0 ? fields : ['form'], lang) }),
-        'invalid decision',
+        'bad-form',
       );
     }
     throw error;
