@@ -15,7 +15,7 @@ import type { Language } from '../../contract/language';
 import type { SectionName } from '../../contract/share';
 import { InMemoryRecordStore } from '../../src/adapters/memory/in-memory-record-store';
 import { listChangeRequests } from '../../src/application/changes/change-requests';
-import { feedbackKind, settingsKind } from '../../src/application/records/record-kinds';
+import { changeMarkerKind, feedbackKind, settingsKind } from '../../src/application/records/record-kinds';
 import { draftRevisionOf, publishReport, readPublishedReport } from '../../src/application/reports/published-reports';
 import { serveSharedPage } from '../../src/application/share/serve-shared-page';
 import type { SharedPageContent } from '../../src/application/share/shared-page-content';
@@ -345,6 +345,8 @@ describe('the feedback form', () => {
     const stored = await feedbackOf(records);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ rating: 4, nps: 9, comment: 'Great work', source: 'status-page', complaint: null });
+    // The satisfaction it moves is derived again at the next refresh: the project is marked changed, once.
+    expect((await records.document(changeMarkerKind, '1').get()).value?.changes).toBe(1);
   });
 
   it('opens a complaint for a low rating; the NPS and comment are optional', async () => {
@@ -457,6 +459,8 @@ describe('malformed and hostile requests', () => {
     expect(
       (await page(records, aLink(), aFormPost(validFeedback, { contentType: 'multipart/form-data; boundary=x' }))).response.statusCode,
     ).toBe(415);
+    const head = await page(records, aLink(), aView());
+    expect((await page(records, aLink(), { ...aView(), method: 'HEAD' })).response.statusCode).toBe(head.response.statusCode);
     const put = await page(records, aLink(), aFormPost(validFeedback, { method: 'PUT' }));
     expect(put.response.statusCode).toBe(405);
     expect(put.response.headers.Allow).toEqual(['GET, POST']);

@@ -3,12 +3,13 @@
  * trigger's routing) has resolved the link — token, expiry, revocation, passcode, rate limits —
  * and logs the `AccessEvent` answered here.
  *
- * - GET: the page from stored data only (the snapshot's client report, or the published report
+ * - GET (and HEAD): the page from stored data only (the snapshot's client report, or the published report
  *   exactly as published): no Jira call. HTML, or the same content as JSON for
  *   `Accept: application/json` or `?format=json`. The language is `?lang=` or the link's.
  * - POST (`application/x-www-form-urlencoded` only, else 415): the feedback form or a decision
  *   on a change request awaiting the client; a confirmation page, or a 4xx page naming the fields
- *   at fault and echoing nothing that was sent. Nothing is stored unless the whole form is valid.
+ *   at fault and echoing nothing that was sent. Nothing is stored unless the whole form is valid;
+ *   a stored one marks the project changed, so the health it moves is derived again.
  */
 import { randomUUID } from 'node:crypto';
 import type { ClientStatusReportJson } from '../../../contract/client-report';
@@ -18,6 +19,7 @@ import type { AccessEvent, SharedPageLink, WebTriggerRequest, WebTriggerResponse
 import { AppError, isAppError } from '../app-error';
 import { listChangeRequests, transitionStoredChangeRequest } from '../changes/change-requests';
 import { addFeedback } from '../feedback/add-feedback';
+import { markProjectDirty } from '../mark-project-dirty';
 import { getProjectSettings } from '../project-settings';
 import { changeRequestKind, publishedReportKind } from '../records/record-kinds';
 import { readPublishedReport } from '../reports/published-reports';
@@ -56,7 +58,8 @@ export async function serveSharedPage(deps: SharedPageDeps, link: SharedPageLink
   const lang = queryLanguage(request) ?? link.lang;
   const method = request.method.toUpperCase();
   try {
-    if (method === 'GET') return await view(deps, link, request, lang);
+    // HEAD is a GET whose body the caller drops.
+    if (method === 'GET' || method === 'HEAD') return await view(deps, link, request, lang);
     if (method === 'POST') return await act(deps, link, request, lang);
     const answer = refusal(405, lang, 'invalid', shareWords(lang)('share.error.method'), 'method');
     answer.response.headers.Allow = ['GET, POST'];
@@ -185,6 +188,17 @@ async function act(deps: SharedPageDeps, link: SharedPageLink, request: WebTrigg
   return parsed.form.kind === 'feedback' ? submitFeedback(deps, link, parsed.form, lang) : decide(deps, link, parsed.form, lang);
 }
 
+/**
+ * Feedback and decisions move the health the snapshot holds (satisfaction, scope): the project is
+ * marked changed so the next refresh (the daily job queues one for a changed project) derives it
+ * again. The web trigger may also refresh at once; the client's write is kept either way.
+ */
+async function markHealthStale(deps: SharedPageDeps, projectId: string): Promise<void> {
+  await markProjectDirty(deps.records, projectId, deps.now).catch((error: unknown) => {
+    if (!isAppError(error)) throw error;
+  });
+}
+
 function fieldNames(fields: readonly FormField[], lang: Language): string {
   const s = shareWords(lang);
   const names = fields.map((field) => {
@@ -220,6 +234,7 @@ async function submitFeedback(deps: SharedPageDeps, link: SharedPageLink, form: 
   });
   if (!input.success) return refusal(400, lang, 'feedback', s('share.error.invalid', { fields: fieldNames(['form'], lang) }), 'bad-form');
   const { created } = await addFeedback(deps.records, link.projectId, input.data, deps.now.getTime());
+  if (created) await markHealthStale(deps, link.projectId);
   return {
     response: htmlResponse(200, renderMessagePage(lang, s('share.done.feedback.title'), s('share.done.feedback.body'))),
     event: { kind: 'feedback', outcome: 'ok', detail: created ? 'created' : 'duplicate' },
@@ -252,6 +267,7 @@ async function decide(deps: SharedPageDeps, link: SharedPageLink, form: Decision
       reason: form.comment,
       now: deps.now.getTime(),
     });
+    await markHealthStale(deps, link.projectId);
     const title = s(form.decision === 'approved' ? 'share.done.approved.title' : 'share.done.rejected.title', { title: decided.title });
     const body = s('share.done.decision.body', {
       time: reportDates(lang, { timeZone: (await getProjectSettings(deps.records, link.projectId)).value.timeZone }).instant(
