@@ -49,6 +49,7 @@ import { RISK_MESSAGES } from './risk-messages';
 import { formatRiskSignal } from './risk-sentences';
 import { SETTINGS_MESSAGES } from './settings-messages';
 import { SHARE_MESSAGES } from './share-messages';
+import { SHARE_PAGE_MESSAGES } from './share-page-messages';
 import { SUMMARY_MESSAGES } from './summary-messages';
 import { SYNC_MESSAGES } from './sync-messages';
 import type { AnyStrings } from './strings';
@@ -153,6 +154,7 @@ const NAMESPACES: Record<string, AnyStrings> = {
   RISK_REGISTER_MESSAGES,
   SETTINGS_MESSAGES,
   SHARE_MESSAGES,
+  SHARE_PAGE_MESSAGES,
   SUMMARY_MESSAGES,
   SYNC_MESSAGES,
 };

@@ -1,18 +1,9 @@
 /**
- * HTTP answers of the client pages (DESIGN.md §6): strict security headers on every one —
- * nothing external, not framable, not cached, no referrer — and the one "not found" page.
+ * HTTP answers of the gate's own pages (the 404, the passcode form, limits): the client pages'
+ * security headers (`SECURE_PAGE_HEADERS`) plus any extra header such as a cookie or a redirect.
  */
 import type { WebTriggerResponse } from '../../../contract/share';
-
-export const CLIENT_PAGE_HEADERS: Readonly<Record<string, readonly string[]>> = {
-  'Content-Security-Policy': [
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  ],
-  'X-Content-Type-Options': ['nosniff'],
-  'Referrer-Policy': ['no-referrer'],
-  'X-Frame-Options': ['DENY'],
-  'Cache-Control': ['no-store'],
-};
+import { SECURE_PAGE_HEADERS } from './http';
 
 export function clientHtmlResponse(
   statusCode: number,
@@ -20,7 +11,7 @@ export function clientHtmlResponse(
   extra: Readonly<Record<string, readonly string[]>> = {},
 ): WebTriggerResponse {
   const headers: Record<string, string[]> = {};
-  for (const [name, values] of Object.entries({ ...CLIENT_PAGE_HEADERS, 'Content-Type': ['text/html; charset=utf-8'], ...extra })) {
+  for (const [name, values] of Object.entries({ ...SECURE_PAGE_HEADERS, 'Content-Type': ['text/html; charset=utf-8'], ...extra })) {
     headers[name] = [...values];
   }
   return { statusCode, headers, body };
