@@ -30,8 +30,11 @@ export type NarrativeEvidenceJson = z.infer<typeof narrativeEvidenceSchema>;
 export const narrativeSentenceSchema = z.object({
   topic: z.enum(NARRATIVE_TOPICS),
   text: z.string(),
-  evidence: z.array(narrativeEvidenceSchema),
+  /** The team's version only: the client's sentences are plain prose (DESIGN §5.1, no evidence field reaches the client). */
+  evidence: z.optional(z.array(narrativeEvidenceSchema)),
 });
+/** A drafted sentence with its evidence, as the generator gives it. */
+export type DraftedSentenceJson = NarrativeSentenceJson & { evidence: NarrativeEvidenceJson[] };
 export type NarrativeSentenceJson = z.infer<typeof narrativeSentenceSchema>;
 
 /** The narrative a reader reads: the PM's text when they wrote one, else the drafted sentences. */

@@ -15,13 +15,13 @@ import { DIMENSION_KEYS } from '../report';
 import {
   NARRATIVE_TOPICS,
   type NarrativeEvidenceJson,
+  type DraftedSentenceJson,
   type NarrativeSentenceJson,
   type NarrativeTopic,
   type ReportNarrativeJson,
 } from '../report-narrative';
 import { formatterFor } from './format';
 import { NARRATIVE_SENTENCES } from './narrative-sentences';
-import { RAG_MESSAGES } from './rag-messages';
 
 /** Evidence lists keep this many refs per sentence (the report's own lists say the rest). */
 const MAX_EVIDENCE = 10;
@@ -58,7 +58,7 @@ interface NarrativeFacts {
   waiting: { items: Item[]; total: number; longestDays: number };
   milestones: Milestone[];
   changes: ChangeItem[];
-  override: { reported: string; computed: string; reason: string } | null;
+  override: { reported: 'green' | 'amber' | 'red'; computed: 'green' | 'amber' | 'red'; reason: string } | null;
   /** Dimensions amber or red, in `DIMENSION_KEYS` order, with their sentence (internal) or none (client). */
   attention: { key: DimensionKey; label: string; rag: 'amber' | 'red'; why: string | null; evidence: string[] }[];
   grey: { key: DimensionKey; label: string }[];
@@ -69,10 +69,10 @@ interface NarrativeFacts {
 const issue = (id: string): NarrativeEvidenceJson => ({ kind: 'issue', id });
 const withoutStop = (text: string) => text.replace(/[.。]$/u, '');
 
-function draftFrom(facts: NarrativeFacts): NarrativeSentenceJson[] {
+function draftFrom(facts: NarrativeFacts): DraftedSentenceJson[] {
   const s = NARRATIVE_SENTENCES[facts.lang];
   const fmt = formatterFor(facts.lang);
-  const out: NarrativeSentenceJson[] = [];
+  const out: DraftedSentenceJson[] = [];
   const say = (topic: NarrativeTopic, text: string, evidence: NarrativeEvidenceJson[]) =>
     out.push({ topic, text: s.sentence(text), evidence: evidence.slice(0, MAX_EVIDENCE) });
   const list = (items: readonly Item[], total: number) => s.list(items.map((i) => i.text), Math.max(total, items.length));
@@ -116,7 +116,7 @@ function draftFrom(facts: NarrativeFacts): NarrativeSentenceJson[] {
       'health',
       d.why === null
         ? s.clientDimension({ dimension: d.label, rag: d.rag })
-        : s.dimension({ dimension: d.label, rag: RAG_MESSAGES[facts.lang][`rag.${d.rag}`], why: withoutStop(d.why) }),
+        : s.dimension({ dimension: d.label, rag: d.rag, why: withoutStop(d.why) }),
       evidence,
     );
   }
@@ -163,7 +163,7 @@ function draftFrom(facts: NarrativeFacts): NarrativeSentenceJson[] {
 const asItem = (i: { key: string; summary: string }): Item => ({ id: i.key, text: i.summary });
 
 /** The internal narrative of a rendered internal report, in its language. */
-export function draftNarrative(report: StatusReportJson): NarrativeSentenceJson[] {
+export function draftNarrative(report: StatusReportJson): DraftedSentenceJson[] {
   const { sections, dimensions } = report;
   const completedItems = sections.completed.flatMap((g) => g.issues);
   const totals = sections.totals;
@@ -185,11 +185,7 @@ export function draftNarrative(report: StatusReportJson): NarrativeSentenceJson[
     override:
       report.overall.reported === report.overall.computed || report.overall.overrideReason === null
         ? null
-        : {
-            reported: RAG_MESSAGES[report.lang][`rag.${report.overall.reported}`],
-            computed: RAG_MESSAGES[report.lang][`rag.${report.overall.computed}`],
-            reason: report.overall.overrideReason,
-          },
+        : { reported: report.overall.reported, computed: report.overall.computed, reason: report.overall.overrideReason },
     attention: DIMENSION_KEYS.flatMap((key) => {
       const d = flagged(key);
       return d.enabled && (d.rag === 'amber' || d.rag === 'red')
@@ -206,7 +202,7 @@ export function draftNarrative(report: StatusReportJson): NarrativeSentenceJson[
  * The client's narrative of a rendered client report, in its language: from client-safe data
  * only. Dimensions read by their colour (no figure), and no sustained marks or override reason.
  */
-export function draftClientNarrative(report: ClientStatusReportJson): NarrativeSentenceJson[] {
+export function draftClientNarrative(report: ClientStatusReportJson): DraftedSentenceJson[] {
   const { sections } = report;
   const completedItems = sections.completed.flatMap((g) => g.issues);
   return draftFrom({

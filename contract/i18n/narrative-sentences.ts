@@ -6,6 +6,8 @@
  */
 import type { Language } from '../language';
 
+type Rag = 'green' | 'amber' | 'red';
+
 export interface NarrativeSentences {
   /** A list of quoted items, the first three named and the rest counted. */
   list: (items: readonly string[], total: number) => string;
@@ -20,8 +22,8 @@ export interface NarrativeSentences {
   approvedChanges: (p: { count: number; items: string }) => string;
   rejectedChanges: (p: { count: number; items: string }) => string;
   sustained: (p: { dimensions: readonly string[] }) => string;
-  overridden: (p: { reported: string; computed: string; reason: string }) => string;
-  dimension: (p: { dimension: string; rag: string; why: string }) => string;
+  overridden: (p: { reported: Rag; computed: Rag; reason: string }) => string;
+  dimension: (p: { dimension: string; rag: 'amber' | 'red'; why: string }) => string;
   clientDimension: (p: { dimension: string; rag: 'amber' | 'red' }) => string;
   notEnoughData: (p: { dimensions: readonly string[] }) => string;
   allGreen: () => string;
@@ -72,6 +74,7 @@ const en: NarrativeSentences = {
   nothingNeeded: ({ client }) => (client ? 'Nothing is waiting on you at the moment' : 'Nothing is waiting on the client at the moment'),
 };
 
+const ZH_RAG: Readonly<Record<Rag, string>> = { green: '绿色', amber: '黄色', red: '红色' };
 const quoteZh = (item: string) => `“${item}”`;
 
 const zhCN: NarrativeSentences = {
@@ -89,8 +92,8 @@ const zhCN: NarrativeSentences = {
   approvedChanges: ({ count, items }) => `批准了 ${String(count)} 项变更请求：${items}`,
   rejectedChanges: ({ count, items }) => `拒绝了 ${String(count)} 项变更请求：${items}`,
   sustained: ({ dimensions }) => `${dimensions.join('、')}已连续两期报告为黄色或红色`,
-  overridden: ({ reported, computed, reason }) => `总体状态报告为${reported}，计算结果为${computed}：${reason}`,
-  dimension: ({ dimension, rag, why }) => `${dimension}为${rag}：${why}`,
+  overridden: ({ reported, computed, reason }) => `总体状态报告为${ZH_RAG[reported]}，计算结果为${ZH_RAG[computed]}：${reason}`,
+  dimension: ({ dimension, rag, why }) => `${dimension}为${ZH_RAG[rag]}：${why}`,
   clientDimension: ({ dimension, rag }) => (rag === 'red' ? `${dimension}存在风险` : `${dimension}需要关注`),
   notEnoughData: ({ dimensions }) => `${dimensions.join('、')}暂无足够数据`,
   allGreen: () => '各项指标均进展正常',

@@ -15,7 +15,7 @@ export interface NarrativePiece {
   issueKeys: string[];
 }
 
-const issueKeysOf = (evidence: readonly NarrativeEvidenceJson[]) => evidence.filter((e) => e.kind === 'issue').map((e) => e.id);
+const issueKeysOf = (evidence: readonly NarrativeEvidenceJson[] = []) => evidence.filter((e) => e.kind === 'issue').map((e) => e.id);
 
 /** The narrative as paragraphs of pieces; none when the report has no narrative or it is empty. */
 export function narrativeParagraphs(report: StatusReportJson | ClientStatusReportJson): NarrativePiece[][] {

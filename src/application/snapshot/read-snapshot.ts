@@ -53,7 +53,9 @@ export function renderStoredInternalReport(reports: StoredReports, lang: Languag
 /** The client's version of `renderStoredReport`. */
 export function renderStoredClientReport(reports: StoredReports, lang: Language): ClientStatusReportJson {
   const report = renderClientReport(applyClientTexts(reports.client, reports.texts), lang);
-  return { ...report, narrative: toReportNarrative(draftClientNarrative(report), reports.texts?.narrative?.client, lang) };
+  // Plain prose for the client: the sentences' evidence stays in the team's version.
+  const drafted = draftClientNarrative(report).map(({ topic, text }) => ({ topic, text }));
+  return { ...report, narrative: toReportNarrative(drafted, reports.texts?.narrative?.client, lang) };
 }
 
 /** Counts by status category and the open milestones, from the snapshot (0 Jira calls). */
