@@ -61,7 +61,9 @@ export type ClientLineKind = (typeof CLIENT_LINE_KINDS)[number];
  * A stable id of a line of the client version: `issue:ACME-12`, `milestone:10001`,
  * `risk:<record id>`, `change:<record id>`. It names the same line in the next draft.
  */
-export const clientLineIdSchema = z.string().check(z.regex(/^(issue|milestone|risk|change):[A-Za-z0-9_.-]{1,100}$/u, 'a line id such as issue:ACME-12'));
+export const clientLineIdSchema = z
+  .string()
+  .check(z.regex(/^(issue|milestone|risk|change):[A-Za-z0-9_.-]{1,100}$/u, 'a line id such as issue:ACME-12'));
 export type ClientLineId = z.infer<typeof clientLineIdSchema>;
 
 export function clientLineId(kind: ClientLineKind, id: string): string {
@@ -82,12 +84,10 @@ export const reportDraftTextsFields = {
   ),
   /** Lines left out of the client version. */
   hiddenLines: z.optional(
-    z
-      .array(clientLineIdSchema)
-      .check(
-        z.maxLength(MAX_CLIENT_LINE_EDITS),
-        z.refine((ids) => new Set(ids).size === ids.length, 'each line once'),
-      ),
+    z.array(clientLineIdSchema).check(
+      z.maxLength(MAX_CLIENT_LINE_EDITS),
+      z.refine((ids) => new Set(ids).size === ids.length, 'each line once'),
+    ),
   ),
 };
 export const reportDraftTextsSchema = z.object(reportDraftTextsFields);

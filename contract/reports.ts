@@ -63,9 +63,7 @@ export const reportDraftViewSchema = z.object({
    * client version the PM may reword or hide, hidden ones included, in the caller's language.
    * Absent before the project's data was first read.
    */
-  drafted: z.optional(
-    z.object({ internal: z.string(), client: z.string(), clientLines: z.array(clientLineSchema) }),
-  ),
+  drafted: z.optional(z.object({ internal: z.string(), client: z.string(), clientLines: z.array(clientLineSchema) })),
 });
 
 const cursorSchema = z.string().check(z.minLength(1), z.maxLength(2_000));

@@ -33,7 +33,11 @@ describe('draftNarrative: the team’s narrative, from the report', () => {
   it('says what changed, why the health is what it is, what comes next and what the client owes, each with its evidence (en)', () => {
     const sentences = draftNarrative(aStatusReport());
     expect(sentences.map((s) => [s.topic, s.text, s.evidence.map((e) => `${e.kind}:${e.id}`)])).toEqual([
-      ['changed', '2 issues were completed in the period: “Checkout page loads slowly” and “Fix footer”.', ['issue:ACME-2', 'issue:ACME-3']],
+      [
+        'changed',
+        '2 issues were completed in the period: “Checkout page loads slowly” and “Fix footer”.',
+        ['issue:ACME-2', 'issue:ACME-3'],
+      ],
       ['changed', 'The target of milestone Release 2 moved from Dec 4, 2026 to Dec 11, 2026.', ['milestone:10100']],
       ['changed', 'Schedule has been amber or red in two reports in a row.', ['dimension:schedule']],
       ['health', 'Schedule is amber: Release 2 is forecast 4 days late.', ['dimension:schedule', 'issue:ACME-7']],
@@ -65,8 +69,20 @@ describe('draftNarrative: the team’s narrative, from the report', () => {
       case: 'raised, approved and rejected change requests, and one awaiting the client',
       report: withChanges([
         change({ id: 'a', title: 'Add SSO', isNew: true, status: 'awaiting-client' }),
-        change({ id: 'b', title: 'Dark mode', decidedInPeriod: true, status: 'approved', decision: { outcome: 'approved', by: 'Kim', day: '2026-11-25', reason: '' } }),
-        change({ id: 'c', title: 'Fax export', decidedInPeriod: true, status: 'rejected', decision: { outcome: 'rejected', by: 'Kim', day: '2026-11-25', reason: '' } }),
+        change({
+          id: 'b',
+          title: 'Dark mode',
+          decidedInPeriod: true,
+          status: 'approved',
+          decision: { outcome: 'approved', by: 'Kim', day: '2026-11-25', reason: '' },
+        }),
+        change({
+          id: 'c',
+          title: 'Fax export',
+          decidedInPeriod: true,
+          status: 'rejected',
+          decision: { outcome: 'rejected', by: 'Kim', day: '2026-11-25', reason: '' },
+        }),
       ]),
       expected: [
         ['1 change request was raised: “Add SSO”.', ['changeRequest:a']],
@@ -90,7 +106,9 @@ describe('draftNarrative: the team’s narrative, from the report', () => {
         const t = { completed: 2, inProgress: 9, nextUp: 1, waitingOnClient: 1, flagged: 1, blocked: 1, topRisks: 1 };
         return { ...r, sections: { ...r.sections, inProgress: issues, totals: t } };
       })(),
-      expected: [['9 issues are in progress: “A”, “B”, “C” and 6 more.', ['issue:ACME-20', 'issue:ACME-21', 'issue:ACME-22', 'issue:ACME-23']]],
+      expected: [
+        ['9 issues are in progress: “A”, “B”, “C” and 6 more.', ['issue:ACME-20', 'issue:ACME-21', 'issue:ACME-22', 'issue:ACME-23']],
+      ],
     },
   ])('$case', ({ report, expected }) => {
     const got = draftNarrative(report).map((s) => [s.text, s.evidence.map((e) => `${e.kind}:${e.id}`)]);
@@ -107,7 +125,10 @@ describe('draftNarrative: the team’s narrative, from the report', () => {
 
   it('says every tracked area is on track when no dimension is amber or red', () => {
     const r = aStatusReport();
-    const green = { ...r, dimensions: { ...r.dimensions, schedule: { ...r.dimensions.schedule, rag: 'green' as const, sustained: false } } };
+    const green = {
+      ...r,
+      dimensions: { ...r.dimensions, schedule: { ...r.dimensions.schedule, rag: 'green' as const, sustained: false } },
+    };
     const health = draftNarrative(green).filter((s) => s.topic === 'health');
     expect(health[0]).toEqual({
       topic: 'health',

@@ -75,13 +75,21 @@ function draftFrom(facts: NarrativeFacts): DraftedSentenceJson[] {
   const out: DraftedSentenceJson[] = [];
   const say = (topic: NarrativeTopic, text: string, evidence: NarrativeEvidenceJson[]) =>
     out.push({ topic, text: s.sentence(text), evidence: evidence.slice(0, MAX_EVIDENCE) });
-  const list = (items: readonly Item[], total: number) => s.list(items.map((i) => i.text), Math.max(total, items.length));
+  const list = (items: readonly Item[], total: number) =>
+    s.list(
+      items.map((i) => i.text),
+      Math.max(total, items.length),
+    );
   const client = facts.audience === 'client';
 
   // What changed.
   const { completed } = facts;
   if (completed.total > 0) {
-    say('changed', s.completed({ count: completed.total, items: list(completed.items, completed.total) }), completed.items.map((i) => issue(i.id)));
+    say(
+      'changed',
+      s.completed({ count: completed.total, items: list(completed.items, completed.total) }),
+      completed.items.map((i) => issue(i.id)),
+    );
   } else {
     say('changed', s.nothingCompleted(), []);
   }
@@ -99,13 +107,21 @@ function draftFrom(facts: NarrativeFacts): DraftedSentenceJson[] {
     const picked = facts.changes.filter(pick);
     if (picked.length === 0) return;
     const items = picked.map((c) => ({ id: c.id, text: c.title }));
-    say('changed', sentence({ count: picked.length, items: list(items, picked.length) }), picked.map((c) => ({ kind: 'changeRequest', id: c.id })));
+    say(
+      'changed',
+      sentence({ count: picked.length, items: list(items, picked.length) }),
+      picked.map((c) => ({ kind: 'changeRequest', id: c.id })),
+    );
   };
   changes((c) => c.isNew, s.newChanges);
   changes((c) => c.decidedInPeriod && c.decision?.outcome === 'approved', s.approvedChanges);
   changes((c) => c.decidedInPeriod && c.decision?.outcome === 'rejected', s.rejectedChanges);
   if (facts.sustained.length > 0) {
-    say('changed', s.sustained({ dimensions: facts.sustained.map((d) => d.label) }), facts.sustained.map((d) => ({ kind: 'dimension', id: d.key })));
+    say(
+      'changed',
+      s.sustained({ dimensions: facts.sustained.map((d) => d.label) }),
+      facts.sustained.map((d) => ({ kind: 'dimension', id: d.key })),
+    );
   }
 
   // Why the health is what it is.
@@ -121,10 +137,18 @@ function draftFrom(facts: NarrativeFacts): DraftedSentenceJson[] {
     );
   }
   if (facts.attention.length === 0 && facts.tracked.length > 0) {
-    say('health', s.allGreen(), facts.tracked.map((key) => ({ kind: 'dimension', id: key })));
+    say(
+      'health',
+      s.allGreen(),
+      facts.tracked.map((key) => ({ kind: 'dimension', id: key })),
+    );
   }
   if (facts.grey.length > 0) {
-    say('health', s.notEnoughData({ dimensions: facts.grey.map((d) => d.label) }), facts.grey.map((d) => ({ kind: 'dimension', id: d.key })));
+    say(
+      'health',
+      s.notEnoughData({ dimensions: facts.grey.map((d) => d.label) }),
+      facts.grey.map((d) => ({ kind: 'dimension', id: d.key })),
+    );
   }
 
   // What comes next.
@@ -136,10 +160,18 @@ function draftFrom(facts: NarrativeFacts): DraftedSentenceJson[] {
     say('next', s.nextMilestone({ milestone: next.name, date: fmt.day(next.releaseDate), forecast }), [{ kind: 'milestone', id: next.id }]);
   }
   if (facts.inProgress.total > 0) {
-    say('next', s.inProgress({ count: facts.inProgress.total, items: list(facts.inProgress.items, facts.inProgress.total) }), facts.inProgress.items.map((i) => issue(i.id)));
+    say(
+      'next',
+      s.inProgress({ count: facts.inProgress.total, items: list(facts.inProgress.items, facts.inProgress.total) }),
+      facts.inProgress.items.map((i) => issue(i.id)),
+    );
   }
   if (facts.nextUp.total > 0) {
-    say('next', s.nextUp({ count: facts.nextUp.total, items: list(facts.nextUp.items, facts.nextUp.total) }), facts.nextUp.items.map((i) => issue(i.id)));
+    say(
+      'next',
+      s.nextUp({ count: facts.nextUp.total, items: list(facts.nextUp.items, facts.nextUp.total) }),
+      facts.nextUp.items.map((i) => issue(i.id)),
+    );
   }
 
   // What the team needs from the client.
@@ -154,7 +186,11 @@ function draftFrom(facts: NarrativeFacts): DraftedSentenceJson[] {
   const awaiting = facts.changes.filter((c) => c.status === 'awaiting-client');
   if (awaiting.length > 0) {
     const items = awaiting.map((c) => ({ id: c.id, text: c.title }));
-    say('needs', s.awaitingDecision({ count: awaiting.length, items: list(items, awaiting.length), client }), awaiting.map((c) => ({ kind: 'changeRequest', id: c.id })));
+    say(
+      'needs',
+      s.awaitingDecision({ count: awaiting.length, items: list(items, awaiting.length), client }),
+      awaiting.map((c) => ({ kind: 'changeRequest', id: c.id })),
+    );
   }
   if (waiting.total === 0 && awaiting.length === 0) say('needs', s.nothingNeeded({ client }), []);
   return out;
@@ -192,7 +228,10 @@ export function draftNarrative(report: StatusReportJson): DraftedSentenceJson[] 
         ? [{ key, label: d.label, rag: d.rag, why: d.why, evidence: d.evidence.slice(0, 5) }]
         : [];
     }),
-    grey: DIMENSION_KEYS.filter((key) => flagged(key).enabled && flagged(key).rag === 'grey').map((key) => ({ key, label: flagged(key).label })),
+    grey: DIMENSION_KEYS.filter((key) => flagged(key).enabled && flagged(key).rag === 'grey').map((key) => ({
+      key,
+      label: flagged(key).label,
+    })),
     tracked: DIMENSION_KEYS.filter((key) => flagged(key).enabled && flagged(key).rag !== 'grey'),
     sustained: DIMENSION_KEYS.filter((key) => flagged(key).sustained).map((key) => ({ key, label: flagged(key).label })),
   });
@@ -243,7 +282,11 @@ export function narrativeText(sentences: readonly NarrativeSentenceJson[], lang:
 }
 
 /** The narrative a reader reads: the PM's text when there is one (`pm`), else the drafted sentences. */
-export function toReportNarrative(drafted: readonly NarrativeSentenceJson[], pmText: string | null | undefined, lang: Language): ReportNarrativeJson {
+export function toReportNarrative(
+  drafted: readonly NarrativeSentenceJson[],
+  pmText: string | null | undefined,
+  lang: Language,
+): ReportNarrativeJson {
   return pmText === null || pmText === undefined
     ? { source: 'drafted', text: narrativeText(drafted, lang), sentences: [...drafted] }
     : { source: 'pm', text: pmText, sentences: [] };

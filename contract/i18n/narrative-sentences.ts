@@ -58,13 +58,16 @@ const en: NarrativeSentences = {
   rejectedChanges: ({ count, items }) => `${String(count)} change ${plural(count, 'request was', 'requests were')} rejected: ${items}`,
   sustained: ({ dimensions }) =>
     `${andList(dimensions)} ${plural(dimensions.length, 'has', 'have')} been amber or red in two reports in a row`,
-  overridden: ({ reported, computed, reason }) => `The overall status is reported as ${reported} instead of the computed ${computed}: ${reason}`,
+  overridden: ({ reported, computed, reason }) =>
+    `The overall status is reported as ${reported} instead of the computed ${computed}: ${reason}`,
   dimension: ({ dimension, rag, why }) => `${dimension} is ${rag}: ${why}`,
   clientDimension: ({ dimension, rag }) => (rag === 'red' ? `${dimension} is at risk` : `${dimension} needs attention`),
   notEnoughData: ({ dimensions }) => `There is not enough data yet for ${andList(dimensions)}`,
   allGreen: () => 'Every tracked area is on track',
   nextMilestone: ({ milestone, date, forecast }) =>
-    forecast === null ? `Next comes milestone ${milestone}, due ${date}` : `Next comes milestone ${milestone}, due ${date} and forecast for ${forecast}`,
+    forecast === null
+      ? `Next comes milestone ${milestone}, due ${date}`
+      : `Next comes milestone ${milestone}, due ${date} and forecast for ${forecast}`,
   nextUp: ({ count, items }) => `${String(count)} ${plural(count, 'issue is', 'issues are')} up next: ${items}`,
   inProgress: ({ count, items }) => `${String(count)} ${plural(count, 'issue is', 'issues are')} in progress: ${items}`,
   waiting: ({ count, items, longestDays, client }) =>
@@ -98,7 +101,9 @@ const zhCN: NarrativeSentences = {
   notEnoughData: ({ dimensions }) => `${dimensions.join('、')}暂无足够数据`,
   allGreen: () => '各项指标均进展正常',
   nextMilestone: ({ milestone, date, forecast }) =>
-    forecast === null ? `接下来是里程碑 ${milestone}，到期日为 ${date}` : `接下来是里程碑 ${milestone}，到期日为 ${date}，预测完成日期为 ${forecast}`,
+    forecast === null
+      ? `接下来是里程碑 ${milestone}，到期日为 ${date}`
+      : `接下来是里程碑 ${milestone}，到期日为 ${date}，预测完成日期为 ${forecast}`,
   nextUp: ({ count, items }) => `接下来有 ${String(count)} 个事务：${items}`,
   inProgress: ({ count, items }) => `${String(count)} 个事务正在进行中：${items}`,
   waiting: ({ count, items, longestDays, client }) =>

@@ -28,6 +28,7 @@ import {
 import { toDistinctIssues } from './to-report-view';
 import { toOverallStatus } from './to-health-tiles';
 import { ReportDayContext } from './Overdue';
+import { ReportNarrative } from './ReportNarrative';
 import { reportDay, splitAtKey } from './to-needs-attention';
 
 const h3Style: CSSProperties = {
@@ -292,6 +293,8 @@ function ReportBody({ report, publishedAt }: { report: StatusReportJson | Client
             </span>
           )}
         </p>
+
+        <ReportNarrative report={report} />
 
         {report.audience === 'client' && <ClientDimensions dimensions={report.dimensions} />}
 

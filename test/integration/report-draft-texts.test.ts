@@ -94,7 +94,10 @@ describe('the PM’s texts, from the draft to the published report', () => {
     const saved = await pm('report/draft-save', {
       draft: {
         override: null,
-        narrative: { internal: 'Team: the release is tight.', client: 'We are on course for the launch.\n\nThank you for the quick answers.' },
+        narrative: {
+          internal: 'Team: the release is tight.',
+          client: 'We are on course for the launch.\n\nThank you for the quick answers.',
+        },
         clientWording: { [`issue:${reword.key}`]: 'A clearer name for the client' },
         hiddenLines: [`issue:${hide.key}`],
       },
@@ -119,12 +122,22 @@ describe('the PM’s texts, from the draft to the published report', () => {
     const head = publishedReportHeadSchema.parse((await pm('report/publish', { draftRevision: internal.draftRevision })).data);
     const published = async () => {
       const got = (await pm('report/get', { id: head.id, audience: 'client', lang: 'en' })).data as { report: unknown };
-      const markdown = (await pm('report/export', { id: head.id, audience: 'client', lang: 'en', format: 'markdown' })).data as { text: string };
+      const markdown = (await pm('report/export', { id: head.id, audience: 'client', lang: 'en', format: 'markdown' })).data as {
+        text: string;
+      };
       const html = (await pm('report/export', { id: head.id, audience: 'client', lang: 'en', format: 'html' })).data as { text: string };
       const email = (await pm('report/email', { id: head.id, lang: 'en' })).data as { text: string };
       const mail = await simpleParser(email.text);
-      const team = (await pm('report/export', { id: head.id, audience: 'internal', lang: 'en', format: 'markdown' })).data as { text: string };
-      return { report: clientStatusReportSchema.parse(got.report), markdown: markdown.text, html: html.text, mail: `${mail.text ?? ''}${String(mail.html)}`, team: team.text };
+      const team = (await pm('report/export', { id: head.id, audience: 'internal', lang: 'en', format: 'markdown' })).data as {
+        text: string;
+      };
+      return {
+        report: clientStatusReportSchema.parse(got.report),
+        markdown: markdown.text,
+        html: html.text,
+        mail: `${mail.text ?? ''}${String(mail.html)}`,
+        team: team.text,
+      };
     };
     const first = await published();
     expect(first.report.narrative?.text).toBe('We are on course for the launch.\n\nThank you for the quick answers.');
@@ -138,8 +151,12 @@ describe('the PM’s texts, from the draft to the published report', () => {
     // The draft moves on: other texts, nothing hidden, a refresh. The published report does not change.
     const next = await draftView();
     expect(
-      (await pm('report/draft-save', { draft: { override: null, narrative: { internal: 'Changed', client: 'Changed' } }, revision: next.revision }))
-        .error,
+      (
+        await pm('report/draft-save', {
+          draft: { override: null, narrative: { internal: 'Changed', client: 'Changed' } },
+          revision: next.revision,
+        })
+      ).error,
     ).toBeUndefined();
     expect((await pm('project/refresh', {})).ok).toBe(true);
     expect((await clientDraft()).narrative?.text).toBe('Changed');

@@ -428,7 +428,10 @@ function writeNarrative(
     if (index > 0) out.push('');
     out.push(
       paragraph
-        .map((piece) => md(piece.text) + (piece.issueKeys.length === 0 ? '' : ` (${piece.issueKeys.map((k) => keyText(k, keyLink)).join(', ')})`))
+        .map(
+          (piece) =>
+            md(piece.text) + (piece.issueKeys.length === 0 ? '' : ` (${piece.issueKeys.map((k) => keyText(k, keyLink)).join(', ')})`),
+        )
         .join(joiner),
     );
   }

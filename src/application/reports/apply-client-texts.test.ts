@@ -94,9 +94,20 @@ describe('applyClientTexts', () => {
 describe('toClientLines', () => {
   it('lists each line of the client version once, with an id the draft accepts', () => {
     const lines = toClientLines(renderClientReport(aClientData(), 'en'));
-    expect(lines.map((l) => l.id)).toEqual(['issue:ACME-100', 'issue:ACME-2', 'issue:ACME-1', 'issue:ACME-3', 'milestone:10100', 'risk:vendor']);
+    expect(lines.map((l) => l.id)).toEqual([
+      'issue:ACME-100',
+      'issue:ACME-2',
+      'issue:ACME-1',
+      'issue:ACME-3',
+      'milestone:10100',
+      'risk:vendor',
+    ]);
     expect(lines[4]).toEqual({ id: 'milestone:10100', kind: 'milestone', label: '', text: 'Release 2' });
-    const draft = { override: null, hiddenLines: lines.map((l) => l.id), clientWording: Object.fromEntries(lines.map((l) => [l.id, l.text])) };
+    const draft = {
+      override: null,
+      hiddenLines: lines.map((l) => l.id),
+      clientWording: Object.fromEntries(lines.map((l) => [l.id, l.text])),
+    };
     expect(reportDraftSchema.safeParse(draft).success).toBe(true);
   });
 });

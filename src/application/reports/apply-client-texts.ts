@@ -108,7 +108,8 @@ export function toClientLines(report: ClientStatusReportJson): ClientLineJson[] 
     // A key the client may not see reads as a marker, which names no line the PM could save.
     if (!lines.has(line.id) && clientLineIdSchema.safeParse(line.id).success) lines.set(line.id, line);
   };
-  const issue = (i: { key: string; summary: string }) => add({ id: clientLineId('issue', i.key), kind: 'issue', label: i.key, text: i.summary });
+  const issue = (i: { key: string; summary: string }) =>
+    add({ id: clientLineId('issue', i.key), kind: 'issue', label: i.key, text: i.summary });
   const { sections } = report;
   for (const group of sections.completed) {
     if (group.epic) issue(group.epic);

@@ -48,7 +48,10 @@ export async function getReportDraftView(
   canEdit: boolean;
   drafted?: { internal: string; client: string; clientLines: ReturnType<typeof toClientLines> };
 }> {
-  const [stored, snapshot] = await Promise.all([records.document(reportDraftKind, projectId).get(), records.document(snapshotKind, projectId).get()]);
+  const [stored, snapshot] = await Promise.all([
+    records.document(reportDraftKind, projectId).get(),
+    records.document(snapshotKind, projectId).get(),
+  ]);
   const view = { draft: stored.value ?? EMPTY_REPORT_DRAFT, revision: stored.revision, canEdit: request.canEdit };
   if (!snapshot.value) return view;
   const reports = await readReports(records, snapshot.value);
