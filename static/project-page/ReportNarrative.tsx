@@ -8,6 +8,7 @@ import { DIMENSION_KEYS, type DimensionKey } from '../../contract/report';
 import { useT } from '../shared/i18n/I18nProvider';
 import { IssueKeyLink } from '../shared/JiraLink';
 import { reportMetaStyle } from './ReportIssueList';
+import { useReportSectionLabel } from './report-scope';
 
 const paragraphStyle: CSSProperties = { margin: `${token('space.100', '8px')} 0 0`, whiteSpace: 'pre-line' };
 const refsStyle: CSSProperties = { ...reportMetaStyle, marginInlineStart: token('space.050', '4px') };
@@ -77,11 +78,12 @@ function Sentence({
 export function ReportNarrative({ report }: { report: StatusReportJson | ClientStatusReportJson }) {
   const t = useT(NARRATIVE_MESSAGES);
   const id = useId();
+  const labelledBy = useReportSectionLabel(id);
   const { narrative } = report;
   if (!narrative || narrative.text.trim() === '') return null;
   const joiner = report.lang === 'zh-CN' ? '' : ' ';
   return (
-    <section aria-labelledby={id} data-testid="report-narrative" data-source={narrative.source}>
+    <section aria-labelledby={labelledBy} data-testid="report-narrative" data-source={narrative.source}>
       <h3
         id={id}
         style={{ margin: `${token('space.300', '24px')} 0 0`, font: token('font.heading.small', 'normal 653 16px/20px sans-serif') }}

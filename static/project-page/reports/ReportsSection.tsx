@@ -20,6 +20,7 @@ import { NARRATIVE_MESSAGES } from '../../../contract/i18n/narrative-messages';
 import { SettingsStyles } from '../settings/SettingsStyles';
 import type { Audience } from '../report-payload';
 import { ReportView } from '../ReportView';
+import { ReportScopeContext } from '../report-scope';
 
 const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 const DRAFT: PayloadOf<'project/report'> = { audience: 'internal' };
@@ -193,7 +194,11 @@ function AudiencePreview({ audience, title }: { audience: Audience; title: strin
       <h4 id={id}>{title}</h4>
       {state.status === 'loading' && <LoadingState label={t('reports.publish.heading')} />}
       {state.status === 'failed' && <ErrorState error={state.error} onRetry={retry} />}
-      {state.status === 'ready' && <ReportView report={state.data} />}
+      {state.status === 'ready' && (
+        <ReportScopeContext.Provider value={id}>
+          <ReportView report={state.data} />
+        </ReportScopeContext.Provider>
+      )}
     </section>
   );
 }
