@@ -49,6 +49,7 @@ import { formatRiskSignal } from './risk-sentences';
 import { SETTINGS_MESSAGES } from './settings-messages';
 import { SUMMARY_MESSAGES } from './summary-messages';
 import { SYNC_MESSAGES } from './sync-messages';
+import { NARRATIVE_MESSAGES } from './narrative-messages';
 import type { AnyStrings } from './strings';
 
 /** The values of a discriminated union's discriminator, read from the schema itself. */
@@ -151,6 +152,7 @@ const NAMESPACES: Record<string, AnyStrings> = {
   SETTINGS_MESSAGES,
   SUMMARY_MESSAGES,
   SYNC_MESSAGES,
+  NARRATIVE_MESSAGES,
 };
 
 /** What a rendered sentence must never show: a missing value, a code, a stray object. */

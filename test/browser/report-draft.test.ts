@@ -121,6 +121,10 @@ describe('the draft review', () => {
     expect(violations).toEqual([]);
     expect(passes).toBeGreaterThan(10);
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `report-draft-${lang}-${theme}-375.png`), fullPage: true });
+    for (const part of ['draft-editor', 'reports-preview-internal', 'reports-preview-client'] as const) {
+      await (await frame.waitForSelector(`${testId(part)} > :first-child`)).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `report-draft-${part}-${lang}-${theme}-375.png`) });
+    }
 
     // Reset the client's narrative to the drafted one.
     await frame.click(testId('draft-narrative-client-reset'));
@@ -128,7 +132,7 @@ describe('the draft review', () => {
     expect(await frame.inputValue(testId('draft-narrative-client'))).not.toBe(words);
     await frame.click(testId('draft-save'));
     frame = await frameOf(page, PAGE_MODULE);
-    await frame.waitForSelector(`${testId('reports-review')}`);
+    await frame.waitForSelector(testId('reports-review'));
     await frame.click(`${testId('reports-review')} summary`);
     await frame.waitForSelector(`${client}[data-source="drafted"]`);
     expect(await frame.inputValue(testId('draft-narrative-client'))).not.toBe(words);

@@ -300,6 +300,7 @@ export function DraftEditorStyles() {
 .cf-draft-editor > h4, .cf-draft-editor > p { margin: 0; }
 .cf-draft-editor .cf-field { display: grid; gap: ${token('space.050', '4px')}; }
 .cf-draft-editor .cf-field > button { justify-self: start; }
+.cf-draft-editor textarea.cf-input { height: auto; min-height: 10rem; max-width: 48rem; padding: ${token('space.100', '8px')}; resize: vertical; }
 .cf-draft-state, .cf-draft-kind { font: ${token('font.body.small', 'normal 400 12px/16px sans-serif')}; color: ${token('color.text.subtle', '#505258')}; }
 .cf-draft-hidden { color: ${token('color.text.warning', '#A54800')}; font-weight: 600; }
 .cf-draft-lines summary { cursor: pointer; font-weight: 600; }
