@@ -11,6 +11,7 @@
 import * as z from 'zod/mini';
 import { clientChangeSectionSchema } from './change-report';
 import { languageSchema } from './language';
+import { reportNarrativeSchema } from './report-narrative';
 import { DIMENSION_KEYS, REPORT_DATA_SCHEMA_VERSION, projectSchema, waitSchema } from './report';
 
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/u));
@@ -73,7 +74,15 @@ export const clientSectionsSchema = z.object({
    * level and status: no score, owner, mitigation, dates or keys (absent before issue 10).
    */
   registerRisks: z.optional(
-    z.array(z.object({ text: z.string(), level: z.enum(['high', 'medium', 'low']), status: z.enum(['open', 'mitigating']) })),
+    z.array(
+      z.object({
+        /** The register's record id, so the PM can reword or hide the line (absent in reports stored before). */
+        id: z.optional(z.string()),
+        text: z.string(),
+        level: z.enum(['high', 'medium', 'low']),
+        status: z.enum(['open', 'mitigating']),
+      }),
+    ),
   ),
   /**
    * Decisions and action items of touchpoints held with the client only (their series' audience
@@ -161,5 +170,7 @@ export const clientStatusReportSchema = z.object({
     }),
   ),
   sections: clientSectionsSchema,
+  /** The narrative, from client-safe data only (`renderStoredReport`; absent where a report is rendered without it). */
+  narrative: z.optional(reportNarrativeSchema),
 });
 export type ClientStatusReportJson = z.infer<typeof clientStatusReportSchema>;

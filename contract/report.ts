@@ -13,6 +13,7 @@ import { changeSectionSchema } from './change-report';
 import * as z from 'zod/mini';
 import { CLIENT_VISIBILITY_MODES, CLIENT_VISIBILITY_REASONS } from './client-visibility';
 import { languageSchema } from './language';
+import { reportNarrativeSchema } from './report-narrative';
 
 export const ragSchema = z.enum(['green', 'amber', 'red', 'grey']);
 export type RagJson = z.infer<typeof ragSchema>;
@@ -569,5 +570,7 @@ export const statusReportSchema = z.object({
   ),
   /** The counts, and when the client sees nothing, the sentence telling the PM how to show work. */
   clientVisibility: z.object({ ...clientVisibilitySummarySchema.shape, hint: z.nullable(z.string()) }),
+  /** The narrative (`renderStoredReport`; absent where a report is rendered without it). */
+  narrative: z.optional(reportNarrativeSchema),
 });
 export type StatusReportJson = z.infer<typeof statusReportSchema>;

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { clientStatusReportSchema } from './client-report';
 import { languageSchema } from './language';
+import { clientLineSchema, reportDraftTextsFields } from './report-narrative';
 import { DIMENSION_KEYS, ragSchema, statusReportSchema } from './report';
 import { revisionSchema } from './settings';
 import { requiredTextSchema } from './text';
@@ -49,9 +50,21 @@ export type PublishedReportHead = z.infer<typeof publishedReportHeadSchema>;
  */
 export const reportDraftSchema = z.object({
   override: z.nullable(z.object({ rag: overallRagSchema, reason: requiredTextSchema(500) })),
+  /** The narratives, client wording and hidden client lines (`reportDraftTextsFields`); absent in drafts saved before them. */
+  ...reportDraftTextsFields,
 });
 export type ReportDraftJson = z.infer<typeof reportDraftSchema>;
-export const reportDraftViewSchema = z.object({ draft: reportDraftSchema, revision: revisionSchema, canEdit: z.boolean() });
+export const reportDraftViewSchema = z.object({
+  draft: reportDraftSchema,
+  revision: revisionSchema,
+  canEdit: z.boolean(),
+  /**
+   * The narratives the app drafted (what "reset to drafted" restores) and every line of the
+   * client version the PM may reword or hide, hidden ones included, in the caller's language.
+   * Absent before the project's data was first read.
+   */
+  drafted: z.optional(z.object({ internal: z.string(), client: z.string(), clientLines: z.array(clientLineSchema) })),
+});
 
 const cursorSchema = z.string().check(z.minLength(1), z.maxLength(2_000));
 

@@ -52,6 +52,7 @@ import { SHARE_MESSAGES } from './share-messages';
 import { SHARE_PAGE_MESSAGES } from './share-page-messages';
 import { SUMMARY_MESSAGES } from './summary-messages';
 import { SYNC_MESSAGES } from './sync-messages';
+import { NARRATIVE_MESSAGES } from './narrative-messages';
 import type { AnyStrings } from './strings';
 
 /** The values of a discriminated union's discriminator, read from the schema itself. */
@@ -157,6 +158,7 @@ const NAMESPACES: Record<string, AnyStrings> = {
   SHARE_PAGE_MESSAGES,
   SUMMARY_MESSAGES,
   SYNC_MESSAGES,
+  NARRATIVE_MESSAGES,
 };
 
 /** What a rendered sentence must never show: a missing value, a code, a stray object. */

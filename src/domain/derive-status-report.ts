@@ -334,7 +334,7 @@ export function toClientReportData(model: ReportModel, projection: Omit<ReportPr
             },
           }),
       // Client-visible ones only, in their client wording; keys of issues the client does not see are hidden.
-      registerRisks: (model.registerRisks?.client ?? []).map((r) => ({ text: hide(r.text), level: r.level, status: r.status })),
+      registerRisks: (model.registerRisks?.client ?? []).map((r) => ({ id: r.id, text: hide(r.text), level: r.level, status: r.status })),
       // Touchpoints held with the client only; keys of issues the client does not see are hidden.
       decisions: (model.minutes?.client ?? NO_MINUTES).decisions.map(({ text, date, seriesTitle }) => ({
         text: hide(text),

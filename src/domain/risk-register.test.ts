@@ -160,8 +160,8 @@ describe('deriveRegisterRiskSection', () => {
   });
   it('gives the client only open client-visible risks, in client wording, without notes', () => {
     expect(section.client).toEqual([
-      { text: 'Launch date at risk', level: 'high', status: 'mitigating' },
-      { text: 'Minor delay possible', level: 'low', status: 'open' },
+      { id: 'c', text: 'Launch date at risk', level: 'high', status: 'mitigating' },
+      { id: 'a', text: 'Minor delay possible', level: 'low', status: 'open' },
     ]);
     expect(JSON.stringify(section.client)).not.toMatch(/internal note|Mock the API|Ana|ACME/u);
   });

@@ -169,6 +169,8 @@ export interface ReportRegisterRisk {
 
 /** A register risk of the client's report: its client wording, level and status only. */
 export interface ClientReportRegisterRisk {
+  /** The register's record id: the PM may reword or hide the line in the client's version. */
+  id: string;
   text: string;
   level: RegisterRiskLevel;
   status: 'open' | 'mitigating';
@@ -212,7 +214,7 @@ export function deriveRegisterRiskSection(
     })),
     client: open
       .filter(({ entry }) => entry.clientVisible && entry.clientWording !== '')
-      .map(({ entry, score }) => ({ text: entry.clientWording, level: toRiskLevel(score), status: entry.status })),
+      .map(({ entry, score }) => ({ id: entry.id, text: entry.clientWording, level: toRiskLevel(score), status: entry.status })),
   };
 }
 

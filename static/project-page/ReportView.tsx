@@ -28,6 +28,8 @@ import {
 import { toDistinctIssues } from './to-report-view';
 import { toOverallStatus } from './to-health-tiles';
 import { ReportDayContext } from './Overdue';
+import { ReportNarrative } from './ReportNarrative';
+import { useReportSectionLabel } from './report-scope';
 import { reportDay, splitAtKey } from './to-needs-attention';
 
 const h3Style: CSSProperties = {
@@ -43,7 +45,7 @@ const h4Style: CSSProperties = {
 function ReportSection({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   const id = useId();
   return (
-    <section aria-labelledby={id} data-testid={testId}>
+    <section aria-labelledby={useReportSectionLabel(id)} data-testid={testId}>
       <h3 id={id} style={h3Style}>
         {title}
       </h3>
@@ -77,7 +79,7 @@ export function FoldedSection({
   const panelId = useId();
   const [open, setOpen] = useState(false);
   return (
-    <section aria-labelledby={headingId} data-testid={testId} data-count={Math.max(count, total)}>
+    <section aria-labelledby={useReportSectionLabel(headingId)} data-testid={testId} data-count={Math.max(count, total)}>
       <h3 id={headingId} style={h3Style}>
         <button
           type="button"
@@ -292,6 +294,8 @@ function ReportBody({ report, publishedAt }: { report: StatusReportJson | Client
             </span>
           )}
         </p>
+
+        <ReportNarrative report={report} />
 
         {report.audience === 'client' && <ClientDimensions dimensions={report.dimensions} />}
 

@@ -12,6 +12,8 @@
  * into Jira; the client's dimensions and headline hold no figure, its milestone progress is a
  * percentage, and hidden blockers are counted, not named. Then the
  * same on the local runtime, through the `project/report` resolver, in every visibility mode.
+ * The client's outputs include its drafted narrative (issue 11), whose evidence names only issues
+ * the client sees.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +21,7 @@ import { clientReportDataSchema, clientStatusReportSchema, type ClientStatusRepo
 import { DEFAULT_PROJECT_SETTINGS, settingsViewSchema } from '../../contract';
 import { HEALTH_MESSAGES } from '../../contract/i18n/health-messages';
 import { REPORT_MESSAGES } from '../../contract/i18n/report-messages';
+import { draftClientNarrative } from '../../contract/i18n/draft-narrative';
 import { renderClientReport } from '../../contract/i18n/render-client-report';
 import { renderStatusReport } from '../../contract/i18n/render-status-report';
 import type { Language } from '../../contract/language';
@@ -26,6 +29,7 @@ import { DIMENSION_KEYS } from '../../contract/report';
 import type { LocalApp } from '../../local/runtime/create-local-app';
 import { renderReportHtml } from '../../src/application/render/render-report-html';
 import { renderReportMarkdown } from '../../src/application/render/render-report-markdown';
+import { renderStoredClientReport } from '../../src/application/snapshot/read-snapshot';
 import { deriveReportModel, toClientReportData, toReportData } from '../../src/domain/derive-status-report';
 import type { Issue } from '../../src/domain/issue';
 import type { ProjectSettings } from '../../src/domain/settings';
@@ -285,9 +289,21 @@ describe('client safety, over generated projects', () => {
         if (english.some((t) => t.includes('with no update for'))) seen.staleness += 1;
         if (english.length > 0) seen.reasons += 1;
         if (clientData.sections.blocked.some((b) => b.hiddenBlockers > 0)) seen.hiddenBlockers += 1;
+        const stored = { internal: toReportData(model, { override }), client: clientData };
         for (const lang of LANGS) {
-          const report = renderClientReport(clientData, lang);
+          // As every reader gets it: with the narrative drafted from the client's data.
+          const report = renderStoredClientReport(stored, lang);
           expect(clientStatusReportSchema.parse(report)).toEqual(report);
+          expect(report.narrative?.source).toBe('drafted');
+          expect(report.narrative?.text).not.toBe('');
+          // Each drafted sentence rests only on what the client's report shows.
+          const shownKeys = new Set(issues.filter((i) => !hidden.includes(i)).map((i) => i.key));
+          for (const sentence of draftClientNarrative(renderClientReport(clientData, lang))) {
+            for (const ref of sentence.evidence) {
+              if (ref.kind === 'issue') expect(shownKeys.has(ref.id), ref.id).toBe(true);
+              expect(ref.kind).not.toBe('risk');
+            }
+          }
           expectNoInternalFigures(clientData, report, issues, new Set(hidden.map((i) => i.key)));
           const forbidden = forbiddenTexts(model, lang);
           for (const [name, text] of Object.entries({ data: JSON.stringify(clientData), ...clientOutputs(report) })) {

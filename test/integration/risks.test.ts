@@ -234,7 +234,7 @@ describe("the status report's register risks", () => {
     const internal = await sections('internal');
     expect(internal.map((r) => r.title)).toEqual(['Vendor API late', 'Key developer may leave']);
     const client = await sections('client');
-    expect(client).toEqual([{ text: 'The payment provider may deliver late', level: 'medium', status: 'open' }]);
+    expect(client).toEqual([{ id: 'shared', text: 'The payment provider may deliver late', level: 'medium', status: 'open' }]);
     expect(JSON.stringify(client)).not.toMatch(/Vendor API|Build against a mock|Pat Manager|Key developer/u);
   });
 });

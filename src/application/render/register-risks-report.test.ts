@@ -82,6 +82,7 @@ describe('the report lists open register risks beside the derived ones', () => {
       expect(clientStatusReportSchema.parse(report)).toEqual(report);
       expect(report.sections.registerRisks).toEqual([
         {
+          id: 'vendor',
           text:
             lang === 'en'
               ? 'The payment provider may deliver late; see an internal task'

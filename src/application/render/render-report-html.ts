@@ -3,6 +3,9 @@
  * requests (a CSP forbids them), printable. Pure, so the app's client status page and the CLI
  * share it. Every value goes through the `html` template, which escapes it.
  */
+import { NARRATIVE_MESSAGES } from '../../../contract/i18n/narrative-messages';
+import { translator } from '../../../contract/i18n/strings';
+import { narrativeParagraphs, sentenceJoiner } from './narrative-blocks';
 import type { ChangeSectionJson, ClientChangeSectionJson } from '../../../contract/change-report';
 import {
   describeChangeDetails,
@@ -602,6 +605,7 @@ export function renderReportHtml(report: StatusReportJson | ClientStatusReportJs
             <p class="headline">${overall.headline}</p>
             ${overall.overrideReason ? html`<p class="override">${t('health.overrideReason', { reason: overall.overrideReason })}</p>` : null}
           </section>
+          ${narrativeSection(report, keyLink)}
           <section aria-labelledby="dimensions">
             <h2 id="dimensions">${t('report.dimensions')}</h2>
             ${dimensionsTable(report, t)}
@@ -694,6 +698,7 @@ function renderClientReportHtml(report: ClientStatusReportJson, options: RenderO
             <p class="overall"><span>${t('report.status')}${colon}${badge(overall.reported, t)}</span></p>
             <p class="headline">${overall.headline}</p>
           </section>
+          ${narrativeSection(report)}
           ${
             report.dimensions.length === 0
               ? null
@@ -752,4 +757,27 @@ function renderClientReportHtml(report: ClientStatusReportJson, options: RenderO
       </body>
     </html> `;
   return page.value;
+}
+
+/** The narrative: a paragraph per topic; the team's drafted sentences end with their issue keys. */
+function narrativeSection(report: StatusReportJson | ClientStatusReportJson, keyLink?: KeyLink): SafeHtml | null {
+  const paragraphs = narrativeParagraphs(report);
+  if (paragraphs.length === 0) return null;
+  const joiner = sentenceJoiner(report);
+  return html`<section aria-labelledby="narrative" data-narrative="${report.narrative?.source ?? ''}">
+    <h2 id="narrative">${translator(report.lang, NARRATIVE_MESSAGES)('narrative.heading')}</h2>
+    ${paragraphs.map(
+      (paragraph) =>
+        html`<p>
+          ${paragraph.map(
+            (piece, index) =>
+              html`${index > 0 ? joiner : ''}${piece.text}${
+                piece.issueKeys.length === 0
+                  ? null
+                  : html` <span class="muted">(${piece.issueKeys.map((k, i) => html`${i > 0 ? ', ' : ''}${keyHtml(k, keyLink)}`)})</span>`
+              }`,
+          )}
+        </p>`,
+    )}
+  </section>`;
 }

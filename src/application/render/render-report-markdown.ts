@@ -5,6 +5,9 @@
  * text is pasted into a tool that reads it as HTML rather than Markdown.
  */
 import { withoutBidiControls } from '../../../contract/text';
+import { NARRATIVE_MESSAGES } from '../../../contract/i18n/narrative-messages';
+import { translator } from '../../../contract/i18n/strings';
+import { narrativeParagraphs, sentenceJoiner } from './narrative-blocks';
 import type { Language } from '../../../contract/language';
 import type { ClientIssueRefJson, ClientMilestoneJson, ClientStatusReportJson } from '../../../contract/client-report';
 import type { StatusReportJson } from '../../../contract/report';
@@ -142,6 +145,7 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
     overall.computed === overall.reported ? '' : parenthetical(`${t('report.computed')}${colon}${t(`rag.${overall.computed}`)}`, t);
   out.push(`**${t('report.reported')}${colon}${t(`rag.${overall.reported}`)}**${computedNote}`, '', md(overall.headline));
   if (overall.overrideReason) out.push('', `> ${md(t('health.overrideReason', { reason: overall.overrideReason }))}`);
+  writeNarrative(report, out, heading, keyLink);
 
   heading(2, t('report.dimensions'));
   out.push(
@@ -294,6 +298,7 @@ function renderClientReportMarkdown(report: ClientStatusReportJson, options: Ren
 
   heading(2, t('report.overall'));
   out.push(`**${t('report.status')}${colon}${t(`rag.${overall.reported}`)}**`, '', md(overall.headline));
+  writeNarrative(report, out, heading);
 
   if (report.dimensions.length > 0) {
     heading(2, t('report.dimensions'));
@@ -406,4 +411,28 @@ function writeMinutes(
 /** "…and N more" after a list a stored report bounded; nothing when it is whole. */
 function moreLine(total: number | undefined, shown: number, t: ReportWords): string[] {
   return total !== undefined && total > shown ? [`- ${t('report.moreItems', { count: total - shown })}`] : [];
+}
+
+/** The narrative: a paragraph per topic; the team's drafted sentences end with their issue keys. */
+function writeNarrative(
+  report: StatusReportJson | ClientStatusReportJson,
+  out: string[],
+  heading: (level: number, text: string) => void,
+  keyLink?: KeyLink,
+): void {
+  const paragraphs = narrativeParagraphs(report);
+  if (paragraphs.length === 0) return;
+  heading(2, translator(report.lang, NARRATIVE_MESSAGES)('narrative.heading'));
+  const joiner = sentenceJoiner(report);
+  for (const [index, paragraph] of paragraphs.entries()) {
+    if (index > 0) out.push('');
+    out.push(
+      paragraph
+        .map(
+          (piece) =>
+            md(piece.text) + (piece.issueKeys.length === 0 ? '' : ` (${piece.issueKeys.map((k) => keyText(k, keyLink)).join(', ')})`),
+        )
+        .join(joiner),
+    );
+  }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as zm from 'zod/mini';
 import { clientReportDataSchema } from '../../../contract/client-report';
 import { reportDataSchema } from '../../../contract/report';
+import { reportDraftTextsSchema } from '../../../contract/report-narrative';
 import type { Issue } from '../../domain/issue';
 import { AppError } from '../app-error';
 import {
@@ -33,7 +34,12 @@ export const STORED_REPORT_FORMAT = 2;
 /** Reads of one generation's values run this many at a time. */
 const READ_CONCURRENCY = 8;
 
-export const storedReportsSchema = zm.object({ internal: reportDataSchema, client: clientReportDataSchema });
+/** `texts`: the PM's narratives, client wording and hidden lines of the draft (absent when none were saved). */
+export const storedReportsSchema = zm.object({
+  internal: reportDataSchema,
+  client: clientReportDataSchema,
+  texts: zm.optional(reportDraftTextsSchema),
+});
 export type StoredReports = zm.infer<typeof storedReportsSchema>;
 
 export async function readSnapshot(records: RecordStore, projectId: string): Promise<Revisioned<Snapshot | undefined>> {

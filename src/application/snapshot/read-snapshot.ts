@@ -1,4 +1,5 @@
 import type { ClientStatusReportJson, IssueRiskView, ProjectOverview, StatusReportJson } from '../../../contract';
+import { draftClientNarrative, draftNarrative, toReportNarrative } from '../../../contract/i18n/draft-narrative';
 import { renderClientReport } from '../../../contract/i18n/render-client-report';
 import { renderStatusReport } from '../../../contract/i18n/render-status-report';
 import { formatRiskSignal } from '../../../contract/i18n/risk-sentences';
@@ -12,6 +13,7 @@ import type { ProjectSettings } from '../../domain/settings';
 import type { ProjectSettingsJson } from '../../../contract/settings';
 import { totalOf } from '../../domain/status-category';
 import { AppError } from '../app-error';
+import { applyClientTexts } from '../reports/apply-client-texts';
 import type { SiteMetadata, SyncSource } from '../ports';
 import { issueDeltaKind, kpiHistoryKind, type Snapshot } from '../records/record-kinds';
 import { listAll, type RecordStore } from '../storage';
@@ -26,13 +28,34 @@ export async function getSnapshotReport(
   return renderStoredReport(await readReports(records, snapshot), request.audience, request.lang);
 }
 
-/** Stored report data (a snapshot's or a published report's) rendered for one audience in one language. */
+/**
+ * Stored report data (a snapshot's or a published report's) rendered for one audience in one
+ * language, with the PM's texts stored beside it applied: the one place they are, so the draft
+ * preview, a published report, its exports and e-mails and the client's status page all read the
+ * same. The client's version leaves out the lines the PM hid and reads their client wording; each
+ * audience's narrative is the PM's text when they wrote one, else the one drafted from that
+ * version (the client's from client-safe data only).
+ */
 export function renderStoredReport(
   reports: StoredReports,
   audience: 'internal' | 'client',
   lang: Language,
 ): StatusReportJson | ClientStatusReportJson {
-  return audience === 'client' ? renderClientReport(reports.client, lang) : renderStatusReport(reports.internal, lang);
+  return audience === 'client' ? renderStoredClientReport(reports, lang) : renderStoredInternalReport(reports, lang);
+}
+
+/** The team's version of `renderStoredReport`. */
+export function renderStoredInternalReport(reports: StoredReports, lang: Language): StatusReportJson {
+  const report = renderStatusReport(reports.internal, lang);
+  return { ...report, narrative: toReportNarrative(draftNarrative(report), reports.texts?.narrative?.internal, lang) };
+}
+
+/** The client's version of `renderStoredReport`. */
+export function renderStoredClientReport(reports: StoredReports, lang: Language): ClientStatusReportJson {
+  const report = renderClientReport(applyClientTexts(reports.client, reports.texts), lang);
+  // Plain prose for the client: the sentences' evidence stays in the team's version.
+  const drafted = draftClientNarrative(report).map(({ topic, text }) => ({ topic, text }));
+  return { ...report, narrative: toReportNarrative(drafted, reports.texts?.narrative?.client, lang) };
 }
 
 /** Counts by status category and the open milestones, from the snapshot (0 Jira calls). */

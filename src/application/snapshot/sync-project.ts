@@ -23,6 +23,7 @@ import { getProjectSettings } from '../project-settings';
 import { markProjectRefreshed } from '../mark-project-dirty';
 import { latestPublishedReport } from '../reports/published-reports';
 import { deriveSnapshot } from './derive-snapshot';
+import { withDraftTexts } from '../reports/draft-texts';
 import { reuseKnownHistories } from './reuse-known-histories';
 import {
   deleteOtherGenerations,
@@ -343,7 +344,8 @@ async function derive(
     draftEdits.value?.override ?? null,
   );
   const buckets = toBuckets(data.issues);
-  const parts = toReportParts(derived.reports);
+  // The PM's texts travel with the data they were written for, and are published with it.
+  const parts = toReportParts(withDraftTexts(derived.reports, draftEdits.value));
   await writeGeneration(deps.records, project.id, state.generation, derived.head.asOf, buckets, parts, derived.addedAfterBaseline);
   const snapshot: Snapshot = {
     ...derived.head,

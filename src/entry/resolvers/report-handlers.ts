@@ -5,6 +5,7 @@ import { toReportEmail } from '../../application/reports/report-email';
 import { renderReportHtml } from '../../application/render/render-report-html';
 import { renderReportMarkdown } from '../../application/render/render-report-markdown';
 import { reportDraftKind } from '../../application/records/record-kinds';
+import { getReportDraftView } from '../../application/reports/draft-texts';
 import { readSnapshot } from '../../application/snapshot/project-cache';
 import { renderStoredReport } from '../../application/snapshot/read-snapshot';
 import { emlComposer, permissionSource, recordStore, systemClock } from '../compose';
@@ -32,15 +33,15 @@ export const reportHandlers = {
   }),
   'report/draft-get': defineResolver('report/draft-get', async ({ payload, context }) => {
     const { project, permissions } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
-    const stored = await recordStore.document(reportDraftKind, project.id).get();
-    return { draft: stored.value ?? { override: null }, revision: stored.revision, canEdit: allows(permissions, 'write') };
+    return getReportDraftView(recordStore, project.id, { lang: languageOf(context), canEdit: allows(permissions, 'write') });
   }),
   'report/draft-save': defineResolver('report/draft-save', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
     const saved = await recordStore.document(reportDraftKind, project.id).save(payload.draft, payload.revision);
     // The draft is derived again with the PM's edits: what the PM reviews next is what publishes.
     await refreshHealth(project);
-    return { draft: saved.value, revision: saved.revision, canEdit: true };
+    const view = await getReportDraftView(recordStore, project.id, { lang: languageOf(context), canEdit: true });
+    return { ...view, draft: saved.value, revision: saved.revision };
   }),
   'report/list': defineResolver('report/list', async ({ payload, context }) => {
     const { project, permissions } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());

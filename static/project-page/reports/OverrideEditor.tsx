@@ -66,7 +66,8 @@ function OverrideForm({
     }
     setMissingReason(false);
     setFailure(null);
-    const next: ReportDraftJson = { override: overriding ? { rag, reason: reason.trim() } : null };
+    // The narratives, client wording and hidden lines saved beside the override stay as they are.
+    const next: ReportDraftJson = { ...draft, override: overriding ? { rag, reason: reason.trim() } : null };
     void backend.call('report/draft-save', { draft: next, revision }).then((answer) => {
       if (answer.ok) {
         onApplied();

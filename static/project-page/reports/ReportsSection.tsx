@@ -15,9 +15,12 @@ import { useResolver } from '../../shared/use-resolver';
 import { AudienceToggle } from '../AudienceToggle';
 import { DeliveryPanel, MailSettingsPanel } from './Delivery';
 import { OverrideEditor } from './OverrideEditor';
+import { DraftEditor, DraftEditorStyles } from './DraftEditor';
+import { NARRATIVE_MESSAGES } from '../../../contract/i18n/narrative-messages';
 import { SettingsStyles } from '../settings/SettingsStyles';
 import type { Audience } from '../report-payload';
 import { ReportView } from '../ReportView';
+import { ReportScopeContext } from '../report-scope';
 
 const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 const DRAFT: PayloadOf<'project/report'> = { audience: 'internal' };
@@ -38,6 +41,8 @@ function PublishCard({ canPublish, onPublished }: { canPublish: boolean; onPubli
   const [outcome, setOutcome] = useState<
     { kind: 'done'; version: number } | { kind: 'conflict' } | { kind: 'failed'; error: AppErrorJson } | null
   >(null);
+  const [draftSaved, setDraftSaved] = useState(false);
+  const tn = useT(NARRATIVE_MESSAGES);
   const titleId = useId();
 
   if (state.status === 'loading') return <LoadingState label={t('reports.publish.heading')} />;
@@ -103,6 +108,20 @@ function PublishCard({ canPublish, onPublished }: { canPublish: boolean; onPubli
           }}
         />
       )}
+      {canPublish && (
+        <DraftEditor
+          onSaved={() => {
+            setOutcome(null);
+            setDraftSaved(true);
+            retry();
+          }}
+        />
+      )}
+      {draftSaved && (
+        <p role="status" className="cf-message" data-testid="draft-saved">
+          {tn('narrative.editor.saved')}
+        </p>
+      )}
       <details className="cf-reports-review" data-testid="reports-review">
         <summary>{t('reports.publish.review')}</summary>
         <DraftPreview />
@@ -154,19 +173,33 @@ function PublishCard({ canPublish, onPublished }: { canPublish: boolean; onPubli
   );
 }
 
-/** The draft as each audience will read it, to review before publishing. */
+/** The draft as each audience will read it, side by side (stacked on a narrow screen), to review before publishing. */
 function DraftPreview() {
+  const tn = useT(NARRATIVE_MESSAGES);
+  return (
+    <div className="cf-reports-preview cf-reports-side-by-side" data-testid="reports-previews">
+      <AudiencePreview audience="internal" title={tn('narrative.preview.internal')} />
+      <AudiencePreview audience="client" title={tn('narrative.preview.client')} />
+    </div>
+  );
+}
+
+function AudiencePreview({ audience, title }: { audience: Audience; title: string }) {
   const t = useReportsT();
-  const [audience, setAudience] = useState<Audience>('internal');
+  const id = useId();
   const payload = useMemo<PayloadOf<'project/report'>>(() => ({ audience }), [audience]);
   const { state, retry } = useResolver('project/report', payload);
   return (
-    <div className="cf-reports-preview">
-      <AudienceToggle audience={audience} onChange={setAudience} />
+    <section aria-labelledby={id} data-testid={`reports-preview-${audience}`}>
+      <h4 id={id}>{title}</h4>
       {state.status === 'loading' && <LoadingState label={t('reports.publish.heading')} />}
       {state.status === 'failed' && <ErrorState error={state.error} onRetry={retry} />}
-      {state.status === 'ready' && <ReportView report={state.data} />}
-    </div>
+      {state.status === 'ready' && (
+        <ReportScopeContext.Provider value={id}>
+          <ReportView report={state.data} />
+        </ReportScopeContext.Provider>
+      )}
+    </section>
   );
 }
 
@@ -362,6 +395,7 @@ export function ReportsSection() {
     <div className="cf-reports" data-testid="reports-section">
       <SettingsStyles />
       <ReportsStyles />
+      <DraftEditorStyles />
       <h2>{t('reports.heading')}</h2>
       <p className="cf-hint">{t('reports.intro')}</p>
       {list.state.status === 'ready' && <PublishCard canPublish={list.state.canPublish} onPublished={list.reload} />}
