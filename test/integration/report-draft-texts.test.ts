@@ -15,6 +15,7 @@ import { publishedReportHeadSchema, reportDraftViewSchema } from '../../contract
 import type { LocalApp } from '../../local/runtime/create-local-app';
 import { KvsRecordStore } from '../../src/adapters/storage/kvs-record-store';
 import { reportDraftKind } from '../../src/application/records/record-kinds';
+import { escapeHtml } from '../../src/application/render/safe-html';
 import { ACCOUNTS, type AccountRole } from '../support/accounts';
 import { projectPageContext } from '../support/contexts';
 import { hostilePayloads, hostileValues } from '../support/hostile-payloads';
@@ -26,7 +27,7 @@ if (!acme) throw new Error('the demo has a project');
 
 let app: LocalApp;
 beforeAll(async () => {
-  app = await startLocalApp({ datasets });
+  app = await startLocalApp({ datasets, serve: true });
 });
 afterAll(async () => {
   await app.close();
@@ -147,6 +148,17 @@ describe('the PM’s texts, from the draft to the published report', () => {
       expect(text, name).not.toMatch(new RegExp(`\\b${hide.key}\\b`, 'u'));
     }
     expect(first.team).toContain('Team: the release is tight.');
+
+    // The client's status page reads the same texts, from the live draft and from the published report.
+    for (const scope of [{ kind: 'live' }, { kind: 'report', reportId: head.id }]) {
+      const link = (await pm('share/create', { scope, lang: 'en', label: 'Client', expiresInDays: 30 })).data as { url: string };
+      const page = await (await fetch(link.url)).text();
+      expect(page, scope.kind).toContain('<p>We are on course for the launch.</p>');
+      expect(page, scope.kind).toContain('<p>Thank you for the quick answers.</p>');
+      expect(page, scope.kind).toContain('A clearer name for the client');
+      expect(page, scope.kind).not.toContain(escapeHtml(reword.summary));
+      expect(page, scope.kind).not.toContain(escapeHtml(hide.summary));
+    }
 
     // The draft moves on: other texts, nothing hidden, a refresh. The published report does not change.
     const next = await draftView();

@@ -370,7 +370,7 @@ function healthSection(health: NonNullable<SharedPageContent['health']>, w: Word
     html`<div class="card">
         <p class="overall">${s('share.overall')}${t('report.colon')}${badge(health.status, t)}</p>
         <p>${health.headline}</p>
-        ${health.narrative === null ? null : html`<p>${health.narrative}</p>`}
+        ${health.narrative === null ? null : health.narrative.map((paragraph) => html`<p>${paragraph}</p>`)}
       </div>
       ${
         health.dimensions.length === 0

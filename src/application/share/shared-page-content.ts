@@ -7,7 +7,6 @@
  * Its input is a `ClientStatusReportJson`, which has no room for an internal issue or signal;
  * the change requests are projected field by field (no internal note, no linked Jira keys).
  */
-import { z } from 'zod';
 import type { ChangeRequestJson } from '../../../contract/changes';
 import type { ClientChangeRequestJson } from '../../../contract/change-report';
 import type { ImpactJson } from '../../../contract/change-impact';
@@ -49,8 +48,8 @@ export interface SharedPageContent {
     status: ClientStatusReportJson['overall']['reported'];
     headline: string;
     dimensions: ClientStatusReportJson['dimensions'];
-    /** The PM's narrative for the client, when the report carries one. */
-    narrative: string | null;
+    /** The client's narrative (the PM's text, else the drafted one) as paragraphs, when the report carries one. */
+    narrative: string[] | null;
   };
   milestones?: ClientMilestoneJson[];
   completed?: ClientSectionsJson['completed'];
@@ -86,8 +85,6 @@ export const SECTION_ORDER: readonly SectionName[] = [
   'risks',
   'feedback-form',
 ];
-
-const narrativeSchema = z.looseObject({ narrative: z.string().optional() });
 
 /** The client-safe fields of a stored change request awaiting the client. */
 export function toSharedChangeRequest(request: ChangeRequestJson): SharedChangeRequest {
@@ -136,7 +133,10 @@ export function toSharedPageContent(input: {
   const { report } = input;
   const s = report.sections;
   const shown = new Set(input.sections);
-  const narrative = narrativeSchema.safeParse(report);
+  const paragraphs = (report.narrative?.text ?? '')
+    .split(/\n\s*\n/u)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   const content: SharedPageContent = {
     lang: report.lang,
     project: { key: report.project.key, name: report.project.name },
@@ -151,8 +151,7 @@ export function toSharedPageContent(input: {
       status: report.overall.reported,
       headline: report.overall.headline,
       dimensions: report.dimensions,
-      narrative:
-        narrative.success && narrative.data.narrative !== undefined && narrative.data.narrative !== '' ? narrative.data.narrative : null,
+      narrative: paragraphs.length === 0 ? null : paragraphs,
     };
   }
   if (shown.has('milestones')) content.milestones = s.milestones;
