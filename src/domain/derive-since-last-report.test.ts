@@ -327,7 +327,7 @@ describe('deriveSinceLastReport', () => {
       const out = compared(deriveSinceLastReport(baseline(), current({ issueRisks: now })).internal);
       expect(out.issueRisks.new).toHaveLength(SINCE_LAST_LIST_LIMIT);
       expect(out.issueRisks.newTotal).toBe(SINCE_LAST_LIST_LIMIT + 5);
-      expect(out.issueRisks.new[0]?.score).toBe(99);
+      expect(out.issueRisks.new[0]?.score).toBe(60 + SINCE_LAST_LIST_LIMIT + 4);
     });
 
     it('the client never gets issue risks', () => {
