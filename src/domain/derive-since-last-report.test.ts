@@ -49,6 +49,7 @@ function baseline(
     content: {
       registerRisks: [],
       registerRisksComplete: true,
+      registerRisksNow: [],
       highIssueRisks: [],
       highIssueRisksComplete: true,
       milestones: [],
@@ -270,6 +271,16 @@ describe('deriveSinceLastReport', () => {
       const client = comparedClient(out.client);
       expect(client.registerRisks.new.map((r) => r.text)).toEqual(clientNew);
       expect(client.registerRisks.resolved.map((r) => r.text)).toEqual(clientResolved);
+    });
+
+    it('reads a closed risk from the register as it is now (the report reads only open ones)', () => {
+      const closed = risk('a', { status: 'closed', clientVisible: true, clientWording: 'Budget' });
+      const out = deriveSinceLastReport(
+        baseline({}, { registerRisks: [{ id: 'a', title: 'Risk a' }], registerRisksNow: [closed] }),
+        current({ registerRisks: [] }),
+      );
+      expect(compared(out.internal).registerRisks.resolved).toEqual([{ id: 'a', title: 'Risk a', outcome: 'closed' }]);
+      expect(comparedClient(out.client).registerRisks.resolved).toEqual([{ text: 'Budget' }]);
     });
 
     it('orders new risks by score, and gives their level', () => {

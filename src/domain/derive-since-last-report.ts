@@ -20,6 +20,11 @@ export interface SinceLastBaseline {
     registerRisks: readonly { id: string | null; title: string }[];
     /** False when the stored report kept only its first register risks. */
     registerRisksComplete: boolean;
+    /**
+     * Those risks as the register holds them now, closed ones included (the report reads only
+     * open risks otherwise); a risk missing here and not open was deleted.
+     */
+    registerRisksNow: readonly RegisterRiskEntry[];
     /** Keys of the issues it rated high risk. */
     highIssueRisks: readonly string[];
     /** False when its issue-risk list was cut while still listing high ones. */
@@ -37,6 +42,7 @@ export function toSinceLastBaseline(
   head: Pick<PublishedReportHead, 'version' | 'publishedAt' | 'dimensions'>,
   content: ReportDataJson | null,
   limits: { registerRisks: number; issueRisks: number },
+  registerRisksNow: readonly RegisterRiskEntry[] = [],
 ): SinceLastBaseline {
   const base = { version: head.version, publishedAt: head.publishedAt, dimensions: { ...head.dimensions } };
   if (content === null) return { ...base, content: null };
@@ -48,9 +54,14 @@ export function toSinceLastBaseline(
     content: {
       registerRisks: registerRisks.map((r) => ({ id: r.id ?? null, title: r.title })),
       registerRisksComplete: registerRisks.length < limits.registerRisks,
+      registerRisksNow,
       highIssueRisks: issueRisks.filter((r) => r.level === 'high').map((r) => r.key),
       highIssueRisksComplete: issueRisks.length < limits.issueRisks || last?.level !== 'high',
-      milestones: content.sections.milestones.map((m) => ({ id: m.id, releaseDate: m.releaseDate, originalReleaseDate: m.originalReleaseDate })),
+      milestones: content.sections.milestones.map((m) => ({
+        id: m.id,
+        releaseDate: m.releaseDate,
+        originalReleaseDate: m.originalReleaseDate,
+      })),
     },
   };
 }
@@ -103,6 +114,10 @@ export function deriveSinceLastReport(
   if (baseline === null) return { internal: { kind: 'first' }, client: { kind: 'first' } };
   const previous = { version: baseline.version, publishedAt: baseline.publishedAt };
   const content = baseline.content;
+  // The open risks, and the last report's risks as they are now (closed ones included), once each.
+  const register = [...current.registerRisks];
+  const seen = new Set(register.map((r) => r.id));
+  for (const r of content?.registerRisksNow ?? []) if (!seen.has(r.id)) register.push(r);
 
   const dimensions: ComparedSinceLastJson['dimensions'] = [];
   const clientDimensions: Extract<ClientSinceLastSectionJson, { kind: 'compared' }>['dimensions'] = [];
@@ -117,11 +132,11 @@ export function deriveSinceLastReport(
     }
   }
 
-  const risks = content === null ? { new: [], resolved: [] } : compareRegisterRisks(content.registerRisks, current.registerRisks);
+  const risks = content === null ? { new: [], resolved: [] } : compareRegisterRisks(content.registerRisks, register);
   const issueRisks =
     content === null ? { new: [], newTotal: 0, resolved: [], resolvedTotal: 0 } : compareIssueRisks(content.highIssueRisks, current);
   const milestones = content === null ? [] : compareMilestones(content.milestones, current.milestones);
-  const byId = new Map(current.registerRisks.map((r) => [r.id, r]));
+  const byId = new Map(register.map((r) => [r.id, r]));
   const sharedWording = (id: string | null): string | null => {
     const entry = id === null ? undefined : byId.get(id);
     return entry !== undefined && entry.clientVisible && entry.clientWording !== '' ? entry.clientWording : null;

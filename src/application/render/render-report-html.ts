@@ -46,6 +46,7 @@ import {
   type ReportWords,
 } from './report-text';
 import { html, type SafeHtml } from './safe-html';
+import { sinceLastHtml } from './render-since-last';
 
 // A literal template with no interpolation: trusted markup by construction.
 const STYLE = html`<style>
@@ -606,6 +607,7 @@ export function renderReportHtml(report: StatusReportJson | ClientStatusReportJs
             <h2 id="dimensions">${t('report.dimensions')}</h2>
             ${dimensionsTable(report, t)}
           </section>
+          ${sinceLastHtml({ section: sections.sinceLast, lang: report.lang, audience: 'internal', instant: dates.instant, keyLink })}
           ${workSections(sections, t, dates, keyLink)}
           <section aria-labelledby="milestones">
             <h2 id="milestones">${t('report.milestones')}</h2>
@@ -720,6 +722,7 @@ function renderClientReportHtml(report: ClientStatusReportJson, options: RenderO
                   </table>
                 </section>`
           }
+          ${sinceLastHtml({ section: sections.sinceLast, lang: report.lang, audience: 'client', instant: dates.instant })}
           <section aria-labelledby="milestones">
             <h2 id="milestones">${t('report.milestones')}</h2>
             ${milestonesTable(report, t, dates, (m) => describeClientProgress(m.progress, report.lang))}
