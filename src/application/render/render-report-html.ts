@@ -47,6 +47,7 @@ import {
 } from './report-text';
 import { html, type SafeHtml } from './safe-html';
 import { sinceLastHtml } from './render-since-last';
+import { PRINT_STYLE } from './report-print-style';
 
 // A literal template with no interpolation: trusted markup by construction.
 const STYLE = html`<style>
@@ -402,7 +403,7 @@ function documentHead(title: string): SafeHtml {
     <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />
     <meta name="referrer" content="no-referrer" />
     <title>${title}</title>
-    ${STYLE}
+    ${STYLE} ${PRINT_STYLE}
   </head>`;
 }
 

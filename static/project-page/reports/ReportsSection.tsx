@@ -15,6 +15,7 @@ import { useResolver } from '../../shared/use-resolver';
 import { AudienceToggle } from '../AudienceToggle';
 import { DeliveryPanel, MailSettingsPanel } from './Delivery';
 import { OverrideEditor } from './OverrideEditor';
+import { ReportPrintStyles } from './ReportPrintStyles';
 import { SettingsStyles } from '../settings/SettingsStyles';
 import type { Audience } from '../report-payload';
 import { ReportView } from '../ReportView';
@@ -354,6 +355,7 @@ export function ReportsSection() {
       <div className="cf-reports">
         <SettingsStyles />
         <ReportsStyles />
+        <ReportPrintStyles />
         <ReportViewer head={open} canSend={list.state.status === 'ready' && list.state.canPublish} onClose={() => setOpen(null)} />
       </div>
     );
