@@ -16,6 +16,7 @@ import { AudienceToggle } from '../AudienceToggle';
 import { DeliveryPanel, MailSettingsPanel } from './Delivery';
 import { OverrideEditor } from './OverrideEditor';
 import { ReportPrintStyles } from './ReportPrintStyles';
+import { ReportSchedule } from './ReportSchedule';
 import { SettingsStyles } from '../settings/SettingsStyles';
 import type { Audience } from '../report-payload';
 import { ReportView } from '../ReportView';
@@ -367,6 +368,7 @@ export function ReportsSection() {
       <h2>{t('reports.heading')}</h2>
       <p className="cf-hint">{t('reports.intro')}</p>
       {list.state.status === 'ready' && <PublishCard canPublish={list.state.canPublish} onPublished={list.reload} />}
+      <ReportSchedule />
       <MailSettingsPanel />
       <section aria-labelledby={headingId}>
         <h3 id={headingId}>{t('reports.history.heading')}</h3>
