@@ -17,12 +17,13 @@ const DIMENSIONS = ['schedule', 'scope', 'quality', 'cost', 'satisfaction', 'com
 const RAGS = ['green', 'amber', 'red', 'grey'] as const satisfies readonly RagJson[];
 const LEVELS = ['high', 'medium', 'low'] as const satisfies readonly RiskLevel[];
 type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : false;
-const EXHAUSTIVE: [
-  Exhaustive<DimensionKey, (typeof DIMENSIONS)[number]>,
-  Exhaustive<RagJson, (typeof RAGS)[number]>,
-  Exhaustive<RiskLevel, (typeof LEVELS)[number]>,
-] = [true, true, true];
-void EXHAUSTIVE;
+type Assert<T extends true> = T;
+/** Fails to compile when `report.ts` gains a dimension, colour or level these lists lack. */
+export type SinceLastVocabulariesAreWhole = [
+  Assert<Exhaustive<DimensionKey, (typeof DIMENSIONS)[number]>>,
+  Assert<Exhaustive<RagJson, (typeof RAGS)[number]>>,
+  Assert<Exhaustive<RiskLevel, (typeof LEVELS)[number]>>,
+];
 const ragSchema = z.enum(RAGS);
 const riskLevelSchema = z.enum(LEVELS);
 
