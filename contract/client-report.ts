@@ -12,6 +12,7 @@ import * as z from 'zod/mini';
 import { clientChangeSectionSchema } from './change-report';
 import { languageSchema } from './language';
 import { reportNarrativeSchema } from './report-narrative';
+import { clientSinceLastSectionSchema } from './since-last-report';
 import { DIMENSION_KEYS, REPORT_DATA_SCHEMA_VERSION, projectSchema, waitSchema } from './report';
 
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/u));
@@ -104,6 +105,8 @@ export const clientSectionsSchema = z.object({
       }),
     ),
   ),
+  /** What changed since the last published report, as the client may read it (absent without that comparison). */
+  sinceLast: z.optional(clientSinceLastSectionSchema),
 });
 export type ClientSectionsJson = z.infer<typeof clientSectionsSchema>;
 

@@ -14,6 +14,7 @@ import * as z from 'zod/mini';
 import { CLIENT_VISIBILITY_MODES, CLIENT_VISIBILITY_REASONS } from './client-visibility';
 import { languageSchema } from './language';
 import { reportNarrativeSchema } from './report-narrative';
+import { sinceLastSectionSchema } from './since-last-report';
 
 export const ragSchema = z.enum(['green', 'amber', 'red', 'grey']);
 export type RagJson = z.infer<typeof ragSchema>;
@@ -335,6 +336,8 @@ export type ReportActionItemJson = z.infer<typeof reportActionItemSchema>;
  * report's; the client's has its wording only (`clientSectionsSchema`).
  */
 export const reportRegisterRiskSchema = z.object({
+  /** The register's id, so the next report can tell new risks from renamed ones (absent in older reports). */
+  id: z.optional(z.string()),
   title: z.string(),
   /** Probability × impact, 1–25; level high ≥ 15, medium ≥ 8. */
   score: z.number(),
@@ -373,6 +376,8 @@ const sectionsSchema = z.object({
   decisions: z.optional(z.array(reportDecisionSchema)),
   /** Overdue first, then by due day. */
   actionItems: z.optional(z.array(reportActionItemSchema)),
+  /** What changed since the last published report (absent in reports derived without that comparison). */
+  sinceLast: z.optional(sinceLastSectionSchema),
   /**
    * How many issues each list held before a stored report bounded it (the lists keep their first
    * ones), so a page can say "50 of 60". Internal reports only; absent where the lists are whole.

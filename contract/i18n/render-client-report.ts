@@ -3,6 +3,7 @@
  * byte-identical JSON. Built field by field into `ClientStatusReportJson`, which has no room for
  * anything internal.
  */
+import type { ClientSinceLastSectionJson } from '../since-last-report';
 import type {
   ClientHeadlineJson,
   ClientIssueRefJson,
@@ -113,6 +114,20 @@ function renderSections(sections: ClientSectionsJson, text: (t: string) => strin
     ...(sections.registerRisks === undefined ? {} : { registerRisks: sections.registerRisks.map((r) => ({ ...r, text: text(r.text) })) }),
     ...(sections.decisions === undefined ? {} : { decisions: sections.decisions.map((d) => ({ ...d, text: text(d.text) })) }),
     ...(sections.actionItems === undefined ? {} : { actionItems: sections.actionItems.map((a) => ({ ...a, text: text(a.text) })) }),
+    ...(sections.sinceLast === undefined ? {} : { sinceLast: withSinceLastText(sections.sinceLast, text) }),
+  };
+}
+
+/** The shared risks' wording with the hidden-issue marker replaced. */
+function withSinceLastText(section: ClientSinceLastSectionJson, text: (t: string) => string): ClientSinceLastSectionJson {
+  if (section.kind === 'first') return section;
+  const { registerRisks } = section;
+  return {
+    ...section,
+    registerRisks: {
+      new: registerRisks.new.map((r) => ({ ...r, text: text(r.text) })),
+      resolved: registerRisks.resolved.map((r) => ({ text: text(r.text) })),
+    },
   };
 }
 

@@ -35,9 +35,11 @@ import type { Issue } from './issue';
 import { deriveMinutesSection, NO_MINUTES, type MinutesSection } from './derive-minutes-section';
 import { deriveChangeSection } from './derive-change-section';
 import type { ChangeSectionJson, ClientChangeSectionJson } from '../../contract/change-report';
+import type { ClientSinceLastSectionJson } from '../../contract/since-last-report';
 import type { ProjectData } from './project-data';
 import { calendarDayOf } from './issue-rules';
 import { deriveRegisterRiskSection } from './risk-register';
+import { deriveSinceLastReport, type SinceLastBaseline } from './derive-since-last-report';
 import { scoreIssueRisks } from './score-issue-risk';
 import { DIMENSIONS, type Dimension, type ProjectSettings } from './settings';
 
@@ -63,6 +65,8 @@ export interface StatusReportInput {
   previousDimensions?: Partial<Record<Dimension, Rag>> | null;
   /** Milestone id -> the target day first recorded by the app. */
   originalReleaseDates?: Readonly<Record<string, string>>;
+  /** The last published report to compare with ("since last report"); null: none yet; absent: no such section. */
+  sinceLast?: SinceLastBaseline | null;
 }
 
 /**
@@ -82,11 +86,13 @@ export interface ReportModel {
   changes?: { internal: ChangeSectionJson; client: ClientChangeSectionJson };
   /** Open risks of the risk register, per audience (`deriveRegisterRiskSection`); absent: none. */
   registerRisks?: ReturnType<typeof deriveRegisterRiskSection>;
+  /** What changed since the last published report, per audience (`deriveSinceLastReport`); absent: not compared. */
+  sinceLast?: ReturnType<typeof deriveSinceLastReport>;
   /** The settings the PM's client-visibility hint names. */
   clientVisibility: Pick<ProjectSettings, 'clientLabel' | 'internalLabel'> & { mode: ProjectSettings['clientVisibility']['mode'] };
 }
 
-export type ReportModelInput = Pick<StatusReportInput, 'data' | 'settings' | 'now' | 'periodStart'>;
+export type ReportModelInput = Pick<StatusReportInput, 'data' | 'settings' | 'now' | 'periodStart' | 'sinceLast'>;
 export type ReportProjection = Pick<StatusReportInput, 'audience' | 'override' | 'previousDimensions' | 'originalReleaseDates'>;
 
 /**
@@ -126,11 +132,13 @@ export function deriveReportModel(input: ReportModelInput): ReportModel {
   const sections = deriveReportSections(data, health, risks, settings, now, periodStart);
   const log = data.communication.minutes ?? [];
   const changeRequests = data.changeRequests ?? [];
+  const changes = {
+    internal: deriveChangeSection(changeRequests, sections.period, settings.timeZone, 'internal'),
+    client: deriveChangeSection(changeRequests, sections.period, settings.timeZone, 'client'),
+  };
   return {
-    changes: {
-      internal: deriveChangeSection(changeRequests, sections.period, settings.timeZone, 'internal'),
-      client: deriveChangeSection(changeRequests, sections.period, settings.timeZone, 'client'),
-    },
+    changes,
+    ...(input.sinceLast === undefined ? {} : { sinceLast: toSinceLast(input.sinceLast, input.data, health, sections, changes) }),
     registerRisks: deriveRegisterRiskSection(input.data.registerRisks ?? [], calendarDayOf(now, settings.timeZone)),
     minutes: {
       internal: deriveMinutesSection(log, sections.period, settings.timeZone, 'internal'),
@@ -144,6 +152,36 @@ export function deriveReportModel(input: ReportModelInput): ReportModel {
     dataQuality: deriveDataQuality(data, settings, { implausible: plausible.notes }),
     clientVisibility: { mode: settings.clientVisibility.mode, clientLabel: settings.clientLabel, internalLabel: settings.internalLabel },
   };
+}
+
+/** "Since last report" from the model's parts (`deriveSinceLastReport`). */
+function toSinceLast(
+  baseline: SinceLastBaseline | null,
+  data: ProjectData,
+  health: HealthAssessment,
+  sections: ReportSections,
+  changes: { internal: ChangeSectionJson; client: ClientChangeSectionJson },
+): ReturnType<typeof deriveSinceLastReport> {
+  const counts = (section: ChangeSectionJson | ClientChangeSectionJson) => ({
+    new: section.totals.new,
+    decided: section.totals.approved.count + section.totals.rejected,
+  });
+  return deriveSinceLastReport(baseline, {
+    dimensions: health.dimensions,
+    sustained: deriveSustained(health.dimensions, baseline?.dimensions),
+    registerRisks: data.registerRisks ?? [],
+    issueRisks: sections.risks.map((r) => r.risk),
+    issue: (key) => {
+      const issue = sections.index.get(key);
+      return issue === undefined ? undefined : { summary: issue.summary, done: issue.status.category === 'done' };
+    },
+    milestones: health.milestones,
+    completed: {
+      internal: sections.completed.length,
+      client: sections.completed.filter((issue) => !sections.hiddenFromClient.has(issue.key)).length,
+    },
+    changeRequests: { internal: counts(changes.internal), client: counts(changes.client) },
+  });
 }
 
 /**
@@ -228,6 +266,7 @@ export function toReportData(model: ReportModel, projection: Omit<ReportProjecti
           overdue,
         }),
       ),
+      ...(model.sinceLast === undefined ? {} : { sinceLast: model.sinceLast.internal }),
     },
     issueRisks: view.issueRisks.map(toIssueRisk),
     dataQuality: [...model.dataQuality],
@@ -349,6 +388,19 @@ export function toClientReportData(model: ReportModel, projection: Omit<ReportPr
         status,
         overdue,
       })),
+      // Shared risks in their client wording; keys of issues the client does not see are hidden.
+      ...(model.sinceLast === undefined ? {} : { sinceLast: hideInSinceLast(model.sinceLast.client, hide) }),
+    },
+  };
+}
+
+function hideInSinceLast(section: ClientSinceLastSectionJson, hide: (text: string) => string): ClientSinceLastSectionJson {
+  if (section.kind === 'first') return section;
+  return {
+    ...section,
+    registerRisks: {
+      new: section.registerRisks.new.map((r) => ({ ...r, text: hide(r.text) })),
+      resolved: section.registerRisks.resolved.map((r) => ({ text: hide(r.text) })),
     },
   };
 }

@@ -152,6 +152,7 @@ export interface RegisterRiskEntry {
 
 /** A register risk of the report, internal audience. */
 export interface ReportRegisterRisk {
+  id: string;
   title: string;
   score: number;
   level: RegisterRiskLevel;
@@ -198,6 +199,7 @@ export function deriveRegisterRiskSection(
     );
   return {
     internal: open.map(({ entry, score }) => ({
+      id: entry.id,
       title: entry.title,
       score,
       level: toRiskLevel(score),

@@ -15,6 +15,7 @@ import { TokenLozenge } from '../shared/TokenLozenge';
 import { MilestonesTable } from './MilestonesTable';
 import { ActionItemList, DecisionList, minutesOf } from './ReportMinutes';
 import { ChangeRequestList } from './ReportChanges';
+import { SinceLastSection } from './SinceLastSection';
 import { ClientRegisterRiskList, RegisterRiskList } from './ReportRegisterRisks';
 import {
   BlockedByKeys,
@@ -298,6 +299,8 @@ function ReportBody({ report, publishedAt }: { report: StatusReportJson | Client
         <ReportNarrative report={report} />
 
         {report.audience === 'client' && <ClientDimensions dimensions={report.dimensions} />}
+
+        <SinceLastSection report={report} />
 
         <ReportSection title={t('report.milestones')} testId="report-milestones-section">
           {sections.milestones.length === 0 ? <EmptyNote /> : <MilestonesTable milestones={sections.milestones} />}

@@ -1,5 +1,6 @@
 import type { CommsPlanJson, TouchpointSeriesJson } from '../../../contract/comms';
 import { COMMS_MESSAGES } from '../../../contract/i18n/comms-messages';
+import { REPORT_SCHEDULE_MESSAGES } from '../../../contract/i18n/report-schedule-messages';
 import { translator } from '../../../contract/i18n/strings';
 import type { Language } from '../../../contract/language';
 import { assessTouchpoints } from '../../domain/assess-touchpoints';
@@ -73,7 +74,7 @@ export async function sendTouchpointReminders(
         continue;
       }
       try {
-        const texts = reminderTexts(series, reminder, owner.language);
+        const texts = reminderTexts(series, reminder, owner.language, project.key);
         if (mode === 'notify') {
           await deps.issues.notify(plan.reminders.trackingIssueKey ?? '', {
             subject: texts.subject,
@@ -111,10 +112,24 @@ export async function sendTouchpointReminders(
   return run;
 }
 
-function reminderTexts(series: TouchpointSeriesJson, reminder: Reminder, lang: Language) {
+/**
+ * A status-report series' reminder says the draft is ready for review and where, and that
+ * nothing is sent before the PM publishes it (issue 11): the app never sends a report on its own.
+ */
+function reminderTexts(series: TouchpointSeriesJson, reminder: Reminder, lang: Language, projectKey: string) {
   const t = translator(lang, COMMS_MESSAGES);
   const params = { series: series.title, day: reminder.occurrence.day, time: series.localTime, zone: series.timeZone };
   const due = reminder.reason === 'due-tomorrow';
+  if (series.kind === 'status-report') {
+    const s = translator(lang, REPORT_SCHEDULE_MESSAGES);
+    const withProject = { ...params, project: projectKey };
+    return {
+      subject: s(due ? 'schedule.reminder.dueTomorrowSubject' : 'schedule.reminder.overdueSubject', withProject),
+      body: s(due ? 'schedule.reminder.dueTomorrowBody' : 'schedule.reminder.overdueBody', withProject),
+      issueSummary: s('schedule.reminder.issueSummary', withProject),
+      issueDescription: s('schedule.reminder.issueDescription', withProject),
+    };
+  }
   return {
     subject: t(due ? 'comms.reminder.dueTomorrowSubject' : 'comms.reminder.overdueSubject', params),
     body: t(due ? 'comms.reminder.dueTomorrowBody' : 'comms.reminder.overdueBody', params),

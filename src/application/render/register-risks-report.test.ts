@@ -57,6 +57,7 @@ describe('the report lists open register risks beside the derived ones', () => {
     expect(statusReportSchema.parse(report)).toEqual(report);
     expect(report.sections.registerRisks).toEqual([
       {
+        id: 'vendor',
         title: 'Vendor API late (they ignore our mails)',
         score: 20,
         level: 'high',

@@ -49,6 +49,8 @@ import {
   type ReportWords,
 } from './report-text';
 import { html, type SafeHtml } from './safe-html';
+import { sinceLastHtml } from './render-since-last';
+import { PRINT_STYLE } from './report-print-style';
 
 // A literal template with no interpolation: trusted markup by construction.
 const STYLE = html`<style>
@@ -404,7 +406,7 @@ function documentHead(title: string): SafeHtml {
     <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />
     <meta name="referrer" content="no-referrer" />
     <title>${title}</title>
-    ${STYLE}
+    ${STYLE} ${PRINT_STYLE}
   </head>`;
 }
 
@@ -610,6 +612,7 @@ export function renderReportHtml(report: StatusReportJson | ClientStatusReportJs
             <h2 id="dimensions">${t('report.dimensions')}</h2>
             ${dimensionsTable(report, t)}
           </section>
+          ${sinceLastHtml({ section: sections.sinceLast, lang: report.lang, audience: 'internal', instant: dates.instant, keyLink })}
           ${workSections(sections, t, dates, keyLink)}
           <section aria-labelledby="milestones">
             <h2 id="milestones">${t('report.milestones')}</h2>
@@ -725,6 +728,7 @@ function renderClientReportHtml(report: ClientStatusReportJson, options: RenderO
                   </table>
                 </section>`
           }
+          ${sinceLastHtml({ section: sections.sinceLast, lang: report.lang, audience: 'client', instant: dates.instant })}
           <section aria-labelledby="milestones">
             <h2 id="milestones">${t('report.milestones')}</h2>
             ${milestonesTable(report, t, dates, (m) => describeClientProgress(m.progress, report.lang))}

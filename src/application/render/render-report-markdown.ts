@@ -42,6 +42,7 @@ import {
   type ReportDates,
   type ReportWords,
 } from './report-text';
+import { sinceLastMarkdown } from './render-since-last';
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
@@ -163,6 +164,11 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
         return [md(d.label), status, measures, md(d.why) || '—', md(describeEvidence(d.evidence, t, d.evidenceCount))];
       }),
     ),
+  );
+
+  blank();
+  out.push(
+    ...sinceLastMarkdown({ section: sections.sinceLast, lang: report.lang, audience: 'internal', instant: dates.instant, keyLink }, md),
   );
 
   writeWork(sections, t, dates, { heading, blank, out }, keyLink);
@@ -309,6 +315,9 @@ function renderClientReportMarkdown(report: ClientStatusReportJson, options: Ren
       ),
     );
   }
+
+  blank();
+  out.push(...sinceLastMarkdown({ section: sections.sinceLast, lang: report.lang, audience: 'client', instant: dates.instant }, md));
 
   heading(2, t('report.milestones'));
   out.push(...milestoneLines(sections.milestones, t, dates, report.lang, (m) => describeClientProgress(m.progress, report.lang)));

@@ -2,6 +2,7 @@ import type { ClientReportDataJson } from '../../../contract/client-report';
 import { DIMENSION_KEYS, type ReportDataJson } from '../../../contract/report';
 import { deriveBurnups } from '../../domain/derive-burnups';
 import { deriveReportModel, toClientReportData, toReportData, type OverallOverride } from '../../domain/derive-status-report';
+import type { SinceLastBaseline } from '../../domain/derive-since-last-report';
 import { calendarDayOf } from '../../domain/issue-rules';
 import type { ProjectData } from '../../domain/project-data';
 import { toRiskContext } from '../../domain/score-issue-risk';
@@ -40,15 +41,24 @@ export interface DerivedSnapshot {
  * `previous`: the last published report — the draft's period starts where it ended, and a
  * dimension amber or red in both is sustained. Without one, the period is one cadence back.
  * `override`: the PM's reported overall status with its reason (the draft's edits).
+ * `previous.since`: the last report reduced for "since last report" (absent: no such section;
+ * without `previous`, the section says this is the first report).
  */
 export function deriveSnapshot(
   data: ProjectData,
   settings: ProjectSettings,
   now: number,
-  previous?: { periodEnd: number; dimensions: Partial<Record<Dimension, Rag>> },
+  previous?: { periodEnd: number; dimensions: Partial<Record<Dimension, Rag>>; since?: SinceLastBaseline },
   override: OverallOverride | null = null,
 ): DerivedSnapshot {
-  const model = deriveReportModel({ data, settings, now, periodStart: previous ? previous.periodEnd : null });
+  const sinceLast = previous === undefined ? null : previous.since;
+  const model = deriveReportModel({
+    data,
+    settings,
+    now,
+    periodStart: previous ? previous.periodEnd : null,
+    ...(sinceLast === undefined ? {} : { sinceLast }),
+  });
   const projection = { ...(previous ? { previousDimensions: previous.dimensions } : {}), override };
   const counts = emptyStatusCategoryCounts();
   for (const issue of data.issues) counts[issue.status.category] += 1;

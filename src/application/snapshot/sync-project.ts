@@ -22,6 +22,7 @@ import { SITE_PARTITION, type RecordStore, type Revisioned } from '../storage';
 import { getProjectSettings } from '../project-settings';
 import { markProjectRefreshed } from '../mark-project-dirty';
 import { latestPublishedReport } from '../reports/published-reports';
+import { readSinceLastBaseline } from '../reports/read-since-last-baseline';
 import { deriveSnapshot } from './derive-snapshot';
 import { withDraftTexts } from '../reports/draft-texts';
 import { reuseKnownHistories } from './reuse-known-histories';
@@ -325,6 +326,8 @@ async function derive(
     latestPublishedReport(deps.records, project.id),
     deps.records.document(reportDraftKind, project.id).get(),
   ]);
+  // One report head (above) and its parts: what "since last report" compares with.
+  const since = lastReport ? await readSinceLastBaseline(deps.records, project.id, lastReport) : undefined;
   const data = {
     project: jiraProject,
     issues: dropResolvedBlockers(issues),
@@ -340,7 +343,7 @@ async function derive(
     data,
     settings,
     now,
-    lastReport ? { periodEnd: Date.parse(lastReport.period.end), dimensions: lastReport.dimensions } : undefined,
+    lastReport && since ? { periodEnd: Date.parse(lastReport.period.end), dimensions: lastReport.dimensions, since } : undefined,
     draftEdits.value?.override ?? null,
   );
   const buckets = toBuckets(data.issues);

@@ -17,6 +17,8 @@ import { DeliveryPanel, MailSettingsPanel } from './Delivery';
 import { OverrideEditor } from './OverrideEditor';
 import { DraftEditor, DraftEditorStyles } from './DraftEditor';
 import { NARRATIVE_MESSAGES } from '../../../contract/i18n/narrative-messages';
+import { ReportPrintStyles } from './ReportPrintStyles';
+import { ReportSchedule } from './ReportSchedule';
 import { SettingsStyles } from '../settings/SettingsStyles';
 import type { Audience } from '../report-payload';
 import { ReportView } from '../ReportView';
@@ -387,6 +389,7 @@ export function ReportsSection() {
       <div className="cf-reports">
         <SettingsStyles />
         <ReportsStyles />
+        <ReportPrintStyles />
         <ReportViewer head={open} canSend={list.state.status === 'ready' && list.state.canPublish} onClose={() => setOpen(null)} />
       </div>
     );
@@ -399,6 +402,7 @@ export function ReportsSection() {
       <h2>{t('reports.heading')}</h2>
       <p className="cf-hint">{t('reports.intro')}</p>
       {list.state.status === 'ready' && <PublishCard canPublish={list.state.canPublish} onPublished={list.reload} />}
+      <ReportSchedule />
       <MailSettingsPanel />
       <section aria-labelledby={headingId}>
         <h3 id={headingId}>{t('reports.history.heading')}</h3>
