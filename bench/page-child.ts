@@ -49,12 +49,26 @@ const link = (await invoke(app, context, 'share/create', {
   label: 'Load bench',
   expiresInDays: 30,
 })) as { id: string; url: string };
-const token = /\/s\/([A-Za-z0-9_-]+)/u.exec(link.url)?.[1];
-if (!token) throw new Error(`share/create answered an URL without a token: ${link.url}`);
+const tokenOf = (url: string): string => {
+  const found = /\/s\/([A-Za-z0-9_-]+)/u.exec(url)?.[1];
+  if (!found) throw new Error(`share/create answered an URL without a token: ${url}`);
+  return found;
+};
+const token = tokenOf(link.url);
+// A revoked link, for the time class of refused tokens against unknown ones.
+const revoked = (await invoke(app, context, 'share/create', {
+  scope: { kind: 'live' },
+  lang: 'en',
+  label: 'Revoked',
+  expiresInDays: 30,
+})) as { id: string; url: string };
+await invoke(app, context, 'share/revoke', { id: revoked.id });
 const base = app.url ?? '';
 process.stdout.write(
   `READY ${JSON.stringify({
     page: `${base}/x1/client-status-page/s/${token}`,
     baseline: `${base}/x1/bench-baseline/`,
+    revoked: `${base}/x1/client-status-page/s/${tokenOf(revoked.url)}`,
+    unknownBase: `${base}/x1/client-status-page/s/`,
   })}\n`,
 );

@@ -6,6 +6,7 @@
  * moment of the shared machine falls on both.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,9 +66,19 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-const merge = (a: PhaseResult, b: PhaseResult): PhaseResult => ({ latencies: [...a.latencies, ...b.latencies], errors: a.errors + b.errors });
+const merge = (a: PhaseResult, b: PhaseResult): PhaseResult => ({
+  latencies: [...a.latencies, ...b.latencies],
+  errors: a.errors + b.errors,
+});
 
-function startChild(): Promise<{ urls: { page: string; baseline: string }; stop: () => void }> {
+interface ChildUrls {
+  page: string;
+  baseline: string;
+  revoked: string;
+  unknownBase: string;
+}
+
+function startChild(): Promise<{ urls: ChildUrls; stop: () => void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(rootDir, 'bench', 'page-child.ts')], {
     cwd: rootDir,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -84,7 +95,9 @@ function startChild(): Promise<{ urls: { page: string; baseline: string }; stop:
       const line = out.split('\n').find((l) => l.startsWith('READY '));
       if (!line) return;
       clearTimeout(timer);
-      const urls = z.object({ page: z.url(), baseline: z.url() }).parse(JSON.parse(line.slice('READY '.length)));
+      const urls = z
+        .object({ page: z.url(), baseline: z.url(), revoked: z.url(), unknownBase: z.url() })
+        .parse(JSON.parse(line.slice('READY '.length)));
       resolve({ urls, stop });
     });
     child.on('exit', (code) => {
@@ -120,7 +133,12 @@ export async function pageFigures(rows: Row[]): Promise<void> {
     }
     const describe = (r: PhaseResult) =>
       `p50 ${fmtMs(percentile(r.latencies, 50))}, p95 ${fmtMs(percentile(r.latencies, 95))}, ${String(r.latencies.length)} ok, ${String(r.errors)} errors`;
-    rows.push({ measure: `status page, ${String(CLIENTS)} clients`, value: describe(page), budget: '0 errors', verdict: verdict(page.errors === 0) });
+    rows.push({
+      measure: `status page, ${String(CLIENTS)} clients`,
+      value: describe(page),
+      budget: '0 errors',
+      verdict: verdict(page.errors === 0),
+    });
     rows.push({
       measure: `minimal KVS web trigger, ${String(CLIENTS)} clients`,
       value: describe(baseline),
@@ -134,7 +152,36 @@ export async function pageFigures(rows: Row[]): Promise<void> {
       budget: `≤ ${P95_RATIO_BUDGET.toFixed(1)}`,
       verdict: verdict(ratio <= P95_RATIO_BUDGET),
     });
+    await missFigures(rows, urls);
   } finally {
     stop();
   }
+}
+
+/**
+ * One client at a time, alternating: a revoked link's token against unknown tokens. Both must be
+ * the same 404 in the same time class (the gate does the same reads for both).
+ */
+async function missFigures(rows: Row[], urls: ChildUrls): Promise<void> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const revoked: number[] = [];
+  const unknown: number[] = [];
+  const timedGet = async (url: string, into: number[]) => {
+    const started = performance.now();
+    const { status } = await get(agent, url);
+    if (status !== 404) throw new Error(`a refused token answered ${String(status)}`);
+    into.push(performance.now() - started);
+  };
+  for (let i = 0; i < 400; i += 1) {
+    await timedGet(urls.revoked, revoked);
+    await timedGet(`${urls.unknownBase}${randomBytes(32).toString('base64url')}`, unknown);
+  }
+  agent.destroy();
+  const ratio = percentile(revoked, 50) / percentile(unknown, 50);
+  rows.push({
+    measure: '404 time, revoked ÷ unknown token (medians of 400)',
+    value: `${ratio.toFixed(2)} (${fmtMs(percentile(revoked, 50))} / ${fmtMs(percentile(unknown, 50))})`,
+    budget: '0.8 – 1.25',
+    verdict: verdict(ratio >= 0.8 && ratio <= 1.25),
+  });
 }

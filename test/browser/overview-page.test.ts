@@ -261,7 +261,7 @@ const COMBOS = [
   { lang: 'en', theme: 'dark' },
   { lang: 'zh-CN', theme: 'light' },
 ] as const satisfies readonly { lang: Language; theme: Theme }[];
-const OTHER_SECTIONS = ['reports', 'communication', 'feedback', 'changes', 'risks', 'share', 'settings'] as const;
+const OTHER_SECTIONS = ['reports', 'communication', 'feedback', 'changes', 'risks', 'share', 'engagement', 'settings'] as const;
 /** What each section shows once it has loaded. */
 const LOADED: Record<(typeof OTHER_SECTIONS)[number], string> = {
   reports: 'reports-draft',
@@ -269,7 +269,8 @@ const LOADED: Record<(typeof OTHER_SECTIONS)[number], string> = {
   feedback: 'feedback-board',
   changes: 'changes-totals',
   risks: 'risks',
-  share: 'coming-soon',
+  share: 'share-form',
+  engagement: 'engagement-checklist',
   settings: 'settings-form',
 };
 

@@ -153,7 +153,9 @@ describe('the Share section', () => {
     await client.fill('#passcode', 'open sesame');
     await client.click('button[type="submit"]');
     await client.waitForLoadState();
-    expect(await client.content()).toContain('ok zh-CN');
+    const opened = await client.content();
+    expect(opened).toContain('<html lang="zh-CN"');
+    expect(await client.$('#passcode')).toBeNull();
     await client.close();
 
     // The kill switch.

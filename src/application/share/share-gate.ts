@@ -14,11 +14,17 @@ import { assessRateLimit, toCoarseAgent, withAttempt } from '../../domain/share/
 import { html, type SafeHtml } from '../render/safe-html';
 import type { RecordStore } from '../storage';
 import { clientHtmlResponse } from './page-http';
+import { MAX_FORM_BYTES } from './shared-page-forms';
 import { isValidSession, SESSION_MS, signSession, verifyPasscode } from './share-secrets';
 import { logAccess, resolveShareLink, updateShareLink, type ShareDeps } from './share-links';
+import type { ShareLinkRecord } from '../records/record-kinds';
 
 /** Bodies above this are refused before anything is read or stored. */
-export const MAX_BODY_BYTES = 16 * 1024;
+/**
+ * The largest body taken: a form's longest text (2,000 characters) in Chinese or emoji is about
+ * 24 KB once url-encoded, so twice that with the other fields to spare.
+ */
+export const MAX_BODY_BYTES = MAX_FORM_BYTES;
 /** Wrong passcodes per link: 5 in 15 minutes lock the link's gate until the oldest leaves the window. */
 export const PASSCODE_RULE = { limit: 5, windowMs: 15 * 60_000 } as const;
 /** Form posts (feedback, decisions) per link: 20 an hour. */
@@ -184,7 +190,11 @@ export async function handleShareRequest(deps: GateDeps, request: WebTriggerRequ
     return messagePage('en', 405, 'method', { Allow: [ALLOWED_METHODS.join(', ')] });
   }
   const body = request.body ?? '';
-  if (Buffer.byteLength(body, 'utf8') > MAX_BODY_BYTES) return messagePage('en', 413, 'tooLarge');
+  if (Buffer.byteLength(body, 'utf8') > MAX_BODY_BYTES) {
+    // No link is resolved for a refused body; the page's forms carry their language.
+    const formLang = LANGUAGES.find((l) => l === formField(body, 'lang'));
+    return messagePage(pageLanguage(request, formLang ?? 'en'), 413, 'tooLarge');
+  }
   const { token } = toLinkPath(request.userPath);
   const resolved = await resolveShareLink(deps, token);
   if (resolved.state !== 'valid') return withoutBodyForHead(method, notFoundResponse());
@@ -197,21 +207,25 @@ export async function handleShareRequest(deps: GateDeps, request: WebTriggerRequ
 
   if (link.passcode !== null && !isValidSession(link.sessionKey, link.id, cookieValue(request, SESSION_COOKIE), now)) {
     if (method !== 'POST') return withoutBodyForHead(method, gatePage(lang, 200, false));
-    const lock = assessRateLimit(link.passcodeFailures, now, PASSCODE_RULE);
-    if (lock.limited && lock.retryAt) {
+    // Claim the attempt before the (slow) passcode check, in one conditional write: parallel
+    // guesses each need a free slot in the window, so no burst gets more than the limit checked.
+    const claimed = await claimAttempt(deps.records, link, 'passcodeFailures', now, PASSCODE_RULE);
+    if (!claimed.granted) {
       await log('passcode', 'refused', 'locked');
-      return retryPage(lang, 'locked', lock.retryAt, now);
+      const lock = assessRateLimit(claimed.link.passcodeFailures, now, PASSCODE_RULE);
+      return retryPage(lang, 'locked', lock.retryAt ?? new Date(now.getTime() + PASSCODE_RULE.windowMs), now);
     }
     const given = formField(body, 'passcode') ?? '';
     if (!(await verifyPasscode(given, link.passcode))) {
-      const updated = await updateShareLink(deps.records, link.projectId, link.id, (current) => ({
-        ...current,
-        passcodeFailures: withAttempt(current.passcodeFailures, now, PASSCODE_RULE),
-      }));
       await log('passcode', 'refused', 'wrong');
-      const after = assessRateLimit(updated.passcodeFailures, now, PASSCODE_RULE);
+      const after = assessRateLimit(claimed.link.passcodeFailures, now, PASSCODE_RULE);
       return after.limited && after.retryAt ? retryPage(lang, 'locked', after.retryAt, now) : gatePage(lang, 401, true);
     }
+    // The right passcode was no failure: give its slot back.
+    await updateShareLink(deps.records, link.projectId, link.id, (current) => {
+      const index = current.passcodeFailures.lastIndexOf(now.toISOString());
+      return index < 0 ? undefined : { ...current, passcodeFailures: current.passcodeFailures.filter((_, i) => i !== index) };
+    });
     await log('passcode', 'ok');
     const expiresMs = Math.min(now.getTime() + SESSION_MS, Date.parse(link.expiresAt));
     const linkPath = linkPathOf(request, token);
@@ -227,19 +241,35 @@ export async function handleShareRequest(deps: GateDeps, request: WebTriggerRequ
   }
 
   if (method === 'POST') {
-    const busy = assessRateLimit(link.posts, now, POST_RULE);
-    if (busy.limited && busy.retryAt) {
+    const claimed = await claimAttempt(deps.records, link, 'posts', now, POST_RULE);
+    if (!claimed.granted) {
       await log('form', 'refused', 'rate-limited');
-      return retryPage(lang, 'busy', busy.retryAt, now);
+      const busy = assessRateLimit(claimed.link.posts, now, POST_RULE);
+      return retryPage(lang, 'busy', busy.retryAt ?? new Date(now.getTime() + POST_RULE.windowMs), now);
     }
-    await updateShareLink(deps.records, link.projectId, link.id, (current) => ({
-      ...current,
-      posts: withAttempt(current.posts, now, POST_RULE),
-    }));
   }
   const { response, event } = await deps.serve({ records: deps.records, now }, resolved.page, request);
   await log(event.kind, event.outcome, event.detail);
   return withoutBodyForHead(method, response);
+}
+
+/**
+ * Takes one slot of a rate-limited window on the link, in a conditional write (retried on a
+ * conflict): granted when the window had room, refused without writing when it was full.
+ */
+async function claimAttempt(
+  records: RecordStore,
+  link: ShareLinkRecord,
+  field: 'passcodeFailures' | 'posts',
+  now: Date,
+  rule: { limit: number; windowMs: number },
+): Promise<{ granted: boolean; link: ShareLinkRecord }> {
+  let granted = false;
+  const updated = await updateShareLink(records, link.projectId, link.id, (current) => {
+    granted = !assessRateLimit(current[field], now, rule).limited;
+    return granted ? { ...current, [field]: withAttempt(current[field], now, rule) } : undefined;
+  });
+  return { granted, link: updated };
 }
 
 function withoutBodyForHead(method: string, response: WebTriggerResponse): WebTriggerResponse {

@@ -10,7 +10,8 @@ import { languageSchema, type Language } from '../../../contract/language';
 import { requiredTextSchema, textSchema } from '../../../contract/text';
 
 /** A form body larger than this is refused (413) unread: the largest valid one is under 10 KB. */
-export const MAX_FORM_BYTES = 16 * 1024;
+/** The largest form body taken (url-encoded): 2,000 Chinese characters or emoji fit with room to spare. */
+export const MAX_FORM_BYTES = 64 * 1024;
 /** The decider's name; with " (client via status page)" it stays within the decision's 255. */
 export const MAX_NAME_LENGTH = 200;
 export const MAX_DECISION_COMMENT_LENGTH = 2000;
