@@ -149,16 +149,26 @@ describe('the PM’s texts, from the draft to the published report', () => {
     }
     expect(first.team).toContain('Team: the release is tight.');
 
-    // The client's status page reads the same texts, from the live draft and from the published report.
+    // The client's status page: a report link reads the report as published, the PM's narrative
+    // included; a live link reads the published wording and hidden lines, and the app's own narrative.
     for (const scope of [{ kind: 'live' }, { kind: 'report', reportId: head.id }]) {
       const link = (await pm('share/create', { scope, lang: 'en', label: 'Client', expiresInDays: 30 })).data as { url: string };
       const page = await (await fetch(link.url)).text();
-      expect(page, scope.kind).toContain('<p>We are on course for the launch.</p>');
-      expect(page, scope.kind).toContain('<p>Thank you for the quick answers.</p>');
       expect(page, scope.kind).toContain('A clearer name for the client');
       expect(page, scope.kind).not.toContain(escapeHtml(reword.summary));
       expect(page, scope.kind).not.toContain(escapeHtml(hide.summary));
+      if (scope.kind === 'report') {
+        expect(page).toContain('<p class="narrative">We are on course for the launch.</p>');
+        expect(page).toContain('<p class="narrative">Thank you for the quick answers.</p>');
+      } else expect(page).not.toContain('We are on course for the launch.');
     }
+
+    // Publishing starts the next draft: no narrative or override of last week; wording and hidden lines stay.
+    const started = await draftView();
+    expect(started.draft.narrative).toBeUndefined();
+    expect(started.draft.override).toBeNull();
+    expect(started.draft.hiddenLines).toEqual([`issue:${hide.key}`]);
+    expect(started.draft.clientWording).toEqual({ [`issue:${reword.key}`]: 'A clearer name for the client' });
 
     // The draft moves on: other texts, nothing hidden, a refresh. The published report does not change.
     const next = await draftView();
@@ -174,6 +184,39 @@ describe('the PM’s texts, from the draft to the published report', () => {
     expect((await clientDraft()).narrative?.text).toBe('Changed');
     expect(issueLines(await clientDraft()).map((l) => l.key)).toContain(hide.key);
     expect(await published()).toEqual(first);
+  });
+
+  it('keeps the draft’s unpublished edits off the live status page: only hiding applies at once', async () => {
+    const before = await clientDraft();
+    const lines = issueLines(before);
+    const [hide, reword] = [lines[0], lines.find((l) => l.key !== lines[0]?.key)];
+    if (!hide || !reword) throw new Error('the demo shows the client at least two issues');
+    const link = (await pm('share/create', { scope: { kind: 'live' }, lang: 'en', label: 'Client', expiresInDays: 30 })).data as {
+      url: string;
+    };
+    const computed = (await internalDraft()).overall.computed;
+    const other = computed === 'red' ? 'green' : 'red';
+    const view = await draftView();
+    const saved = await pm('report/draft-save', {
+      draft: {
+        override: { rag: other, reason: 'Not reviewed yet' },
+        narrative: { internal: null, client: 'UNREVIEWED WORDS for the client' },
+        clientWording: { [`issue:${reword.key}`]: 'Unreviewed wording' },
+        hiddenLines: [`issue:${hide.key}`],
+      },
+      revision: view.revision,
+    });
+    expect(saved.error).toBeUndefined();
+    // The draft preview shows the edits…
+    expect((await clientDraft()).overall.reported).toBe(other);
+    // …the live page does not, except the hidden line.
+    const page = await (await fetch(link.url)).text();
+    expect(page).not.toContain('UNREVIEWED');
+    expect(page).not.toContain('Unreviewed wording');
+    expect(page).toContain(escapeHtml(reword.summary));
+    expect(page).not.toContain(escapeHtml(hide.summary));
+    const json = (await (await fetch(`${link.url}?format=json`)).json()) as { health?: { status: string } };
+    expect(json.health?.status).toBe(computed);
   });
 
   it('resets a narrative to the drafted one when the PM saves null', async () => {

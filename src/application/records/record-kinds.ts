@@ -677,6 +677,17 @@ export const shareAccessKind = defineCollectionKind<AccessLogEntryJson>({
   filters: { linkId: { type: 'string', of: (e) => e.linkId } },
 });
 
+/**
+ * The PM's edits as last published (issue 11): what the client's live status page applies — the
+ * reviewed override, client wording and hidden lines — while the next draft's edits are unreviewed.
+ */
+export const publishedDraftKind = defineDocumentKind<ReportDraftJson>({
+  name: 'published-draft',
+  schemaVersion: 1,
+  schema: reportDraftSchema,
+  scope: 'project',
+});
+
 /** Every kind, for export, delete and the manifest check. */
 export const RECORD_KINDS: readonly AnyRecordKind[] = [
   settingsKind,
@@ -707,6 +718,7 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   deliveryKind,
   reportDraftKind,
   engagementKind,
+  publishedDraftKind,
   shareLinkKind,
   shareTokenKind,
   shareSettingsKind,

@@ -11,11 +11,12 @@
  */
 import { z } from 'zod';
 import { DIMENSION_KEYS } from '../../../contract/report';
-import type { PublishedReportHead } from '../../../contract/reports';
+import type { PublishedReportHead, ReportDraftJson } from '../../../contract/reports';
 import { AppError, isAppError } from '../app-error';
 import { publishedReportKind, publishedReportPartKind, reportSequenceKind, type Snapshot } from '../records/record-kinds';
 import { readReports, STORED_REPORT_FORMAT, storedReportsSchema, toReportParts, type StoredReports } from '../snapshot/project-cache';
 import type { Page, RecordStore } from '../storage';
+import { startNextDraft } from './next-draft';
 import { logReportTouchpoints } from './report-touchpoints';
 
 /** A save of the version counter that loses a race is retried this many times. */
@@ -91,12 +92,20 @@ export async function publishReport(
   const outcome = await reports.add(head);
   if (outcome === 'created') {
     await logReportTouchpoints(records, snapshot.project.id, head);
+    await startNextDraft(records, snapshot.project.id, publishedEdits(content));
     return head;
   }
   // Someone published the same draft a moment earlier: theirs is the report (this version number stays unused).
   const winner = await reports.get(id);
   if (!winner) throw new AppError('STORAGE_UNAVAILABLE', 'The report was published but does not read back yet; try again');
   return winner;
+}
+
+/** The PM's edits the published content was derived with: its texts, and the override as the draft holds it. */
+function publishedEdits(content: StoredReports): ReportDraftJson {
+  const reason = content.internal.overall.overrideReason;
+  const override = reason === null ? null : { rag: content.internal.overall.reported, reason };
+  return { ...(content.texts ?? {}), override };
 }
 
 /** The newest published report's head, or undefined before the first (one bounded read). */

@@ -166,6 +166,9 @@ const STYLE = html`<style>
     color: var(--n);
     background: var(--nb);
   }
+  .narrative {
+    white-space: pre-line;
+  }
   .overall {
     font-size: 1.15rem;
   }
@@ -370,7 +373,7 @@ function healthSection(health: NonNullable<SharedPageContent['health']>, w: Word
     html`<div class="card">
         <p class="overall">${s('share.overall')}${t('report.colon')}${badge(health.status, t)}</p>
         <p>${health.headline}</p>
-        ${health.narrative === null ? null : health.narrative.map((paragraph) => html`<p>${paragraph}</p>`)}
+        ${health.narrative === null ? null : health.narrative.map((paragraph) => html`<p class="narrative">${paragraph}</p>`)}
       </div>
       ${
         health.dimensions.length === 0

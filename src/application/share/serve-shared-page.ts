@@ -11,6 +11,8 @@
  *   at fault and echoing nothing that was sent. Nothing is stored unless the whole form is valid;
  *   a stored one marks the project changed, so the health it moves is derived again.
  */
+import { publishedDraftKind } from '../records/record-kinds';
+import { toLiveReports } from '../reports/live-reports';
 import { randomUUID } from 'node:crypto';
 import type { ClientStatusReportJson } from '../../../contract/client-report';
 import { feedbackInputSchema, feedbackReferenceSchema } from '../../../contract/feedback';
@@ -117,7 +119,12 @@ export async function readSharedPageContent(
   if (link.scope.kind === 'live') {
     const snapshot = (await readSnapshot(records, link.projectId)).value;
     if (snapshot?.reportFormat !== STORED_REPORT_FORMAT) return undefined;
-    report = asClientReport(renderStoredReport(await readReports(records, snapshot), 'client', lang));
+    // Live: the data as it is now, with only what the PM published of their edits.
+    const [stored, published] = await Promise.all([
+      readReports(records, snapshot),
+      records.document(publishedDraftKind, link.projectId).get(),
+    ]);
+    report = asClientReport(renderStoredReport(toLiveReports(stored, published.value), 'client', lang));
     asOf = snapshot.asOf;
     scope = { kind: 'live' };
   } else {
