@@ -4,6 +4,8 @@
  * `userPath` as Forge's v2 URL format passes it). Asserts answers, stored state and the log.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { changeRequestSchema } from '../../contract/changes';
+import { clientStatusReportSchema } from '../../contract/client-report';
 import { shareLinkViewSchema, type ShareLinkView } from '../../contract/share';
 import type { LocalApp } from '../../local/runtime/create-local-app';
 import { KvsRecordStore } from '../../src/adapters/storage/kvs-record-store';
@@ -11,6 +13,8 @@ import { shareAccessKind, shareLinkKind, shareTokenKind } from '../../src/applic
 import { hashToken } from '../../src/application/share/share-secrets';
 import { listAll } from '../../src/application/storage';
 import { ACCOUNTS, type AccountRole } from '../support/accounts';
+import { aChangeDraft } from '../support/change-builders';
+import { hiddenField } from '../support/shared-page-builders';
 import { projectPageContext } from '../support/contexts';
 import { demoDatasets, startLocalApp } from '../support/local-app';
 
@@ -383,6 +387,36 @@ describe('requests the page refuses', () => {
     const response = await get(url, { method: 'POST', body: '%%%&&==', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(response.status).toBe(400);
     expect((await links())[0]?.posts).toHaveLength(1);
+  });
+});
+
+describe('what the client does reaches the draft', () => {
+  it('a decision on the page queues a refresh: the next draft shows it without anyone pressing Refresh', async () => {
+    await pm('project/overview', {});
+    await app.forge.drainQueue();
+    let request = changeRequestSchema.parse(
+      (
+        (await pm('changes/save', { request: aChangeDraft({ id: 'cr-live', title: 'Dark mode' }), revision: 0 })).data as {
+          request: unknown;
+        }
+      ).request,
+    );
+    for (const to of ['assessing', 'awaiting-client']) {
+      request = changeRequestSchema.parse(
+        ((await pm('changes/transition', { id: request.id, revision: request.revision, to })).data as { request: unknown }).request,
+      );
+    }
+    // The draft as it is now: the request awaits the client.
+    await pm('project/refresh', {});
+    await app.forge.drainQueue();
+    const { url } = await create();
+    const html = await (await get(url)).text();
+    const revision = hiddenField(html, 'revision', 'data-change="cr-live"');
+    const answer = await post(url, { form: 'decision', changeRequestId: 'cr-live', revision, decision: 'approved', name: 'Ana Souza' });
+    expect(answer.status).toBe(200);
+    await app.forge.drainQueue();
+    const draft = clientStatusReportSchema.parse((await pm('project/report', { audience: 'client', lang: 'en' })).data);
+    expect(draft.sections.changeRequests?.items.find((c) => c.id === 'cr-live')?.decision).toMatchObject({ outcome: 'approved' });
   });
 });
 

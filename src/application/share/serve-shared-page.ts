@@ -44,6 +44,8 @@ import { toSharedPageContent, type SharedPageContent } from './shared-page-conte
 export interface SharedPageDeps {
   records: RecordStore;
   now: Date;
+  /** Derives the project's data again in the background; without it, the next refresh does. */
+  requestRefresh?: ((projectId: string) => Promise<void>) | undefined;
 }
 
 export interface SharedPageAnswer {
@@ -202,6 +204,10 @@ async function act(deps: SharedPageDeps, link: SharedPageLink, request: WebTrigg
  */
 async function markHealthStale(deps: SharedPageDeps, projectId: string): Promise<void> {
   await markProjectDirty(deps.records, projectId, deps.now).catch((error: unknown) => {
+    if (!isAppError(error)) throw error;
+  });
+  // The client's write is kept whatever the queue says.
+  await deps.requestRefresh?.(projectId).catch((error: unknown) => {
     if (!isAppError(error)) throw error;
   });
 }

@@ -33,13 +33,15 @@ export const SESSION_COOKIE = 'cf_share';
 const ALLOWED_METHODS = ['GET', 'HEAD', 'POST'] as const;
 
 export type ServeSharedPage = (
-  deps: { records: RecordStore; now: Date },
+  deps: { records: RecordStore; now: Date; requestRefresh?: ((projectId: string) => Promise<void>) | undefined },
   link: SharedPageLink,
   request: WebTriggerRequest,
 ) => Promise<{ response: WebTriggerResponse; event: AccessEvent }>;
 
 export interface GateDeps extends ShareDeps {
   serve: ServeSharedPage;
+  /** Asks for the project's data to be derived again in the background (a client's write moved it). */
+  requestRefresh?: (projectId: string) => Promise<void>;
 }
 
 const STYLE =
@@ -248,7 +250,7 @@ export async function handleShareRequest(deps: GateDeps, request: WebTriggerRequ
       return retryPage(lang, 'busy', busy.retryAt ?? new Date(now.getTime() + POST_RULE.windowMs), now);
     }
   }
-  const { response, event } = await deps.serve({ records: deps.records, now }, resolved.page, request);
+  const { response, event } = await deps.serve({ records: deps.records, now, requestRefresh: deps.requestRefresh }, resolved.page, request);
   await log(event.kind, event.outcome, event.detail);
   return withoutBodyForHead(method, response);
 }

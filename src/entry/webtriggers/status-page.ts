@@ -1,7 +1,8 @@
 import { isAppError } from '../../application/app-error';
 import { handleShareRequest, messagePage } from '../../application/share/share-gate';
 import { serveSharedPage } from '../../application/share/serve-shared-page';
-import { recordStore, systemClock } from '../compose';
+import { readSnapshot } from '../../application/snapshot/project-cache';
+import { recordStore, refreshQueue, systemClock } from '../compose';
 import { consoleLogger } from '../log';
 import { webTriggerRequestSchema, type WebTriggerResponse } from './http';
 
@@ -15,7 +16,10 @@ export async function statusPage(request: unknown): Promise<WebTriggerResponse> 
   const parsed = webTriggerRequestSchema.safeParse(request);
   if (!parsed.success) return messagePage('en', 400, 'bad');
   try {
-    return await handleShareRequest({ records: recordStore, now: systemClock.now(), serve: serveSharedPage }, parsed.data);
+    return await handleShareRequest(
+      { records: recordStore, now: systemClock.now(), serve: serveSharedPage, requestRefresh: refreshInBackground },
+      parsed.data,
+    );
   } catch (error) {
     if (isAppError(error) && (error.code === 'STORAGE_UNAVAILABLE' || error.code === 'RATE_LIMITED')) {
       consoleLogger.error('status page unavailable', { code: error.code });
@@ -23,4 +27,10 @@ export async function statusPage(request: unknown): Promise<WebTriggerResponse> 
     }
     throw error;
   }
+}
+
+/** A client's feedback or decision moved the project's health: the consumer derives it again. */
+async function refreshInBackground(projectId: string): Promise<void> {
+  const snapshot = (await readSnapshot(recordStore, projectId)).value;
+  if (snapshot) await refreshQueue.requestRefresh(projectId, snapshot.project.key);
 }
