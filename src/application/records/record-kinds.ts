@@ -4,6 +4,7 @@
  * and Forge's limits; export and delete walk `RECORD_KINDS`, so a new kind is covered by both.
  */
 import { engagementSchema, type EngagementJson } from '../../../contract/engagement';
+import { retroSchema, type RetroJson } from '../../../contract/closing';
 import { z } from 'zod';
 import { changeRequestSchema, type ChangeRequestJson } from '../../../contract/changes';
 import {
@@ -677,6 +678,17 @@ export const shareAccessKind = defineCollectionKind<AccessLogEntryJson>({
   filters: { linkId: { type: 'string', of: (e) => e.linkId } },
 });
 
+/**
+ * The lessons learned the PM records with the team and the client before closing (issue 13):
+ * one revisioned document per project, so of two editors the stale one gets CONFLICT.
+ */
+export const retroKind = defineDocumentKind<RetroJson>({
+  name: 'retro',
+  schemaVersion: 1,
+  schema: retroSchema,
+  scope: 'project',
+});
+
 /** Every kind, for export, delete and the manifest check. */
 export const RECORD_KINDS: readonly AnyRecordKind[] = [
   settingsKind,
@@ -711,6 +723,7 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   shareTokenKind,
   shareSettingsKind,
   shareAccessKind,
+  retroKind,
 ];
 
 /** The one Forge entity holding every document kind (documents are few and small). */
