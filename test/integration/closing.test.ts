@@ -63,7 +63,10 @@ async function saveRetro(retro: RetroJson, who = pm) {
 async function moveTo(phases: readonly EngagementPhase[]) {
   let view = engagementViewSchema.parse((await pm('engagement/get', {})).data);
   for (const phase of phases) {
-    const answer = await pm('engagement/save', { engagement: { ...view.engagement, clientName: 'Globex', phase }, revision: view.revision });
+    const answer = await pm('engagement/save', {
+      engagement: { ...view.engagement, clientName: 'Globex', phase },
+      revision: view.revision,
+    });
     expect(answer.error).toBeUndefined();
     view = engagementViewSchema.parse(answer.data);
   }
@@ -127,7 +130,10 @@ describe('closing/retro-get and closing/retro-save', () => {
 
   it('keeps the Jira key the server recorded whatever a save sends, and creates an action issue once', async () => {
     await saveRetro(RETRO);
-    const [first, second] = await Promise.all([member('closing/retro-issue', { actionId: 'a1' }), member('closing/retro-issue', { actionId: 'a1' })]);
+    const [first, second] = await Promise.all([
+      member('closing/retro-issue', { actionId: 'a1' }),
+      member('closing/retro-issue', { actionId: 'a1' }),
+    ]);
     const keyOf = (a: Answer) => z.object({ issueKey: z.string() }).parse(a.data).issueKey;
     expect(keyOf(first)).toMatch(new RegExp(`^${acme.project.key}-\\d+$`, 'u'));
     expect(keyOf(second)).toBe(keyOf(first));
@@ -175,7 +181,8 @@ describe('closing/preview and closing/publish', () => {
     expect(internalText).toContain('SECRET-TEAM-NOTE');
     expect(internalText).toContain('SECRET-CR-NOTE');
     const clientText = JSON.stringify(client.report);
-    for (const secret of ['SECRET-TEAM-NOTE', 'SECRET-CR-NOTE', 'SECRET-COMPLAINT-WORDS', `${acme.project.key}-3`]) expect(clientText).not.toContain(secret);
+    for (const secret of ['SECRET-TEAM-NOTE', 'SECRET-CR-NOTE', 'SECRET-COMPLAINT-WORDS', `${acme.project.key}-3`])
+      expect(clientText).not.toContain(secret);
     expect(client.report.retro.wentWell).toEqual(['Weekly demos kept everyone aligned']);
   });
 
@@ -220,12 +227,16 @@ describe('closing/preview and closing/publish', () => {
     const list = z.object({ items: z.array(publishedReportHeadSchema) }).parse((await viewer('report/list', {})).data);
     expect(list.items.map((h) => [h.id, h.kind])).toEqual([['closing', 'closing']]);
 
-    const got = z.object({ head: publishedReportHeadSchema, report: closingReportSchema }).parse((await viewer('closing/get', { audience: 'client' })).data);
+    const got = z
+      .object({ head: publishedReportHeadSchema, report: closingReportSchema })
+      .parse((await viewer('closing/get', { audience: 'client' })).data);
     expect(got.report.audience).toBe('client');
     expect(JSON.stringify(got.report)).not.toContain('SECRET');
 
     for (const lang of ['en', 'zh-CN'] as const) {
-      const md = z.object({ filename: z.string(), text: z.string() }).parse((await viewer('report/export', { id: 'closing', audience: 'client', lang, format: 'markdown' })).data);
+      const md = z
+        .object({ filename: z.string(), text: z.string() })
+        .parse((await viewer('report/export', { id: 'closing', audience: 'client', lang, format: 'markdown' })).data);
       expect(md.filename).toBe(`${acme.project.key}-closing-report-client-${lang}.md`);
       const headings = md.text.split('\n').filter((line) => line.startsWith('## '));
       expect(headings).toHaveLength(6);
@@ -237,18 +248,30 @@ describe('closing/preview and closing/publish', () => {
       // No DOM parser in Node here: the structure by its markers (the browser test renders it in Chromium).
       expect(text).toMatch(new RegExp(`^<!doctype html>\\s*<html lang="${lang}">`, 'u'));
       expect(text).toContain('data-report-kind="closing"');
-      expect([...text.matchAll(/<section id="([a-z]+)"/gu)].map((m) => m[1])).toEqual(['kpis', 'milestones', 'changes', 'satisfaction', 'complaints', 'retro']);
+      expect([...text.matchAll(/<section id="([a-z]+)"/gu)].map((m) => m[1])).toEqual([
+        'kpis',
+        'milestones',
+        'changes',
+        'satisfaction',
+        'complaints',
+        'retro',
+      ]);
       expect(text).not.toMatch(/<script|<link|<img|<iframe|src=|href=/iu);
       expect(text).toMatch(/<table data-table="changes">[\s\S]*<tbody>\s*<tr>\s*<th scope="row">Single sign-on<\/th>/u);
       expect(text).toContain('SECRET-TEAM-NOTE');
     }
     const email = await viewer('report/email', { id: 'closing', lang: 'en' });
-    expect(z.object({ filename: z.string(), text: z.string() }).parse(email.data).filename).toBe(`${acme.project.key}-closing-report-client-en.eml`);
+    expect(z.object({ filename: z.string(), text: z.string() }).parse(email.data).filename).toBe(
+      `${acme.project.key}-closing-report-client-en.eml`,
+    );
 
     // Closed is final: a second publish answers the one report; moving the phase is refused.
     expect((await pm('closing/publish', { draftRevision: revision })).data).toEqual(head);
     const engagement = engagementViewSchema.parse((await pm('engagement/get', {})).data);
-    const reopen = await pm('engagement/save', { engagement: { ...engagement.engagement, phase: 'delivery' }, revision: engagement.revision });
+    const reopen = await pm('engagement/save', {
+      engagement: { ...engagement.engagement, phase: 'delivery' },
+      revision: engagement.revision,
+    });
     expect(reopen.error?.code).toBe('INVALID_PAYLOAD');
     expect((await viewer('report/get', { id: 'closing' })).error?.code).toBe('NOT_FOUND');
   });

@@ -46,7 +46,10 @@ const call = (key: Key, payload: unknown) =>
 const VALID: Record<string, () => object> = {
   'closing/retro-get': () => ({}),
   // A stale revision: a valid payload that is refused, so a hostile variant must be refused too.
-  'closing/retro-save': () => ({ retro: { ...RETRO, actions: [{ id: 'a1', text: 'Do', owner: '', due: null, jiraIssueKey: null }] }, revision: 99 }),
+  'closing/retro-save': () => ({
+    retro: { ...RETRO, actions: [{ id: 'a1', text: 'Do', owner: '', due: null, jiraIssueKey: null }] },
+    revision: 99,
+  }),
   // No such action: refused (NOT_FOUND) before Jira is asked.
   'closing/retro-issue': () => ({ actionId: 'a9', lang: 'en' }),
   'closing/preview': () => ({ audience: 'client' }),
@@ -56,7 +59,12 @@ const VALID: Record<string, () => object> = {
 };
 
 const payloadFor = (key: string) =>
-  hostilePayloads(VALID[key]?.() ?? {}, hostileValues(['2026-02-30', 'closing', 'g0', '-1']), ['projectKey', 'retro', 'revision', 'actionId']);
+  hostilePayloads(VALID[key]?.() ?? {}, hostileValues(['2026-02-30', 'closing', 'g0', '-1']), [
+    'projectKey',
+    'retro',
+    'revision',
+    'actionId',
+  ]);
 
 const storedState = async () => {
   const store = new KvsRecordStore();

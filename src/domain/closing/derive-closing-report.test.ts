@@ -102,7 +102,9 @@ describe('KPIs over the project life', () => {
   });
 
   it('summarizes a thousand days into one row per month', () => {
-    const days = Array.from({ length: 1000 }, (_, i) => aDay(new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString().slice(0, 10), i === 500 ? 'red' : 'green'));
+    const days = Array.from({ length: 1000 }, (_, i) =>
+      aDay(new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString().slice(0, 10), i === 500 ? 'red' : 'green'),
+    );
     const kpis = deriveLifeKpis(days, false);
     expect(kpis.overall.months).toHaveLength(33);
     expect(kpis.overall.days).toEqual({ green: 999, amber: 0, red: 1, grey: 0 });
@@ -119,8 +121,14 @@ describe('milestones planned vs actual', () => {
       name: 'the original target a change request kept is the plan',
       facts: milestone,
       requests: [
-        aRequest({ createdAt: '2026-05-01T00:00:00.000Z', milestone: { id: '10', name: 'Beta', newTarget: '2026-06-25', originalTarget: '2026-06-10' } }),
-        aRequest({ createdAt: '2026-05-20T00:00:00.000Z', milestone: { id: '10', name: 'Beta', newTarget: '2026-06-30', originalTarget: '2026-06-25' } }),
+        aRequest({
+          createdAt: '2026-05-01T00:00:00.000Z',
+          milestone: { id: '10', name: 'Beta', newTarget: '2026-06-25', originalTarget: '2026-06-10' },
+        }),
+        aRequest({
+          createdAt: '2026-05-20T00:00:00.000Z',
+          milestone: { id: '10', name: 'Beta', newTarget: '2026-06-30', originalTarget: '2026-06-25' },
+        }),
       ],
       planned: '2026-06-10',
       actual: '2026-06-20',
@@ -142,7 +150,14 @@ describe('milestones planned vs actual', () => {
       actual: null,
       slip: null,
     },
-    { name: 'no date at all', facts: { ...milestone, released: true, releaseDate: null }, requests: [], planned: null, actual: null, slip: null },
+    {
+      name: 'no date at all',
+      facts: { ...milestone, released: true, releaseDate: null },
+      requests: [],
+      planned: null,
+      actual: null,
+      slip: null,
+    },
   ])('$name', ({ facts, requests, planned, actual, slip }) => {
     const [row] = deriveMilestonesPlannedVsActual([facts], requests);
     expect(row).toEqual({ id: '10', name: 'Beta', planned, actual, released: facts.released, slipDays: slip });
@@ -154,7 +169,11 @@ describe('change requests and their total impact', () => {
     const summary = deriveChangeSummary(
       [
         aRequest({ id: 'a', status: 'approved' }),
-        aRequest({ id: 'b', status: 'implemented', impact: { scheduleDays: -1, effortHours: 4, cost: { amount: 100, currency: 'CNY' }, scopeNote: '' } }),
+        aRequest({
+          id: 'b',
+          status: 'implemented',
+          impact: { scheduleDays: -1, effortHours: 4, cost: { amount: 100, currency: 'CNY' }, scopeNote: '' },
+        }),
         aRequest({ id: 'c', status: 'rejected' }),
         aRequest({ id: 'd', status: 'proposed', decision: null }),
       ],
@@ -229,10 +248,25 @@ describe('complaint outcomes', () => {
     });
     const result = deriveComplaintOutcomes(
       [
-        aFeedback('late', '2026-06-01T10:00:00.000Z', 1, complaint('2026-06-01T10:00:00.000Z', 'resolved', '2026-06-08', '2026-06-12T10:00:00.000Z')),
+        aFeedback(
+          'late',
+          '2026-06-01T10:00:00.000Z',
+          1,
+          complaint('2026-06-01T10:00:00.000Z', 'resolved', '2026-06-08', '2026-06-12T10:00:00.000Z'),
+        ),
         aFeedback('fine', '2026-05-01T10:00:00.000Z', 4),
-        aFeedback('early', '2026-04-01T10:00:00.000Z', 2, complaint('2026-04-01T10:00:00.000Z', 'resolved', '2026-04-08', '2026-04-03T10:00:00.000Z')),
-        aFeedback('open', '2026-11-01T10:00:00.000Z', 1, complaint('2026-11-01T10:00:00.000Z', 'open', '2026-11-08', '2026-11-01T10:00:00.000Z')),
+        aFeedback(
+          'early',
+          '2026-04-01T10:00:00.000Z',
+          2,
+          complaint('2026-04-01T10:00:00.000Z', 'resolved', '2026-04-08', '2026-04-03T10:00:00.000Z'),
+        ),
+        aFeedback(
+          'open',
+          '2026-11-01T10:00:00.000Z',
+          1,
+          complaint('2026-11-01T10:00:00.000Z', 'open', '2026-11-08', '2026-11-01T10:00:00.000Z'),
+        ),
       ],
       true,
       NOW,
@@ -297,7 +331,16 @@ describe('the two audiences', () => {
   it('the client version has no Jira keys, no internal notes, no request still inside the team', () => {
     expect(closingReportSchema.safeParse(client).success).toBe(true);
     const text = JSON.stringify(client);
-    for (const secret of ['ACME-99', 'ACME-50', 'ACME-7', 'cheap for us', 'not yet shown', 'internal resolution words', 'team only', 'comment x']) {
+    for (const secret of [
+      'ACME-99',
+      'ACME-50',
+      'ACME-7',
+      'cheap for us',
+      'not yet shown',
+      'internal resolution words',
+      'team only',
+      'comment x',
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(client.audience).toBe('client');
