@@ -176,7 +176,8 @@ function RetroForm({ view, onSaved, onReload }: { view: RetroView; onSaved: (vie
   );
 
   return (
-    <section className="cf-group" aria-labelledby={`${base}-heading`} data-testid="closing-retro-form">
+    // Not a landmark: the preview below has a "Lessons learned" section of its own.
+    <div className="cf-group" data-testid="closing-retro-form">
       <h4 id={`${base}-heading`}>{t('closing.retro.heading')}</h4>
       {readOnly && <p className="cf-hint">{t('closing.retro.readOnly')}</p>}
       <div className="cf-fields">
@@ -400,7 +401,7 @@ function RetroForm({ view, onSaved, onReload }: { view: RetroView; onSaved: (vie
           {t('closing.retro.failed', { reason: t(`error.${state.error.code}`) })}
         </p>
       )}
-    </section>
+    </div>
   );
 }
 
@@ -441,6 +442,7 @@ function ClosingPreview({ refreshKey, onClosed }: { refreshKey: number; onClosed
         <>
           <ClosingReportView report={state.data.report} />
           {state.data.phase !== 'closed' &&
+            publish.kind !== 'done' &&
             (state.data.canPublish && state.data.draftRevision !== null ? (
               <div className="cf-message-actions">
                 <button

@@ -60,7 +60,7 @@ export function ClosingReportViewer({ head, onClose }: { head: PublishedReportHe
       <button type="button" className="cf-button cf-button-subtle" onClick={onClose}>
         {t('reports.viewer.close')}
       </button>
-      <h3>{heading}</h3>
+      <h2>{heading}</h2>
       <div className="cf-reports-toolbar">
         <AudienceToggle audience={audience} onChange={setAudience} />
         <label htmlFor={languageId}>{t('reports.viewer.language')}</label>
