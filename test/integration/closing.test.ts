@@ -18,6 +18,7 @@ import { demoDatasets, startLocalApp } from '../support/local-app';
 const datasets = demoDatasets();
 const [acme] = datasets;
 if (!acme) throw new Error('the demo has a project');
+const PROJECT = acme.project;
 
 let app: LocalApp;
 beforeAll(async () => {
@@ -78,7 +79,7 @@ async function draftRevision(): Promise<string> {
 }
 async function seedHistory() {
   const store = records();
-  await store.collection(kpiHistoryKind, acme.project.id).put({
+  await store.collection(kpiHistoryKind, PROJECT.id).put({
     day: '2026-01-05',
     capturedAt: '2026-01-05T06:00:00.000Z',
     overall: 'amber',
@@ -92,14 +93,14 @@ async function seedHistory() {
     },
     counts: { new: 1, indeterminate: 0, done: 0, undefined: 0 },
   });
-  await store.collection(changeRequestKind, acme.project.id).put({
+  await store.collection(changeRequestKind, PROJECT.id).put({
     id: 'cr1',
     title: 'Single sign-on',
     description: 'Log in with the client directory',
     internalNote: 'SECRET-CR-NOTE',
     requester: 'Gina',
     impact: { scheduleDays: 5, effortHours: 40, cost: { amount: 4000, currency: 'EUR' }, scopeNote: '' },
-    linkedIssueKeys: [`${acme.project.key}-3`],
+    linkedIssueKeys: [`${PROJECT.key}-3`],
     milestone: null,
     status: 'approved',
     revision: 1,
@@ -274,6 +275,14 @@ describe('closing/preview and closing/publish', () => {
     });
     expect(reopen.error?.code).toBe('INVALID_PAYLOAD');
     expect((await viewer('report/get', { id: 'closing' })).error?.code).toBe('NOT_FOUND');
+    // The status page shows status reports: no share link to the closing report.
+    const link = await pm('share/create', {
+      scope: { kind: 'report', reportId: 'closing' },
+      lang: 'en',
+      label: 'Closing',
+      expiresInDays: 30,
+    });
+    expect(link.error).toMatchObject({ code: 'INVALID_PAYLOAD', fields: [{ path: 'scope.reportId' }] });
   });
 
   it('an empty engagement (kick-off) cannot close', async () => {
