@@ -37,7 +37,13 @@ async function invokeAs(role: AccountRole, functionKey: string, payload: unknown
   return (await host.app.forge.invokeResolver(context, functionKey, payload)) as { ok: boolean; data?: unknown };
 }
 
-async function open(page: Page, section: 'engagement' | 'reports', role: AccountRole, lang: Language, theme: 'light' | 'dark'): Promise<Frame> {
+async function open(
+  page: Page,
+  section: 'engagement' | 'reports',
+  role: AccountRole,
+  lang: Language,
+  theme: 'light' | 'dark',
+): Promise<Frame> {
   const query = new URLSearchParams({ lang, theme, user: LOCAL_ACCOUNTS[role].accountId });
   await page.goto(`${host.app.url ?? ''}/projects/${PROJECT_KEY}/apps/${PAGE_MODULE}/${section}?${query.toString()}`);
   return frameOf(page, PAGE_MODULE);
@@ -55,7 +61,10 @@ beforeAll(async () => {
   expect((await invokeAs('pm', 'project/report', { audience: 'internal', lang: 'en' })).ok).toBe(true);
   let view = engagementViewSchema.parse((await invokeAs('pm', 'engagement/get', {})).data);
   for (const phase of ['delivery', 'acceptance', 'support'] as const) {
-    const answer = await invokeAs('pm', 'engagement/save', { engagement: { ...view.engagement, clientName: 'Globex', phase }, revision: view.revision });
+    const answer = await invokeAs('pm', 'engagement/save', {
+      engagement: { ...view.engagement, clientName: 'Globex', phase },
+      revision: view.revision,
+    });
     view = engagementViewSchema.parse(answer.data);
   }
   expect((await invokeAs('pm', 'feedback/add', { rating: 4, source: 'pm', submissionId: 'b1', comment: 'Good demos' })).ok).toBe(true);
