@@ -111,6 +111,13 @@ describe('closing the project', () => {
       internalNote: 'TEAM-ONLY budget was tight',
     });
 
+    // A saved action becomes a Jira issue once; its key shows on the action.
+    await frame.click(testId('closing-action-create-issue-0'));
+    const created = await frame.waitForSelector(testId('closing-action-issue-0'));
+    const key = /[A-Z][A-Z0-9_]*-\d+/u.exec((await created.textContent()) ?? '')?.[0];
+    expect(key).toBeDefined();
+    expect(retroViewSchema.parse((await invokeAs('pm', 'closing/retro-get', {})).data).retro.actions[0]?.jiraIssueKey).toBe(key);
+
     // The preview follows the save; the team's version has the note, the client's has not.
     await frame.waitForSelector(`${testId('closing-retro-went-well')}:has-text("Weekly demos <b>kept</b> everyone aligned")`);
     expect(await frame.textContent(testId('closing-retro-note'))).toContain('TEAM-ONLY');

@@ -307,6 +307,7 @@ function RetroForm({ view, onSaved, onReload }: { view: RetroView; onSaved: (vie
                     <button
                       type="button"
                       className="cf-button"
+                      data-testid={`closing-action-create-issue-${String(index)}`}
                       onClick={() => {
                         void createIssue(a.id);
                       }}
