@@ -19,8 +19,15 @@ const overallRagSchema = z.enum(['green', 'amber', 'red']);
  */
 export const draftRevisionSchema = z.string().check(z.regex(/^g[0-9]{1,12}$/u, 'a draft revision such as g12'));
 
-/** A published report's id: its draft revision, so publishing a draft twice keeps one report. */
-export const publishedReportIdSchema = draftRevisionSchema;
+/**
+ * A published report's id: its draft revision, so publishing a draft twice keeps one report; the
+ * project's one closing report is `closing` (issue 13).
+ */
+export const CLOSING_REPORT_ID = 'closing';
+export const publishedReportIdSchema = z.string().check(z.regex(/^(?:g[0-9]{1,12}|closing)$/u, 'a report id such as g12'));
+
+/** What a published report is: a status report, or the closing report (absent in heads before issue 13: status). */
+export const REPORT_KINDS = ['status', 'closing'] as const;
 
 export const publishedReportHeadSchema = z.object({
   id: publishedReportIdSchema,
@@ -40,6 +47,7 @@ export const publishedReportHeadSchema = z.object({
   contentFormat: z.int().check(z.positive()),
   /** How many stored values hold its content (large reports span several, never trimmed). */
   parts: z.int().check(z.positive()),
+  kind: z.optional(z.enum(REPORT_KINDS)),
 });
 export type PublishedReportHead = z.infer<typeof publishedReportHeadSchema>;
 

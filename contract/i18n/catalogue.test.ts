@@ -32,6 +32,7 @@ import { COMMON_MESSAGES } from './common-messages';
 import { CHANGE_MESSAGES } from './change-messages';
 import { COMMS_MESSAGES } from './comms-messages';
 import { ENGAGEMENT_MESSAGES } from './engagement-messages';
+import { CLOSING_MESSAGES } from './closing-messages';
 import { RISK_REGISTER_MESSAGES } from './risk-register-messages';
 import { FEEDBACK_MESSAGES } from './feedback-messages';
 import { formatDataQualityNote } from './data-quality-sentences';
@@ -159,6 +160,7 @@ const NAMESPACES: Record<string, AnyStrings> = {
   SUMMARY_MESSAGES,
   SYNC_MESSAGES,
   NARRATIVE_MESSAGES,
+  CLOSING_MESSAGES,
 };
 
 /** What a rendered sentence must never show: a missing value, a code, a stray object. */

@@ -4,6 +4,7 @@
  * and Forge's limits; export and delete walk `RECORD_KINDS`, so a new kind is covered by both.
  */
 import { engagementSchema, type EngagementJson } from '../../../contract/engagement';
+import { retroSchema, type RetroJson } from '../../../contract/closing';
 import { z } from 'zod';
 import { changeRequestSchema, type ChangeRequestJson } from '../../../contract/changes';
 import {
@@ -688,6 +689,17 @@ export const publishedDraftKind = defineDocumentKind<ReportDraftJson>({
   scope: 'project',
 });
 
+/**
+ * The lessons learned the PM records with the team and the client before closing (issue 13):
+ * one revisioned document per project, so of two editors the stale one gets CONFLICT.
+ */
+export const retroKind = defineDocumentKind<RetroJson>({
+  name: 'retro',
+  schemaVersion: 1,
+  schema: retroSchema,
+  scope: 'project',
+});
+
 /** Every kind, for export, delete and the manifest check. */
 export const RECORD_KINDS: readonly AnyRecordKind[] = [
   settingsKind,
@@ -723,6 +735,7 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   shareTokenKind,
   shareSettingsKind,
   shareAccessKind,
+  retroKind,
 ];
 
 /** The one Forge entity holding every document kind (documents are few and small). */

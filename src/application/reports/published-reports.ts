@@ -27,7 +27,8 @@ export function draftRevisionOf(snapshot: Pick<Snapshot, 'generation'>): string 
   return `g${String(snapshot.generation)}`;
 }
 
-async function nextVersion(records: RecordStore, projectId: string): Promise<number> {
+/** The next version number of the project's published reports (status and closing share one sequence). */
+export async function nextVersion(records: RecordStore, projectId: string): Promise<number> {
   const sequence = records.document(reportSequenceKind, projectId);
   for (let attempt = 1; ; attempt += 1) {
     const current = await sequence.get();
@@ -41,7 +42,7 @@ async function nextVersion(records: RecordStore, projectId: string): Promise<num
   }
 }
 
-async function inGroups<T>(items: readonly T[], run: (item: T) => Promise<unknown>): Promise<void> {
+export async function inGroups<T>(items: readonly T[], run: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += PARTS_IN_FLIGHT) await Promise.all(items.slice(i, i + PARTS_IN_FLIGHT).map(run));
 }
 
@@ -138,6 +139,8 @@ export async function readPublishedReport(
 ): Promise<{ head: PublishedReportHead; content: StoredReports }> {
   const head = await records.collection(publishedReportKind, projectId).get(id);
   if (!head) throw new AppError('NOT_FOUND', 'No such published report');
+  // The closing report has its own content and readers (`readPublishedClosingReport`).
+  if (head.kind === 'closing') throw new AppError('NOT_FOUND', 'This is the closing report: open it as the closing report');
   const partStore = records.collection(publishedReportPartKind, projectId);
   const parts = await Promise.all(Array.from({ length: head.parts }, (_, index) => partStore.get(`${id}-p${String(index)}`)));
   const text = parts

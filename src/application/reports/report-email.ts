@@ -38,13 +38,15 @@ export async function toReportEmail(
     text: string;
     stakeholders: readonly StakeholderJson[];
     now: Date;
+    /** A subject of the report's own (the closing report's); else the status report's. */
+    subject?: string;
   },
 ): Promise<{ filename: string; text: string; recipients: { name: string; email: string }[] }> {
   const t = translator(input.lang, REPORTS_MESSAGES);
   const to = reportRecipients(input.stakeholders, input.audience, input.lang);
   const eml = await compose({
     to,
-    subject: t('reports.email.subject', { project: input.project.name, version: String(input.head.version) }),
+    subject: input.subject ?? t('reports.email.subject', { project: input.project.name, version: String(input.head.version) }),
     html: input.html,
     text: input.text,
     lang: input.lang,

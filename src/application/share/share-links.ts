@@ -113,7 +113,8 @@ export async function createShareLink(
   }
   if (input.scope.kind === 'report') {
     const report = await deps.records.collection(publishedReportKind, projectId).get(input.scope.reportId);
-    if (!report) {
+    // The status page shows status reports; the closing report is exported or e-mailed instead.
+    if (!report || report.kind === 'closing') {
       throw new AppError('INVALID_PAYLOAD', 'The report is not a published report of this project', {
         fields: [{ path: 'scope.reportId', message: 'a published report of this project' }],
       });

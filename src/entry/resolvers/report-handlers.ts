@@ -14,6 +14,8 @@ import { defineResolver } from './define-resolver';
 import { refreshHealth } from './refresh-health';
 import { issueUrlOf } from './site-links';
 import { z } from 'zod';
+import { CLOSING_REPORT_ID } from '../../../contract/reports';
+import { emailClosingReport, exportClosingReport } from './closing-handlers';
 
 const accountOf = z.looseObject({ accountId: z.string().min(1) });
 
@@ -60,6 +62,8 @@ export const reportHandlers = {
   }),
   'report/email': defineResolver('report/email', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
+    if (payload.id === CLOSING_REPORT_ID)
+      return emailClosingReport(project, { audience: payload.audience ?? 'client', lang: payload.lang });
     const [{ head, content }, settings, plan] = await Promise.all([
       readPublishedReport(recordStore, project.id, payload.id),
       getProjectSettings(recordStore, project.id),
@@ -81,6 +85,7 @@ export const reportHandlers = {
   }),
   'report/export': defineResolver('report/export', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
+    if (payload.id === CLOSING_REPORT_ID) return exportClosingReport(project, payload);
     const [{ head, content }, settings] = await Promise.all([
       readPublishedReport(recordStore, project.id, payload.id),
       getProjectSettings(recordStore, project.id),

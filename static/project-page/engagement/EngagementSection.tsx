@@ -13,6 +13,7 @@ import { TokenLozenge } from '../../shared/TokenLozenge';
 import { useResolver } from '../../shared/use-resolver';
 import { CommsStyles } from '../comms/CommsStyles';
 import { SettingsStyles } from '../settings/SettingsStyles';
+import { CLOSING_PHASES, ClosingPanel } from './ClosingPanel';
 import {
   nextRowId,
   toEngagement,
@@ -579,6 +580,12 @@ export function EngagementSection() {
   };
 
   const milestones = overview.state.status === 'ready' ? overview.state.data.milestones : [];
+  // After the closing report is published, the phase is closed: read it again without unmounting the panel.
+  const readAfterClose = () => {
+    void backend.call('engagement/get', NO_PAYLOAD).then((answer) => {
+      if (answer.ok) setView(answer.data);
+    });
+  };
 
   return (
     <div className="cf-settings cf-comms" data-testid="engagement-section">
@@ -621,6 +628,7 @@ export function EngagementSection() {
             </p>
           )}
           <Checklist refreshKey={saves} />
+          {CLOSING_PHASES.includes(view.engagement.phase) && <ClosingPanel onClosed={readAfterClose} />}
           <EngagementEditor
             key={generation}
             view={view}

@@ -23,6 +23,7 @@ import { SettingsStyles } from '../settings/SettingsStyles';
 import type { Audience } from '../report-payload';
 import { ReportView } from '../ReportView';
 import { ReportScopeContext } from '../report-scope';
+import { ClosingReportLabel, ClosingReportViewer } from './ClosingReportViewer';
 
 const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 const DRAFT: PayloadOf<'project/report'> = { audience: 'internal' };
@@ -262,6 +263,12 @@ function HistoryTable({ items, onOpen }: { items: readonly PublishedReportHead[]
                 <button type="button" className="cf-link-button" onClick={() => onOpen(head)}>
                   {t('reports.history.open', { version: String(head.version) })}
                 </button>
+                {head.kind === 'closing' && (
+                  <>
+                    {' '}
+                    <ClosingReportLabel />
+                  </>
+                )}
               </th>
               <td data-label={t('reports.history.published')}>{formatInstant(head.publishedAt)}</td>
               <td data-label={t('reports.history.period')}>{formatPeriod(head.period.start, head.period.end)}</td>
@@ -390,7 +397,11 @@ export function ReportsSection() {
         <SettingsStyles />
         <ReportsStyles />
         <ReportPrintStyles />
-        <ReportViewer head={open} canSend={list.state.status === 'ready' && list.state.canPublish} onClose={() => setOpen(null)} />
+        {open.kind === 'closing' ? (
+          <ClosingReportViewer head={open} onClose={() => setOpen(null)} />
+        ) : (
+          <ReportViewer head={open} canSend={list.state.status === 'ready' && list.state.canPublish} onClose={() => setOpen(null)} />
+        )}
       </div>
     );
   }

@@ -82,7 +82,9 @@ export function CreateLinkForm({ maxDays, enabled, onCreated }: { maxDays: numbe
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
   const id = useId();
-  const published: PublishedReportHead[] = reports.state.status === 'ready' ? reports.state.data.items : [];
+  // Status reports only: the closing report is not shown on the status page.
+  const published: PublishedReportHead[] =
+    reports.state.status === 'ready' ? reports.state.data.items.filter((r) => r.kind !== 'closing') : [];
   const set = (patch: Partial<ShareFormValues>) => setValues((current) => ({ ...current, ...patch }));
   const invalid = (field: ShareFormField) => errors.has(field);
   const describe = (field: ShareFormField, hint?: string) =>
