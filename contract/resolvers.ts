@@ -14,6 +14,7 @@ import { reportsResolverContract } from './reports';
 import { deliveryResolverContract } from './delivery';
 import { engagementResolverContract } from './engagement';
 import { shareResolverContract } from './share';
+import { acceptanceResolverContract } from './acceptance';
 import { languageSchema } from './language';
 import { clientStatusReportSchema } from './client-report';
 import { issueRiskContract } from './issue-risk-contract';
@@ -140,6 +141,7 @@ export const resolverContract = {
   ...deliveryResolverContract,
   ...engagementResolverContract,
   ...shareResolverContract,
+  ...acceptanceResolverContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

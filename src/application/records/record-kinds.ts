@@ -4,6 +4,7 @@
  * and Forge's limits; export and delete walk `RECORD_KINDS`, so a new kind is covered by both.
  */
 import { engagementSchema, type EngagementJson } from '../../../contract/engagement';
+import { acceptanceRecordSchema, type AcceptanceRecordJson } from '../../../contract/acceptance';
 import { z } from 'zod';
 import { changeRequestSchema, type ChangeRequestJson } from '../../../contract/changes';
 import {
@@ -677,6 +678,17 @@ export const shareAccessKind = defineCollectionKind<AccessLogEntryJson>({
   filters: { linkId: { type: 'string', of: (e) => e.linkId } },
 });
 
+/**
+ * Milestones submitted for the client's acceptance and the client's decisions (issue 13): one
+ * revisioned document per project holding a bounded list (`contract/acceptance.ts`).
+ */
+export const acceptanceKind = defineDocumentKind<AcceptanceRecordJson>({
+  name: 'acceptance',
+  schemaVersion: 1,
+  schema: acceptanceRecordSchema,
+  scope: 'project',
+});
+
 /** Every kind, for export, delete and the manifest check. */
 export const RECORD_KINDS: readonly AnyRecordKind[] = [
   settingsKind,
@@ -711,7 +723,9 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   shareTokenKind,
   shareSettingsKind,
   shareAccessKind,
+  acceptanceKind,
 ];
 
 /** The one Forge entity holding every document kind (documents are few and small). */
 export const DOCUMENT_ENTITY = 'app-document';
+

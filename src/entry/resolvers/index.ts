@@ -11,6 +11,7 @@ import { risksHandlers } from './risks-handlers';
 import { reportHandlers } from './report-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { shareHandlers } from './share-handlers';
+import { acceptanceHandlers } from './acceptance-handlers';
 
 type Handler<K extends ResolverKey> = (request: { payload: unknown; context: unknown }) => Promise<Envelope<ResponseOf<K>>>;
 
@@ -26,6 +27,7 @@ export const resolverHandlers: { [K in ResolverKey]: Handler<K> } = {
   ...deliveryHandlers,
   ...engagementHandlers,
   ...shareHandlers,
+  ...acceptanceHandlers,
 };
 
 const dispatch = makeResolver(resolverHandlers);
