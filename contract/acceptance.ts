@@ -102,6 +102,20 @@ export const acceptanceRecordSchema = z.object({
 export type AcceptanceRecordJson = z.infer<typeof acceptanceRecordSchema>;
 export const EMPTY_ACCEPTANCE: AcceptanceRecordJson = { submissions: [] };
 
+/**
+ * A client decision the report of its period shows (both audiences: it is the client's own
+ * decision): the milestone, accepted or rejected, by whom and when, the comment and what to fix.
+ */
+export const reportAcceptanceSchema = z.object({
+  milestone: z.string(),
+  state: z.enum(['accepted', 'rejected']),
+  by: z.string(),
+  at: isoInstantSchema,
+  comment: z.string(),
+  fixItems: z.array(z.string()),
+});
+export type ReportAcceptanceJson = z.infer<typeof reportAcceptanceSchema>;
+
 /** A milestone the PM may submit, with its checklist now and drafted release notes. */
 export const acceptancePreviewSchema = z.object({
   milestone: z.object({ id: milestoneIdSchema, name: z.string(), released: z.boolean(), releaseDate: z.nullable(z.string()) }),

@@ -50,7 +50,8 @@ const en = {
   'acceptance.createIssue': 'Create Jira issue',
   'acceptance.creatingIssue': 'Creating…',
   'acceptance.readOnly': 'You can see acceptance; submitting needs the Edit Issues permission.',
-  'acceptance.conflict': 'Someone changed the acceptance records, or the milestone was submitted, since you opened them. Reload and try again.',
+  'acceptance.conflict':
+    'Someone changed the acceptance records, or the milestone was submitted, since you opened them. Reload and try again.',
   'acceptance.reload': 'Reload',
   'acceptance.failed': 'Could not do it: {reason}',
   'acceptance.notReadyError': 'The checklist is not met: tick the box to submit it anyway.',

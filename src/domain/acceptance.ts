@@ -13,6 +13,7 @@ import {
   type AcceptanceDecisionJson,
   type AcceptanceRecordJson,
   type AcceptanceSubmissionJson,
+  type ReportAcceptanceJson,
 } from '../../contract/acceptance';
 import type { QualityStandardJson } from '../../contract/engagement';
 import type { ProjectSettings } from './settings';
@@ -32,7 +33,10 @@ export function milestoneIssuesOf(issues: readonly Issue[], milestoneId: string)
  * The checklist stored with a submission: `checkAcceptance` with its key lists bounded to
  * `MAX_CHECKLIST_KEYS` (the counts stay whole). Subtasks are not counted: their parents are.
  */
-export function toAcceptanceChecklist(milestoneIssues: readonly Issue[], standards: readonly QualityStandardJson[]): AcceptanceChecklistJson {
+export function toAcceptanceChecklist(
+  milestoneIssues: readonly Issue[],
+  standards: readonly QualityStandardJson[],
+): AcceptanceChecklistJson {
   const check = checkAcceptance(milestoneIssues, standards);
   const work = milestoneIssues.filter((i) => !i.type.subtask);
   return {
@@ -177,6 +181,35 @@ export function decisionsInPeriod(record: AcceptanceRecordJson, start: string, e
   return record.submissions
     .filter((s) => s.decision !== null && Date.parse(s.decision.at) >= startMs && Date.parse(s.decision.at) <= endMs)
     .sort((a, b) => Date.parse(a.decision?.at ?? '') - Date.parse(b.decision?.at ?? ''));
+}
+
+/**
+ * The report's acceptance section: the decisions made within the period (`decisionsInPeriod`),
+ * oldest first, as the report stores them.
+ */
+export function deriveAcceptanceSection(
+  submissions: readonly AcceptanceSubmissionJson[],
+  period: { start: number; end: number },
+): ReportAcceptanceJson[] {
+  const within = decisionsInPeriod(
+    { submissions: [...submissions] },
+    new Date(period.start).toISOString(),
+    new Date(period.end).toISOString(),
+  );
+  return within.flatMap((s) =>
+    s.decision === null || s.state === 'submitted'
+      ? []
+      : [
+          {
+            milestone: s.milestone.name,
+            state: s.state,
+            by: s.decision.by,
+            at: s.decision.at,
+            comment: s.decision.comment,
+            fixItems: s.decision.fixItems.map((f) => f.text),
+          },
+        ],
+  );
 }
 
 /** The submissions awaiting the client, oldest first (the order the page lists them in). */

@@ -49,9 +49,7 @@ export async function getAcceptanceView(records: RecordStore, projectId: string,
 }
 
 function toView(acceptance: Revisioned<AcceptanceRecordJson>, snapshot: Snapshot | undefined, canEdit: boolean): AcceptanceViewJson {
-  const milestones = (snapshot?.milestones ?? [])
-    .filter((m) => !m.archived)
-    .map((m) => ({ id: m.id, name: m.name, released: m.released }));
+  const milestones = (snapshot?.milestones ?? []).filter((m) => !m.archived).map((m) => ({ id: m.id, name: m.name, released: m.released }));
   return { submissions: acceptance.value.submissions, revision: acceptance.revision, canEdit, milestones };
 }
 
@@ -70,7 +68,8 @@ async function requireSnapshot(records: RecordStore, projectId: string): Promise
 export async function previewAcceptance(records: RecordStore, projectId: string, milestoneId: string): Promise<AcceptancePreviewJson> {
   const snapshot = await requireSnapshot(records, projectId);
   const milestone = snapshot.milestones.find((m) => m.id === milestoneId && !m.archived);
-  if (milestone === undefined) throw new AppError('NOT_FOUND', 'No such milestone', { fields: [{ path: 'milestoneId', message: 'No such milestone' }] });
+  if (milestone === undefined)
+    throw new AppError('NOT_FOUND', 'No such milestone', { fields: [{ path: 'milestoneId', message: 'No such milestone' }] });
   const [issues, engagement, settings, draft] = await Promise.all([
     readCachedIssues(records, snapshot),
     getEngagement(records, projectId),

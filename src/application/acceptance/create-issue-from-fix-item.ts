@@ -16,7 +16,9 @@ export function toFixItemDescription(item: FixItemJson, submission: AcceptanceSu
   if (decision !== null) {
     content.push(
       paragraph(
-        text(t('acceptanceIssue.fromRejection', { milestone: submission.milestone.name, name: decision.by, date: decision.at.slice(0, 10) })),
+        text(
+          t('acceptanceIssue.fromRejection', { milestone: submission.milestone.name, name: decision.by, date: decision.at.slice(0, 10) }),
+        ),
       ),
     );
     if (decision.comment !== '') content.push(paragraph(text(t('acceptanceIssue.comment', { comment: decision.comment }))));

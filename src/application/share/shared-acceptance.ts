@@ -129,8 +129,7 @@ function decisionForm(item: SharedAcceptance, lang: Language, a: AcceptanceWords
     /><label for="${id}-name">${a('acceptancePage.name')}</label
     ><input type="text" id="${id}-name" name="name" required maxlength="200" autocomplete="name" /><label for="${id}-comment"
       >${a('acceptancePage.comment')}</label
-    ><textarea id="${id}-comment" name="comment" maxlength="2000"></textarea><label for="${id}-fix"
-      >${a('acceptancePage.fixItems')}</label
+    ><textarea id="${id}-comment" name="comment" maxlength="2000"></textarea><label for="${id}-fix">${a('acceptancePage.fixItems')}</label
     ><textarea id="${id}-fix" name="fixItems" maxlength="3300"></textarea
     ><button type="submit" name="decision" value="accepted">${a('acceptancePage.accept')}</button
     ><button type="submit" name="decision" value="rejected" class="secondary">${a('acceptancePage.reject')}</button>
@@ -154,24 +153,25 @@ export function renderAcceptanceSection(content: SharedAcceptanceSection, lang: 
       content.awaiting.length === 0
         ? html`<p class="muted">${a('acceptancePage.none')}</p>`
         : content.awaiting.map(
-            (item) => html`<div class="card" data-acceptance="${item.id}">
-              <h3>${item.milestone}</h3>
-              <p class="muted">${a('acceptancePage.submittedOn', { time: dates.instant(item.submittedAt) })}</p>
-              ${item.withOpenItems ? html`<p class="waiting">${a('acceptancePage.openItems')}</p>` : null}
-              <h4>${a('acceptancePage.checklist')}</h4>
-              <ul>
-                <li>
-                  ${
-                    item.percentDone === 100 || item.percentDone === null
-                      ? a('acceptancePage.allDone')
-                      : a('acceptancePage.workDone', { percent: item.percentDone })
-                  }
-                </li>
-                ${item.standards.map((s) => html`<li>${describeStandard(s, a)} ${standardBadge(s.met, a)}</li>`)}
-              </ul>
-              <h4>${a('acceptancePage.releaseNotes')}</h4>
-              ${releaseNotes(item.releaseNotes, a)} ${content.decidable ? decisionForm(item, lang, a) : null}
-            </div>`,
+            (item) =>
+              html`<div class="card" data-acceptance="${item.id}">
+                <h3>${item.milestone}</h3>
+                <p class="muted">${a('acceptancePage.submittedOn', { time: dates.instant(item.submittedAt) })}</p>
+                ${item.withOpenItems ? html`<p class="waiting">${a('acceptancePage.openItems')}</p>` : null}
+                <h4>${a('acceptancePage.checklist')}</h4>
+                <ul>
+                  <li>
+                    ${
+                      item.percentDone === 100 || item.percentDone === null
+                        ? a('acceptancePage.allDone')
+                        : a('acceptancePage.workDone', { percent: item.percentDone })
+                    }
+                  </li>
+                  ${item.standards.map((s) => html`<li>${describeStandard(s, a)} ${standardBadge(s.met, a)}</li>`)}
+                </ul>
+                <h4>${a('acceptancePage.releaseNotes')}</h4>
+                ${releaseNotes(item.releaseNotes, a)} ${content.decidable ? decisionForm(item, lang, a) : null}
+              </div>`,
           )
     }${
       content.decided.length === 0
@@ -255,7 +255,10 @@ export async function decideAcceptanceFromPage(
     const title = a(form.decision === 'accepted' ? 'acceptancePage.done.accepted' : 'acceptancePage.done.rejected', {
       milestone: decided.milestone.name,
     });
-    const body = a('acceptancePage.done.body', { time: reportDates(lang, { timeZone }).instant(decided.decision?.at ?? ''), name: form.name });
+    const body = a('acceptancePage.done.body', {
+      time: reportDates(lang, { timeZone }).instant(decided.decision?.at ?? ''),
+      name: form.name,
+    });
     return {
       response: htmlResponse(200, renderMessagePage(lang, title, body)),
       event: { kind: 'decision', outcome: 'ok', detail: `acceptance-${form.decision}` },
