@@ -14,6 +14,8 @@ import { languageSchema } from './language';
 import { revisionSchema } from './settings';
 import { requiredTextSchema, textSchema } from './text';
 
+export { reportAcceptanceSchema, type ReportAcceptanceJson } from './acceptance-report';
+
 const projectKeySchema = z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,254}$/u, 'a Jira project key'));
 const isoInstantSchema = z.iso.datetime({ offset: false });
 const count = z.int().check(z.nonnegative());
@@ -101,20 +103,6 @@ export const acceptanceRecordSchema = z.object({
 });
 export type AcceptanceRecordJson = z.infer<typeof acceptanceRecordSchema>;
 export const EMPTY_ACCEPTANCE: AcceptanceRecordJson = { submissions: [] };
-
-/**
- * A client decision the report of its period shows (both audiences: it is the client's own
- * decision): the milestone, accepted or rejected, by whom and when, the comment and what to fix.
- */
-export const reportAcceptanceSchema = z.object({
-  milestone: z.string(),
-  state: z.enum(['accepted', 'rejected']),
-  by: z.string(),
-  at: isoInstantSchema,
-  comment: z.string(),
-  fixItems: z.array(z.string()),
-});
-export type ReportAcceptanceJson = z.infer<typeof reportAcceptanceSchema>;
 
 /** A milestone the PM may submit, with its checklist now and drafted release notes. */
 export const acceptancePreviewSchema = z.object({

@@ -9,7 +9,7 @@
  * - `clientStatusReportSchema`: the same rendered in one language (`renderClientReport`).
  */
 import * as z from 'zod/mini';
-import { reportAcceptanceSchema } from './acceptance';
+import { reportAcceptanceSchema } from './acceptance-report';
 import { clientChangeSectionSchema } from './change-report';
 import { languageSchema } from './language';
 import { reportNarrativeSchema } from './report-narrative';

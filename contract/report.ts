@@ -11,7 +11,7 @@
  */
 import { changeSectionSchema } from './change-report';
 import * as z from 'zod/mini';
-import { reportAcceptanceSchema } from './acceptance';
+import { reportAcceptanceSchema } from './acceptance-report';
 import { CLIENT_VISIBILITY_MODES, CLIENT_VISIBILITY_REASONS } from './client-visibility';
 import { languageSchema } from './language';
 import { reportNarrativeSchema } from './report-narrative';
