@@ -13,6 +13,7 @@ import { TokenLozenge } from '../../shared/TokenLozenge';
 import { useResolver } from '../../shared/use-resolver';
 import { CommsStyles } from '../comms/CommsStyles';
 import { SettingsStyles } from '../settings/SettingsStyles';
+import { AcceptancePart } from './AcceptancePart';
 import {
   nextRowId,
   toEngagement,
@@ -621,6 +622,7 @@ export function EngagementSection() {
             </p>
           )}
           <Checklist refreshKey={saves} />
+          <AcceptancePart />
           <EngagementEditor
             key={generation}
             view={view}
