@@ -176,6 +176,19 @@ describe('client acceptance', () => {
     expect(await horizontalOverflow(frame)).toBeLessThanOrEqual(0);
     await expectAxeClean(frame);
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'acceptance-pm-zh-CN-dark-375.png'), fullPage: true });
+
+    // The draft report on the Overview lists both decisions under their own heading.
+    expect(await invokeAs('pm', 'project/refresh', {})).toMatchObject({ ok: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const query = new URLSearchParams({ lang: 'en', theme: 'light', user: LOCAL_ACCOUNTS.pm.accountId });
+    await page.goto(`${host.app.url ?? ''}/projects/${PROJECT_KEY}/apps/${PAGE_MODULE}/overview?${query.toString()}`);
+    const overview = await frameOf(page, PAGE_MODULE);
+    const section = overview.locator(testId('report-acceptance')).first();
+    await section.waitFor();
+    if ((await overview.locator(testId('report-acceptance-list')).count()) === 0) await section.locator('button').first().click();
+    const items = overview.locator(`${testId('report-acceptance-list')} li`);
+    expect(await items.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-state')))).toEqual(['accepted', 'rejected']);
+    expect(await items.nth(1).textContent()).toContain('CSV 缺少表头');
     expect(errors).toEqual([]);
     await page.close();
   });
