@@ -728,4 +728,3 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
 
 /** The one Forge entity holding every document kind (documents are few and small). */
 export const DOCUMENT_ENTITY = 'app-document';
-

@@ -87,7 +87,7 @@ export function ChecklistView({ checklist, testId }: { checklist: AcceptancePrev
         {t('acceptance.issuesDone', { done: formatCount(checklist.issuesDone), total: formatCount(checklist.issuesTotal) })}
         {checklist.openIssues.length > 0 && (
           <div className="cf-acceptance-muted">
-            {t('acceptance.openIssues', { keys: '' })}
+            {t('acceptance.openIssues')}
             <Keys keys={checklist.openIssues} count={open} t={t} />
           </div>
         )}
@@ -105,7 +105,7 @@ export function ChecklistView({ checklist, testId }: { checklist: AcceptancePrev
           <strong>{result.met === null ? t('acceptance.toConfirm') : result.met ? t('acceptance.met') : t('acceptance.failing')}</strong>
           {result.failing.length > 0 && (
             <div className="cf-acceptance-muted">
-              {t('acceptance.failingIssues', { keys: '' })}
+              {t('acceptance.failingIssues')}
               <Keys keys={result.failing} count={result.failingCount} t={t} />
             </div>
           )}
@@ -330,11 +330,7 @@ function SubmissionCard({
           <p>
             <strong>{t('acceptance.decidedBy', { name: decision.by, time: formatInstant(decision.at) })}</strong>
           </p>
-          {decision.comment !== '' && (
-            <p>
-              {t('acceptance.comment')}: {decision.comment}
-            </p>
-          )}
+          {decision.comment !== '' && <p>{t('acceptance.comment', { comment: decision.comment })}</p>}
           {decision.fixItems.length > 0 && (
             <>
               <p>{t('acceptance.fixItems')}</p>
