@@ -9,6 +9,7 @@
  * - `clientStatusReportSchema`: the same rendered in one language (`renderClientReport`).
  */
 import * as z from 'zod/mini';
+import { reportAcceptanceSchema } from './acceptance-report';
 import { clientChangeSectionSchema } from './change-report';
 import { languageSchema } from './language';
 import { reportNarrativeSchema } from './report-narrative';
@@ -107,6 +108,8 @@ export const clientSectionsSchema = z.object({
   ),
   /** What changed since the last published report, as the client may read it (absent without that comparison). */
   sinceLast: z.optional(clientSinceLastSectionSchema),
+  /** The client's acceptance decisions of the period, oldest first (absent: none, or before issue 13). */
+  acceptance: z.optional(z.array(reportAcceptanceSchema)),
 });
 export type ClientSectionsJson = z.infer<typeof clientSectionsSchema>;
 

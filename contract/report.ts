@@ -11,6 +11,7 @@
  */
 import { changeSectionSchema } from './change-report';
 import * as z from 'zod/mini';
+import { reportAcceptanceSchema } from './acceptance-report';
 import { CLIENT_VISIBILITY_MODES, CLIENT_VISIBILITY_REASONS } from './client-visibility';
 import { languageSchema } from './language';
 import { reportNarrativeSchema } from './report-narrative';
@@ -378,6 +379,8 @@ const sectionsSchema = z.object({
   actionItems: z.optional(z.array(reportActionItemSchema)),
   /** What changed since the last published report (absent in reports derived without that comparison). */
   sinceLast: z.optional(sinceLastSectionSchema),
+  /** The client's acceptance decisions of the period, oldest first (absent: none, or before issue 13). */
+  acceptance: z.optional(z.array(reportAcceptanceSchema)),
   /**
    * How many issues each list held before a stored report bounded it (the lists keep their first
    * ones), so a page can say "50 of 60". Internal reports only; absent where the lists are whole.

@@ -15,6 +15,7 @@ import { deliveryResolverContract } from './delivery';
 import { engagementResolverContract } from './engagement';
 import { shareResolverContract } from './share';
 import { closingResolverContract } from './closing';
+import { acceptanceResolverContract } from './acceptance';
 import { languageSchema } from './language';
 import { clientStatusReportSchema } from './client-report';
 import { issueRiskContract } from './issue-risk-contract';
@@ -142,6 +143,7 @@ export const resolverContract = {
   ...engagementResolverContract,
   ...shareResolverContract,
   ...closingResolverContract,
+  ...acceptanceResolverContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

@@ -25,6 +25,7 @@ export const SECTION_NAMES = [
   'waiting-on-client',
   'change-requests',
   'feedback-form',
+  'acceptance',
 ] as const;
 export const sectionNameSchema = z.enum(SECTION_NAMES);
 export type SectionName = z.infer<typeof sectionNameSchema>;

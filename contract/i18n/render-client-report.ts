@@ -115,6 +115,15 @@ function renderSections(sections: ClientSectionsJson, text: (t: string) => strin
     ...(sections.decisions === undefined ? {} : { decisions: sections.decisions.map((d) => ({ ...d, text: text(d.text) })) }),
     ...(sections.actionItems === undefined ? {} : { actionItems: sections.actionItems.map((a) => ({ ...a, text: text(a.text) })) }),
     ...(sections.sinceLast === undefined ? {} : { sinceLast: withSinceLastText(sections.sinceLast, text) }),
+    ...(sections.acceptance === undefined
+      ? {}
+      : {
+          acceptance: sections.acceptance.map((d) => ({
+            ...d,
+            comment: text(d.comment),
+            fixItems: d.fixItems.map(text),
+          })),
+        }),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { ReportAcceptanceJson } from '../../contract/acceptance';
+import { deriveAcceptanceSection } from './acceptance';
 import type { Language } from '../../contract/language';
 import { renderStatusReport } from '../../contract/i18n/render-status-report';
 import { renderClientReport } from '../../contract/i18n/render-client-report';
@@ -88,6 +90,8 @@ export interface ReportModel {
   registerRisks?: ReturnType<typeof deriveRegisterRiskSection>;
   /** What changed since the last published report, per audience (`deriveSinceLastReport`); absent: not compared. */
   sinceLast?: ReturnType<typeof deriveSinceLastReport>;
+  /** The client's acceptance decisions of the period (`deriveAcceptanceSection`); absent: none. */
+  acceptance?: ReportAcceptanceJson[];
   /** The settings the PM's client-visibility hint names. */
   clientVisibility: Pick<ProjectSettings, 'clientLabel' | 'internalLabel'> & { mode: ProjectSettings['clientVisibility']['mode'] };
 }
@@ -136,8 +140,10 @@ export function deriveReportModel(input: ReportModelInput): ReportModel {
     internal: deriveChangeSection(changeRequests, sections.period, settings.timeZone, 'internal'),
     client: deriveChangeSection(changeRequests, sections.period, settings.timeZone, 'client'),
   };
+  const acceptance = deriveAcceptanceSection(data.acceptances ?? [], sections.period);
   return {
     changes,
+    ...(acceptance.length === 0 ? {} : { acceptance }),
     ...(input.sinceLast === undefined ? {} : { sinceLast: toSinceLast(input.sinceLast, input.data, health, sections, changes) }),
     registerRisks: deriveRegisterRiskSection(input.data.registerRisks ?? [], calendarDayOf(now, settings.timeZone)),
     minutes: {
@@ -267,6 +273,7 @@ export function toReportData(model: ReportModel, projection: Omit<ReportProjecti
         }),
       ),
       ...(model.sinceLast === undefined ? {} : { sinceLast: model.sinceLast.internal }),
+      ...(model.acceptance === undefined ? {} : { acceptance: model.acceptance }),
     },
     issueRisks: view.issueRisks.map(toIssueRisk),
     dataQuality: [...model.dataQuality],
@@ -390,6 +397,10 @@ export function toClientReportData(model: ReportModel, projection: Omit<ReportPr
       })),
       // Shared risks in their client wording; keys of issues the client does not see are hidden.
       ...(model.sinceLast === undefined ? {} : { sinceLast: hideInSinceLast(model.sinceLast.client, hide) }),
+      // The client's own decisions; keys of issues the client does not see are hidden in their text.
+      ...(model.acceptance === undefined
+        ? {}
+        : { acceptance: model.acceptance.map((d) => ({ ...d, comment: hide(d.comment), fixItems: d.fixItems.map(hide) })) }),
     },
   };
 }

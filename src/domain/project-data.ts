@@ -1,3 +1,4 @@
+import type { AcceptanceSubmissionJson } from '../../contract/acceptance';
 import type { ChangeRequestJson } from '../../contract/changes';
 import type { Issue } from './issue';
 import type { Milestone } from './milestone';
@@ -21,6 +22,8 @@ export interface ProjectData {
   changeRequests?: readonly ChangeRequestJson[];
   /** The risk register's open risks, for the report's risks section (absent: none). */
   registerRisks?: readonly RegisterRiskEntry[];
+  /** Milestones submitted for the client's acceptance (issue 13): the report lists the period's decisions (absent: none). */
+  acceptances?: readonly AcceptanceSubmissionJson[];
 }
 
 /** Client feedback (the records issues fill it; empty until then). */

@@ -15,6 +15,7 @@ import { TokenLozenge } from '../shared/TokenLozenge';
 import { MilestonesTable } from './MilestonesTable';
 import { ActionItemList, DecisionList, minutesOf } from './ReportMinutes';
 import { ChangeRequestList } from './ReportChanges';
+import { AcceptanceDecisionList, acceptanceSectionTitle } from './ReportAcceptance';
 import { SinceLastSection } from './SinceLastSection';
 import { ClientRegisterRiskList, RegisterRiskList } from './ReportRegisterRisks';
 import {
@@ -368,6 +369,12 @@ function ReportBody({ report, publishedAt }: { report: StatusReportJson | Client
         {report.sections.changeRequests !== undefined && (
           <FoldedSection title={t('report.changeRequests')} count={report.sections.changeRequests.items.length} testId="report-changes">
             <ChangeRequestList section={report.sections.changeRequests} audience={report.audience} lang={report.lang} />
+          </FoldedSection>
+        )}
+
+        {report.sections.acceptance !== undefined && report.sections.acceptance.length > 0 && (
+          <FoldedSection title={acceptanceSectionTitle(report.lang)} count={report.sections.acceptance.length} testId="report-acceptance">
+            <AcceptanceDecisionList decisions={report.sections.acceptance} lang={report.lang} />
           </FoldedSection>
         )}
 

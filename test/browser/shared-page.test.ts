@@ -32,6 +32,8 @@ import { SCREENSHOTS_DIR } from '../support/browser-host';
 import { aChangeRequest } from '../support/change-builders';
 import { CHROMIUM_FLAGS } from '../support/chromium';
 import { aLink, givenSnapshot } from '../support/shared-page-builders';
+import { givenSubmissions, hostileSubmissions } from '../support/acceptance-builders';
+import { acceptanceKind } from '../../src/application/records/record-kinds';
 import { XSS_VECTORS } from '../support/xss-vectors';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
@@ -180,6 +182,7 @@ const PAGE_TAGS = [
   'h1',
   'h2',
   'h3',
+  'h4',
   'main',
   'section',
   'span',
@@ -280,6 +283,7 @@ describe('XSS vectors in everything the page shows', () => {
   const server = new PageServer(records, aLink());
   beforeAll(async () => {
     await givenSnapshot(records, hostileProject(XSS_VECTORS), settingsWith({}), NOW.getTime());
+    await givenSubmissions(records, '1', hostileSubmissions(XSS_VECTORS));
     await server.start();
   });
   afterAll(async () => {
@@ -337,6 +341,38 @@ describe('XSS vectors in everything the page shows', () => {
     }
     const comments = (await listAll(records.collection(feedbackKind, '1'))).map((e) => e.comment);
     expect(comments).toHaveLength(12);
+    server.withCsp = true;
+  });
+
+  it('acceptance decisions signed, commented and listing fixes with vectors answer pages that run nothing, and are stored as text', async () => {
+    server.withCsp = false;
+    for (const [n, decision] of (['accepted', 'rejected', 'rejected', 'accepted', 'rejected'] as const).entries()) {
+      const vector = XSS_VECTORS[n + 20] ?? '';
+      const { page, ran, close } = await watchedPage();
+      await page.goto(server.url);
+      const card = page.locator(`[data-acceptance="acc-${String(n)}"]`);
+      await card.locator('input[name=name]').fill(vector);
+      await card.locator('textarea[name=comment]').fill(vector);
+      await card.locator('textarea[name=fixItems]').fill(`${vector}\n${XSS_VECTORS[n + 40] ?? ''}`);
+      await card.getByRole('button', { name: decision === 'accepted' ? 'Accept' : 'Reject' }).click();
+      await page.waitForLoadState('load');
+      let found = await inspect(page);
+      expect(found.text).toContain(decision === 'accepted' ? 'You accepted' : 'You rejected');
+      expect(found.unexpectedTags).toEqual([]);
+      expect(found.handlers).toEqual([]);
+      // The page again, now listing the decision with the vector as the decider's name.
+      await page.goto(server.url);
+      found = await inspect(page);
+      expectOnlyOwnMarkup(found, `after ${String(n)}`);
+      expect(found.text).toContain(withoutBidiControls(vector).trim());
+      expect(ran.calls).toBe(0);
+      expect(ran.dialogs).toEqual([]);
+      await close();
+    }
+    const stored = (await records.document(acceptanceKind, '1').get()).value?.submissions ?? [];
+    const decided = stored.filter((s) => /^acc-\d$/u.test(s.id) && s.decision !== null);
+    expect(decided).toHaveLength(5);
+    expect(decided.filter((s) => s.state === 'rejected').every((s) => (s.decision?.fixItems.length ?? 0) > 0)).toBe(true);
     server.withCsp = true;
   });
 });

@@ -139,6 +139,7 @@ const SECTION_IDS: Record<SectionName, string> = {
   'waiting-on-client': 'waiting',
   'change-requests': 'changes',
   'feedback-form': 'feedback',
+  acceptance: 'acceptance',
 };
 const JSON_KEYS: Record<SectionName, keyof SharedPageContent> = {
   health: 'health',
@@ -149,6 +150,7 @@ const JSON_KEYS: Record<SectionName, keyof SharedPageContent> = {
   'waiting-on-client': 'waitingOnClient',
   'change-requests': 'changeRequests',
   'feedback-form': 'feedbackForm',
+  acceptance: 'acceptance',
 };
 
 /** What no client output may hold: links, e-mails, internal fields and jargon. */

@@ -20,6 +20,7 @@ export const ALL_SECTIONS: SectionName[] = [
   'waiting-on-client',
   'change-requests',
   'feedback-form',
+  'acceptance',
 ];
 
 export function aLink(overrides: Partial<SharedPageLink> = {}): SharedPageLink {

@@ -5,6 +5,7 @@
  */
 import { engagementSchema, type EngagementJson } from '../../../contract/engagement';
 import { retroSchema, type RetroJson } from '../../../contract/closing';
+import { acceptanceRecordSchema, type AcceptanceRecordJson } from '../../../contract/acceptance';
 import { z } from 'zod';
 import { changeRequestSchema, type ChangeRequestJson } from '../../../contract/changes';
 import {
@@ -700,6 +701,17 @@ export const retroKind = defineDocumentKind<RetroJson>({
   scope: 'project',
 });
 
+/**
+ * Milestones submitted for the client's acceptance and the client's decisions (issue 13): one
+ * revisioned document per project holding a bounded list (`contract/acceptance.ts`).
+ */
+export const acceptanceKind = defineDocumentKind<AcceptanceRecordJson>({
+  name: 'acceptance',
+  schemaVersion: 1,
+  schema: acceptanceRecordSchema,
+  scope: 'project',
+});
+
 /** Every kind, for export, delete and the manifest check. */
 export const RECORD_KINDS: readonly AnyRecordKind[] = [
   settingsKind,
@@ -736,6 +748,7 @@ export const RECORD_KINDS: readonly AnyRecordKind[] = [
   shareSettingsKind,
   shareAccessKind,
   retroKind,
+  acceptanceKind,
 ];
 
 /** The one Forge entity holding every document kind (documents are few and small). */

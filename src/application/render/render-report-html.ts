@@ -50,6 +50,7 @@ import {
 } from './report-text';
 import { html, type SafeHtml } from './safe-html';
 import { sinceLastHtml } from './render-since-last';
+import { acceptanceHtml } from './render-acceptance';
 import { PRINT_STYLE } from './report-print-style';
 
 // A literal template with no interpolation: trusted markup by construction.
@@ -293,6 +294,19 @@ function changesSection(
             </ul>`
     }
   </section>`;
+}
+
+/** Change requests, then the client's acceptance decisions of the period (issue 13; nothing when none). */
+function changesAndAcceptance(
+  sections: Pick<ClientStatusReportJson['sections'], 'acceptance'> & {
+    changeRequests?: ClientChangeSectionJson | ChangeSectionJson | undefined;
+  },
+  audience: 'internal' | 'client',
+  lang: Language,
+  t: ReportWords,
+  dates: ReportDates,
+): SafeHtml {
+  return html`${changesSection(sections.changeRequests, audience, lang, t)}${acceptanceHtml(sections.acceptance, lang, dates)}`;
 }
 
 /** The register's open risks for the team: title (bold when the mitigation is overdue), rating, owner, mitigation. */
@@ -649,7 +663,7 @@ export function renderReportHtml(report: StatusReportJson | ClientStatusReportJs
             ${registerRisksList(sections.registerRisks, t, dates)}
           </section>
           ${waitingSection(t('report.waitingOnClient'), sections.waitingOnClient, t, dates, report.lang, keyLink)}
-          ${changesSection(sections.changeRequests, 'internal', report.lang, t)} ${minutesSections(sections, t, dates)}
+          ${changesAndAcceptance(sections, 'internal', report.lang, t, dates)} ${minutesSections(sections, t, dates)}
           <section aria-labelledby="issue-risks">
             <h2 id="issue-risks">${t('report.issueRisks')}</h2>
             ${issueRisksSection(report, t, keyLink)}
@@ -756,7 +770,7 @@ function renderClientReportHtml(report: ClientStatusReportJson, options: RenderO
             ${clientRegisterRisksList(sections.registerRisks, t)}
           </section>
           ${waitingSection(t('report.waitingOnYou'), sections.waitingOnClient, t, dates, report.lang)}
-          ${changesSection(sections.changeRequests, 'client', report.lang, t)} ${minutesSections(sections, t, dates)}
+          ${changesAndAcceptance(sections, 'client', report.lang, t, dates)} ${minutesSections(sections, t, dates)}
         </main>
       </body>
     </html> `;

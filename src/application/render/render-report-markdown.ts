@@ -43,6 +43,7 @@ import {
   type ReportWords,
 } from './report-text';
 import { sinceLastMarkdown } from './render-since-last';
+import { acceptanceMarkdown } from './render-acceptance';
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
@@ -219,6 +220,7 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
   );
 
   writeChanges(sections.changeRequests, 'internal', report.lang, t, heading, out);
+  out.push(...acceptanceMarkdown(sections.acceptance, report.lang, dates, md));
   writeMinutes(sections, t, dates, heading, out);
 
   heading(2, t('report.issueRisks'));
@@ -356,6 +358,7 @@ function renderClientReportMarkdown(report: ClientStatusReportJson, options: Ren
   );
 
   writeChanges(sections.changeRequests, 'client', report.lang, t, heading, out);
+  out.push(...acceptanceMarkdown(sections.acceptance, report.lang, dates, md));
   writeMinutes(sections, t, dates, heading, out);
   return `${out.join('\n')}\n`;
 }

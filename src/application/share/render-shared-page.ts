@@ -27,6 +27,7 @@ import {
 } from '../render/report-text';
 import { html, type SafeHtml } from '../render/safe-html';
 import type { SharedChangeRequest, SharedPageContent } from './shared-page-content';
+import { renderAcceptanceSection } from './shared-acceptance';
 
 export const shareWords = (lang: Language) => translator(lang, SHARE_PAGE_MESSAGES);
 type ShareWords = ReturnType<typeof shareWords>;
@@ -216,6 +217,14 @@ const STYLE = html`<style>
     border-left: 4px solid var(--waitline);
     border-radius: 4px;
     padding: 0.5rem 1rem;
+  }
+  h4 {
+    font-size: 0.95rem;
+    margin: 0.75rem 0 0.25rem;
+  }
+  .notes p {
+    margin: 0.15rem 0;
+    white-space: pre-wrap;
   }
   .waiting strong {
     white-space: nowrap;
@@ -642,6 +651,8 @@ export function renderSharedPage(content: SharedPageContent): string {
           : null;
       case 'feedback-form':
         return content.feedbackForm ? feedbackSection(content.feedbackForm, w) : null;
+      case 'acceptance':
+        return content.acceptance ? renderAcceptanceSection(content.acceptance, content.lang, dates) : null;
     }
   });
   return renderSharedDocument(

@@ -40,6 +40,8 @@ import {
   type FormField,
 } from './shared-page-forms';
 import { toSharedPageContent, type SharedPageContent } from './shared-page-content';
+import { acceptanceFieldNames, decideAcceptanceFromPage, toSharedAcceptanceSection } from './shared-acceptance';
+import { getAcceptance } from '../acceptance/acceptance';
 
 export interface SharedPageDeps {
   records: RecordStore;
@@ -143,7 +145,20 @@ export async function readSharedPageContent(
     link.scope.kind === 'live' && link.sections.includes('change-requests')
       ? (await listChangeRequests(records, link.projectId, { status: 'awaiting-client', limit: MAX_AWAITING_REQUESTS })).items
       : [];
-  return toSharedPageContent({ report, scope, asOf, timeZone: settings.timeZone, sections: link.sections, awaitingNow, submissionId });
+  const acceptance =
+    link.scope.kind === 'live' && link.sections.includes('acceptance')
+      ? toSharedAcceptanceSection((await getAcceptance(records, link.projectId)).value, true)
+      : undefined;
+  return toSharedPageContent({
+    report,
+    scope,
+    asOf,
+    timeZone: settings.timeZone,
+    sections: link.sections,
+    awaitingNow,
+    submissionId,
+    ...(acceptance === undefined ? {} : { acceptance }),
+  });
 }
 
 function asClientReport(report: ReturnType<typeof renderStoredReport>): ClientStatusReportJson {
@@ -185,6 +200,10 @@ async function act(deps: SharedPageDeps, link: SharedPageLink, request: WebTrigg
   const parsed = parseSharedPageForm(body);
   if (!parsed.ok) {
     const lang = parsed.lang ?? queryLang;
+    if (parsed.kind === 'acceptance') {
+      const fields = acceptanceFieldNames(parsed.fields, lang);
+      return refusal(400, lang, 'decision', shareWords(lang)('share.error.invalid', { fields }), 'acceptance-bad-form');
+    }
     return refusal(
       400,
       lang,
@@ -194,6 +213,7 @@ async function act(deps: SharedPageDeps, link: SharedPageLink, request: WebTrigg
     );
   }
   const lang = parsed.form.lang ?? queryLang;
+  if (parsed.form.kind === 'acceptance') return decideAcceptanceFromPage(deps, link, parsed.form, lang);
   return parsed.form.kind === 'feedback' ? submitFeedback(deps, link, parsed.form, lang) : decide(deps, link, parsed.form, lang);
 }
 
@@ -226,6 +246,7 @@ function fieldNames(fields: readonly FormField[], lang: Language): string {
         return s('share.field.name');
       case 'reason':
         return s('share.field.reason');
+      case 'fixItems':
       case 'form':
         return s('share.field.form');
     }

@@ -20,6 +20,7 @@ import type {
 import { MAX_COMMENT_LENGTH } from '../../../contract/feedback';
 import type { Language } from '../../../contract/language';
 import type { SectionName } from '../../../contract/share';
+import type { SharedAcceptanceSection } from './shared-acceptance';
 
 /** A change request put to the client, as the page shows it and its decision form names it. */
 export interface SharedChangeRequest {
@@ -72,6 +73,8 @@ export interface SharedPageContent {
     decided: ClientChangeRequestJson[];
   };
   feedbackForm?: { submissionId: string; maxCommentLength: number };
+  /** Milestones awaiting the client's acceptance, and the latest decisions (live links only). */
+  acceptance?: SharedAcceptanceSection;
 }
 
 /** The page's order, whatever order the link lists them in. */
@@ -79,6 +82,7 @@ export const SECTION_ORDER: readonly SectionName[] = [
   'health',
   'milestones',
   'waiting-on-client',
+  'acceptance',
   'change-requests',
   'completed',
   'next-up',
@@ -129,6 +133,8 @@ export function toSharedPageContent(input: {
   sections: readonly SectionName[];
   awaitingNow: readonly ChangeRequestJson[];
   submissionId: string;
+  /** The Acceptance section as read now (live links); absent: the section is not shown. */
+  acceptance?: SharedAcceptanceSection;
 }): SharedPageContent {
   const { report } = input;
   const s = report.sections;
@@ -175,6 +181,7 @@ export function toSharedPageContent(input: {
       decided: items.filter((i) => i.decision !== null && i.decidedInPeriod),
     };
   }
+  if (shown.has('acceptance') && input.acceptance !== undefined) content.acceptance = input.acceptance;
   if (shown.has('feedback-form')) content.feedbackForm = { submissionId: input.submissionId, maxCommentLength: MAX_COMMENT_LENGTH };
   return content;
 }

@@ -8,6 +8,7 @@ import { recordIdSchema } from '../../../contract/comms';
 import { MAX_COMMENT_LENGTH, submissionIdSchema } from '../../../contract/feedback';
 import { languageSchema, type Language } from '../../../contract/language';
 import { requiredTextSchema, textSchema } from '../../../contract/text';
+import { MAX_FIX_ITEM_LENGTH, MAX_FIX_ITEMS } from '../../../contract/acceptance';
 
 /** A form body larger than this is refused (413) unread: the largest valid one is under 10 KB. */
 /** The largest form body taken (url-encoded): 2,000 Chinese characters or emoji fit with room to spare. */
@@ -37,6 +38,46 @@ const decisionFormSchema = z
   })
   .check(z.refine((f) => f.decision !== 'rejected' || (f.comment ?? '') !== '', { path: ['reason'], error: 'why the client rejects it' }));
 
+/** What to fix, one item per line: blank lines dropped, each line trimmed. */
+const fixItemsSchema = z.pipe(
+  z.string().check(z.maxLength((MAX_FIX_ITEM_LENGTH + 2) * MAX_FIX_ITEMS)),
+  z.transform((text: string) =>
+    text
+      .split(/\r?\n/u)
+      .map((line) => line.trim())
+      .filter((line) => line !== ''),
+  ),
+);
+
+/** A client's decision on a milestone awaiting acceptance (issue 13). */
+const acceptanceFormSchema = z
+  .strictObject({
+    form: z.literal('acceptance'),
+    lang: z.optional(languageSchema),
+    submissionId: recordIdSchema,
+    decision: z.enum(['accepted', 'rejected']),
+    name: requiredTextSchema(MAX_NAME_LENGTH),
+    comment: z.optional(textSchema(MAX_DECISION_COMMENT_LENGTH)),
+    fixItems: z.optional(fixItemsSchema),
+  })
+  .check(
+    z.refine((f) => f.decision !== 'rejected' || (f.comment ?? '') !== '', { path: ['comment'], error: 'why the client rejects it' }),
+    z.refine((f) => (f.fixItems ?? []).length <= MAX_FIX_ITEMS && (f.fixItems ?? []).every((line) => line.length <= MAX_FIX_ITEM_LENGTH), {
+      path: ['fixItems'],
+      error: 'at most 10 lines of 300 characters',
+    }),
+  );
+
+export type AcceptanceForm = {
+  kind: 'acceptance';
+  lang: Language | undefined;
+  submissionId: string;
+  decision: 'accepted' | 'rejected';
+  name: string;
+  comment: string;
+  fixItems: string[];
+};
+
 export type FeedbackForm = {
   kind: 'feedback';
   lang: Language | undefined;
@@ -56,13 +97,13 @@ export type DecisionForm = {
 };
 
 /** A field the client can correct (the page names it in its language), or the form as a whole. */
-export type FormField = 'rating' | 'nps' | 'comment' | 'name' | 'reason' | 'form';
+export type FormField = 'rating' | 'nps' | 'comment' | 'name' | 'reason' | 'fixItems' | 'form';
 
 export type ParsedForm =
-  | { ok: true; form: FeedbackForm | DecisionForm }
-  | { ok: false; kind: 'feedback' | 'decision' | 'invalid'; fields: FormField[]; lang: Language | undefined };
+  | { ok: true; form: FeedbackForm | DecisionForm | AcceptanceForm }
+  | { ok: false; kind: 'feedback' | 'decision' | 'acceptance' | 'invalid'; fields: FormField[]; lang: Language | undefined };
 
-const CORRECTABLE: ReadonlySet<string> = new Set(['rating', 'nps', 'comment', 'name', 'reason']);
+const CORRECTABLE: ReadonlySet<string> = new Set(['rating', 'nps', 'comment', 'name', 'reason', 'fixItems']);
 
 /** Parses a form body (already known to be url-encoded and under `MAX_FORM_BYTES`). */
 export function parseSharedPageForm(body: string): ParsedForm {
@@ -73,9 +114,10 @@ export function parseSharedPageForm(body: string): ParsedForm {
     if (Object.hasOwn(fields, key)) repeated = true;
     fields[key] = value;
   }
-  const kind = fields.form === 'feedback' || fields.form === 'decision' ? fields.form : 'invalid';
+  const kind = fields.form === 'feedback' || fields.form === 'decision' || fields.form === 'acceptance' ? fields.form : 'invalid';
   const lang = z.safeParse(languageSchema, fields.lang).data;
   if (repeated || kind === 'invalid') return { ok: false, kind, fields: ['form'], lang };
+  if (kind === 'acceptance') return parseAcceptanceForm(fields, lang);
   const parsed = kind === 'feedback' ? z.safeParse(feedbackFormSchema, fields) : z.safeParse(decisionFormSchema, fields);
   if (!parsed.success) {
     const named = parsed.error.issues.map((issue) => {
@@ -108,6 +150,30 @@ export function parseSharedPageForm(body: string): ParsedForm {
       decision: data.decision,
       name: data.name,
       comment: data.comment ?? '',
+    },
+  };
+}
+
+function parseAcceptanceForm(fields: Record<string, string>, lang: Language | undefined): ParsedForm {
+  const parsed = z.safeParse(acceptanceFormSchema, fields);
+  if (!parsed.success) {
+    const named = parsed.error.issues.map((issue) => {
+      const field = String(issue.path[0] ?? 'form');
+      return (CORRECTABLE.has(field) ? field : 'form') as FormField;
+    });
+    return { ok: false, kind: 'acceptance', fields: [...new Set(named)], lang };
+  }
+  const data = parsed.data;
+  return {
+    ok: true,
+    form: {
+      kind: 'acceptance',
+      lang: data.lang,
+      submissionId: data.submissionId,
+      decision: data.decision,
+      name: data.name,
+      comment: data.comment ?? '',
+      fixItems: data.fixItems ?? [],
     },
   };
 }

@@ -1,3 +1,4 @@
+import { getAcceptance } from '../acceptance/acceptance';
 import type { ProjectSettingsJson } from '../../../contract/settings';
 import type { SyncStatus } from '../../../contract/sync';
 import { dropResolvedBlockers } from '../../domain/drop-resolved-blockers';
@@ -328,7 +329,9 @@ async function derive(
   ]);
   // One report head (above) and its parts: what "since last report" compares with.
   const since = lastReport ? await readSinceLastBaseline(deps.records, project.id, lastReport) : undefined;
+  const acceptances = (await getAcceptance(deps.records, project.id)).value.submissions;
   const data = {
+    acceptances,
     project: jiraProject,
     issues: dropResolvedBlockers(issues),
     milestones,

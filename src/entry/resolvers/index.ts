@@ -12,6 +12,7 @@ import { reportHandlers } from './report-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { shareHandlers } from './share-handlers';
 import { closingHandlers } from './closing-handlers';
+import { acceptanceHandlers } from './acceptance-handlers';
 
 type Handler<K extends ResolverKey> = (request: { payload: unknown; context: unknown }) => Promise<Envelope<ResponseOf<K>>>;
 
@@ -28,6 +29,7 @@ export const resolverHandlers: { [K in ResolverKey]: Handler<K> } = {
   ...engagementHandlers,
   ...shareHandlers,
   ...closingHandlers,
+  ...acceptanceHandlers,
 };
 
 const dispatch = makeResolver(resolverHandlers);

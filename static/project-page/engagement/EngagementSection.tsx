@@ -14,6 +14,7 @@ import { useResolver } from '../../shared/use-resolver';
 import { CommsStyles } from '../comms/CommsStyles';
 import { SettingsStyles } from '../settings/SettingsStyles';
 import { CLOSING_PHASES, ClosingPanel } from './ClosingPanel';
+import { AcceptancePart } from './AcceptancePart';
 import {
   nextRowId,
   toEngagement,
@@ -628,6 +629,7 @@ export function EngagementSection() {
             </p>
           )}
           <Checklist refreshKey={saves} />
+          <AcceptancePart />
           {CLOSING_PHASES.includes(view.engagement.phase) && <ClosingPanel onClosed={readAfterClose} />}
           <EngagementEditor
             key={generation}
