@@ -140,6 +140,8 @@ export const reportsResolverContract = {
       filename: z.string(),
       text: z.string(),
       recipients: z.array(z.object({ name: z.string(), email: z.string() })),
+      /** The e-mail's subject and its two parts, for "Copy as e-mail" (text/html and text/plain on the clipboard). */
+      parts: z.object({ subject: z.string(), html: z.string(), text: z.string() }),
     }),
   },
 } as const;

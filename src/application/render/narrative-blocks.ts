@@ -24,7 +24,8 @@ export function narrativeParagraphs(report: StatusReportJson | ClientStatusRepor
   if (narrative.source === 'pm') {
     return narrative.text
       .split(/\n\s*\n/u)
-      .map((p) => p.replace(/\s*\n\s*/gu, ' ').trim())
+      // The PM's line breaks stay (list lines, addresses): each renderer shows them as lines.
+      .map((p) => p.replace(/[ \t]*\n\s*/gu, '\n').trim())
       .filter((p) => p !== '')
       .map((text) => [{ text, issueKeys: [] }]);
   }

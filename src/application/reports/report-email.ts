@@ -39,12 +39,18 @@ export async function toReportEmail(
     stakeholders: readonly StakeholderJson[];
     now: Date;
   },
-): Promise<{ filename: string; text: string; recipients: { name: string; email: string }[] }> {
+): Promise<{
+  filename: string;
+  text: string;
+  recipients: { name: string; email: string }[];
+  parts: { subject: string; html: string; text: string };
+}> {
   const t = translator(input.lang, REPORTS_MESSAGES);
   const to = reportRecipients(input.stakeholders, input.audience, input.lang);
+  const subject = t('reports.email.subject', { project: input.project.name, version: String(input.head.version) });
   const eml = await compose({
     to,
-    subject: t('reports.email.subject', { project: input.project.name, version: String(input.head.version) }),
+    subject,
     html: input.html,
     text: input.text,
     lang: input.lang,
@@ -54,5 +60,7 @@ export async function toReportEmail(
     filename: `${input.project.key}-status-report-v${String(input.head.version)}-${input.audience}-${input.lang}.eml`,
     text: eml,
     recipients: to.map((r) => ({ name: r.name ?? '', email: r.address })),
+    // The same parts, for "Copy as e-mail" (the clipboard takes text/html and text/plain).
+    parts: { subject, html: input.html, text: input.text },
   };
 }
