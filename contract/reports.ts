@@ -63,7 +63,17 @@ export const reportDraftViewSchema = z.object({
    * client version the PM may reword or hide, hidden ones included, in the caller's language.
    * Absent before the project's data was first read.
    */
-  drafted: z.optional(z.object({ internal: z.string(), client: z.string(), clientLines: z.array(clientLineSchema) })),
+  drafted: z.optional(
+    z.object({
+      internal: z.string(),
+      client: z.string(),
+      clientLines: z.array(clientLineSchema),
+      /** The drafted narratives in each language: the PM edits the language they choose. */
+      byLanguage: z.record(languageSchema, z.object({ internal: z.string(), client: z.string() })),
+      /** The languages each side's report recipients read (communication plan): a language the PM wrote nothing in reads the drafted narrative. */
+      readers: z.object({ internal: z.array(languageSchema), client: z.array(languageSchema) }),
+    }),
+  ),
 });
 
 const cursorSchema = z.string().check(z.minLength(1), z.maxLength(2_000));
