@@ -77,8 +77,14 @@ function PublishCard({ canPublish, onPublished }: { canPublish: boolean; onPubli
       <p data-testid="reports-draft-headline">{draft.overall.headline}</p>
       <p>
         <RagLozenge rag={reported} testId="reports-draft-rag" />{' '}
-        {reported !== computed &&
-          t('reports.publish.reportedVsComputed', { reported: t(`rag.${reported}`), computed: t(`rag.${computed}`) })}
+        {reported !== computed && (
+          <span data-testid="reports-draft-override">
+            {t('reports.publish.reportedVsComputed', { reported: t(`ragInline.${reported}`), computed: t(`ragInline.${computed}`) })}
+            {draft.overall.overrideReason !== null && (
+              <> · {t('reports.publish.overrideReason', { reason: draft.overall.overrideReason })}</>
+            )}
+          </span>
+        )}
       </p>
       {outcome?.kind === 'done' && (
         <p role="status" className="cf-message" data-testid="reports-published">
