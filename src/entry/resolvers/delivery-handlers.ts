@@ -3,7 +3,7 @@ import { translator } from '../../../contract/i18n/strings';
 import type { Language } from '../../../contract/language';
 import { AppError } from '../../application/app-error';
 import { getCommsPlan } from '../../application/comms/comms-plan';
-import { listDeliveries, sendReport } from '../../application/delivery/send-report';
+import { listDeliveries, reportRecipientsOf, sendReport } from '../../application/delivery/send-report';
 import { getProjectSettings } from '../../application/project-settings';
 import { mailSettingsKind } from '../../application/records/record-kinds';
 import { renderReportHtml } from '../../application/render/render-report-html';
@@ -72,6 +72,11 @@ export const deliveryHandlers = {
       message,
     });
     return { deliveries: deliveries.map(({ id: _id, ...d }) => d) };
+  }),
+  'report/recipients': defineResolver('report/recipients', async ({ payload, context }) => {
+    const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
+    const plan = await getCommsPlan(recordStore, project.id);
+    return { recipients: reportRecipientsOf(plan.value.stakeholders) };
   }),
   'report/deliveries': defineResolver('report/deliveries', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
