@@ -5,6 +5,7 @@ import { describeSinceLast } from '../../contract/i18n/since-last-sentences';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { IssueKeyLink } from '../shared/JiraLink';
 import { reportMetaStyle } from './ReportIssueList';
+import { useReportSectionLabel } from './report-scope';
 
 const h3Style: CSSProperties = {
   margin: `${token('space.300', '24px')} 0 ${token('space.100', '8px')}`,
@@ -24,11 +25,13 @@ const listStyle: CSSProperties = { margin: 0, paddingInlineStart: token('space.2
 export function SinceLastSection({ report }: { report: StatusReportJson | ClientStatusReportJson }) {
   const { formatInstant } = useI18n();
   const headingId = useId();
+  // Inside a preview, the section's name includes the preview's, so two previews' sections differ (axe landmark-unique).
+  const labelledBy = useReportSectionLabel(headingId);
   const section = report.sections.sinceLast;
   if (section === undefined) return null;
   const text = describeSinceLast(section, report.lang, report.audience, formatInstant);
   return (
-    <section aria-labelledby={headingId} data-testid="report-since-last" data-kind={section.kind}>
+    <section aria-labelledby={labelledBy} data-testid="report-since-last" data-kind={section.kind}>
       <h3 id={headingId} style={h3Style}>
         {text.title}
       </h3>

@@ -97,6 +97,11 @@ describe('the draft review', () => {
     expect(await frame.textContent(testId('draft-narrative-client-state'))).toBe(text(lang, 'narrative.editor.isDrafted'));
     await frame.click(testId(`draft-language-${lang}`));
     expect(await frame.inputValue(testId('draft-narrative-client'))).toBe(words);
+    // The plan back as it was, so the rest of the case reads the demo's report.
+    const planned = (await invokeAs('pm', 'comms/get', {})).data as { revision: number };
+    expect((await invokeAs('pm', 'comms/save', { plan: aPlan({ stakeholders: [], series: [] }), revision: planned.revision })).ok).toBe(
+      true,
+    );
     await frame.click(`${testId('draft-lines')} summary`);
     const hiddenLine = (await frame.getAttribute(testId('draft-line-0'), 'data-line')) ?? '';
     expect(hiddenLine).toMatch(/^issue:/u);
