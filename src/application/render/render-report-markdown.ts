@@ -91,7 +91,9 @@ export function escapeMarkdownLines(text: string): string {
       // A line of only "-" or "=" would turn the line above into a heading.
       const escaped = item
         ? `${item[2] ?? '-'} ${escapeMarkdownLine(item[4] ?? '')}`
-        : escapeMarkdownLine(line).replace(/^([-=+])/u, '\\$1').replace(/^(\d+)([.)])/u, '$1\\$2');
+        : escapeMarkdownLine(line)
+            .replace(/^([-=+])/u, '\\$1')
+            .replace(/^(\d+)([.)])/u, '$1\\$2');
       const next = lines[index + 1];
       const hardBreak = next !== undefined && !LIST_ITEM.test(next) && !item;
       return hardBreak ? `${escaped}\\` : escaped;

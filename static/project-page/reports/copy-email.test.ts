@@ -17,9 +17,10 @@ function fakeClipboard(refuse: { write?: boolean; writeText?: boolean } = {}) {
           });
         }
       },
-      writeText: async (text) => {
-        if (refuse.writeText) throw new DOMException('denied', 'NotAllowedError');
+      writeText: (text) => {
+        if (refuse.writeText) return Promise.reject(new DOMException('denied', 'NotAllowedError'));
         plain.push(text);
+        return Promise.resolve();
       },
     },
     makeItem: (parts) => ({ parts }) as unknown as ClipboardItem,
