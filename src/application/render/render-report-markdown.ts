@@ -242,7 +242,16 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
 
   blank();
   out.push(
-    ...sinceLastMarkdown({ section: sections.sinceLast, lang: report.lang, audience: 'internal', instant: dates.instant, keyLink }, md),
+    ...sinceLastMarkdown(
+      {
+        section: sections.sinceLast,
+        lang: report.lang,
+        audience: 'internal',
+        instant: dates.instant,
+        keyLink: plainKeys ? undefined : keyLink,
+      },
+      md,
+    ),
   );
 
   writeWork(sections, t, dates, { heading, blank, out }, keyLink);
