@@ -73,6 +73,19 @@ export const deliveryResolverContract = {
     payload: z.strictObject({ projectKey: z.optional(projectKeySchema), id: publishedReportIdSchema }),
     response: deliveryResultsSchema,
   },
+  /**
+   * Who a send reaches, before sending: every stakeholder of the communication plan who receives
+   * reports, with an address, once per address, with their side and language (what `report/send`
+   * sends each). Addresses are personal data: Edit Issues, as sending.
+   */
+  'report/recipients': {
+    payload: z.strictObject({ projectKey: z.optional(projectKeySchema) }),
+    response: z.object({
+      recipients: z.array(
+        z.object({ name: z.string(), email: z.string(), audience: z.enum(['internal', 'client']), lang: languageSchema }),
+      ),
+    }),
+  },
   /** What became of each recipient of a report. */
   'report/deliveries': {
     payload: z.strictObject({ projectKey: z.optional(projectKeySchema), id: publishedReportIdSchema }),

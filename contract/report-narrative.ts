@@ -5,12 +5,16 @@
  *   `contract/i18n/draft-narrative.ts`): sentences about what changed, why the health is what it
  *   is, what comes next and what the team needs from the client, each with its evidence.
  * - The PM may replace either audience's narrative with their own text, write client wording for
- *   any line of the client version, and hide lines from it (`reportDraftTextsSchema`). The texts
+ *   any line of the client version, and hide lines from it (`reportDraftTextsSchema`). The
+ *   narratives and the client wording are per language (`localizedPmText`): a reader in a
+ *   language the PM wrote nothing in reads the drafted narrative and Jira's text of the line, never
+ *   the PM's words in the other language. The texts
  *   are stored with the report data, so a published report keeps them as published, and they are
  *   applied in one place (`renderStoredReport`) for every reader: viewer, exports, e-mail and the
  *   client's status page.
  */
 import * as z from 'zod/mini';
+import { LANGUAGES, type Language } from './language';
 import { requiredTextSchema, textSchema } from './text';
 
 /** The narrative's parts, in reading order (each a paragraph). */
@@ -70,19 +74,54 @@ export function clientLineId(kind: ClientLineKind, id: string): string {
   return `${kind}:${id}`;
 }
 
+/**
+ * A text the PM wrote, per language the reader reads: `{ en?: text | null, 'zh-CN'?: text | null }`
+ * (absent or null: nothing written in that language). Drafts saved before the texts were per
+ * language hold a plain string; the language the PM wrote it in was not recorded, so a plain
+ * string applies to both languages (`pmTextIn`), as it did when it was saved. The editor saves
+ * the per-language form.
+ */
+export function localizedPmTextSchema<T extends z.ZodMiniType<string>>(text: T) {
+  return z.union([
+    text,
+    z
+      .strictObject({ en: z.optional(z.nullable(text)), 'zh-CN': z.optional(z.nullable(text)) })
+      .check(z.refine((v) => Object.values(v).some((t) => t !== null && t !== undefined), 'text in at least one language')),
+  ]);
+}
+export type LocalizedPmText = string | { en?: string | null | undefined; 'zh-CN'?: string | null | undefined };
+
+/** The PM's text for a reader of `lang`: a plain (older) string in any language, else that language's text. */
+export function pmTextIn(value: LocalizedPmText | null | undefined, lang: Language): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return value;
+  return value[lang] ?? undefined;
+}
+
+/** The languages the PM wrote `value` in (a plain, older string counts as both). */
+export function pmTextLanguages(value: LocalizedPmText | null | undefined): Language[] {
+  return LANGUAGES.filter((lang) => pmTextIn(value, lang) !== undefined);
+}
+
 /** The PM's texts of a draft, stored with the report data and published with it. */
 export const reportDraftTextsFields = {
-  /** Each audience's narrative as the PM wrote it; null (or absent): the drafted narrative. */
+  /**
+   * Each audience's narrative as the PM wrote it, per language (`localizedPmTextSchema`); null
+   * (or absent), or no text in the reader's language: the drafted narrative.
+   */
   narrative: z.optional(
-    z.object({ internal: z.nullable(textSchema(NARRATIVE_MAX_CHARS)), client: z.nullable(textSchema(NARRATIVE_MAX_CHARS)) }),
+    z.object({
+      internal: z.nullable(localizedPmTextSchema(textSchema(NARRATIVE_MAX_CHARS))),
+      client: z.nullable(localizedPmTextSchema(textSchema(NARRATIVE_MAX_CHARS))),
+    }),
   ),
-  /** Line id → the words the client reads instead of the line's own text. */
+  /** Line id → the words the client reads instead of the line's own text, per language (none in a language: Jira's text). */
   clientWording: z.optional(
     z
-      .record(clientLineIdSchema, requiredTextSchema(CLIENT_WORDING_MAX_CHARS))
+      .record(clientLineIdSchema, localizedPmTextSchema(requiredTextSchema(CLIENT_WORDING_MAX_CHARS)))
       .check(z.refine((wording) => Object.keys(wording).length <= MAX_CLIENT_LINE_EDITS, `at most ${String(MAX_CLIENT_LINE_EDITS)} lines`)),
   ),
-  /** Lines left out of the client version. */
+  /** Lines left out of the client version (in every language). */
   hiddenLines: z.optional(
     z.array(clientLineIdSchema).check(
       z.maxLength(MAX_CLIENT_LINE_EDITS),

@@ -71,7 +71,17 @@ export const reportDraftViewSchema = z.object({
    * client version the PM may reword or hide, hidden ones included, in the caller's language.
    * Absent before the project's data was first read.
    */
-  drafted: z.optional(z.object({ internal: z.string(), client: z.string(), clientLines: z.array(clientLineSchema) })),
+  drafted: z.optional(
+    z.object({
+      internal: z.string(),
+      client: z.string(),
+      clientLines: z.array(clientLineSchema),
+      /** The drafted narratives in each language: the PM edits the language they choose. */
+      byLanguage: z.record(languageSchema, z.object({ internal: z.string(), client: z.string() })),
+      /** The languages each side's report recipients read (communication plan): a language the PM wrote nothing in reads the drafted narrative. */
+      readers: z.object({ internal: z.array(languageSchema), client: z.array(languageSchema) }),
+    }),
+  ),
 });
 
 const cursorSchema = z.string().check(z.minLength(1), z.maxLength(2_000));
@@ -148,6 +158,8 @@ export const reportsResolverContract = {
       filename: z.string(),
       text: z.string(),
       recipients: z.array(z.object({ name: z.string(), email: z.string() })),
+      /** The e-mail's subject and its two parts, for "Copy as e-mail" (text/html and text/plain on the clipboard). */
+      parts: z.object({ subject: z.string(), html: z.string(), text: z.string() }),
     }),
   },
 } as const;

@@ -123,6 +123,8 @@ export const shareLinkViewSchema = z.object({
   revokedAt: z.nullable(isoInstantSchema),
   hasPasscode: z.boolean(),
   status: shareLinkStatusSchema,
+  /** A report-scoped link's report number ("Report 3"); absent for a live link (or a report no longer stored). */
+  reportVersion: z.optional(z.int().check(z.positive())),
 });
 export type ShareLinkView = z.infer<typeof shareLinkViewSchema>;
 

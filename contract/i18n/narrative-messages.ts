@@ -38,6 +38,17 @@ const en = {
   'narrative.preview.internal': 'As the team reads it',
   'narrative.preview.client': 'As the client reads it',
   'narrative.editor.notYet': 'The draft appears once the project’s data has been read.',
+  'narrative.editor.language': 'Language of the texts you edit',
+  'narrative.editor.lang.en': 'English',
+  'narrative.editor.lang.zh-CN': '中文',
+  'narrative.editor.languageHint':
+    'Each language has its own texts. A language you write nothing in reads the drafted narrative and Jira’s text of each line.',
+  'narrative.editor.writtenIn': 'Your text in: {languages}',
+  'narrative.editor.writtenInNone': 'Your text in: none yet (drafted in both languages)',
+  'narrative.editor.oneLanguage':
+    'Written in {written} only: stakeholders who read {other} will read the drafted narrative. Switch the language to write theirs.',
+  'narrative.editor.wordingOneLanguage':
+    'Some client wording is written in {written} only: client stakeholders who read {other} will read Jira’s text of those lines.',
 };
 
 const zhCN: Translation<typeof en> = {
@@ -78,6 +89,14 @@ const zhCN: Translation<typeof en> = {
   'narrative.preview.internal': '团队看到的版本',
   'narrative.preview.client': '客户看到的版本',
   'narrative.editor.notYet': '读取项目数据后即会显示草稿。',
+  'narrative.editor.language': '正在编辑的文本语言',
+  'narrative.editor.lang.en': 'English',
+  'narrative.editor.lang.zh-CN': '中文',
+  'narrative.editor.languageHint': '每种语言有各自的文本。未撰写文本的语言将显示起草的报告说明和各行在 Jira 中的原文。',
+  'narrative.editor.writtenIn': '您撰写的语言：{languages}',
+  'narrative.editor.writtenInNone': '您撰写的语言：暂无（两种语言均为起草文本）',
+  'narrative.editor.oneLanguage': '仅以{written}撰写：阅读{other}的干系人将看到起草的报告说明。请切换语言为他们撰写。',
+  'narrative.editor.wordingOneLanguage': '部分客户措辞仅以{written}撰写：阅读{other}的客户干系人将看到这些行在 Jira 中的原文。',
 };
 
 /** The narrative: its heading and evidence in the report, and the draft editor. */

@@ -28,6 +28,12 @@ describe('the narrative in a report view', () => {
     expect(html).not.toContain('narrative-evidence');
   });
 
+  it('keeps the PM’s single line breaks within a paragraph (list lines), shown as lines', () => {
+    const text = 'Done this week:\n- one\n- two\n\nNext: launch.';
+    const html = renderForTest(<ReportView report={{ ...aClientStatusReport(), narrative: { source: 'pm', text, sentences: [] } }} />);
+    expect(html).toMatch(/white-space:pre-line">Done this week:\n- one\n- two<\/p><p [^>]*>Next: launch\.<\/p>/u);
+  });
+
   it('shows nothing for a report without a narrative or with an empty one', () => {
     expect(renderForTest(<ReportView report={aStatusReport()} />)).not.toContain('report-narrative');
     const empty = { ...aClientStatusReport(), narrative: { source: 'pm' as const, text: '  ', sentences: [] } };

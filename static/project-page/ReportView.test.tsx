@@ -18,7 +18,18 @@ describe('ReportView', () => {
     // Intl puts thin spaces around the range dash.
     expect(textOfTestId(html, 'report-period')?.replace(/\s/gu, ' ')).toBe('Period: Mar 1, 2025 – Mar 14, 2025');
     expect(textOfTestId(html, 'report-status')).toBe('Amber');
-    expect(textOfTestId(html, 'report-override')).toBe('Reported amber — computed red');
+    expect(textOfTestId(html, 'report-override')).toBe(
+      'Reported amber — computed red · Reason given: The client agreed to move Beta by a week.',
+    );
+  });
+
+  it('shows the override reason to the team, in the reader’s language', () => {
+    const report = aStatusReport();
+    report.overall = { ...report.overall, overrideReason: 'The client agreed to move Beta.' };
+    const en = renderForTest(<ReportView report={report} />);
+    expect(textOfTestId(en, 'report-override')).toBe('Reported amber — computed red · Reason given: The client agreed to move Beta.');
+    const zh = renderForTest(<ReportView report={report} />, { locale: 'zh-CN' });
+    expect(textOfTestId(zh, 'report-override-reason')).toBe(' · 给出的理由：The client agreed to move Beta.');
   });
 
   it('gives each section a heading', () => {

@@ -293,6 +293,10 @@ function ReportBody({ report, publishedAt }: { report: StatusReportJson | Client
                 reported: t(`ragInline.${overall.reported}`),
                 computed: t(`ragInline.${overall.override.computed}`),
               })}
+              {/* The team's version only: the client's has no override (toOverallStatus). */}
+              {overall.override.reason !== null && (
+                <span data-testid="report-override-reason"> · {t('health.overrideReason', { reason: overall.override.reason })}</span>
+              )}
             </span>
           )}
         </p>

@@ -15,6 +15,7 @@ import { LOCAL_ACCOUNTS, type AccountRole } from '../../local/jira/accounts';
 import { axeResults, horizontalOverflow } from '../support/axe';
 import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
 import { projectPageContext } from '../support/contexts';
+import { aClientStakeholder, aPlan } from '../support/comms-builders';
 import { frameOf } from '../support/frames';
 import { demoDatasets } from '../support/local-app';
 
@@ -59,6 +60,14 @@ describe('the draft review', () => {
     ['en', 'light'],
     ['zh-CN', 'dark'],
   ] as const)('in %s (%s): the PM edits the narratives and the client’s lines and previews both audiences', async (lang, theme) => {
+    // Client stakeholders who read each language: writing in one only draws a warning.
+    const comms = (await invokeAs('pm', 'comms/get', {})).data as { revision: number };
+    const stakeholders = [
+      aClientStakeholder(),
+      aClientStakeholder({ id: 'ana', name: 'Ana Díaz', email: 'ana@client.example', language: 'en' }),
+    ];
+    expect((await invokeAs('pm', 'comms/save', { plan: aPlan({ stakeholders, series: [] }), revision: comms.revision })).ok).toBe(true);
+    const other: Language = lang === 'en' ? 'zh-CN' : 'en';
     const errors: string[] = [];
     const page = await host.browser.context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
@@ -74,14 +83,32 @@ describe('the draft review', () => {
 
     // The PM's own words for the client, a reworded line and a hidden one.
     const words = lang === 'en' ? 'We are on course for the launch.' : '我们正按计划推进上线。';
+    expect(await frame.getAttribute(testId(`draft-language-${lang}`), 'aria-pressed')).toBe('true');
+    expect(await frame.$(testId('draft-narrative-client-one-language'))).toBeNull();
     await frame.fill(testId('draft-narrative-client'), words);
     expect(await frame.textContent(testId('draft-narrative-client-state'))).toBe(text(lang, 'narrative.editor.isEdited'));
+    expect(await frame.getAttribute(testId('draft-narrative-client-languages'), 'data-written')).toBe(lang);
+    // Only one language written while clients read both: the editor says who reads the drafted text.
+    await frame.waitForSelector(testId('draft-narrative-client-one-language'));
+    // The other language keeps its own drafted narrative.
+    await frame.click(testId(`draft-language-${other}`));
+    expect(await frame.getAttribute(testId('draft-narrative-client-field'), 'data-lang')).toBe(other);
+    expect(await frame.inputValue(testId('draft-narrative-client'))).not.toBe(words);
+    expect(await frame.textContent(testId('draft-narrative-client-state'))).toBe(text(lang, 'narrative.editor.isDrafted'));
+    await frame.click(testId(`draft-language-${lang}`));
+    expect(await frame.inputValue(testId('draft-narrative-client'))).toBe(words);
+    // The plan back as it was, so the rest of the case reads the demo's report.
+    const planned = (await invokeAs('pm', 'comms/get', {})).data as { revision: number };
+    expect((await invokeAs('pm', 'comms/save', { plan: aPlan({ stakeholders: [], series: [] }), revision: planned.revision })).ok).toBe(
+      true,
+    );
     await frame.click(`${testId('draft-lines')} summary`);
     const hiddenLine = (await frame.getAttribute(testId('draft-line-0'), 'data-line')) ?? '';
     expect(hiddenLine).toMatch(/^issue:/u);
     const hiddenKey = hiddenLine.slice('issue:'.length);
     await frame.click(testId('draft-line-hide-0'));
     expect(await frame.getAttribute(testId('draft-line-hide-0'), 'aria-pressed')).toBe('true');
+    expect(await frame.textContent(testId('draft-line-hide-0'))).toBe(text(lang, 'narrative.editor.show'));
     await frame.waitForSelector(testId('draft-line-hidden-0'));
     const reworded = lang === 'en' ? 'A clearer name for the client' : '更清楚的客户措辞';
     await frame.fill(testId('draft-line-wording-1'), reworded);
@@ -98,6 +125,10 @@ describe('the draft review', () => {
     expect(clientText).toContain(words);
     expect(clientText).toContain(reworded);
     expect(clientText).not.toMatch(new RegExp(`\\b${hiddenKey}\\b`, 'u'));
+    // The other language's client version reads neither the PM's words nor the wording.
+    const otherClient = JSON.stringify((await invokeAs('pm', 'project/report', { audience: 'client', lang: other })).data);
+    expect(otherClient).not.toContain(words);
+    expect(otherClient).not.toContain(reworded);
     await frame.waitForSelector(`${testId('reports-preview-internal')} ${testId('report-narrative')}[data-source="drafted"]`);
     expect(await frame.$(`${testId('reports-preview-internal')} ${testId('narrative-evidence')}`)).not.toBeNull();
     expect(await frame.$(`${testId('reports-preview-client')} ${testId('narrative-evidence')}`)).toBeNull();

@@ -104,6 +104,19 @@ describe('the Reports section', () => {
     expect(eml.suggestedFilename()).toBe(`${demo.project.key}-status-report-v${String(version)}-client-${lang}.eml`);
     expect(readFileSync(await eml.path(), 'utf8')).toMatch(/^X-Unsent: 1$/mu);
     await frame.waitForSelector(testId('reports-email-note'));
+    // Copy as e-mail: whatever the browser allows, the PM is told what was copied, or offered the .eml.
+    await frame.click(testId('reports-copy-email'));
+    await frame.waitForSelector(testId('reports-copy-note'));
+    const outcome = await frame.getAttribute(testId('reports-copy-note'), 'data-outcome');
+    const note = (await frame.textContent(testId('reports-copy-note'))) ?? '';
+    if (outcome === 'denied') {
+      expect(note).toContain(text(lang, 'reports.viewer.copyDenied'));
+      const [again] = await Promise.all([page.waitForEvent('download'), frame.click(testId('reports-copy-eml'))]);
+      expect(again.suggestedFilename()).toMatch(/\.eml$/u);
+    } else {
+      expect(['copied', 'plainOnly']).toContain(outcome);
+      expect(note).toContain(demo.project.name);
+    }
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `reports-viewer-${lang}-${theme}-375.png`), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
@@ -133,6 +146,10 @@ describe('the Reports section', () => {
 
     await frame.click(`${testId('reports-row-1')} button`);
     await frame.click(testId('send'));
+    // The confirmation says who it reaches before anything goes.
+    await frame.waitForSelector(testId('send-recipients'));
+    expect(await frame.textContent(testId('send-recipient-chen@client.example'))).toBe('Chen Li <chen@client.example> · Client, 简体中文');
+    expect(await frame.$(testId('send-recipient-old@bounce.invalid'))).not.toBeNull();
     await frame.click(testId('send-go'));
     await frame.waitForSelector(testId('deliveries'));
     expect(await frame.getAttribute(testId('delivery-chen@client.example'), 'data-state')).toBe('sent');
@@ -161,6 +178,7 @@ describe('the Reports section', () => {
     await frame.click(testId('override-apply'));
     await frame.waitForSelector(`${testId('reports-draft-rag')} [data-rag="${other}"]`);
     expect(await frame.textContent(testId('reports-draft'))).toContain('computed');
+    expect(await frame.textContent(testId('reports-draft-override'))).toContain('Reason given: The client agreed the new date');
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'reports-override-en-dark.png'), fullPage: true });
     await page.close();
   });

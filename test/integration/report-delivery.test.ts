@@ -143,6 +143,20 @@ describe('report/send', () => {
     expect((await as('viewer')('report/send', { id })).error?.code).toBe('FORBIDDEN');
   });
 
+  it('lists who a send reaches before sending (name, address, side, language); Edit Issues only, as sending', async () => {
+    await givenPublishedReport();
+    const answer = (await as('member')('report/recipients', {})).data as { recipients: unknown[] };
+    expect(answer.recipients).toEqual([
+      { name: 'Pat Manager', email: 'pat@example.com', audience: 'internal', lang: 'en' },
+      { name: 'Chen Li', email: 'chen@client.example', audience: 'client', lang: 'zh-CN' },
+      { name: 'Ana Díaz', email: 'ana@client.example', audience: 'client', lang: 'en' },
+      { name: 'Old Contact', email: 'old@bounce.invalid', audience: 'client', lang: 'en' },
+    ]);
+    expect((await as('viewer')('report/recipients', {})).error?.code).toBe('FORBIDDEN');
+    expect((await as('outsider')('report/recipients', {})).error?.code).toBe('FORBIDDEN');
+    expect((await pm('report/recipients', { id: 'g1' })).error?.code).toBe('INVALID_PAYLOAD');
+  });
+
   it('says what to do before the provider is set up', async () => {
     const id = await givenPublishedReport();
     const answer = await pm('report/send', { id });

@@ -242,19 +242,89 @@ describe('the PM’s texts, from the draft to the published report', () => {
   });
 });
 
+describe('the PM’s texts per language', () => {
+  it('reads each language’s text in that language only; a language without one reads the drafted narrative and Jira’s text', async () => {
+    const lines = issueLines(await clientDraft());
+    const line = lines[0];
+    if (!line) throw new Error('the demo shows the client an issue');
+    const view = await draftView();
+    expect(view.drafted?.byLanguage.en.client).toBe(view.drafted?.client);
+    expect(view.drafted?.byLanguage['zh-CN'].client).toBe((await clientDraft('zh-CN')).narrative?.text);
+    const drafted = { en: (await clientDraft('en')).narrative?.text, zh: (await clientDraft('zh-CN')).narrative?.text };
+    const saved = await pm('report/draft-save', {
+      draft: {
+        override: null,
+        narrative: { internal: { 'zh-CN': '团队：发布时间紧。' }, client: { en: 'On course.\n- one\n- two', 'zh-CN': null } },
+        clientWording: { [`issue:${line.key}`]: { en: 'English words' } },
+      },
+      revision: view.revision,
+    });
+    expect(saved.error).toBeUndefined();
+
+    const en = await clientDraft('en');
+    expect(en.narrative).toEqual({ source: 'pm', text: 'On course.\n- one\n- two', sentences: [] });
+    expect(issueLines(en).find((l) => l.key === line.key)?.summary).toBe('English words');
+    const zh = await clientDraft('zh-CN');
+    expect(zh.narrative?.source).toBe('drafted');
+    expect(zh.narrative?.text).toBe(drafted.zh);
+    expect(issueLines(zh).find((l) => l.key === line.key)?.summary).toBe(line.summary);
+    expect(JSON.stringify(zh)).not.toMatch(/On course|English words/u);
+    expect((await internalDraft('zh-CN')).narrative?.text).toBe('团队：发布时间紧。');
+    expect((await internalDraft('en')).narrative?.source).toBe('drafted');
+
+    // Published, the Chinese e-mail and export read the drafted Chinese narrative, never the English text.
+    const head = publishedReportHeadSchema.parse((await pm('report/publish', { draftRevision: en.draftRevision })).data);
+    const zhMail = (await pm('report/email', { id: head.id, lang: 'zh-CN' })).data as { parts: { text: string; html: string } };
+    expect(`${zhMail.parts.text}${zhMail.parts.html}`).not.toMatch(/On course|English words/u);
+    const enMail = (await pm('report/email', { id: head.id, lang: 'en' })).data as { parts: { text: string } };
+    expect(enMail.parts.text).toContain('On course.\n- one\n- two');
+    expect(drafted.en).not.toBe('');
+  });
+
+  it('writes the e-mail’s text part as plain text: the PM’s words read exactly as written', async () => {
+    const view = await draftView();
+    const words = 'R&D <team> *bold* [x]';
+    await pm('report/draft-save', {
+      draft: { override: null, narrative: { internal: null, client: { en: `${words}\nsecond line` } } },
+      revision: view.revision,
+    });
+    const { draftRevision } = await clientDraft();
+    const head = publishedReportHeadSchema.parse((await pm('report/publish', { draftRevision })).data);
+    const email = (await pm('report/email', { id: head.id, lang: 'en' })).data as { text: string; parts: { text: string; html: string } };
+    expect(email.parts.text).toContain(`${words}\nsecond line`);
+    const mail = await simpleParser(email.text);
+    expect(mail.text).toContain(`${words}\nsecond line`);
+    expect(mail.text).not.toContain('&amp;');
+    expect(mail.html).toContain('R&amp;D &lt;team&gt; *bold* [x]<br />second line');
+    const markdown = (await pm('report/export', { id: head.id, audience: 'client', lang: 'en', format: 'markdown' })).data as {
+      text: string;
+    };
+    expect(markdown.text).toContain('R&D &lt;team> \\*bold\\* \\[x\\]\\\nsecond line');
+  });
+});
+
 describe('hostile payloads to report/draft-save', () => {
   it('answers only typed errors, and a refusal changes nothing', async () => {
     const valid = {
       // A stale revision: the valid payload itself changes nothing, so every variant is checked the same way.
       draft: {
         override: { rag: 'amber', reason: 'Agreed' },
-        narrative: { internal: 'Team', client: null },
-        clientWording: { 'issue:ACME-1': 'Sign-in' },
+        narrative: { internal: 'Team', client: { en: 'Client', 'zh-CN': null } },
+        clientWording: { 'issue:ACME-1': 'Sign-in', 'issue:ACME-2': { 'zh-CN': '支付' } },
         hiddenLines: ['milestone:10000'],
       },
       revision: 99,
     };
-    const hostile = hostileValues(['issue:', 'issue:ACME-1', 'x'.repeat(6_001), '\u202E', ['issue:A-1', 'issue:A-1']]);
+    const hostile = hostileValues([
+      'issue:',
+      'issue:ACME-1',
+      'x'.repeat(6_001),
+      '\u202E',
+      ['issue:A-1', 'issue:A-1'],
+      { fr: 'Bonjour' },
+      { en: null, 'zh-CN': null },
+      { en: 'x'.repeat(6_001) },
+    ]);
     const typed = new Set<string>(ERROR_CODES.filter((c) => c !== 'INTERNAL'));
     await fc.assert(
       fc.asyncProperty(hostilePayloads(valid, hostile, ['projectKey', 'draft', 'revision']), async (payload) => {

@@ -168,6 +168,12 @@ describe('share/create and the page', () => {
     const response = await get(url);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<html lang="zh-CN"');
+
+    // The list names the report by its number, as the Reports section does; a live link has none.
+    await create({ label: 'live' });
+    const listed = ((await pm('share/list', {})).data as { items: unknown[] }).items.map((i) => shareLinkViewSchema.parse(i));
+    expect(listed.find((l) => l.scope.kind === 'report')?.reportVersion).toBe(1);
+    expect(listed.find((l) => l.scope.kind === 'live')?.reportVersion).toBeUndefined();
   });
 });
 

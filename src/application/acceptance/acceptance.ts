@@ -3,6 +3,7 @@
  * client's decision from the status page. Milestones and their issues come from the snapshot's
  * cached issues (no Jira read); the submissions are one revisioned document per project.
  */
+import { pmTextIn } from '../../../contract/report-narrative';
 import { randomUUID } from 'node:crypto';
 import {
   EMPTY_ACCEPTANCE,
@@ -79,8 +80,10 @@ export async function previewAcceptance(records: RecordStore, projectId: string,
   const ofMilestone = milestoneIssuesOf(issues, milestone.id);
   const byKey = new Map<string, Issue>(issues.map((i) => [i.key, i]));
   const wording = new Map<string, string>();
+  // The release notes are drafted in the client's language (the settings' default); the PM edits them before submitting.
   for (const [line, text] of Object.entries(draft.value?.clientWording ?? {})) {
-    if (line.startsWith(ISSUE_LINE)) wording.set(line.slice(ISSUE_LINE.length), text);
+    const words = pmTextIn(text, settings.value.defaultClientLanguage);
+    if (line.startsWith(ISSUE_LINE) && words !== undefined) wording.set(line.slice(ISSUE_LINE.length), words);
   }
   const hidden = new Set(
     (draft.value?.hiddenLines ?? []).filter((line) => line.startsWith(ISSUE_LINE)).map((line) => line.slice(ISSUE_LINE.length)),

@@ -22,11 +22,14 @@ export function narrativeParagraphs(report: StatusReportJson | ClientStatusRepor
   const { narrative } = report;
   if (!narrative) return [];
   if (narrative.source === 'pm') {
-    return narrative.text
-      .split(/\n\s*\n/u)
-      .map((p) => p.replace(/\s*\n\s*/gu, ' ').trim())
-      .filter((p) => p !== '')
-      .map((text) => [{ text, issueKeys: [] }]);
+    return (
+      narrative.text
+        .split(/\n\s*\n/u)
+        // The PM's line breaks stay (list lines, addresses): each renderer shows them as lines.
+        .map((p) => p.replace(/[ \t]*\n\s*/gu, '\n').trim())
+        .filter((p) => p !== '')
+        .map((text) => [{ text, issueKeys: [] }])
+    );
   }
   const withEvidence = report.audience === 'internal';
   return NARRATIVE_TOPICS.map((topic) =>

@@ -26,12 +26,19 @@ describe('the narrative in the exports', () => {
   it('Markdown and HTML: the client’s narrative as the PM wrote it, escaped, with no evidence and no link', () => {
     const client = { ...aClientStatusReport(), narrative: { source: 'pm' as const, text: `On course.\n\n${HOSTILE}`, sentences: [] } };
     const markdown = renderReportMarkdown(client);
-    expect(markdown).toContain('## Narrative\n\nOn course.\n\n&lt;img src=x onerror=alert(1)&gt; \\[x\\](http://evil.example)');
+    expect(markdown).toContain('## Narrative\n\nOn course.\n\n&lt;img src=x onerror=alert(1)> \\[x\\](http://evil.example)');
     const html = renderReportHtml(client);
     expect(html).toContain('data-narrative="pm"');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toContain('<img');
     expect(html).not.toMatch(/href="http:\/\/evil/u);
+  });
+
+  it('HTML: the PM’s line breaks within a paragraph read as lines, escaped', () => {
+    const client = { ...aClientStatusReport(), narrative: { source: 'pm' as const, text: `Done:\n- one\n- ${HOSTILE}`, sentences: [] } };
+    const html = renderReportHtml(client);
+    expect(html).toMatch(/Done:<br \/>- one<br \/>- &lt;img src=x onerror=alert\(1\)&gt;/u);
+    expect(html).not.toContain('<img');
   });
 
   it('HTML: the team’s sentences with their issue keys linked; in Chinese the sentences join without spaces', () => {

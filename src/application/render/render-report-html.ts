@@ -789,7 +789,7 @@ function narrativeSection(report: StatusReportJson | ClientStatusReportJson, key
         html`<p>
           ${paragraph.map(
             (piece, index) =>
-              html`${index > 0 ? joiner : ''}${piece.text}${
+              html`${index > 0 ? joiner : ''}${piece.text.split('\n').map((line, i) => (i > 0 ? html`<br />${line}` : line))}${
                 piece.issueKeys.length === 0
                   ? null
                   : html` <span class="muted">(${piece.issueKeys.map((k, i) => html`${i > 0 ? ', ' : ''}${keyHtml(k, keyLink)}`)})</span>`

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REPORT_MESSAGES } from '../../../contract/i18n/report-messages';
 import { aClientStatusReport, aStatusReport, anIssueRef } from '../../../test/support/status-report-builder';
-import { escapeMarkdown, renderReportMarkdown } from './render-report-markdown';
+import { escapeMarkdown, escapeMarkdownLines, renderReportMarkdown, renderReportText } from './render-report-markdown';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const [MILESTONE] = aStatusReport().sections.milestones;
@@ -89,9 +89,44 @@ describe('renderReportMarkdown', () => {
     const report = aStatusReport();
     report.sections.inProgress = [anIssueRef({ summary: '[click](http://evil) <b>x</b> a|b\nnext' })];
     const text = renderReportMarkdown(report);
-    expect(text).toContain('\\[click\\](http://evil) &lt;b&gt;x&lt;/b&gt; a\\|b next');
-    expect(escapeMarkdown('*bold* _it_ `code` # ! ~')).toBe('\\*bold\\* \\_it\\_ \\`code\\` \\# \\! \\~');
-    expect(escapeMarkdown('Tom & Jerry <3')).toBe('Tom &amp; Jerry &lt;3');
+    expect(text).toContain('\\[click\\](http://evil) &lt;b>x&lt;/b> a\\|b next');
+    expect(escapeMarkdown('*bold* _it_ `code` # ! ~')).toBe('\\*bold\\* \\_it\\_ \\`code\\` # ! \\~');
+    expect(escapeMarkdown('# title')).toBe('\\# title');
+    expect(escapeMarkdown('> quote')).toBe('\\> quote');
+    expect(escapeMarkdown('![img](x)')).toBe('!\\[img\\](x)');
+  });
+
+  it('pastes cleanly: no HTML entity where no tag or entity could open, snake_case and R&D as written', () => {
+    expect(escapeMarkdown('Tom & Jerry <3, a < b, R&D')).toBe('Tom & Jerry <3, a < b, R&D');
+    expect(escapeMarkdown('snake_case and _it_')).toBe('snake_case and \\_it\\_');
+    expect(escapeMarkdown('<b> </b> <!-- c --> <?x')).toBe('&lt;b> &lt;/b> &lt;!-- c --> &lt;?x');
+    expect(escapeMarkdown('&amp; &#60; &x')).toBe('&amp;amp; &amp;#60; &x');
+  });
+
+  it('keeps the PM’s line breaks in a narrative: list lines stay a list, other lines break', () => {
+    expect(escapeMarkdownLines('- one\n- two *b*\n1. three')).toBe('- one\n- two \\*b\\*\n1. three');
+    expect(escapeMarkdownLines('Dear all,\nthe plan <b>\n# not a heading\n---')).toBe(
+      'Dear all,\\\nthe plan &lt;b>\\\n\\# not a heading\\\n\\---',
+    );
+    const report = aStatusReport();
+    const text = renderReportMarkdown({ ...report, narrative: { source: 'pm', text: 'Done:\n- one\n- two\n\nNext week.', sentences: [] } });
+    expect(text).toContain('Done:\n- one\n- two\n\nNext week.');
+  });
+
+  it('writes plain text with nothing escaped (an e-mail’s text/plain part)', () => {
+    const report = aStatusReport();
+    report.sections.inProgress = [anIssueRef({ summary: 'R&D <team> *bold* [x]' })];
+    const text = renderReportText(
+      { ...report, narrative: { source: 'pm', text: 'R&D <team> *bold* [x]\n- one\n- two', sentences: [] } },
+      { issueUrl: (key) => `https://acme.example/browse/${key}` },
+    );
+    expect(text).toContain(' R&D <team> *bold* [x] (');
+    expect(text).toContain('R&D <team> *bold* [x]\n- one\n- two');
+    expect(text).not.toContain('&amp;');
+    expect(text).not.toContain('\\*');
+    expect(text).not.toContain('](https://');
+    // The Markdown rendering is unchanged by a plain one before it.
+    expect(renderReportMarkdown(report)).toContain('R&D &lt;team> \\*bold\\* \\[x\\]');
   });
 
   it('leaves no tag to run when the Markdown is pasted into a tool that takes it as HTML', () => {
@@ -109,11 +144,11 @@ describe('renderReportMarkdown', () => {
     report.dimensions.scope = { ...report.dimensions.scope, label: HOSTILE, why: HOSTILE };
     report.dataQuality = [{ code: 'resolvedNotDone', issueKey: 'ACME-11', message: HOSTILE, params: {} }];
     const text = renderReportMarkdown(report);
-    // No "<" reaches the output at all: every one is an entity, so no tag can open.
-    expect(text).not.toContain('<');
-    expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(text).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
-    expect(text).toContain('&lt;svg onload=alert(3)&gt;');
+    // No "<" that could open a tag reaches the output: each is an entity, so no tag can open.
+    expect(text).not.toMatch(/<[\p{L}/!?]/u);
+    expect(text).toContain('&lt;img src=x onerror=alert(1)>');
+    expect(text).toContain('&lt;script>alert(2)&lt;/script>');
+    expect(text).toContain('&lt;svg onload=alert(3)>');
   });
 
   it('keeps each table row on one line, with no raw <br> in a cell', () => {

@@ -45,21 +45,94 @@ import {
 import { sinceLastMarkdown } from './render-since-last';
 import { acceptanceMarkdown } from './render-acceptance';
 
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-
 /**
- * Escapes text for Markdown: newlines become spaces; `&`, `<` and `>` become entities (every
- * Markdown renderer shows them as the characters, and a tool that takes the text as HTML shows
- * them as text, never as a tag); Markdown syntax gets a backslash.
+ * Escapes text for Markdown on one line: newlines become spaces, and only what would change the
+ * meaning is escaped, so the Markdown still pastes cleanly where it is read raw. Markdown syntax
+ * that could add emphasis, code, links, table cells or strike-through gets a backslash (`\\ \` * _ [ ] | ~`;
+ * `_` only where it could open emphasis, not inside a word such as `snake_case`); a `#` or `>`
+ * that starts the text (a heading or a quote) gets one too. Nothing is turned into an HTML entity
+ * except what could open a tag: a `<` followed by a letter, `/`, `!` or `?` becomes `&lt;` (a
+ * backslash would not do: pasted into a tool that takes the text as HTML, `\\<b>` is still a
+ * tag), and an `&` that would read as an entity becomes `&amp;`. "R&D", "a < b" and "<3" stay
+ * as written.
  */
 export function escapeMarkdown(text: string): string {
-  return withoutBidiControls(text)
-    .replace(/\s*[\r\n]+\s*/gu, ' ')
-    .replace(/[&<>]/gu, (ch) => ENTITIES[ch] ?? ch)
-    .replace(/[\\`*_[\]|#!~]/gu, (ch) => `\\${ch}`);
+  return escapeMarkdownLine(withoutBidiControls(text).replace(/\s*[\r\n]+\s*/gu, ' '));
 }
 
-const md = escapeMarkdown;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function escapeMarkdownLine(line: string): string {
+  return line
+    .replace(/[\\`*[\]|~]/gu, (ch) => `\\${ch}`)
+    .replace(/_/gu, (ch, at: number, all: string) =>
+      WORD_CHAR.test(all.charAt(at - 1)) && WORD_CHAR.test(all.charAt(at + 1)) ? ch : `\\${ch}`,
+    )
+    .replace(/&(?=#?[\p{L}\p{N}]+;)/gu, '&amp;')
+    .replace(/<(?=[\p{L}/!?])/gu, '&lt;')
+    .replace(/^(\s*)([#>])/u, '$1\\$2');
+}
+
+const LIST_ITEM = /^(\s*)([-*+]|\d{1,9}[.)])(\s+)(.*)$/u;
+
+/**
+ * A paragraph the PM wrote, for Markdown, keeping their line breaks: a line that starts as a list
+ * item ("- one", "* two", "1. three") stays a list item, with the rest of the line escaped; other
+ * lines are escaped as `escapeMarkdown` does and end with a hard line break, so each reads on its
+ * own line.
+ */
+export function escapeMarkdownLines(text: string): string {
+  const lines = withoutBidiControls(text)
+    .split(/\r\n|\r|\n/u)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  return lines
+    .map((line, index) => {
+      const item = LIST_ITEM.exec(line);
+      // A line of only "-" or "=" would turn the line above into a heading.
+      const escaped = item
+        ? `${item[2] ?? '-'} ${escapeMarkdownLine(item[4] ?? '')}`
+        : escapeMarkdownLine(line)
+            .replace(/^([-=+])/u, '\\$1')
+            .replace(/^(\d+)([.)])/u, '$1\\$2');
+      const next = lines[index + 1];
+      const hardBreak = next !== undefined && !LIST_ITEM.test(next) && !item;
+      return hardBreak ? `${escaped}\\` : escaped;
+    })
+    .join('\n');
+}
+
+/**
+ * How text from Jira and the PM is written: escaped for Markdown, or as it is for a plain-text
+ * rendering (`renderReportText`). Set only for the length of one synchronous rendering.
+ */
+let md: (text: string) => string = escapeMarkdown;
+let mdLines: (text: string) => string = escapeMarkdownLines;
+let plainKeys = false;
+
+/**
+ * The report as plain text (an e-mail's text/plain part): the Markdown layout, with nothing
+ * escaped — a plain-text reader shows every character as it is, so "R&D <team> *bold*" reads
+ * exactly that — and issue keys without link syntax.
+ */
+export function renderReportText(report: StatusReportJson | ClientStatusReportJson, options: RenderOptions = {}): string {
+  const plain = (text: string) => withoutBidiControls(text).replace(/\s*[\r\n]+\s*/gu, ' ');
+  md = plain;
+  mdLines = (text) =>
+    withoutBidiControls(text)
+      .split(/\r\n|\r|\n/u)
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+      .join('\n');
+  plainKeys = true;
+  try {
+    return renderReportMarkdown(report, options);
+  } finally {
+    md = escapeMarkdown;
+    mdLines = escapeMarkdownLines;
+    plainKeys = false;
+  }
+}
 
 type KeyLink = (key: string) => string;
 
@@ -69,6 +142,7 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
 
 /** An issue key, linked to the issue in Jira when the rendering is the team's (`keyLink`). */
 function keyText(key: string, keyLink: KeyLink | undefined): string {
+  if (plainKeys) return key;
   return keyLink ? `[${md(key)}](${keyLink(key)})` : md(key);
 }
 
@@ -169,7 +243,16 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
 
   blank();
   out.push(
-    ...sinceLastMarkdown({ section: sections.sinceLast, lang: report.lang, audience: 'internal', instant: dates.instant, keyLink }, md),
+    ...sinceLastMarkdown(
+      {
+        section: sections.sinceLast,
+        lang: report.lang,
+        audience: 'internal',
+        instant: dates.instant,
+        keyLink: plainKeys ? undefined : keyLink,
+      },
+      md,
+    ),
   );
 
   writeWork(sections, t, dates, { heading, blank, out }, keyLink);
@@ -442,7 +525,7 @@ function writeNarrative(
       paragraph
         .map(
           (piece) =>
-            md(piece.text) + (piece.issueKeys.length === 0 ? '' : ` (${piece.issueKeys.map((k) => keyText(k, keyLink)).join(', ')})`),
+            mdLines(piece.text) + (piece.issueKeys.length === 0 ? '' : ` (${piece.issueKeys.map((k) => keyText(k, keyLink)).join(', ')})`),
         )
         .join(joiner),
     );

@@ -52,27 +52,31 @@ function aClientData(): ClientReportDataJson {
 describe('applyClientTexts', () => {
   it('changes nothing without texts', () => {
     const data = aClientData();
-    expect(applyClientTexts(data, undefined)).toBe(data);
-    expect(applyClientTexts(data, { hiddenLines: [], clientWording: {} })).toBe(data);
+    expect(applyClientTexts(data, undefined, 'en')).toBe(data);
+    expect(applyClientTexts(data, { hiddenLines: [], clientWording: {} }, 'en')).toBe(data);
   });
 
   it('hides a line everywhere it appears; as a blocker it is counted, not named', () => {
-    const out = applyClientTexts(aClientData(), { hiddenLines: ['issue:ACME-3'] });
+    const out = applyClientTexts(aClientData(), { hiddenLines: ['issue:ACME-3'] }, 'en');
     expect(out.sections.inProgress.map((i) => i.key)).toEqual(['ACME-1']);
     expect(out.sections.blocked).toEqual([{ issue: ref('ACME-1', 'Login page'), blockedBy: [], hiddenBlockers: 1 }]);
     expect(JSON.stringify(out)).not.toContain('ACME-3');
   });
 
   it('replaces the text of issues, epics, milestones (the headline too) and risks with the client wording', () => {
-    const out = applyClientTexts(aClientData(), {
-      clientWording: {
-        'issue:ACME-1': 'Sign-in screen',
-        'issue:ACME-100': 'Buying online',
-        'milestone:10100': 'Second release',
-        'risk:vendor': 'A supplier may deliver late',
-        'issue:ACME-404': 'A line the report no longer has',
+    const out = applyClientTexts(
+      aClientData(),
+      {
+        clientWording: {
+          'issue:ACME-1': 'Sign-in screen',
+          'issue:ACME-100': 'Buying online',
+          'milestone:10100': 'Second release',
+          'risk:vendor': 'A supplier may deliver late',
+          'issue:ACME-404': 'A line the report no longer has',
+        },
       },
-    });
+      'en',
+    );
     expect(out.sections.inProgress[0]?.summary).toBe('Sign-in screen');
     expect(out.sections.blocked[0]?.issue.summary).toBe('Sign-in screen');
     expect(out.sections.completed[0]?.epic).toEqual({ key: 'ACME-100', summary: 'Buying online' });
@@ -83,11 +87,46 @@ describe('applyClientTexts', () => {
   });
 
   it('drops a hidden milestone from the headline and a group whose every issue is hidden', () => {
-    const out = applyClientTexts(aClientData(), { hiddenLines: ['milestone:10100', 'issue:ACME-2', 'risk:vendor'] });
+    const out = applyClientTexts(aClientData(), { hiddenLines: ['milestone:10100', 'issue:ACME-2', 'risk:vendor'] }, 'zh-CN');
     expect(out.sections.milestones).toEqual([]);
     expect(out.overall.headline).toEqual({ code: 'onTrack', params: {} });
     expect(out.sections.completed).toEqual([]);
     expect(out.sections.registerRisks).toEqual([]);
+  });
+});
+
+describe('applyClientTexts per language', () => {
+  const texts = {
+    clientWording: {
+      'issue:ACME-1': { en: 'Sign-in screen', 'zh-CN': '登录界面' },
+      'issue:ACME-3': { 'zh-CN': '支付' },
+      'milestone:10100': { en: 'Second release', 'zh-CN': null },
+    },
+  };
+
+  it('reads the wording in the reader’s language; a language without it keeps Jira’s text', () => {
+    const en = applyClientTexts(aClientData(), texts, 'en');
+    expect(en.sections.inProgress.map((i) => i.summary)).toEqual(['Sign-in screen', 'Internal-ish spike']);
+    expect(en.sections.milestones[0]?.name).toBe('Second release');
+    expect(JSON.stringify(en)).not.toMatch(/登录界面|支付/u);
+    const zh = applyClientTexts(aClientData(), texts, 'zh-CN');
+    expect(zh.sections.inProgress[0]?.summary).toBe('登录界面');
+    expect(zh.sections.inProgress[1]?.summary).toBe('支付');
+    expect(zh.sections.milestones[0]?.name).toBe('Release 2');
+    expect(JSON.stringify(zh)).not.toMatch(/Sign-in screen|Second release/u);
+  });
+
+  it('reads an older plain-string wording in both languages', () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      expect(
+        applyClientTexts(aClientData(), { clientWording: { 'issue:ACME-1': 'Sign-in screen' } }, lang).sections.inProgress[0]?.summary,
+      ).toBe('Sign-in screen');
+    }
+  });
+
+  it('changes nothing when the wording is only in the other language', () => {
+    const data = aClientData();
+    expect(applyClientTexts(data, { clientWording: { 'issue:ACME-3': { 'zh-CN': '支付' } } }, 'en')).toBe(data);
   });
 });
 

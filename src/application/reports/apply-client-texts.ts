@@ -5,7 +5,14 @@
  * reads the same lines.
  */
 import type { ClientIssueRefJson, ClientReportDataJson, ClientStatusReportJson } from '../../../contract/client-report';
-import { clientLineId, clientLineIdSchema, type ClientLineJson, type ReportDraftTextsJson } from '../../../contract/report-narrative';
+import type { Language } from '../../../contract/language';
+import {
+  clientLineId,
+  clientLineIdSchema,
+  pmTextIn,
+  type ClientLineJson,
+  type ReportDraftTextsJson,
+} from '../../../contract/report-narrative';
 
 /**
  * Rules: a hidden issue leaves every list it is in (completed, in progress, next up, flagged,
@@ -13,13 +20,19 @@ import { clientLineId, clientLineIdSchema, type ClientLineJson, type ReportDraft
  * the client does not see; as an epic its group loses its heading. A hidden milestone, risk or
  * change request leaves its list (change totals stay: they count what was decided). Client
  * wording replaces an issue's summary, a milestone's name (the headline's too), a risk's text or
- * a change request's title. Lines the report no longer has are ignored.
+ * a change request's title, in the reader's language `lang`: a line the PM wrote no words for in
+ * that language keeps Jira's text (an older, plain-string wording applies in both). Lines the
+ * report no longer has are ignored.
  */
-export function applyClientTexts(data: ClientReportDataJson, texts: ReportDraftTextsJson | undefined): ClientReportDataJson {
+export function applyClientTexts(
+  data: ClientReportDataJson,
+  texts: ReportDraftTextsJson | undefined,
+  lang: Language,
+): ClientReportDataJson {
   const wording = texts?.clientWording ?? {};
   const hidden = new Set(texts?.hiddenLines ?? []);
-  if (hidden.size === 0 && Object.keys(wording).length === 0) return data;
-  const words = (id: string): string | undefined => (Object.hasOwn(wording, id) ? wording[id] : undefined);
+  const words = (id: string): string | undefined => (Object.hasOwn(wording, id) ? pmTextIn(wording[id], lang) : undefined);
+  if (hidden.size === 0 && Object.keys(wording).every((id) => words(id) === undefined)) return data;
   const shownIssue = (key: string) => !hidden.has(clientLineId('issue', key));
   const ref = <T extends ClientIssueRefJson>(issue: T): T => {
     const summary = words(clientLineId('issue', issue.key));

@@ -5,8 +5,9 @@
  * publishing that draft keeps exactly the texts that were reviewed.
  */
 import type { ReportDraftJson } from '../../../contract/reports';
-import type { ReportDraftTextsJson } from '../../../contract/report-narrative';
-import type { Language } from '../../../contract/language';
+import { pmTextLanguages, type ReportDraftTextsJson } from '../../../contract/report-narrative';
+import { LANGUAGES, type Language } from '../../../contract/language';
+import { getCommsPlan } from '../comms/comms-plan';
 import { reportDraftKind, snapshotKind } from '../records/record-kinds';
 import { readReports, type StoredReports } from '../snapshot/project-cache';
 import { renderStoredClientReport, renderStoredInternalReport } from '../snapshot/read-snapshot';
@@ -18,7 +19,9 @@ export function toDraftTexts(draft: ReportDraftJson | undefined): ReportDraftTex
   if (!draft) return undefined;
   const texts: ReportDraftTextsJson = {};
   const { narrative, clientWording, hiddenLines } = draft;
-  if (narrative && (narrative.internal !== null || narrative.client !== null)) texts.narrative = narrative;
+  if (narrative && (pmTextLanguages(narrative.internal).length > 0 || pmTextLanguages(narrative.client).length > 0)) {
+    texts.narrative = narrative;
+  }
   if (clientWording && Object.keys(clientWording).length > 0) texts.clientWording = clientWording;
   if (hiddenLines && hiddenLines.length > 0) texts.hiddenLines = hiddenLines;
   return Object.keys(texts).length > 0 ? texts : undefined;
@@ -35,8 +38,10 @@ export const EMPTY_REPORT_DRAFT: ReportDraftJson = { override: null };
 
 /**
  * What the draft editor needs: the PM's draft and its revision, and from the current snapshot the
- * narratives the app drafts (with the client wording and hidden lines applied, as the client will
- * read them) and every line of the client version, hidden ones included.
+ * narratives the app drafts in each language (with the client wording and hidden lines applied,
+ * as the client will read them; `internal`/`client` in the caller's language), every line of
+ * the client version, hidden ones included, and the languages each side's report recipients read
+ * (so the editor can warn when the PM wrote in one language only).
  */
 export async function getReportDraftView(
   records: RecordStore,
@@ -46,22 +51,40 @@ export async function getReportDraftView(
   draft: ReportDraftJson;
   revision: number;
   canEdit: boolean;
-  drafted?: { internal: string; client: string; clientLines: ReturnType<typeof toClientLines> };
+  drafted?: {
+    internal: string;
+    client: string;
+    clientLines: ReturnType<typeof toClientLines>;
+    byLanguage: Record<Language, { internal: string; client: string }>;
+    readers: { internal: Language[]; client: Language[] };
+  };
 }> {
-  const [stored, snapshot] = await Promise.all([
+  const [stored, snapshot, plan] = await Promise.all([
     records.document(reportDraftKind, projectId).get(),
     records.document(snapshotKind, projectId).get(),
+    getCommsPlan(records, projectId),
   ]);
   const view = { draft: stored.value ?? EMPTY_REPORT_DRAFT, revision: stored.revision, canEdit: request.canEdit };
   if (!snapshot.value) return view;
   const reports = await readReports(records, snapshot.value);
   const { narrative: _narrative, ...lineTexts } = reports.texts ?? {};
   const drafted = { ...reports, texts: lineTexts };
-  const internal = renderStoredInternalReport(drafted, request.lang);
-  const client = renderStoredClientReport(drafted, request.lang);
+  const narrativesIn = (lang: Language) => ({
+    internal: renderStoredInternalReport(drafted, lang).narrative?.text ?? '',
+    client: renderStoredClientReport(drafted, lang).narrative?.text ?? '',
+  });
+  const byLanguage = { en: narrativesIn('en'), 'zh-CN': narrativesIn('zh-CN') };
   const raw = renderStoredClientReport({ internal: reports.internal, client: reports.client }, request.lang);
+  const receiving = plan.value.stakeholders.filter((s) => s.receivesReports);
+  const readersOf = (side: 'internal' | 'client') =>
+    LANGUAGES.filter((lang) => receiving.some((s) => s.side === side && s.language === lang));
   return {
     ...view,
-    drafted: { internal: internal.narrative?.text ?? '', client: client.narrative?.text ?? '', clientLines: toClientLines(raw) },
+    drafted: {
+      ...byLanguage[request.lang],
+      clientLines: toClientLines(raw),
+      byLanguage,
+      readers: { internal: readersOf('internal'), client: readersOf('client') },
+    },
   };
 }

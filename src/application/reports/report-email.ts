@@ -41,12 +41,18 @@ export async function toReportEmail(
     /** A subject of the report's own (the closing report's); else the status report's. */
     subject?: string;
   },
-): Promise<{ filename: string; text: string; recipients: { name: string; email: string }[] }> {
+): Promise<{
+  filename: string;
+  text: string;
+  recipients: { name: string; email: string }[];
+  parts: { subject: string; html: string; text: string };
+}> {
   const t = translator(input.lang, REPORTS_MESSAGES);
   const to = reportRecipients(input.stakeholders, input.audience, input.lang);
+  const subject = input.subject ?? t('reports.email.subject', { project: input.project.name, version: String(input.head.version) });
   const eml = await compose({
     to,
-    subject: input.subject ?? t('reports.email.subject', { project: input.project.name, version: String(input.head.version) }),
+    subject,
     html: input.html,
     text: input.text,
     lang: input.lang,
@@ -56,5 +62,7 @@ export async function toReportEmail(
     filename: `${input.project.key}-status-report-v${String(input.head.version)}-${input.audience}-${input.lang}.eml`,
     text: eml,
     recipients: to.map((r) => ({ name: r.name ?? '', email: r.address })),
+    // The same parts, for "Copy as e-mail" (the clipboard takes text/html and text/plain).
+    parts: { subject, html: input.html, text: input.text },
   };
 }

@@ -14,6 +14,7 @@ import type { ProjectSettingsJson } from '../../../contract/settings';
 import { totalOf } from '../../domain/status-category';
 import { AppError } from '../app-error';
 import { applyClientTexts } from '../reports/apply-client-texts';
+import { pmTextIn } from '../../../contract/report-narrative';
 import type { SiteMetadata, SyncSource } from '../ports';
 import { issueDeltaKind, kpiHistoryKind, type Snapshot } from '../records/record-kinds';
 import { listAll, type RecordStore } from '../storage';
@@ -34,7 +35,9 @@ export async function getSnapshotReport(
  * preview, a published report, its exports and e-mails and the client's status page all read the
  * same. The client's version leaves out the lines the PM hid and reads their client wording; each
  * audience's narrative is the PM's text when they wrote one, else the one drafted from that
- * version (the client's from client-safe data only).
+ * version (the client's from client-safe data only). The PM's narratives and client wording are
+ * per language: `lang` picks the PM's text in that language, and where they wrote none in it the
+ * reader reads the drafted narrative and Jira's text (`pmTextIn`).
  */
 export function renderStoredReport(
   reports: StoredReports,
@@ -47,15 +50,15 @@ export function renderStoredReport(
 /** The team's version of `renderStoredReport`. */
 export function renderStoredInternalReport(reports: StoredReports, lang: Language): StatusReportJson {
   const report = renderStatusReport(reports.internal, lang);
-  return { ...report, narrative: toReportNarrative(draftNarrative(report), reports.texts?.narrative?.internal, lang) };
+  return { ...report, narrative: toReportNarrative(draftNarrative(report), pmTextIn(reports.texts?.narrative?.internal, lang), lang) };
 }
 
 /** The client's version of `renderStoredReport`. */
 export function renderStoredClientReport(reports: StoredReports, lang: Language): ClientStatusReportJson {
-  const report = renderClientReport(applyClientTexts(reports.client, reports.texts), lang);
+  const report = renderClientReport(applyClientTexts(reports.client, reports.texts, lang), lang);
   // Plain prose for the client: the sentences' evidence stays in the team's version.
   const drafted = draftClientNarrative(report).map(({ topic, text }) => ({ topic, text }));
-  return { ...report, narrative: toReportNarrative(drafted, reports.texts?.narrative?.client, lang) };
+  return { ...report, narrative: toReportNarrative(drafted, pmTextIn(reports.texts?.narrative?.client, lang), lang) };
 }
 
 /** Counts by status category and the open milestones, from the snapshot (0 Jira calls). */

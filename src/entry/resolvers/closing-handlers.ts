@@ -33,7 +33,7 @@ export async function exportClosingReport(
 export async function emailClosingReport(
   project: { id: string; key: string },
   request: { audience: 'internal' | 'client'; lang: Language },
-): Promise<{ filename: string; text: string; recipients: { name: string; email: string }[] }> {
+): Promise<Awaited<ReturnType<typeof toReportEmail>>> {
   const [{ head, report }, plan] = await Promise.all([
     readPublishedClosingReport(recordStore, project.id, request.audience),
     getCommsPlan(recordStore, project.id),

@@ -3,11 +3,11 @@ import { translator } from '../../../contract/i18n/strings';
 import type { Language } from '../../../contract/language';
 import { AppError } from '../../application/app-error';
 import { getCommsPlan } from '../../application/comms/comms-plan';
-import { listDeliveries, sendReport } from '../../application/delivery/send-report';
+import { listDeliveries, reportRecipientsOf, sendReport } from '../../application/delivery/send-report';
 import { getProjectSettings } from '../../application/project-settings';
 import { mailSettingsKind } from '../../application/records/record-kinds';
 import { renderReportHtml } from '../../application/render/render-report-html';
-import { renderReportMarkdown } from '../../application/render/render-report-markdown';
+import { renderReportText } from '../../application/render/render-report-markdown';
 import { readPublishedReport } from '../../application/reports/published-reports';
 import { renderStoredReport } from '../../application/snapshot/read-snapshot';
 import { mailSender, permissionSource, recordStore, secretStore, systemClock } from '../compose';
@@ -61,7 +61,8 @@ export const deliveryHandlers = {
       return {
         subject: t('reports.email.subject', { project: content.internal.project.name, version: String(head.version) }),
         html: renderReportHtml(report, { ...options, issueUrl: audience === 'internal' ? issueUrl : undefined }),
-        text: renderReportMarkdown(report, { ...options, issueUrl: audience === 'internal' ? issueUrl : undefined }),
+        // The text/plain part is plain text: nothing Markdown-escaped, so it reads as written.
+        text: renderReportText(report, { ...options, issueUrl: audience === 'internal' ? issueUrl : undefined }),
       };
     };
     const deliveries = await sendReport({ records: recordStore, sender: mailSender(apiKey), now: () => systemClock.now() }, project.id, {
@@ -71,6 +72,11 @@ export const deliveryHandlers = {
       message,
     });
     return { deliveries: deliveries.map(({ id: _id, ...d }) => d) };
+  }),
+  'report/recipients': defineResolver('report/recipients', async ({ payload, context }) => {
+    const { project } = await authorizeProjectAccess(context, payload.projectKey, 'write', permissionSource());
+    const plan = await getCommsPlan(recordStore, project.id);
+    return { recipients: reportRecipientsOf(plan.value.stakeholders) };
   }),
   'report/deliveries': defineResolver('report/deliveries', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());

@@ -3,7 +3,7 @@ import { getCommsPlan } from '../../application/comms/comms-plan';
 import { getProjectSettings } from '../../application/project-settings';
 import { toReportEmail } from '../../application/reports/report-email';
 import { renderReportHtml } from '../../application/render/render-report-html';
-import { renderReportMarkdown } from '../../application/render/render-report-markdown';
+import { renderReportMarkdown, renderReportText } from '../../application/render/render-report-markdown';
 import { reportDraftKind } from '../../application/records/record-kinds';
 import { getReportDraftView } from '../../application/reports/draft-texts';
 import { readSnapshot } from '../../application/snapshot/project-cache';
@@ -78,7 +78,7 @@ export const reportHandlers = {
       audience,
       lang: payload.lang,
       html: renderReportHtml(report, options),
-      text: renderReportMarkdown(report, options),
+      text: renderReportText(report, options),
       stakeholders: plan.value.stakeholders,
       now: systemClock.now(),
     });

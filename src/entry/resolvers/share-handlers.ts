@@ -1,3 +1,4 @@
+import { publishedReportVersions } from '../../application/reports/report-versions';
 import { z } from 'zod';
 import { forgeWebTriggerUrl } from '../../adapters/jira/forge-web-trigger-url';
 import {
@@ -45,7 +46,17 @@ export const shareHandlers = {
       cursor: payload.cursor,
       limit: payload.limit,
     });
-    return { ...page, canManage: allows(permissions, 'admin') };
+    // A report-scoped link names its report by version ("Report 3"), as the Reports section does.
+    const versions = await publishedReportVersions(
+      recordStore,
+      project.id,
+      page.items.flatMap((link) => (link.scope.kind === 'report' ? [link.scope.reportId] : [])),
+    );
+    const items = page.items.map((link) => {
+      const version = link.scope.kind === 'report' ? versions.get(link.scope.reportId) : undefined;
+      return version === undefined ? link : { ...link, reportVersion: version };
+    });
+    return { ...page, items, canManage: allows(permissions, 'admin') };
   }),
   'share/revoke': defineResolver('share/revoke', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'admin', permissionSource());

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { AppErrorJson, Language, PayloadOf } from '../../../contract';
 import type { DeliveryJson, MailSettingsView } from '../../../contract/delivery';
 import { COMMON_MESSAGES } from '../../../contract/i18n/common-messages';
@@ -121,6 +121,44 @@ function MailSettingsForm({ initial }: { initial: MailSettingsView }) {
   );
 }
 
+const RECIPIENTS: PayloadOf<'report/recipients'> = {};
+
+/**
+ * Who the send reaches, listed in the confirmation before anything goes: name, address, side and
+ * language; a recipient this report already reached (or may have) is marked, as a send skips them.
+ */
+function SendRecipients({ deliveries, onCount }: { deliveries: readonly DeliveryJson[]; onCount: (count: number) => void }) {
+  const t = useDeliveryT();
+  const { state, retry } = useResolver('report/recipients', RECIPIENTS);
+  const count = state.status === 'ready' ? state.data.recipients.length : null;
+  useEffect(() => {
+    if (count !== null) onCount(count);
+  }, [count, onCount]);
+  if (state.status === 'loading') return <p className="cf-hint">{t('reports.send.recipientsLoading')}</p>;
+  if (state.status === 'failed') return <ErrorState error={state.error} onRetry={retry} />;
+  const { recipients } = state.data;
+  if (recipients.length === 0)
+    return (
+      <p className="cf-hint" data-testid="send-recipients-none">
+        {t('reports.send.none')}
+      </p>
+    );
+  const done = new Set(deliveries.filter((d) => d.state === 'sent' || d.state === 'unknown').map((d) => d.email.toLowerCase()));
+  return (
+    <>
+      <p className="cf-label">{t('reports.send.recipients', { count: String(recipients.length) })}</p>
+      <ul className="cf-reports-deliveries" data-testid="send-recipients">
+        {recipients.map((r) => (
+          <li key={r.email} data-testid={`send-recipient-${r.email}`}>
+            <strong>{r.name}</strong> &lt;{r.email}&gt; · {t(`reports.send.audience.${r.audience}`, { lang: LANGUAGE_NAMES[r.lang] })}
+            {done.has(r.email.toLowerCase()) && <span className="cf-hint"> · {t('reports.send.alreadySent')}</span>}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 /** Sending a published report to the stakeholders, and what became of each recipient. */
 export function DeliveryPanel({ head, canSend }: { head: PublishedReportHead; canSend: boolean }) {
   const t = useDeliveryT();
@@ -132,6 +170,7 @@ export function DeliveryPanel({ head, canSend }: { head: PublishedReportHead; ca
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<AppErrorJson | null>(null);
   const [attempted, setAttempted] = useState(false);
+  const [recipientCount, setRecipientCount] = useState<number | null>(null);
   const headingId = useId();
   const deliveries = sentNow ?? (state.status === 'ready' ? state.data.deliveries : null);
 
@@ -180,8 +219,15 @@ export function DeliveryPanel({ head, canSend }: { head: PublishedReportHead; ca
             data-testid="send-confirm"
           >
             <p>{t('reports.send.confirm', { version: String(head.version) })}</p>
+            <SendRecipients deliveries={deliveries ?? []} onCount={setRecipientCount} />
             <div className="cf-actions">
-              <button type="button" className="cf-button cf-button-primary" disabled={busy} onClick={send} data-testid="send-go">
+              <button
+                type="button"
+                className="cf-button cf-button-primary"
+                disabled={busy || recipientCount === 0}
+                onClick={send}
+                data-testid="send-go"
+              >
                 {t('reports.send.go')}
               </button>
               <button type="button" className="cf-button cf-button-subtle" disabled={busy} onClick={() => setConfirming(false)}>

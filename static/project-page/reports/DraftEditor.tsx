@@ -3,11 +3,18 @@ import { useId, useState } from 'react';
 import type { AppErrorJson, PayloadOf } from '../../../contract';
 import { COMMON_MESSAGES } from '../../../contract/i18n/common-messages';
 import { NARRATIVE_MESSAGES } from '../../../contract/i18n/narrative-messages';
-import { CLIENT_WORDING_MAX_CHARS, NARRATIVE_MAX_CHARS, type ClientLineJson } from '../../../contract/report-narrative';
+import { LANGUAGES, type Language } from '../../../contract/language';
+import {
+  CLIENT_WORDING_MAX_CHARS,
+  NARRATIVE_MAX_CHARS,
+  pmTextIn,
+  type ClientLineJson,
+  type LocalizedPmText,
+} from '../../../contract/report-narrative';
 import type { ReportDraftJson } from '../../../contract/reports';
 import { useBackend } from '../../shared/BackendProvider';
 import { ErrorState } from '../../shared/ErrorState';
-import { useT } from '../../shared/i18n/I18nProvider';
+import { useI18n, useT } from '../../shared/i18n/I18nProvider';
 import { LoadingState } from '../../shared/LoadingState';
 import { useResolver } from '../../shared/use-resolver';
 
@@ -19,10 +26,11 @@ function useDraftT() {
 }
 
 interface Drafted {
-  internal: string;
-  client: string;
   clientLines: ClientLineJson[];
+  byLanguage: Partial<Record<Language, { internal: string; client: string }>>;
+  readers: Record<Audience, Language[]>;
 }
+type PerLanguage<T> = Record<Language, T>;
 
 /**
  * The PM's review of the live draft: both narratives (each the app's draft until the PM edits
@@ -57,22 +65,32 @@ interface NarrativeState {
   edited: boolean;
 }
 
+const writtenLanguages = (values: PerLanguage<NarrativeState>) => LANGUAGES.filter((lang) => values[lang].edited);
+
 function NarrativeField({
   audience,
-  value,
+  lang,
+  values,
   drafted,
+  readers,
   onChange,
 }: {
   audience: Audience;
-  value: NarrativeState;
+  lang: Language;
+  values: PerLanguage<NarrativeState>;
   drafted: string;
+  readers: readonly Language[];
   onChange: (next: NarrativeState) => void;
 }) {
   const t = useDraftT();
   const id = useId();
+  const value = values[lang];
   const tooLong = value.text.length > NARRATIVE_MAX_CHARS;
+  const written = writtenLanguages(values);
+  const unwritten = readers.filter((l) => !written.includes(l));
+  const langName = (l: Language) => t(`narrative.editor.lang.${l}`);
   return (
-    <div className="cf-field" data-testid={`draft-narrative-${audience}-field`}>
+    <div className="cf-field" data-testid={`draft-narrative-${audience}-field`} data-lang={lang}>
       <label className="cf-label" htmlFor={id}>
         {t(audience === 'internal' ? 'narrative.editor.internal' : 'narrative.editor.client')}{' '}
         <span className="cf-draft-state" data-testid={`draft-narrative-${audience}-state`}>
@@ -89,6 +107,16 @@ function NarrativeField({
         data-testid={`draft-narrative-${audience}`}
         onChange={(event) => onChange({ text: event.target.value, edited: true })}
       />
+      <p className="cf-hint" data-testid={`draft-narrative-${audience}-languages`} data-written={written.join(' ')}>
+        {written.length === 0
+          ? t('narrative.editor.writtenInNone')
+          : t('narrative.editor.writtenIn', { languages: written.map(langName).join(' · ') })}
+      </p>
+      {written.length > 0 && unwritten.length > 0 && (
+        <p className="cf-warning-text" role="status" data-testid={`draft-narrative-${audience}-one-language`}>
+          {t('narrative.editor.oneLanguage', { written: written.map(langName).join(' · '), other: unwritten.map(langName).join(' · ') })}
+        </p>
+      )}
       {tooLong && (
         <p id={`${id}-error`} className="cf-error-text" data-testid={`draft-narrative-${audience}-error`}>
           {t('narrative.editor.narrativeTooLong')}
@@ -109,6 +137,7 @@ function NarrativeField({
 
 function LineRow({
   line,
+  lang,
   index,
   wording,
   hidden,
@@ -116,6 +145,7 @@ function LineRow({
   onHidden,
 }: {
   line: ClientLineJson;
+  lang: Language;
   index: number;
   wording: string;
   hidden: boolean;
@@ -139,8 +169,8 @@ function LineRow({
         )}
       </p>
       <div className="cf-field">
-        <label className="cf-label" htmlFor={id}>
-          {t('narrative.editor.wording', { text: line.text })}
+        <label className="cf-label" htmlFor={id} lang={lang}>
+          {t('narrative.editor.wording', { text: line.text })} ({t(`narrative.editor.lang.${lang}`)})
         </label>
         <input
           id={id}
@@ -169,7 +199,7 @@ function LineRow({
         onClick={() => onHidden(!hidden)}
         data-testid={`draft-line-hide-${String(index)}`}
       >
-        {t('narrative.editor.hide')}
+        {t(hidden ? 'narrative.editor.show' : 'narrative.editor.hide')}
       </button>
     </li>
   );
@@ -191,34 +221,59 @@ function DraftForm({
   const t = useDraftT();
   const backend = useBackend();
   const headingId = useId();
-  const initial = (audience: Audience): NarrativeState => {
-    const own = draft.narrative?.[audience] ?? null;
-    return own === null ? { text: drafted[audience], edited: false } : { text: own, edited: true };
+  const { locale } = useI18n();
+  const [lang, setLang] = useState<Language>(locale);
+  const initial = (audience: Audience): PerLanguage<NarrativeState> => {
+    const own: LocalizedPmText | null = draft.narrative?.[audience] ?? null;
+    const state = (l: Language): NarrativeState => {
+      const text = pmTextIn(own, l);
+      return text === undefined ? { text: drafted.byLanguage[l]?.[audience] ?? '', edited: false } : { text, edited: true };
+    };
+    return { en: state('en'), 'zh-CN': state('zh-CN') };
   };
   const [internal, setInternal] = useState(initial('internal'));
   const [client, setClient] = useState(initial('client'));
-  const [wording, setWording] = useState<Readonly<Record<string, string>>>(draft.clientWording ?? {});
+  const [wording, setWording] = useState<Readonly<Record<string, PerLanguage<string>>>>(() =>
+    Object.fromEntries(
+      Object.entries(draft.clientWording ?? {}).map(([id, value]) => [
+        id,
+        { en: pmTextIn(value, 'en') ?? '', 'zh-CN': pmTextIn(value, 'zh-CN') ?? '' },
+      ]),
+    ),
+  );
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set(draft.hiddenLines ?? []));
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<AppErrorJson | null>(null);
 
   const invalid =
-    internal.text.length > NARRATIVE_MAX_CHARS ||
-    client.text.length > NARRATIVE_MAX_CHARS ||
-    Object.values(wording).some((w) => w.trim().length > CLIENT_WORDING_MAX_CHARS);
+    LANGUAGES.some((l) => internal[l].text.length > NARRATIVE_MAX_CHARS || client[l].text.length > NARRATIVE_MAX_CHARS) ||
+    Object.values(wording).some((w) => LANGUAGES.some((l) => w[l].trim().length > CLIENT_WORDING_MAX_CHARS));
+  const langName = (l: Language) => t(`narrative.editor.lang.${l}`);
+  // Client readers of a language some wording is missing in (while written in another).
+  const wordingUnread = drafted.readers.client.filter((l) =>
+    Object.values(wording).some((w) => w[l].trim() === '' && LANGUAGES.some((o) => w[o].trim() !== '')),
+  );
+  const wordingWritten = LANGUAGES.filter((l) => !wordingUnread.includes(l) && Object.values(wording).some((w) => w[l].trim() !== ''));
 
   const save = () => {
     if (invalid) return;
     setBusy(true);
     setFailure(null);
+    const narrativeOf = (values: PerLanguage<NarrativeState>): LocalizedPmText | null =>
+      writtenLanguages(values).length === 0
+        ? null
+        : { en: values.en.edited ? values.en.text : null, 'zh-CN': values['zh-CN'].edited ? values['zh-CN'].text : null };
     const clientWording = Object.fromEntries(
       Object.entries(wording)
-        .map(([id, text]) => [id, text.trim()] as const)
-        .filter(([, text]) => text !== ''),
+        .map(([id, texts]) => {
+          const written = Object.fromEntries(LANGUAGES.map((l) => [l, texts[l].trim()] as const).filter(([, text]) => text !== ''));
+          return [id, written] as const;
+        })
+        .filter(([, written]) => Object.keys(written).length > 0),
     );
     const next: ReportDraftJson = {
       ...draft,
-      narrative: { internal: internal.edited ? internal.text : null, client: client.edited ? client.text : null },
+      narrative: { internal: narrativeOf(internal), client: narrativeOf(client) },
       clientWording,
       hiddenLines: [...hidden],
     };
@@ -242,12 +297,53 @@ function DraftForm({
     >
       <h4 id={headingId}>{t('narrative.editor.heading')}</h4>
       <p className="cf-hint">{t('narrative.editor.intro')}</p>
-      <NarrativeField audience="internal" value={internal} drafted={drafted.internal} onChange={setInternal} />
-      <NarrativeField audience="client" value={client} drafted={drafted.client} onChange={setClient} />
+      <fieldset className="cf-draft-language" data-testid="draft-language">
+        <legend className="cf-label">{t('narrative.editor.language')}</legend>
+        <div className="cf-segmented">
+          {LANGUAGES.map((l) => (
+            <button
+              key={l}
+              type="button"
+              lang={l}
+              className="cf-button"
+              aria-pressed={lang === l}
+              onClick={() => setLang(l)}
+              data-testid={`draft-language-${l}`}
+            >
+              {langName(l)}
+            </button>
+          ))}
+        </div>
+        <p className="cf-hint">{t('narrative.editor.languageHint')}</p>
+      </fieldset>
+      <NarrativeField
+        audience="internal"
+        lang={lang}
+        values={internal}
+        drafted={drafted.byLanguage[lang]?.internal ?? ''}
+        readers={drafted.readers.internal}
+        onChange={(next) => setInternal((current) => ({ ...current, [lang]: next }))}
+      />
+      <NarrativeField
+        audience="client"
+        lang={lang}
+        values={client}
+        drafted={drafted.byLanguage[lang]?.client ?? ''}
+        readers={drafted.readers.client}
+        onChange={(next) => setClient((current) => ({ ...current, [lang]: next }))}
+      />
       <details className="cf-draft-lines" data-testid="draft-lines">
         <summary>
           {t('narrative.editor.lines')} ({drafted.clientLines.length})
         </summary>
+        {wordingWritten.length > 0 && wordingUnread.length > 0 && (
+          <p className="cf-warning-text" role="status" data-testid="draft-wording-one-language">
+            {t('narrative.editor.wordingOneLanguage', {
+              written: wordingWritten.map(langName).join(' · '),
+              other: wordingUnread.map(langName).join(' · '),
+            })}
+          </p>
+        )}
         {drafted.clientLines.length === 0 ? (
           <p className="cf-hint">{t('narrative.editor.linesEmpty')}</p>
         ) : (
@@ -256,10 +352,13 @@ function DraftForm({
               <LineRow
                 key={line.id}
                 line={line}
+                lang={lang}
                 index={index}
-                wording={wording[line.id] ?? ''}
+                wording={wording[line.id]?.[lang] ?? ''}
                 hidden={hidden.has(line.id)}
-                onWording={(text) => setWording((current) => ({ ...current, [line.id]: text }))}
+                onWording={(text) =>
+                  setWording((current) => ({ ...current, [line.id]: { ...(current[line.id] ?? { en: '', 'zh-CN': '' }), [lang]: text } }))
+                }
                 onHidden={(hide) =>
                   setHidden((current) => {
                     const nextSet = new Set(current);
@@ -310,6 +409,10 @@ export function DraftEditorStyles() {
 .cf-draft-line > button { justify-self: start; }
 .cf-draft-line[data-hidden='true'] > button { background: ${token('color.background.selected', '#E9F2FE')}; color: ${token('color.text.selected', '#1868DB')}; }
 .cf-draft-line-text { margin: 0; }
+.cf-draft-language { border: 0; margin: 0; padding: 0; display: grid; gap: ${token('space.050', '4px')}; }
+.cf-draft-language .cf-segmented { display: flex; gap: ${token('space.050', '4px')}; flex-wrap: wrap; }
+.cf-draft-language button[aria-pressed='true'] { background: ${token('color.background.selected', '#E9F2FE')}; color: ${token('color.text.selected', '#1868DB')}; }
+.cf-warning-text { margin: 0; color: ${token('color.text.warning', '#A54800')}; }
 .cf-reports-side-by-side { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr)); gap: ${token('space.200', '16px')}; align-items: start; }
 .cf-reports-side-by-side > section { min-width: 0; padding: ${token('space.150', '12px')}; border: 1px solid ${token('color.border', '#0B120E24')}; border-radius: ${token('radius.medium', '6px')}; }
 .cf-reports-side-by-side h4 { margin: 0 0 ${token('space.100', '8px')}; }

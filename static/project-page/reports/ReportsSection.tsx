@@ -7,6 +7,7 @@ import { REPORTS_MESSAGES } from '../../../contract/i18n/reports-messages';
 import type { PublishedReportHead } from '../../../contract/reports';
 import { useBackend } from '../../shared/BackendProvider';
 import { downloadText } from '../../shared/download';
+import { copyEmail, type CopyOutcome } from './copy-email';
 import { ErrorState } from '../../shared/ErrorState';
 import { I18nProvider, useI18n, useT } from '../../shared/i18n/I18nProvider';
 import { LoadingState } from '../../shared/LoadingState';
@@ -78,8 +79,14 @@ function PublishCard({ canPublish, onPublished }: { canPublish: boolean; onPubli
       <p data-testid="reports-draft-headline">{draft.overall.headline}</p>
       <p>
         <RagLozenge rag={reported} testId="reports-draft-rag" />{' '}
-        {reported !== computed &&
-          t('reports.publish.reportedVsComputed', { reported: t(`rag.${reported}`), computed: t(`rag.${computed}`) })}
+        {reported !== computed && (
+          <span data-testid="reports-draft-override">
+            {t('reports.publish.reportedVsComputed', { reported: t(`ragInline.${reported}`), computed: t(`ragInline.${computed}`) })}
+            {draft.overall.overrideReason !== null && (
+              <> · {t('reports.publish.overrideReason', { reason: draft.overall.overrideReason })}</>
+            )}
+          </span>
+        )}
       </p>
       {outcome?.kind === 'done' && (
         <p role="status" className="cf-message" data-testid="reports-published">
@@ -314,6 +321,20 @@ function ReportViewer({ head, canSend, onClose }: { head: PublishedReportHead; c
     });
   };
 
+  const [copyNote, setCopyNote] = useState<{ outcome: CopyOutcome; subject: string } | null>(null);
+  const copyIt = () => {
+    setExportFailed(false);
+    setCopyNote(null);
+    void backend.call('report/email', { id: head.id, audience, lang }).then(async (answer) => {
+      if (!answer.ok) {
+        setExportFailed(true);
+        return;
+      }
+      const { parts } = answer.data;
+      setCopyNote({ outcome: await copyEmail(parts), subject: parts.subject });
+    });
+  };
+
   const exportAs = (format: 'markdown' | 'html') => {
     setExportFailed(false);
     void backend.call('report/export', { id: head.id, audience, lang, format }).then((answer) => {
@@ -359,7 +380,26 @@ function ReportViewer({ head, canSend, onClose }: { head: PublishedReportHead; c
         <button type="button" className="cf-button" onClick={emailIt} data-testid="reports-export-email">
           {t('reports.viewer.email')}
         </button>
+        <button type="button" className="cf-button" onClick={copyIt} data-testid="reports-copy-email">
+          {t('reports.viewer.copyEmail')}
+        </button>
       </div>
+      {copyNote !== null && (
+        <div role="status" className="cf-hint" data-testid="reports-copy-note" data-outcome={copyNote.outcome}>
+          {copyNote.outcome === 'denied' ? (
+            <>
+              <p>{t('reports.viewer.copyDenied')}</p>
+              <button type="button" className="cf-button" onClick={emailIt} data-testid="reports-copy-eml">
+                {t('reports.viewer.email')}
+              </button>
+            </>
+          ) : (
+            <p>
+              {t(copyNote.outcome === 'copied' ? 'reports.viewer.copied' : 'reports.viewer.copiedPlain', { subject: copyNote.subject })}
+            </p>
+          )}
+        </div>
+      )}
       <DeliveryPanel head={head} canSend={canSend} />
       {emailNote !== null && (
         <p role="status" className="cf-hint" data-testid="reports-email-note">

@@ -63,8 +63,10 @@ function LinkRow({ link, canManage, onRevoked }: { link: ShareLinkView; canManag
         {link.label}
       </th>
       <td data-label={t('share.create.scope')}>
-        {link.scope.kind === 'live' ? t('share.list.scope.live') : t('share.list.scope.report', { id: link.scope.reportId })} ·{' '}
-        {t(`reports.lang.${link.lang}`)}
+        {link.scope.kind === 'live'
+          ? t('share.list.scope.live')
+          : t('share.list.scope.report', { id: link.reportVersion === undefined ? link.scope.reportId : String(link.reportVersion) })}{' '}
+        · {t(`reports.lang.${link.lang}`)}
         {link.hasPasscode && <> · {t('share.list.passcode')}</>}
       </td>
       <td data-label={t('share.list.status')}>
