@@ -170,6 +170,21 @@ export const whySchema = z.discriminatedUnion('code', [
     code: z.literal('effortVariance'),
     params: z.object({ estimated: count, total: count, variance: z.number(), originalHours: z.number(), actualHours: z.number() }),
   }),
+  /** Cost performance against the engagement's budget (issue 13): no hours budget agreed. */
+  z.object({ code: z.literal('costNoBudget'), params: z.object({}) }),
+  /** An hours budget, but no time logged yet (or no work to measure progress by). */
+  z.object({ code: z.literal('costNoTimeLogged'), params: z.object({ budgetHours: z.number() }) }),
+  /** Earned hours (percent complete × budget) ÷ hours spent. */
+  z.object({
+    code: z.literal('costPerformance'),
+    params: z.object({
+      index: z.number(),
+      percentComplete: share,
+      earnedHours: z.number(),
+      spentHours: z.number(),
+      budgetHours: z.number(),
+    }),
+  }),
   z.object({ code: z.literal('csatOverdueComplaints'), params: z.object({ count }) }),
   z.object({ code: z.literal('csatNoResponses'), params: z.object({ days: count }) }),
   z.object({ code: z.literal('csat'), params: z.object({ mean: z.number(), responses: count, days: count }) }),

@@ -1,4 +1,5 @@
 import type { ChangeRequestJson } from '../../contract/changes';
+import type { EngagementJson } from '../../contract/engagement';
 import type { Issue } from './issue';
 import type { Milestone } from './milestone';
 import type { RegisterRiskEntry } from './risk-register';
@@ -21,7 +22,16 @@ export interface ProjectData {
   changeRequests?: readonly ChangeRequestJson[];
   /** The risk register's open risks, for the report's risks section (absent: none). */
   registerRisks?: readonly RegisterRiskEntry[];
+  /**
+   * What the engagement agreed (issue 13): the budget cost performance is measured against, the
+   * phase, and the support targets client-reported issues are tracked against. Absent: none
+   * recorded (no budget, not in support).
+   */
+  engagement?: EngagementInput;
 }
+
+/** The parts of the engagement the rules read. */
+export type EngagementInput = Pick<EngagementJson, 'phase' | 'budget' | 'support'>;
 
 /** Client feedback (the records issues fill it; empty until then). */
 export interface SatisfactionInput {

@@ -1,6 +1,7 @@
 import type { ClientReportDataJson } from '../../../contract/client-report';
 import { DIMENSION_KEYS, type ReportDataJson } from '../../../contract/report';
 import { deriveBurnups } from '../../domain/derive-burnups';
+import { costPerformance } from '../../domain/engagement';
 import { deriveReportModel, toClientReportData, toReportData, type OverallOverride } from '../../domain/derive-status-report';
 import type { SinceLastBaseline } from '../../domain/derive-since-last-report';
 import { calendarDayOf } from '../../domain/issue-rules';
@@ -70,7 +71,8 @@ export function deriveSnapshot(
   ) as KpiPoint['dimensions'];
   const asOf = new Date(now).toISOString();
   const riskContext = toRiskContext(model.health);
-  const kpi = { overall: model.health.overall, dimensions, counts };
+  const burn = toBurn(data);
+  const kpi = { overall: model.health.overall, dimensions, counts, ...(burn === null ? {} : { burn }) };
   return {
     head: {
       asOf,
@@ -87,6 +89,14 @@ export function deriveSnapshot(
     point: { day: calendarDayOf(now, settings.timeZone), capturedAt: asOf, ...kpi },
     addedAfterBaseline: new Map(riskContext.addedAfterBaseline),
   };
+}
+
+/** Burn against the engagement's hours budget for the KPI point, or null without a budget or logged time. */
+function toBurn(data: ProjectData): NonNullable<KpiPoint['burn']> | null {
+  const budget = data.engagement?.budget;
+  if (budget === undefined || budget.hours === null) return null;
+  const result = costPerformance(budget, data.issues);
+  return result === null ? null : { spentHours: result.spentHours, earnedHours: result.earnedHours, budgetHours: budget.hours };
 }
 
 const cap = <T>(items: readonly T[]) => items.slice(0, SNAPSHOT_LIST_ISSUES);
