@@ -299,6 +299,7 @@ export function CommsBoard({ view, status, touchpoints, onPlanSaved, onTouchpoin
                       t(`comms.cadence.${s.cadence.kind}`),
                       `${s.localTime} ${s.timeZone}`,
                       t(`comms.channel.${s.channel}`),
+                      ...(s.activeIn === undefined || s.activeIn === 'all' ? [] : [t(`comms.activeIn.${s.activeIn}`)]),
                     ].join(' · ')}
                   </span>
                   <NextDates series={s} status={status} />
