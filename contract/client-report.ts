@@ -14,6 +14,7 @@ import { languageSchema } from './language';
 import { reportNarrativeSchema } from './report-narrative';
 import { clientSinceLastSectionSchema } from './since-last-report';
 import { DIMENSION_KEYS, REPORT_DATA_SCHEMA_VERSION, projectSchema, waitSchema } from './report';
+import { supportSectionSchema } from './support-report';
 
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/u));
 const overallRagSchema = z.enum(['green', 'amber', 'red']);
@@ -107,6 +108,8 @@ export const clientSectionsSchema = z.object({
   ),
   /** What changed since the last published report, as the client may read it (absent without that comparison). */
   sinceLast: z.optional(clientSinceLastSectionSchema),
+  /** Client-reported issues the client sees against the support targets, in the support phase only (issue 13). */
+  support: z.optional(supportSectionSchema),
 });
 export type ClientSectionsJson = z.infer<typeof clientSectionsSchema>;
 

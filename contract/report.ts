@@ -15,6 +15,7 @@ import { CLIENT_VISIBILITY_MODES, CLIENT_VISIBILITY_REASONS } from './client-vis
 import { languageSchema } from './language';
 import { reportNarrativeSchema } from './report-narrative';
 import { sinceLastSectionSchema } from './since-last-report';
+import { supportSectionSchema } from './support-report';
 
 export const ragSchema = z.enum(['green', 'amber', 'red', 'grey']);
 export type RagJson = z.infer<typeof ragSchema>;
@@ -393,6 +394,8 @@ const sectionsSchema = z.object({
   actionItems: z.optional(z.array(reportActionItemSchema)),
   /** What changed since the last published report (absent in reports derived without that comparison). */
   sinceLast: z.optional(sinceLastSectionSchema),
+  /** Client-reported issues against the support targets, in the support phase only (issue 13; absent otherwise). */
+  support: z.optional(supportSectionSchema),
   /**
    * How many issues each list held before a stored report bounded it (the lists keep their first
    * ones), so a page can say "50 of 60". Internal reports only; absent where the lists are whole.

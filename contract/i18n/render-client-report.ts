@@ -115,6 +115,9 @@ function renderSections(sections: ClientSectionsJson, text: (t: string) => strin
     ...(sections.decisions === undefined ? {} : { decisions: sections.decisions.map((d) => ({ ...d, text: text(d.text) })) }),
     ...(sections.actionItems === undefined ? {} : { actionItems: sections.actionItems.map((a) => ({ ...a, text: text(a.text) })) }),
     ...(sections.sinceLast === undefined ? {} : { sinceLast: withSinceLastText(sections.sinceLast, text) }),
+    ...(sections.support === undefined
+      ? {}
+      : { support: { ...sections.support, overdue: sections.support.overdue.map((i) => ({ ...i, summary: text(i.summary) })) } }),
   };
 }
 

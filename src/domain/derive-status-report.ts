@@ -39,6 +39,8 @@ import type { ClientSinceLastSectionJson } from '../../contract/since-last-repor
 import type { ProjectData } from './project-data';
 import { calendarDayOf } from './issue-rules';
 import { deriveRegisterRiskSection } from './risk-register';
+import { deriveSupportSection } from './derive-support-section';
+import type { SupportSectionJson } from '../../contract/support-report';
 import { deriveSinceLastReport, type SinceLastBaseline } from './derive-since-last-report';
 import { scoreIssueRisks } from './score-issue-risk';
 import { DIMENSIONS, type Dimension, type ProjectSettings } from './settings';
@@ -86,6 +88,8 @@ export interface ReportModel {
   changes?: { internal: ChangeSectionJson; client: ClientChangeSectionJson };
   /** Open risks of the risk register, per audience (`deriveRegisterRiskSection`); absent: none. */
   registerRisks?: ReturnType<typeof deriveRegisterRiskSection>;
+  /** Client-reported issues against the support targets, per audience (`deriveSupportSection`); absent: not in support. */
+  support?: { internal: SupportSectionJson; client: SupportSectionJson };
   /** What changed since the last published report, per audience (`deriveSinceLastReport`); absent: not compared. */
   sinceLast?: ReturnType<typeof deriveSinceLastReport>;
   /** The settings the PM's client-visibility hint names. */
@@ -136,8 +140,11 @@ export function deriveReportModel(input: ReportModelInput): ReportModel {
     internal: deriveChangeSection(changeRequests, sections.period, settings.timeZone, 'internal'),
     client: deriveChangeSection(changeRequests, sections.period, settings.timeZone, 'client'),
   };
+  const support = deriveSupportSection(data.issues, data.engagement, now);
+  const clientSupport = deriveSupportSection(data.issues, data.engagement, now, (i) => !sections.hiddenFromClient.has(i.key));
   return {
     changes,
+    ...(support === undefined || clientSupport === undefined ? {} : { support: { internal: support, client: clientSupport } }),
     ...(input.sinceLast === undefined ? {} : { sinceLast: toSinceLast(input.sinceLast, input.data, health, sections, changes) }),
     registerRisks: deriveRegisterRiskSection(input.data.registerRisks ?? [], calendarDayOf(now, settings.timeZone)),
     minutes: {
@@ -267,6 +274,7 @@ export function toReportData(model: ReportModel, projection: Omit<ReportProjecti
         }),
       ),
       ...(model.sinceLast === undefined ? {} : { sinceLast: model.sinceLast.internal }),
+      ...(model.support === undefined ? {} : { support: model.support.internal }),
     },
     issueRisks: view.issueRisks.map(toIssueRisk),
     dataQuality: [...model.dataQuality],
@@ -390,6 +398,10 @@ export function toClientReportData(model: ReportModel, projection: Omit<ReportPr
       })),
       // Shared risks in their client wording; keys of issues the client does not see are hidden.
       ...(model.sinceLast === undefined ? {} : { sinceLast: hideInSinceLast(model.sinceLast.client, hide) }),
+      // Client-reported issues the client sees; keys of issues the client does not see are hidden in their summaries.
+      ...(model.support === undefined
+        ? {}
+        : { support: { ...model.support.client, overdue: model.support.client.overdue.map((i) => ({ ...i, summary: hide(i.summary) })) } }),
     },
   };
 }
