@@ -96,7 +96,8 @@ function toBurn(data: ProjectData): NonNullable<KpiPoint['burn']> | null {
   const budget = data.engagement?.budget;
   if (budget === undefined || budget.hours === null) return null;
   const result = costPerformance(budget, data.issues);
-  return result === null ? null : { spentHours: result.spentHours, earnedHours: result.earnedHours, budgetHours: budget.hours };
+  if (result === null || result.rag === 'grey') return null;
+  return { spentHours: result.spentHours, earnedHours: result.earnedHours, budgetHours: budget.hours, rag: result.rag };
 }
 
 const cap = <T>(items: readonly T[]) => items.slice(0, SNAPSHOT_LIST_ISSUES);
