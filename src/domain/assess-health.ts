@@ -5,7 +5,7 @@ import { healthWhy } from './health-why';
 import { calendarDayOfNumber, dayNumberOf, dayNumberOfCalendarDay, isBug, isDone } from './issue-rules';
 import type { ProjectData } from './project-data';
 import { DIMENSIONS, type Dimension, type ProjectSettings } from './settings';
-import { toMilestoneOpenJql, toOpenWithTimeSpentJql, toOverdueJql, toTopBugsJql, type EvidenceScope } from './to-evidence-jql';
+import { toMilestoneOpenJql, toOverdueJql, toTopBugsJql, type EvidenceScope } from './to-evidence-jql';
 import { costPerformance } from './engagement';
 
 /** Evidence lists in reports are capped: the most relevant keys first, this many at most ("first N of M"). */
@@ -381,7 +381,8 @@ function measureEffort(
 /**
  * Cost performance against the engagement's hours budget (DESIGN §5.7, `costPerformance`): grey
  * without an hours budget or before time is logged; the evidence is the open issues with time
- * logged on them (hours spent that the work done has not earned yet), most hours first.
+ * logged on them (hours spent that the work done has not earned yet), most hours first, subtasks
+ * included (work is logged where it happens).
  */
 function measureCostPerformance(data: ProjectData): MeasureResult {
   const budget = data.engagement?.budget;
@@ -404,7 +405,8 @@ function measureCostPerformance(data: ProjectData): MeasureResult {
     spentHours: result.spentHours,
     budgetHours: budget.hours,
   });
-  return measure('costPerformance', result.index, result.rag, why, evidence, toOpenWithTimeSpentJql(data.project.key));
+  // A key list: the emulator's JQL (which the evidence is checked against) has no time-spent field.
+  return measure('costPerformance', result.index, result.rag, why, evidence);
 }
 
 function measureCsat(data: ProjectData, today: number, settings: ProjectSettings): MeasureResult {

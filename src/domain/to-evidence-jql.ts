@@ -48,11 +48,3 @@ export function toMilestoneOpenJql(scope: EvidenceScope, versionId: string): str
   const version = /^\d{1,18}$/u.test(versionId) ? versionId : toJqlString(versionId);
   return openIssuesOf(scope, `fixVersion = ${version}`);
 }
-
-/**
- * Open issues with time logged on them, subtasks included (work is logged where it happens): the
- * hours spent that the work done has not earned yet (cost performance).
- */
-export function toOpenWithTimeSpentJql(projectKey: string): string {
-  return [`project = ${toJqlString(projectKey)}`, 'timespent > 0', 'statusCategory != Done', 'resolution = Unresolved'].join(' AND ');
-}
