@@ -39,7 +39,14 @@ function drawBurn(host: HTMLElement, view: BurnView, intlLocale: string): () => 
         ticks,
         labelInterpolationFnc: (value) => shortDay.format(Number(value)),
       },
-      axisY: { type: AutoScaleAxis, low: 0, onlyInteger: true, labelInterpolationFnc: (value) => hours.format(Number(value)) },
+      axisY: {
+        type: AutoScaleAxis,
+        low: 0,
+        onlyInteger: true,
+        // Room for "10,000" (the default is 40 px).
+        offset: 52,
+        labelInterpolationFnc: (value) => hours.format(Number(value)),
+      },
     },
   );
   return () => {

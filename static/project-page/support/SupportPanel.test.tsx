@@ -5,13 +5,20 @@ import { renderForTest, textOfTestId } from '../../shared/render-for-test';
 import { ReportView } from '../ReportView';
 import { SupportPanel } from './SupportPanel';
 
+const OVERDUE = {
+  key: 'ACME-7',
+  summary: 'Export fails',
+  created: '2026-03-16T08:00:00.000Z',
+  response: 'overdue',
+  resolution: 'overdue',
+} as const;
 const support: SupportSectionJson = {
   responseHours: 8,
   resolutionHours: 40,
   total: 3,
   response: { met: 1, breached: 0, running: 1, overdue: 1 },
   resolution: { met: 0, breached: 1, running: 0, overdue: 2 },
-  overdue: [{ key: 'ACME-7', summary: 'Export fails', created: '2026-03-16T08:00:00.000Z', response: 'overdue', resolution: 'overdue' }],
+  overdue: [OVERDUE],
   overdueTotal: 2,
 };
 
@@ -28,6 +35,16 @@ describe('SupportPanel', () => {
     );
     expect(html).toMatch(/<a [^>]*href="[^"]*ACME-7[^"]*"[^>]*>ACME-7<\/a>/u);
     expect(textOfTestId(html, 'support-more')).toBe('…and 1 more');
+  });
+
+  it('lists the first five overdue issues and counts the rest; the report lists all it holds', () => {
+    const seven = Array.from({ length: 7 }, (_, i) => ({ ...OVERDUE, key: `ACME-${String(10 + i)}` }));
+    const many = { ...support, overdue: seven, overdueTotal: 9 };
+    const html = renderForTest(<SupportPanel report={aStatusReport({ sections: { ...aStatusReport().sections, support: many } })} />);
+    expect(html.match(/data-testid="support-overdue-issue"/gu)).toHaveLength(5);
+    expect(textOfTestId(html, 'support-more')).toBe('…and 4 more');
+    const report = renderForTest(<ReportView report={aStatusReport({ sections: { ...aStatusReport().sections, support: many } })} />);
+    expect(report.match(/data-testid="support-overdue-issue"/gu)).toHaveLength(7);
   });
 
   it('in Chinese', () => {

@@ -5,6 +5,9 @@ import { useId } from 'react';
 import { useT } from '../../shared/i18n/I18nProvider';
 import { SupportSummary } from './SupportSummary';
 
+/** The panel lists this many overdue issues; the report's section lists them all. */
+const PANEL_OVERDUE = 5;
+
 /**
  * The Overview's support panel (issue 13): in the support phase, client-reported issues against
  * the response and resolution targets, from the internal draft report; nothing outside support.
@@ -22,7 +25,7 @@ export function SupportPanel({ report }: { report: StatusReportJson }) {
       >
         {t('support.heading')}
       </h2>
-      <SupportSummary section={section} lang={report.lang} />
+      <SupportSummary section={section} lang={report.lang} overdueHeading="h3" limit={PANEL_OVERDUE} />
     </section>
   );
 }

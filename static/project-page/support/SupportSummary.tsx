@@ -20,6 +20,7 @@ const h4Style: CSSProperties = {
   margin: `${token('space.200', '16px')} 0 ${token('space.050', '4px')}`,
   font: token('font.heading.xsmall', 'normal 653 14px/16px sans-serif'),
 };
+const nowrap: CSSProperties = { whiteSpace: 'nowrap' };
 const rowStyle: CSSProperties = {
   display: 'flex',
   flexWrap: 'wrap',
@@ -29,12 +30,26 @@ const rowStyle: CSSProperties = {
   borderBottom: `1px solid ${token('color.border', '#0B120E24')}`,
 };
 
-export function SupportSummary({ section, lang }: { section: SupportSectionJson; lang: Language }) {
+/** `overdueHeading`: the level of the "Overdue" heading, one below the section's own. */
+export function SupportSummary({
+  section,
+  lang,
+  overdueHeading = 'h4',
+  limit = section.overdue.length,
+}: {
+  section: SupportSectionJson;
+  lang: Language;
+  overdueHeading?: 'h3' | 'h4';
+  /** How many overdue issues to list (the Overview's panel stays short); "…and N more" counts the rest. */
+  limit?: number;
+}) {
+  const OverdueHeading = overdueHeading;
+  const listed = section.overdue.slice(0, limit);
   const t = useT(SUPPORT_MESSAGES);
   const { formatCount } = useI18n();
   const captionId = useId();
   const overdueId = useId();
-  const more = section.overdueTotal - section.overdue.length;
+  const more = section.overdueTotal - Math.min(limit, section.overdue.length);
   return (
     <div data-testid="support-summary">
       <p style={{ margin: `0 0 ${token('space.100', '8px')}` }} data-testid="support-total">
@@ -48,10 +63,18 @@ export function SupportSummary({ section, lang }: { section: SupportSectionJson;
           <thead>
             <tr>
               <th scope="col">{t('support.col.target')}</th>
-              <th scope="col">{t('support.col.met')}</th>
-              <th scope="col">{t('support.col.breached')}</th>
-              <th scope="col">{t('support.col.running')}</th>
-              <th scope="col">{t('support.col.overdue')}</th>
+              <th scope="col" style={nowrap}>
+                {t('support.col.met')}
+              </th>
+              <th scope="col" style={nowrap}>
+                {t('support.col.breached')}
+              </th>
+              <th scope="col" style={nowrap}>
+                {t('support.col.running')}
+              </th>
+              <th scope="col" style={nowrap}>
+                {t('support.col.overdue')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -67,16 +90,16 @@ export function SupportSummary({ section, lang }: { section: SupportSectionJson;
           </tbody>
         </table>
       </div>
-      <h4 id={overdueId} style={h4Style}>
+      <OverdueHeading id={overdueId} style={h4Style}>
         {t('support.overdueHeading')}
-      </h4>
+      </OverdueHeading>
       {section.overdue.length === 0 ? (
         <p style={{ ...metaStyle, margin: 0 }} data-testid="support-none-overdue">
           {t('support.noneOverdue')}
         </p>
       ) : (
         <ul aria-labelledby={overdueId} style={{ listStyle: 'none', margin: 0, padding: 0 }} data-testid="support-overdue">
-          {section.overdue.map((issue) => (
+          {listed.map((issue) => (
             <li key={issue.key} style={rowStyle} data-testid="support-overdue-issue" data-issue-key={issue.key}>
               <IssueKeyLink issueKey={issue.key} />
               <span>{issue.summary}</span>
