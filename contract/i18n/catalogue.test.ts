@@ -53,6 +53,8 @@ import { SHARE_PAGE_MESSAGES } from './share-page-messages';
 import { SUMMARY_MESSAGES } from './summary-messages';
 import { SYNC_MESSAGES } from './sync-messages';
 import { NARRATIVE_MESSAGES } from './narrative-messages';
+import { SUPPORT_MESSAGES } from './support-messages';
+import { BURN_MESSAGES } from './burn-messages';
 import type { AnyStrings } from './strings';
 
 /** The values of a discriminated union's discriminator, read from the schema itself. */
@@ -162,6 +164,8 @@ const NAMESPACES: Record<string, AnyStrings> = {
   SUMMARY_MESSAGES,
   SYNC_MESSAGES,
   NARRATIVE_MESSAGES,
+  SUPPORT_MESSAGES,
+  BURN_MESSAGES,
 };
 
 /** What a rendered sentence must never show: a missing value, a code, a stray object. */
