@@ -264,6 +264,11 @@ export const seriesStatusSchema = z.object({
   upcoming: z.array(z.object({ day: z.string(), at: z.string() })),
   outstanding: z.nullable(z.object({ day: z.string(), at: z.string() })),
   daysLate: z.int().check(z.nonnegative()),
+  /**
+   * False when the series does not run in the engagement's phase (issue 13, `activeIn`): it is
+   * neither due nor overdue then. Absent: active (an answer from before phases).
+   */
+  active: z.optional(z.boolean()),
 });
 
 /**

@@ -138,11 +138,19 @@ describe('the comms plan’s support cadence', () => {
     expect(saved.error).toBeUndefined();
     await enterPhase(EMPTY_ENGAGEMENT, 'delivery');
     expect((await internalReport()).dimensions.communication).toMatchObject({ rag: 'grey', whyCode: { code: 'commsNoTouchpoints' } });
+    const activeOf = async () =>
+      ((await pm('comms/status', {})).data as { series: { seriesId: string; active?: boolean; state: string }[] }).series.map((x) => [
+        x.seriesId,
+        x.active,
+      ]);
+    // The due list leaves it out: it is not active before support.
+    expect(await activeOf()).toEqual([['support-call', false]]);
 
     await saveEngagement({ ...EMPTY_ENGAGEMENT, phase: 'acceptance' });
     await saveEngagement({ ...EMPTY_ENGAGEMENT, phase: 'support' });
     const inSupport = (await internalReport()).dimensions.communication;
     expect(inSupport.rag).toBe('red');
     expect(inSupport.why).toContain('Support check-in');
+    expect(await activeOf()).toEqual([['support-call', true]]);
   });
 });

@@ -54,7 +54,8 @@ export function DueList({
   const t = useCommsT();
   const { formatDay, formatCount } = useI18n();
   const headingId = useId();
-  const due = status.series.filter((s) => s.state === 'due' || s.state === 'overdue');
+  // A series that does not run in the engagement's phase (its support cadence, or the delivery one) is never due.
+  const due = status.series.filter((s) => s.active !== false && (s.state === 'due' || s.state === 'overdue'));
   if (quietWhenNone && due.length === 0) return null;
   return (
     <section className="cf-comms-due" aria-labelledby={headingId} data-testid="comms-due">
