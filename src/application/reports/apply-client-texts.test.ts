@@ -91,6 +91,29 @@ describe('applyClientTexts', () => {
   });
 });
 
+describe('applyClientTexts: the support section (issue 13)', () => {
+  it('drops hidden issues from the overdue list and words the others; the counts stay', () => {
+    const base = aClientData();
+    const overdue = (key: string, summary: string) =>
+      ({ key, summary, created: '2026-11-20T09:00:00.000Z', response: 'overdue', resolution: 'overdue' }) as const;
+    const support = {
+      responseHours: 8,
+      resolutionHours: 72,
+      total: 2,
+      response: { met: 0, breached: 0, running: 0, overdue: 2 },
+      resolution: { met: 0, breached: 0, running: 0, overdue: 2 },
+      overdue: [overdue('ACME-1', 'Login fails'), overdue('ACME-3', 'Internal-ish spike')],
+      overdueTotal: 2,
+    };
+    const out = applyClientTexts(
+      { ...base, sections: { ...base.sections, support } },
+      { hiddenLines: ['issue:ACME-3'], clientWording: { 'issue:ACME-1': 'Sign-in problem' } },
+    );
+    expect(out.sections.support?.overdue.map((i) => [i.key, i.summary])).toEqual([['ACME-1', 'Sign-in problem']]);
+    expect(out.sections.support?.total).toBe(2);
+  });
+});
+
 describe('toClientLines', () => {
   it('lists each line of the client version once, with an id the draft accepts', () => {
     const lines = toClientLines(renderClientReport(aClientData(), 'en'));

@@ -94,6 +94,20 @@ export function applyClientTexts(data: ClientReportDataJson, texts: ReportDraftT
                 }),
             },
           }),
+      // The support section's overdue issues are issue lines too: hidden ones go (the counts stay), worded ones read so.
+      ...(sections.support === undefined
+        ? {}
+        : {
+            support: {
+              ...sections.support,
+              overdue: sections.support.overdue
+                .filter((i) => shownIssue(i.key))
+                .map((i) => {
+                  const summary = words(clientLineId('issue', i.key));
+                  return summary === undefined ? i : { ...i, summary };
+                }),
+            },
+          }),
     },
   };
 }
