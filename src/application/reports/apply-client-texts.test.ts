@@ -112,6 +112,34 @@ describe('applyClientTexts: the support section (issue 13)', () => {
     expect(out.sections.support?.overdue.map((i) => [i.key, i.summary])).toEqual([['ACME-1', 'Sign-in problem']]);
     expect(out.sections.support?.total).toBe(2);
   });
+
+  it('lists the support section’s overdue issues among the lines the PM may reword or hide', () => {
+    const base = renderClientReport(aClientData(), 'en');
+    const overdue = {
+      key: 'ACME-9',
+      summary: 'Export fails',
+      created: '2026-11-20T09:00:00.000Z',
+      response: 'overdue',
+      resolution: 'met',
+    } as const;
+    const counts = { met: 0, breached: 0, running: 0, overdue: 1 };
+    const report = {
+      ...base,
+      sections: {
+        ...base.sections,
+        support: {
+          responseHours: 8,
+          resolutionHours: 72,
+          total: 1,
+          response: counts,
+          resolution: counts,
+          overdue: [overdue],
+          overdueTotal: 1,
+        },
+      },
+    };
+    expect(toClientLines(report)).toContainEqual({ id: 'issue:ACME-9', kind: 'issue', label: 'ACME-9', text: 'Export fails' });
+  });
 });
 
 describe('toClientLines', () => {

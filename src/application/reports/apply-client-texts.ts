@@ -134,6 +134,7 @@ export function toClientLines(report: ClientStatusReportJson): ClientLineJson[] 
   sections.flagged.forEach(issue);
   sections.blocked.forEach((b) => issue(b.issue));
   sections.waitingOnClient.forEach(issue);
+  (sections.support?.overdue ?? []).forEach(issue);
   for (const m of sections.milestones) add({ id: clientLineId('milestone', m.id), kind: 'milestone', label: '', text: m.name });
   for (const r of sections.registerRisks ?? []) {
     if (r.id !== undefined) add({ id: clientLineId('risk', r.id), kind: 'risk', label: '', text: r.text });
