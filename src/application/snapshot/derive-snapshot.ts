@@ -1,14 +1,13 @@
 import type { ClientReportDataJson } from '../../../contract/client-report';
 import { DIMENSION_KEYS, type ReportDataJson } from '../../../contract/report';
 import { deriveBurnups } from '../../domain/derive-burnups';
-import { costPerformance } from '../../domain/engagement';
 import { deriveReportModel, toClientReportData, toReportData, type OverallOverride } from '../../domain/derive-status-report';
 import type { SinceLastBaseline } from '../../domain/derive-since-last-report';
 import { calendarDayOf } from '../../domain/issue-rules';
 import type { ProjectData } from '../../domain/project-data';
 import { toRiskContext } from '../../domain/score-issue-risk';
 import type { Dimension, ProjectSettings } from '../../domain/settings';
-import type { Rag } from '../../domain/health-types';
+import type { HealthAssessment, Rag } from '../../domain/health-types';
 import { emptyStatusCategoryCounts } from '../../domain/status-category';
 import type { KpiPoint, Snapshot } from '../records/record-kinds';
 import type { StoredReports } from './project-cache';
@@ -71,7 +70,7 @@ export function deriveSnapshot(
   ) as KpiPoint['dimensions'];
   const asOf = new Date(now).toISOString();
   const riskContext = toRiskContext(model.health);
-  const burn = toBurn(data);
+  const burn = toBurn(model.health);
   const kpi = { overall: model.health.overall, dimensions, counts, ...(burn === null ? {} : { burn }) };
   return {
     head: {
@@ -91,13 +90,15 @@ export function deriveSnapshot(
   };
 }
 
-/** Burn against the engagement's hours budget for the KPI point, or null without a budget or logged time. */
-function toBurn(data: ProjectData): NonNullable<KpiPoint['burn']> | null {
-  const budget = data.engagement?.budget;
-  if (budget === undefined || budget.hours === null) return null;
-  const result = costPerformance(budget, data.issues);
-  if (result === null || result.rag === 'grey') return null;
-  return { spentHours: result.spentHours, earnedHours: result.earnedHours, budgetHours: budget.hours, rag: result.rag };
+/**
+ * Burn against the engagement's hours budget for the KPI point, from the cost performance
+ * measure health took (the same figures the cost tile states); null without a budget or logged time.
+ */
+function toBurn(health: HealthAssessment): NonNullable<KpiPoint['burn']> | null {
+  const measure = health.dimensions.cost.measures.find((m) => m.id === 'costPerformance');
+  if (measure === undefined || measure.rag === 'grey' || measure.why.code !== 'costPerformance') return null;
+  const { spentHours, earnedHours, budgetHours } = measure.why.params;
+  return { spentHours, earnedHours, budgetHours, rag: measure.rag };
 }
 
 const cap = <T>(items: readonly T[]) => items.slice(0, SNAPSHOT_LIST_ISSUES);
