@@ -508,9 +508,12 @@ describe('evidence JQL', () => {
     expect(measureOf(data, id).evidenceJql).toBe(jql);
   });
 
-  it.each(['reopenRate', 'scopeCreep', 'effortVariance', 'costPerformance', 'csat', 'commsLateDays'] as const)('%s has no JQL: a key list', (id) => {
-    expect(measureOf(aProject({ issues: [anIssue()] }), id).evidenceJql).toBeNull();
-  });
+  it.each(['reopenRate', 'scopeCreep', 'effortVariance', 'costPerformance', 'csat', 'commsLateDays'] as const)(
+    '%s has no JQL: a key list',
+    (id) => {
+      expect(measureOf(aProject({ issues: [anIssue()] }), id).evidenceJql).toBeNull();
+    },
+  );
 
   it('quotes a project key and names with quotes and backslashes', () => {
     const data = aProject({
