@@ -67,6 +67,7 @@ const NO_RECORDS = {
   communication: () => Promise.resolve(NO_COMMUNICATION_DATA),
   changeRequests: () => Promise.resolve([]),
   registerRisks: () => Promise.resolve([]),
+  engagement: () => Promise.resolve(undefined),
 };
 
 async function readAndDerive(transport: JiraTransport) {

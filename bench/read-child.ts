@@ -79,6 +79,7 @@ const report = await deriveFromRead(
       communication: () => Promise.resolve(NO_COMMUNICATION_DATA),
       changeRequests: () => Promise.resolve([]),
       registerRisks: () => Promise.resolve([]),
+      engagement: () => Promise.resolve(undefined),
     },
   },
   read,

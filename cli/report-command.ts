@@ -23,6 +23,7 @@ const NO_RECORDS: RecordsSource = {
   communication: () => Promise.resolve(NO_COMMUNICATION_DATA),
   changeRequests: () => Promise.resolve([]),
   registerRisks: () => Promise.resolve([]),
+  engagement: () => Promise.resolve(undefined),
 };
 
 /** Markdown and HTML show instants in `timeZone` (the project's, from the settings). */

@@ -15,6 +15,7 @@ import { languageSchema } from './language';
 import { reportNarrativeSchema } from './report-narrative';
 import { clientSinceLastSectionSchema } from './since-last-report';
 import { DIMENSION_KEYS, REPORT_DATA_SCHEMA_VERSION, projectSchema, waitSchema } from './report';
+import { supportSectionSchema } from './support-report';
 
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/u));
 const overallRagSchema = z.enum(['green', 'amber', 'red']);
@@ -110,6 +111,8 @@ export const clientSectionsSchema = z.object({
   sinceLast: z.optional(clientSinceLastSectionSchema),
   /** The client's acceptance decisions of the period, oldest first (absent: none, or before issue 13). */
   acceptance: z.optional(z.array(reportAcceptanceSchema)),
+  /** Client-reported issues the client sees against the support targets, in the support phase only (issue 13). */
+  support: z.optional(supportSectionSchema),
 });
 export type ClientSectionsJson = z.infer<typeof clientSectionsSchema>;
 

@@ -103,9 +103,18 @@ export const touchpointSeriesSchema = z
     endDate: z.nullable(calendarDaySchema),
     /** Days after a due touchpoint before it counts as overdue. */
     graceDays: z.int().check(z.gte(0), z.lte(60)),
+    /**
+     * The engagement phases the series runs in (issue 13, `SERIES_PHASES`): `all` (absent: a plan
+     * saved before this was asked), `delivery` (every phase but support) or `support` (the
+     * support cadence). An inactive series counts neither for the communication KPI nor reminders.
+     */
+    activeIn: z.optional(z.enum(['all', 'delivery', 'support'])),
   })
   .check(z.refine((s) => s.endDate === null || s.endDate >= s.startDate, { path: ['endDate'], error: 'the end is on or after the start' }));
 export type TouchpointSeriesJson = z.infer<typeof touchpointSeriesSchema>;
+/** When a series runs: in every phase, outside support only, or in support only (its support cadence). */
+export const SERIES_PHASES = ['all', 'delivery', 'support'] as const;
+export type SeriesPhase = (typeof SERIES_PHASES)[number];
 
 /** Jira issue keys as the app writes them (`ACME-12`). */
 export const issueKeySchema = z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,49}-[1-9]\d{0,9}$/u, 'an issue key such as ACME-12'));
@@ -255,6 +264,11 @@ export const seriesStatusSchema = z.object({
   upcoming: z.array(z.object({ day: z.string(), at: z.string() })),
   outstanding: z.nullable(z.object({ day: z.string(), at: z.string() })),
   daysLate: z.int().check(z.nonnegative()),
+  /**
+   * False when the series does not run in the engagement's phase (issue 13, `activeIn`): it is
+   * neither due nor overdue then. Absent: active (an answer from before phases).
+   */
+  active: z.optional(z.boolean()),
 });
 
 /**

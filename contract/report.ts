@@ -16,6 +16,7 @@ import { CLIENT_VISIBILITY_MODES, CLIENT_VISIBILITY_REASONS } from './client-vis
 import { languageSchema } from './language';
 import { reportNarrativeSchema } from './report-narrative';
 import { sinceLastSectionSchema } from './since-last-report';
+import { supportSectionSchema } from './support-report';
 
 export const ragSchema = z.enum(['green', 'amber', 'red', 'grey']);
 export type RagJson = z.infer<typeof ragSchema>;
@@ -170,6 +171,21 @@ export const whySchema = z.discriminatedUnion('code', [
   z.object({
     code: z.literal('effortVariance'),
     params: z.object({ estimated: count, total: count, variance: z.number(), originalHours: z.number(), actualHours: z.number() }),
+  }),
+  /** Cost performance against the engagement's budget (issue 13): no hours budget agreed. */
+  z.object({ code: z.literal('costNoBudget'), params: z.object({}) }),
+  /** An hours budget, but no time logged yet (or no work to measure progress by). */
+  z.object({ code: z.literal('costNoTimeLogged'), params: z.object({ budgetHours: z.number() }) }),
+  /** Earned hours (percent complete × budget) ÷ hours spent. */
+  z.object({
+    code: z.literal('costPerformance'),
+    params: z.object({
+      index: z.number(),
+      percentComplete: share,
+      earnedHours: z.number(),
+      spentHours: z.number(),
+      budgetHours: z.number(),
+    }),
   }),
   z.object({ code: z.literal('csatOverdueComplaints'), params: z.object({ count }) }),
   z.object({ code: z.literal('csatNoResponses'), params: z.object({ days: count }) }),
@@ -381,6 +397,8 @@ const sectionsSchema = z.object({
   sinceLast: z.optional(sinceLastSectionSchema),
   /** The client's acceptance decisions of the period, oldest first (absent: none, or before issue 13). */
   acceptance: z.optional(z.array(reportAcceptanceSchema)),
+  /** Client-reported issues against the support targets, in the support phase only (issue 13; absent otherwise). */
+  support: z.optional(supportSectionSchema),
   /**
    * How many issues each list held before a stored report bounded it (the lists keep their first
    * ones), so a page can say "50 of 60". Internal reports only; absent where the lists are whole.

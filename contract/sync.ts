@@ -36,6 +36,14 @@ export const kpiPointSchema = z.object({
   overall: z.enum(['green', 'amber', 'red']),
   dimensions: z.record(z.enum(DIMENSION_KEYS), z.object({ rag: ragSchema, value: z.nullable(z.number()) })),
   counts: z.object({ new: count, indeterminate: count, done: count, undefined: count }),
+  /**
+   * Burn against the engagement's hours budget that day (issue 13), for the burn chart: hours
+   * logged, hours earned (percent complete × budget), the budget, and the cost performance RAG.
+   * Absent: no hours budget or no time logged then, or a point from before it was kept.
+   */
+  burn: z.optional(
+    z.object({ spentHours: z.number(), earnedHours: z.number(), budgetHours: z.number(), rag: z.enum(['green', 'amber', 'red']) }),
+  ),
 });
 export type KpiPointJson = z.infer<typeof kpiPointSchema>;
 

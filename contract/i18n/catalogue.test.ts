@@ -54,6 +54,8 @@ import { SHARE_PAGE_MESSAGES } from './share-page-messages';
 import { SUMMARY_MESSAGES } from './summary-messages';
 import { SYNC_MESSAGES } from './sync-messages';
 import { NARRATIVE_MESSAGES } from './narrative-messages';
+import { SUPPORT_MESSAGES } from './support-messages';
+import { BURN_MESSAGES } from './burn-messages';
 import type { AnyStrings } from './strings';
 
 /** The values of a discriminated union's discriminator, read from the schema itself. */
@@ -95,6 +97,9 @@ const WHY: { [C in WhyCode]: WhyParams<C> } = {
   effortNoIssues: {},
   effortLowCoverage: { estimated: 4, total: 10, coverage: 0.4, minCoverage: 0.5 },
   effortVariance: { estimated: 5, total: 10, variance: 0.125, originalHours: 400, actualHours: 450 },
+  costNoBudget: {},
+  costNoTimeLogged: { budgetHours: 400 },
+  costPerformance: { index: 0.9, percentComplete: 0.45, earnedHours: 180, spentHours: 200, budgetHours: 400 },
   csatOverdueComplaints: { count: 2 },
   csatNoResponses: { days: 90 },
   csat: { mean: 4.25, responses: 4, days: 90 },
@@ -161,6 +166,8 @@ const NAMESPACES: Record<string, AnyStrings> = {
   SYNC_MESSAGES,
   NARRATIVE_MESSAGES,
   CLOSING_MESSAGES,
+  SUPPORT_MESSAGES,
+  BURN_MESSAGES,
 };
 
 /** What a rendered sentence must never show: a missing value, a code, a stray object. */

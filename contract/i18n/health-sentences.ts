@@ -71,6 +71,10 @@ const en: HealthSentences = {
       `Only ${f.num(p.estimated)} of ${f.num(p.total)} issues have an original estimate (${f.pct(p.coverage)}; ${f.pct(p.minCoverage)} needed).`,
     effortVariance: (p, f) =>
       `Spent plus remaining is ${f.num(p.actualHours)} h against ${f.num(p.originalHours)} h estimated (${f.signedPct(p.variance)}) over ${f.num(p.estimated)} estimated issues.`,
+    costNoBudget: () => 'No hours budget is agreed in the engagement.',
+    costNoTimeLogged: (p, f) => `No time is logged yet against the budget of ${f.num(p.budgetHours)} h.`,
+    costPerformance: (p, f) =>
+      `${f.pct(p.percentComplete)} complete earns ${f.num(Math.round(p.earnedHours))} h of the ${f.num(p.budgetHours)} h budget for ${f.num(Math.round(p.spentHours))} h spent (cost performance ${f.num2(p.index)}).`,
     csatOverdueComplaints: (p, f) =>
       `${f.num(p.count)} client ${plural(p.count, 'complaint is', 'complaints are')} past the follow-up date.`,
     csatNoResponses: (p, f) => `No satisfaction responses in the last ${enDays(p.days, f)}.`,
@@ -124,6 +128,10 @@ const zhCN: HealthSentences = {
       `${f.num(p.total)} 个事务中只有 ${f.num(p.estimated)} 个有初始预估（${f.pct(p.coverage)}，至少需要 ${f.pct(p.minCoverage)}）。`,
     effortVariance: (p, f) =>
       `${f.num(p.estimated)} 个已预估事务的已用加剩余工时为 ${f.num(p.actualHours)} 小时，初始预估为 ${f.num(p.originalHours)} 小时（${f.signedPct(p.variance)}）。`,
+    costNoBudget: () => '合作约定中没有工时预算。',
+    costNoTimeLogged: (p, f) => `${f.num(p.budgetHours)} 小时的预算尚未登记任何工时。`,
+    costPerformance: (p, f) =>
+      `完成 ${f.pct(p.percentComplete)}，挣得 ${f.num(p.budgetHours)} 小时预算中的 ${f.num(Math.round(p.earnedHours))} 小时，已用 ${f.num(Math.round(p.spentHours))} 小时（成本绩效 ${f.num2(p.index)}）。`,
     csatOverdueComplaints: (p, f) => `${f.num(p.count)} 条客户投诉已超过跟进期限。`,
     csatNoResponses: (p, f) => `最近 ${f.num(p.days)} 天内没有满意度反馈。`,
     csat: (p, f) => `最近 ${f.num(p.days)} 天内 ${f.num(p.responses)} 条反馈的平均评分为 ${f.num(p.mean)}。`,

@@ -124,6 +124,9 @@ function renderSections(sections: ClientSectionsJson, text: (t: string) => strin
             fixItems: d.fixItems.map(text),
           })),
         }),
+    ...(sections.support === undefined
+      ? {}
+      : { support: { ...sections.support, overdue: sections.support.overdue.map((i) => ({ ...i, summary: text(i.summary) })) } }),
   };
 }
 

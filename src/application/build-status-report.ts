@@ -62,13 +62,21 @@ export async function deriveFromRead(
   request: StatusReportRequest,
 ): Promise<StatusReportJson | ClientStatusReportJson> {
   const now = request.now.getTime();
-  const [satisfaction, communication, changeRequests, registerRisks] = await Promise.all([
+  const [satisfaction, communication, changeRequests, registerRisks, engagement] = await Promise.all([
     deps.records.satisfaction(read.project.id, now),
     deps.records.communication(read.project.id, now),
     deps.records.changeRequests(read.project.id),
     deps.records.registerRisks(read.project.id),
+    deps.records.engagement(read.project.id),
   ]);
-  const data: ProjectData = { ...read, satisfaction, communication, changeRequests, registerRisks };
+  const data: ProjectData = {
+    ...read,
+    satisfaction,
+    communication,
+    changeRequests,
+    registerRisks,
+    ...(engagement === undefined ? {} : { engagement }),
+  };
   return deriveStatusReport({
     data,
     settings: toProjectSettings(deps.settings),

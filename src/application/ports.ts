@@ -2,7 +2,7 @@ import type { ChangeRequestJson } from '../../contract/changes';
 import type { ProjectSettingsJson } from '../../contract/settings';
 import type { Issue } from '../domain/issue';
 import type { Milestone } from '../domain/milestone';
-import type { CommunicationInput, SatisfactionInput } from '../domain/project-data';
+import type { CommunicationInput, EngagementInput, SatisfactionInput } from '../domain/project-data';
 import type { RegisterRiskEntry } from '../domain/risk-register';
 
 export interface ProjectRef {
@@ -57,6 +57,8 @@ export interface RecordsSource {
   changeRequests(projectId: string): Promise<readonly ChangeRequestJson[]>;
   /** The risk register's open risks, at most `MAX_REPORT_REGISTER_RISKS` (bounded read). */
   registerRisks(projectId: string): Promise<readonly RegisterRiskEntry[]>;
+  /** The engagement's budget, phase and support targets (issue 13; one document read), or undefined when none is recorded. */
+  engagement(projectId: string): Promise<EngagementInput | undefined>;
 }
 
 /** The Jira project permissions the app's rules are stated in (DESIGN.md §3, issue 6). */

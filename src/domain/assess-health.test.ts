@@ -286,6 +286,64 @@ describe('cost: effort variance', () => {
   });
 });
 
+describe('cost: cost performance against the engagement budget', () => {
+  /**
+   * 10 issues estimated at 10 h each, the first `done` of them done; `spentHours` logged in all,
+   * on the last issue (open).
+   */
+  const project = (budgetHours: number | null, done: number, spentHours: number | null): ProjectData =>
+    aProject({
+      engagement: { phase: 'delivery', budget: { hours: budgetHours, money: null }, support: null },
+      issues: times(10, (i) => {
+        const base = { key: `ACME-${String(i + 1)}`, timeOriginal: 10 * HOUR_S, timeRemaining: 0 };
+        const timeSpent = spentHours === null ? null : i === 9 ? spentHours * HOUR_S : 0;
+        return i < done ? aDoneIssue(NOW - DAY_MS, { ...base, timeSpent }) : anIssue({ ...base, timeSpent });
+      }),
+    });
+
+  // 50 % complete of a 100 h budget earns 50 h: index = 50 / spent.
+  it.each([
+    { spent: 50, index: 1, rag: 'green' },
+    { spent: 50 / 0.95, index: 0.95, rag: 'green' }, // exactly the green edge
+    { spent: 50 / 0.9499, index: 0.9499, rag: 'amber' },
+    { spent: 50 / 0.85, index: 0.85, rag: 'amber' }, // exactly the amber edge
+    { spent: 50 / 0.8499, index: 0.8499, rag: 'red' },
+    { spent: 25, index: 2, rag: 'green' },
+  ])('spent $spent h for 50 h earned → $index, $rag', ({ spent, index, rag }) => {
+    const m = measureOf(project(100, 5, spent), 'costPerformance');
+    expect(m.rag).toBe(rag);
+    expect(m.value).toBeCloseTo(index, 10);
+    expect(m.why).toMatchObject({ code: 'costPerformance', params: { percentComplete: 0.5, earnedHours: 50, budgetHours: 100 } });
+  });
+
+  it.each([
+    { budget: null, spent: 10, code: 'costNoBudget' },
+    { budget: 0, spent: 10, code: 'costNoBudget' },
+    { budget: 100, spent: null, code: 'costNoTimeLogged' },
+    { budget: 100, spent: 0, code: 'costNoTimeLogged' },
+  ])('budget $budget, spent $spent → grey ($code)', ({ budget, spent, code }) => {
+    expect(measureOf(project(budget, 5, spent), 'costPerformance')).toMatchObject({ value: null, rag: 'grey', why: { code } });
+  });
+
+  it('without an engagement the measure is grey and the dimension is effort variance alone', () => {
+    const data = aProject({ issues: [anIssue({ timeOriginal: 10 * HOUR_S, timeSpent: 5 * HOUR_S, timeRemaining: 5 * HOUR_S })] });
+    expect(measureOf(data, 'costPerformance')).toMatchObject({ rag: 'grey', why: { code: 'costNoBudget' } });
+    expect(assessHealth(data, DEFAULT_SETTINGS, NOW).dimensions.cost).toMatchObject({ rag: 'green', why: { code: 'effortVariance' } });
+  });
+
+  it("the cost dimension takes the worse of effort variance and cost performance, with that measure's evidence", () => {
+    // Effort variance green (spent = estimate), but 10 % complete for 60 h of a 100 h budget: red.
+    const data = project(100, 1, 60);
+    expect(measureOf(data, 'effortVariance').rag).toBe('green');
+    const cost = assessHealth(data, DEFAULT_SETTINGS, NOW).dimensions.cost;
+    expect(cost).toMatchObject({ rag: 'red', why: { code: 'costPerformance' } });
+    // The open issue the hours were logged on.
+    expect(cost.evidence).toEqual(['ACME-10']);
+    expect(cost.evidenceJql).toBeNull();
+    expect(cost.measures.map((m) => m.id)).toEqual(['effortVariance', 'costPerformance']);
+  });
+});
+
 describe('satisfaction: CSAT', () => {
   const project = (ratings: number[], overdueComplaints = 0, daysAgo = 10): ProjectData =>
     aProject({ satisfaction: { ratings: ratings.map((rating) => ({ at: NOW - daysAgo * DAY_MS, rating })), overdueComplaints } });
@@ -450,9 +508,12 @@ describe('evidence JQL', () => {
     expect(measureOf(data, id).evidenceJql).toBe(jql);
   });
 
-  it.each(['reopenRate', 'scopeCreep', 'effortVariance', 'csat', 'commsLateDays'] as const)('%s has no JQL: a key list', (id) => {
-    expect(measureOf(aProject({ issues: [anIssue()] }), id).evidenceJql).toBeNull();
-  });
+  it.each(['reopenRate', 'scopeCreep', 'effortVariance', 'costPerformance', 'csat', 'commsLateDays'] as const)(
+    '%s has no JQL: a key list',
+    (id) => {
+      expect(measureOf(aProject({ issues: [anIssue()] }), id).evidenceJql).toBeNull();
+    },
+  );
 
   it('quotes a project key and names with quotes and backslashes', () => {
     const data = aProject({

@@ -6,6 +6,7 @@ import { calendarDayOfNumber, dayNumberOf, dayNumberOfCalendarDay, isBug, isDone
 import type { ProjectData } from './project-data';
 import { DIMENSIONS, type Dimension, type ProjectSettings } from './settings';
 import { toMilestoneOpenJql, toOverdueJql, toTopBugsJql, type EvidenceScope } from './to-evidence-jql';
+import { costPerformance } from './engagement';
 
 /** Evidence lists in reports are capped: the most relevant keys first, this many at most ("first N of M"). */
 export const EVIDENCE_LIMIT = 50;
@@ -40,7 +41,9 @@ export interface AssessHealthOptions {
  *   = issues reopened in the window / issues completed in the window (grey when none completed).
  * - Cost: Σ(spent + remaining − original) / Σ original over issues with an original estimate;
  *   remaining counts only on open issues; grey when fewer than `effortMinCoverage` of the
- *   issues carry an original estimate.
+ *   issues carry an original estimate. With the engagement's hours budget, also cost
+ *   performance = percent complete × budget ÷ hours spent (`costPerformance`,
+ *   `COST_PERFORMANCE_THRESHOLDS`); grey without a budget or logged time. The worse of the two.
  * - Satisfaction: any overdue complaint follow-up is red; else the mean rating of the window;
  *   grey with no responses.
  * - Communication: the most days a touchpoint is late beyond its grace period (undone, today
@@ -145,7 +148,7 @@ export function assessHealth(
     schedule: () => [measureSlip(next, nextOpen, today, settings, jql.next), measureOverdueShare(overdue, dated, settings, jql.overdue)],
     scope: () => [measureCreep(next, settings)],
     quality: () => [measureTopBugs(topBugs, prioritized, settings, jql.topBugs), measureReopenRate(reopened, completedInWindow, settings)],
-    cost: () => [measureEffort(costEligible, estimated, originalSum, actualSum, overruns, settings)],
+    cost: () => [measureEffort(costEligible, estimated, originalSum, actualSum, overruns, settings), measureCostPerformance(data)],
     satisfaction: () => [measureCsat(data, today, settings)],
     communication: () => [measureComms(data, today, settings)],
   };
@@ -373,6 +376,37 @@ function measureEffort(
     why,
     evidence,
   );
+}
+
+/**
+ * Cost performance against the engagement's hours budget (DESIGN §5.7, `costPerformance`): grey
+ * without an hours budget or before time is logged; the evidence is the open issues with time
+ * logged on them (hours spent that the work done has not earned yet), most hours first, subtasks
+ * included (work is logged where it happens).
+ */
+function measureCostPerformance(data: ProjectData): MeasureResult {
+  const budget = data.engagement?.budget;
+  if (budget === undefined || budget.hours === null || budget.hours <= 0)
+    return measure('costPerformance', null, 'grey', healthWhy('costNoBudget', {}));
+  const result = costPerformance(budget, data.issues);
+  if (result === null) return measure('costPerformance', null, 'grey', healthWhy('costNoTimeLogged', { budgetHours: budget.hours }));
+  const open = data.issues
+    .filter((i) => !isDone(i) && i.timeSpent !== null && i.timeSpent > 0)
+    .map((i) => ({ key: i.key, seconds: i.timeSpent ?? 0 }));
+  const evidence = sortWithKeyTieBreak(
+    open,
+    (x) => x.key,
+    (a, b) => b.seconds - a.seconds,
+  ).map((x) => x.key);
+  const why = healthWhy('costPerformance', {
+    index: result.index,
+    percentComplete: result.percentComplete,
+    earnedHours: result.earnedHours,
+    spentHours: result.spentHours,
+    budgetHours: budget.hours,
+  });
+  // A key list: the emulator's JQL (which the evidence is checked against) has no time-spent field.
+  return measure('costPerformance', result.index, result.rag, why, evidence);
 }
 
 function measureCsat(data: ProjectData, today: number, settings: ProjectSettings): MeasureResult {

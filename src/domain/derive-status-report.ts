@@ -41,6 +41,8 @@ import type { ClientSinceLastSectionJson } from '../../contract/since-last-repor
 import type { ProjectData } from './project-data';
 import { calendarDayOf } from './issue-rules';
 import { deriveRegisterRiskSection } from './risk-register';
+import { deriveSupportSection } from './derive-support-section';
+import type { SupportSectionJson } from '../../contract/support-report';
 import { deriveSinceLastReport, type SinceLastBaseline } from './derive-since-last-report';
 import { scoreIssueRisks } from './score-issue-risk';
 import { DIMENSIONS, type Dimension, type ProjectSettings } from './settings';
@@ -88,6 +90,8 @@ export interface ReportModel {
   changes?: { internal: ChangeSectionJson; client: ClientChangeSectionJson };
   /** Open risks of the risk register, per audience (`deriveRegisterRiskSection`); absent: none. */
   registerRisks?: ReturnType<typeof deriveRegisterRiskSection>;
+  /** Client-reported issues against the support targets, per audience (`deriveSupportSection`); absent: not in support. */
+  support?: { internal: SupportSectionJson; client: SupportSectionJson };
   /** What changed since the last published report, per audience (`deriveSinceLastReport`); absent: not compared. */
   sinceLast?: ReturnType<typeof deriveSinceLastReport>;
   /** The client's acceptance decisions of the period (`deriveAcceptanceSection`); absent: none. */
@@ -141,9 +145,12 @@ export function deriveReportModel(input: ReportModelInput): ReportModel {
     client: deriveChangeSection(changeRequests, sections.period, settings.timeZone, 'client'),
   };
   const acceptance = deriveAcceptanceSection(data.acceptances ?? [], sections.period);
+  const support = deriveSupportSection(data.issues, data.engagement, now);
+  const clientSupport = deriveSupportSection(data.issues, data.engagement, now, (i) => !sections.hiddenFromClient.has(i.key));
   return {
     changes,
     ...(acceptance.length === 0 ? {} : { acceptance }),
+    ...(support === undefined || clientSupport === undefined ? {} : { support: { internal: support, client: clientSupport } }),
     ...(input.sinceLast === undefined ? {} : { sinceLast: toSinceLast(input.sinceLast, input.data, health, sections, changes) }),
     registerRisks: deriveRegisterRiskSection(input.data.registerRisks ?? [], calendarDayOf(now, settings.timeZone)),
     minutes: {
@@ -274,6 +281,7 @@ export function toReportData(model: ReportModel, projection: Omit<ReportProjecti
       ),
       ...(model.sinceLast === undefined ? {} : { sinceLast: model.sinceLast.internal }),
       ...(model.acceptance === undefined ? {} : { acceptance: model.acceptance }),
+      ...(model.support === undefined ? {} : { support: model.support.internal }),
     },
     issueRisks: view.issueRisks.map(toIssueRisk),
     dataQuality: [...model.dataQuality],
@@ -401,6 +409,10 @@ export function toClientReportData(model: ReportModel, projection: Omit<ReportPr
       ...(model.acceptance === undefined
         ? {}
         : { acceptance: model.acceptance.map((d) => ({ ...d, comment: hide(d.comment), fixItems: d.fixItems.map(hide) })) }),
+      // Client-reported issues the client sees; keys of issues the client does not see are hidden in their summaries.
+      ...(model.support === undefined
+        ? {}
+        : { support: { ...model.support.client, overdue: model.support.client.overdue.map((i) => ({ ...i, summary: hide(i.summary) })) } }),
     },
   };
 }

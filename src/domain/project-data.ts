@@ -1,5 +1,6 @@
 import type { AcceptanceSubmissionJson } from '../../contract/acceptance';
 import type { ChangeRequestJson } from '../../contract/changes';
+import type { EngagementJson } from '../../contract/engagement';
 import type { Issue } from './issue';
 import type { Milestone } from './milestone';
 import type { RegisterRiskEntry } from './risk-register';
@@ -24,7 +25,16 @@ export interface ProjectData {
   registerRisks?: readonly RegisterRiskEntry[];
   /** Milestones submitted for the client's acceptance (issue 13): the report lists the period's decisions (absent: none). */
   acceptances?: readonly AcceptanceSubmissionJson[];
+  /**
+   * What the engagement agreed (issue 13): the budget cost performance is measured against, the
+   * phase, and the support targets client-reported issues are tracked against. Absent: none
+   * recorded (no budget, not in support).
+   */
+  engagement?: EngagementInput;
 }
+
+/** The parts of the engagement the rules read. */
+export type EngagementInput = Pick<EngagementJson, 'phase' | 'budget' | 'support'>;
 
 /** Client feedback (the records issues fill it; empty until then). */
 export interface SatisfactionInput {

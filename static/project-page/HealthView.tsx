@@ -57,6 +57,8 @@ export function EvidenceLinkText({ evidence }: { evidence: EvidenceLink }) {
         return t('evidence.reopenRate', { count });
       case 'effortVariance':
         return t('evidence.effortVariance', { count });
+      case 'costPerformance':
+        return t('evidence.costPerformance', { count });
       default:
         return null;
     }

@@ -23,6 +23,7 @@ import { reportDay } from './to-needs-attention';
 import { OverviewView } from './OverviewView';
 import { reportPayloadOf } from './report-payload';
 import { SyncStyles } from './SyncStyles';
+import { SupportPanel } from './support/SupportPanel';
 import { useNow, useSyncWatch } from './use-sync-watch';
 
 /** The resolver authorizes the project from the Forge context, so no key is sent. */
@@ -128,6 +129,7 @@ export function OverviewSection() {
       </section>
 
       {report.state.status === 'ready' && report.state.data.audience === 'internal' && <NeedsAttention report={report.state.data} />}
+      {report.state.status === 'ready' && report.state.data.audience === 'internal' && <SupportPanel report={report.state.data} />}
 
       {report.state.status === 'ready' && (
         <section

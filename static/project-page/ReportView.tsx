@@ -17,6 +17,8 @@ import { ActionItemList, DecisionList, minutesOf } from './ReportMinutes';
 import { ChangeRequestList } from './ReportChanges';
 import { AcceptanceDecisionList, acceptanceSectionTitle } from './ReportAcceptance';
 import { SinceLastSection } from './SinceLastSection';
+import { SupportSummary } from './support/SupportSummary';
+import { SUPPORT_MESSAGES } from '../../contract/i18n/support-messages';
 import { ClientRegisterRiskList, RegisterRiskList } from './ReportRegisterRisks';
 import {
   BlockedByKeys,
@@ -263,6 +265,7 @@ function ReportBody({ report, publishedAt }: { report: StatusReportJson | Client
   const waiting = toDistinctIssues(sections.waitingOnClient);
   const totals = report.audience === 'internal' ? report.sections.totals : undefined;
   const minutes = minutesOf(report);
+  const tSupport = useT(SUPPORT_MESSAGES);
   return (
     <ReportDayContext.Provider value={reportDay(report)}>
       <article data-testid="report" data-audience={report.audience}>
@@ -369,6 +372,12 @@ function ReportBody({ report, publishedAt }: { report: StatusReportJson | Client
         >
           <WaitingIssueList issues={waiting} testId="report-waiting-issues" />
         </FoldedSection>
+
+        {report.sections.support !== undefined && (
+          <FoldedSection title={tSupport('support.heading')} count={report.sections.support.overdueTotal} testId="report-support">
+            <SupportSummary section={report.sections.support} lang={report.lang} />
+          </FoldedSection>
+        )}
 
         {report.sections.changeRequests !== undefined && (
           <FoldedSection title={t('report.changeRequests')} count={report.sections.changeRequests.items.length} testId="report-changes">

@@ -139,6 +139,8 @@ describe('the Communication section', () => {
     await expect.poll(() => previewRows.first().getAttribute('data-at')).toMatch(/T10:15:00\.000Z$/u);
     await frame.fill(testId('comms-series-time'), '09:00');
     await frame.check(testId(`comms-series-audience-${stakeholderId}`));
+    // The delivery cadence: it runs until the project enters support (issue 13).
+    await frame.selectOption(testId('comms-series-active-in'), 'delivery');
     await expectAxeClean(frame);
     await frame.click(testId('comms-series-save'));
     await frame.waitForSelector(testId('comms-series'));
@@ -149,8 +151,10 @@ describe('the Communication section', () => {
       cadence: { kind: 'weekly', weekday },
       timeZone: 'UTC',
       audience: [stakeholderId],
+      activeIn: 'delivery',
     });
     const seriesId = series?.id ?? '';
+    expect(await frame.textContent(testId(`comms-series-${seriesId}`))).toContain(text('en', 'comms.activeIn.delivery'));
 
     // Its next five dates, and the due list says it is overdue.
     await frame.waitForSelector(`${testId(`comms-next-${seriesId}`)} tbody tr:nth-child(5)`);

@@ -5,7 +5,8 @@ import { readSatisfactionInput } from '../../application/feedback/read-satisfact
 import type { RecordsSource } from '../../application/ports';
 import { readRegisterRiskEntries } from '../../application/risks/read-register-risk-entries';
 import type { RecordStore } from '../../application/storage';
-import type { CommunicationInput, SatisfactionInput } from '../../domain/project-data';
+import type { CommunicationInput, EngagementInput, SatisfactionInput } from '../../domain/project-data';
+import { engagementKind } from '../../application/records/record-kinds';
 import type { RegisterRiskEntry } from '../../domain/risk-register';
 
 /**
@@ -31,5 +32,10 @@ export class KvsRecordsSource implements RecordsSource {
 
   registerRisks(projectId: string): Promise<readonly RegisterRiskEntry[]> {
     return readRegisterRiskEntries(this.records, projectId);
+  }
+
+  async engagement(projectId: string): Promise<EngagementInput | undefined> {
+    const { value } = await this.records.document(engagementKind, projectId).get();
+    return value === undefined ? undefined : { phase: value.phase, budget: value.budget, support: value.support };
   }
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { anActionItem, aPlan, aSeries, aTouchpoint } from '../../../test/support/comms-builders';
+import { EMPTY_ENGAGEMENT } from '../../../contract/engagement';
 import { InMemoryRecordStore } from '../../adapters/memory/in-memory-record-store';
+import { engagementKind } from '../records/record-kinds';
 import { saveCommsPlan } from './comms-plan';
 import { readCommunicationInput } from './read-communication-input';
 import { logTouchpoint } from './touchpoint-log';
@@ -44,5 +46,27 @@ describe('readCommunicationInput: the minutes for the report', () => {
     });
     // The owner's account id is not carried into the report.
     expect(byDate[0]?.actionItems[0]).not.toHaveProperty('ownerAccountId');
+  });
+});
+
+describe('readCommunicationInput: the series that run in the engagement phase', () => {
+  const plan = aPlan({
+    series: [
+      aSeries({ id: 'weekly', title: 'Weekly status call', activeIn: 'delivery' }),
+      aSeries({ id: 'monthly', title: 'Monthly review' }),
+      aSeries({ id: 'support', title: 'Support check-in', activeIn: 'support' }),
+    ],
+  });
+
+  it.each([
+    { phase: null, titles: ['Weekly status call', 'Monthly review'] },
+    { phase: 'delivery' as const, titles: ['Weekly status call', 'Monthly review'] },
+    { phase: 'support' as const, titles: ['Monthly review', 'Support check-in'] },
+  ])('phase $phase → $titles', async ({ phase, titles }) => {
+    const records = new InMemoryRecordStore();
+    await saveCommsPlan(records, PROJECT, plan, 0);
+    if (phase !== null) await records.document(engagementKind, PROJECT).save({ ...EMPTY_ENGAGEMENT, phase }, 0);
+    const { touchpoints } = await readCommunicationInput(records, PROJECT, NOW);
+    expect(touchpoints.map((tp) => tp.title)).toEqual(titles);
   });
 });

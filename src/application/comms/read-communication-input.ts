@@ -1,6 +1,8 @@
 import type { CommunicationInput, MinutesEntry } from '../../domain/project-data';
 import { assessTouchpoints } from '../../domain/assess-touchpoints';
 import type { RecordStore } from '../storage';
+import { activeSeries } from '../../domain/series-phase';
+import { getEngagement } from '../engagement/engagement';
 import { getCommsPlan } from './comms-plan';
 import { listTouchpoints } from './touchpoint-log';
 
@@ -14,10 +16,18 @@ import { listTouchpoints } from './touchpoint-log';
  * `minutes` carries the log for the report's decisions and action items; a touchpoint counts as
  * held with the client only when its series' audience names a client stakeholder (an ad-hoc
  * touchpoint, or one whose series is gone, is internal).
+ *
+ * Only the series that run in the engagement's phase give entries (`isSeriesActive`): in support
+ * the support cadence, outside it the delivery one; the log's minutes keep every series.
  */
 export async function readCommunicationInput(records: RecordStore, projectId: string, now: number): Promise<CommunicationInput> {
-  const [plan, touchpoints] = await Promise.all([getCommsPlan(records, projectId), listTouchpoints(records, projectId)]);
-  const statuses = assessTouchpoints(plan.value.series, touchpoints, new Date(now));
+  const [plan, touchpoints, engagement] = await Promise.all([
+    getCommsPlan(records, projectId),
+    listTouchpoints(records, projectId),
+    getEngagement(records, projectId),
+  ]);
+  // Only the series that run in the engagement's phase count (the support cadence in support).
+  const statuses = assessTouchpoints(activeSeries(plan.value.series, engagement.value.phase), touchpoints, new Date(now));
   const clientIds = new Set(plan.value.stakeholders.filter((s) => s.side === 'client').map((s) => s.id));
   const seriesById = new Map(plan.value.series.map((s) => [s.id, s]));
   const minutes = touchpoints.map((tp): MinutesEntry => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CommsPlanJson } from '../../../contract/comms';
-import { aClientStakeholder, aPlan, aStakeholder, aTouchpoint } from '../../../test/support/comms-builders';
+import { EMPTY_ENGAGEMENT } from '../../../contract/engagement';
+import { aClientStakeholder, aPlan, aSeries, aStakeholder, aTouchpoint } from '../../../test/support/comms-builders';
+import { engagementKind } from '../records/record-kinds';
 import { InMemoryRecordStore } from '../../adapters/memory/in-memory-record-store';
 import { AppError } from '../app-error';
 import type { IssueWriter, NewIssue } from '../ports';
@@ -107,5 +109,29 @@ describe('sendTouchpointReminders', () => {
     expect(await at('2026-01-04T10:00:00Z')).toMatchObject({ notified: 0, failed: 1 });
     expect(await at('2026-01-04T11:00:00Z')).toMatchObject({ notified: 1, failed: 0 });
     expect(jira.notifications).toHaveLength(1);
+  });
+
+  it('reminds only of the series that run in the engagement phase: the support cadence in support', async () => {
+    const records = new InMemoryRecordStore();
+    const plan = aPlan({
+      series: [
+        aSeries({ id: 'weekly', activeIn: 'delivery' }),
+        aSeries({ id: 'support', title: 'Support check-in', activeIn: 'support', startDate: '2026-01-12' }),
+      ],
+      reminders: { mode: 'notify', trackingIssueKey: 'ACME-1' },
+    });
+    await saveCommsPlan(records, PROJECT.id, plan, 0);
+    const jira = new RecordingIssueWriter();
+    const at = (iso: string) => sendTouchpointReminders({ records, issues: jira, clock: { now: () => new Date(iso) } }, PROJECT);
+    // Sunday 4 January, before support: only the delivery series is due tomorrow.
+    await at('2026-01-04T10:00:00Z');
+    expect(jira.notifications.map((n) => n.subject)).toEqual(['Touchpoint due tomorrow: Weekly status call']);
+    await records.document(engagementKind, PROJECT.id).save({ ...EMPTY_ENGAGEMENT, phase: 'support' }, 0);
+    // Sunday 11 January, in support: only the support series.
+    await at('2026-01-11T10:00:00Z');
+    expect(jira.notifications.map((n) => n.subject)).toEqual([
+      'Touchpoint due tomorrow: Weekly status call',
+      'Touchpoint due tomorrow: Support check-in',
+    ]);
   });
 });

@@ -9,6 +9,8 @@ import { isAppError } from '../app-error';
 import type { Clock, IssueWriter } from '../ports';
 import { touchpointReminderKind } from '../records/record-kinds';
 import type { RecordStore } from '../storage';
+import { activeSeries } from '../../domain/series-phase';
+import { getEngagement } from '../engagement/engagement';
 import { getCommsPlan } from './comms-plan';
 import { listTouchpoints } from './touchpoint-log';
 
@@ -50,8 +52,11 @@ export async function sendTouchpointReminders(
   const plan = (await getCommsPlan(deps.records, project.id)).value;
   const mode = plan.reminders.mode;
   if (mode === 'none' || plan.series.length === 0) return run;
+  // Only the series that run in the engagement's phase remind (the support cadence in support).
+  const running = activeSeries(plan.series, (await getEngagement(deps.records, project.id)).value.phase);
+  if (running.length === 0) return run;
   const now = deps.clock.now();
-  const statuses = assessTouchpoints(plan.series, await listTouchpoints(deps.records, project.id), now);
+  const statuses = assessTouchpoints(running, await listTouchpoints(deps.records, project.id), now);
   const sent = deps.records.collection(touchpointReminderKind, project.id);
 
   for (const { series, status } of statuses) {

@@ -88,6 +88,10 @@ const kpiPointSchema = z.object({
   overall: z.enum(['green', 'amber', 'red']),
   dimensions: z.record(z.enum(DIMENSION_KEYS), z.object({ rag, value: z.number().nullable() })),
   counts: statusCountsSchema,
+  /** Burn against the engagement's hours budget (issue 13); absent without a budget or logged time, and in older points. */
+  burn: z
+    .object({ spentHours: z.number(), earnedHours: z.number(), budgetHours: z.number(), rag: z.enum(['green', 'amber', 'red']) })
+    .optional(),
 });
 export type KpiPoint = z.infer<typeof kpiPointSchema>;
 

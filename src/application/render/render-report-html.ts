@@ -52,6 +52,10 @@ import { html, type SafeHtml } from './safe-html';
 import { sinceLastHtml } from './render-since-last';
 import { acceptanceHtml } from './render-acceptance';
 import { PRINT_STYLE } from './report-print-style';
+import { formatterFor } from '../../../contract/i18n/format';
+import { SUPPORT_MESSAGES } from '../../../contract/i18n/support-messages';
+import { describeSupportOverdue, describeSupportTotal, supportTargetLines } from '../../../contract/i18n/support-sentences';
+import type { SupportSectionJson } from '../../../contract/support-report';
 
 // A literal template with no interpolation: trusted markup by construction.
 const STYLE = html`<style>
@@ -412,6 +416,64 @@ function waitingSection(
   </section>`;
 }
 
+/** Client-reported issues against the support targets (issue 13): a table of counts per target, then the overdue ones. */
+function supportSection(
+  section: SupportSectionJson | undefined,
+  lang: Language,
+  timeZone: string | undefined,
+  keyLink?: KeyLink,
+): SafeHtml | null {
+  if (section === undefined) return null;
+  const s = translator(lang, SUPPORT_MESSAGES);
+  const f = formatterFor(lang);
+  return html`<section aria-labelledby="support">
+    <h2 id="support">${s('support.heading')}</h2>
+    <p>${describeSupportTotal(section, lang)}</p>
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">${s('support.col.target')}</th>
+          <th scope="col">${s('support.col.met')}</th>
+          <th scope="col">${s('support.col.breached')}</th>
+          <th scope="col">${s('support.col.running')}</th>
+          <th scope="col">${s('support.col.overdue')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${supportTargetLines(section, lang).map(
+          (line) =>
+            html`<tr>
+              <th scope="row">${line.label}</th>
+              <td>${f.num(line.counts.met)}</td>
+              <td>${f.num(line.counts.breached)}</td>
+              <td>${f.num(line.counts.running)}</td>
+              <td>${f.num(line.counts.overdue)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <h3>${s('support.overdueHeading')}</h3>
+    ${
+      section.overdue.length === 0
+        ? html`<p class="muted">${s('support.noneOverdue')}</p>`
+        : html`<ul>
+            ${section.overdue.map(
+              (issue) =>
+                html`<li>
+                  ${keyHtml(issue.key, keyLink)} ${issue.summary}
+                  <span class="muted">— ${describeSupportOverdue(issue, lang, timeZone)}</span>
+                </li>`,
+            )}
+            ${
+              section.overdueTotal > section.overdue.length
+                ? html`<li class="muted">${s('support.more', { count: section.overdueTotal - section.overdue.length })}</li>`
+                : null
+            }
+          </ul>`
+    }
+  </section>`;
+}
+
 /** The page's head: no script, no remote resource (its CSP allows none), no referrer. */
 function documentHead(title: string): SafeHtml {
   return html`<head>
@@ -663,6 +725,7 @@ export function renderReportHtml(report: StatusReportJson | ClientStatusReportJs
             ${registerRisksList(sections.registerRisks, t, dates)}
           </section>
           ${waitingSection(t('report.waitingOnClient'), sections.waitingOnClient, t, dates, report.lang, keyLink)}
+          ${supportSection(sections.support, report.lang, options.timeZone, keyLink)}
           ${changesAndAcceptance(sections, 'internal', report.lang, t, dates)} ${minutesSections(sections, t, dates)}
           <section aria-labelledby="issue-risks">
             <h2 id="issue-risks">${t('report.issueRisks')}</h2>
@@ -770,6 +833,7 @@ function renderClientReportHtml(report: ClientStatusReportJson, options: RenderO
             ${clientRegisterRisksList(sections.registerRisks, t)}
           </section>
           ${waitingSection(t('report.waitingOnYou'), sections.waitingOnClient, t, dates, report.lang)}
+          ${supportSection(sections.support, report.lang, options.timeZone)}
           ${changesAndAcceptance(sections, 'client', report.lang, t, dates)} ${minutesSections(sections, t, dates)}
         </main>
       </body>

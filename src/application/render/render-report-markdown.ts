@@ -44,6 +44,9 @@ import {
 } from './report-text';
 import { sinceLastMarkdown } from './render-since-last';
 import { acceptanceMarkdown } from './render-acceptance';
+import { SUPPORT_MESSAGES } from '../../../contract/i18n/support-messages';
+import { describeSupportOverdue, describeSupportTotal, supportTargetLines } from '../../../contract/i18n/support-sentences';
+import type { SupportSectionJson } from '../../../contract/support-report';
 
 /**
  * Escapes text for Markdown on one line: newlines become spaces, and only what would change the
@@ -301,6 +304,7 @@ export function renderReportMarkdown(report: StatusReportJson | ClientStatusRepo
       ? [t('report.empty')]
       : sections.waitingOnClient.map((w) => issueLine(w, t, dates, md(describeWait(w.wait, t, dates, report.lang)), keyLink))),
   );
+  writeSupport(sections.support, report.lang, options.timeZone, heading, out, keyLink);
 
   writeChanges(sections.changeRequests, 'internal', report.lang, t, heading, out);
   out.push(...acceptanceMarkdown(sections.acceptance, report.lang, dates, md));
@@ -439,11 +443,41 @@ function renderClientReportMarkdown(report: ClientStatusReportJson, options: Ren
       ? [t('report.empty')]
       : sections.waitingOnClient.map((w) => issueLine(w, t, dates, md(describeWait(w.wait, t, dates, report.lang))))),
   );
+  writeSupport(sections.support, report.lang, options.timeZone, heading, out);
 
   writeChanges(sections.changeRequests, 'client', report.lang, t, heading, out);
   out.push(...acceptanceMarkdown(sections.acceptance, report.lang, dates, md));
   writeMinutes(sections, t, dates, heading, out);
   return `${out.join('\n')}\n`;
+}
+
+/** Client-reported issues against the support targets (issue 13): the counts per target, then the overdue ones. */
+function writeSupport(
+  section: SupportSectionJson | undefined,
+  lang: Language,
+  timeZone: string | undefined,
+  heading: (level: number, text: string) => void,
+  out: string[],
+  keyLink?: KeyLink,
+): void {
+  if (section === undefined) return;
+  const s = translator(lang, SUPPORT_MESSAGES);
+  const colon = reportWords(lang)('report.colon');
+  heading(2, s('support.heading'));
+  out.push(md(describeSupportTotal(section, lang)), '');
+  out.push(...supportTargetLines(section, lang).map((line) => `- ${md(line.label)}${colon}${md(line.text)}`));
+  heading(3, s('support.overdueHeading'));
+  if (section.overdue.length === 0) {
+    out.push(s('support.noneOverdue'));
+    return;
+  }
+  out.push(
+    ...section.overdue.map(
+      (issue) => `- **${keyText(issue.key, keyLink)}** ${md(issue.summary)} — ${md(describeSupportOverdue(issue, lang, timeZone))}`,
+    ),
+  );
+  if (section.overdueTotal > section.overdue.length)
+    out.push(md(s('support.more', { count: section.overdueTotal - section.overdue.length })));
 }
 
 /** Change requests of the period with their impact and totals; absent in reports stored before issue 10. */

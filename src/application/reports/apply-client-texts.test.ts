@@ -184,3 +184,55 @@ describe('reportDraftSchema', () => {
     expect(parsed.narrative).toEqual({ internal: 'Ours', client: null });
   });
 });
+
+describe('applyClientTexts: the support section (issue 13)', () => {
+  it('drops hidden issues from the overdue list and words the others; the counts stay', () => {
+    const base = aClientData();
+    const overdue = (key: string, summary: string) =>
+      ({ key, summary, created: '2026-11-20T09:00:00.000Z', response: 'overdue', resolution: 'overdue' }) as const;
+    const support = {
+      responseHours: 8,
+      resolutionHours: 72,
+      total: 2,
+      response: { met: 0, breached: 0, running: 0, overdue: 2 },
+      resolution: { met: 0, breached: 0, running: 0, overdue: 2 },
+      overdue: [overdue('ACME-1', 'Login fails'), overdue('ACME-3', 'Internal-ish spike')],
+      overdueTotal: 2,
+    };
+    const out = applyClientTexts(
+      { ...base, sections: { ...base.sections, support } },
+      { hiddenLines: ['issue:ACME-3'], clientWording: { 'issue:ACME-1': 'Sign-in problem' } },
+      'en',
+    );
+    expect(out.sections.support?.overdue.map((i) => [i.key, i.summary])).toEqual([['ACME-1', 'Sign-in problem']]);
+    expect(out.sections.support?.total).toBe(2);
+  });
+
+  it('lists the support section’s overdue issues among the lines the PM may reword or hide', () => {
+    const base = renderClientReport(aClientData(), 'en');
+    const overdue = {
+      key: 'ACME-9',
+      summary: 'Export fails',
+      created: '2026-11-20T09:00:00.000Z',
+      response: 'overdue',
+      resolution: 'met',
+    } as const;
+    const counts = { met: 0, breached: 0, running: 0, overdue: 1 };
+    const report = {
+      ...base,
+      sections: {
+        ...base.sections,
+        support: {
+          responseHours: 8,
+          resolutionHours: 72,
+          total: 1,
+          response: counts,
+          resolution: counts,
+          overdue: [overdue],
+          overdueTotal: 1,
+        },
+      },
+    };
+    expect(toClientLines(report)).toContainEqual({ id: 'issue:ACME-9', kind: 'issue', label: 'ACME-9', text: 'Export fails' });
+  });
+});

@@ -107,6 +107,20 @@ export function applyClientTexts(
                 }),
             },
           }),
+      // The support section's overdue issues are issue lines too: hidden ones go (the counts stay), worded ones read so.
+      ...(sections.support === undefined
+        ? {}
+        : {
+            support: {
+              ...sections.support,
+              overdue: sections.support.overdue
+                .filter((i) => shownIssue(i.key))
+                .map((i) => {
+                  const summary = words(clientLineId('issue', i.key));
+                  return summary === undefined ? i : { ...i, summary };
+                }),
+            },
+          }),
     },
   };
 }
@@ -133,6 +147,7 @@ export function toClientLines(report: ClientStatusReportJson): ClientLineJson[] 
   sections.flagged.forEach(issue);
   sections.blocked.forEach((b) => issue(b.issue));
   sections.waitingOnClient.forEach(issue);
+  (sections.support?.overdue ?? []).forEach(issue);
   for (const m of sections.milestones) add({ id: clientLineId('milestone', m.id), kind: 'milestone', label: '', text: m.name });
   for (const r of sections.registerRisks ?? []) {
     if (r.id !== undefined) add({ id: clientLineId('risk', r.id), kind: 'risk', label: '', text: r.text });

@@ -7,7 +7,7 @@ import { calendarDayOf } from '../../domain/issue-rules';
 import type { ProjectData } from '../../domain/project-data';
 import { toRiskContext } from '../../domain/score-issue-risk';
 import type { Dimension, ProjectSettings } from '../../domain/settings';
-import type { Rag } from '../../domain/health-types';
+import type { HealthAssessment, Rag } from '../../domain/health-types';
 import { emptyStatusCategoryCounts } from '../../domain/status-category';
 import type { KpiPoint, Snapshot } from '../records/record-kinds';
 import type { StoredReports } from './project-cache';
@@ -70,7 +70,8 @@ export function deriveSnapshot(
   ) as KpiPoint['dimensions'];
   const asOf = new Date(now).toISOString();
   const riskContext = toRiskContext(model.health);
-  const kpi = { overall: model.health.overall, dimensions, counts };
+  const burn = toBurn(model.health);
+  const kpi = { overall: model.health.overall, dimensions, counts, ...(burn === null ? {} : { burn }) };
   return {
     head: {
       asOf,
@@ -87,6 +88,17 @@ export function deriveSnapshot(
     point: { day: calendarDayOf(now, settings.timeZone), capturedAt: asOf, ...kpi },
     addedAfterBaseline: new Map(riskContext.addedAfterBaseline),
   };
+}
+
+/**
+ * Burn against the engagement's hours budget for the KPI point, from the cost performance
+ * measure health took (the same figures the cost tile states); null without a budget or logged time.
+ */
+function toBurn(health: HealthAssessment): NonNullable<KpiPoint['burn']> | null {
+  const measure = health.dimensions.cost.measures.find((m) => m.id === 'costPerformance');
+  if (measure === undefined || measure.rag === 'grey' || measure.why.code !== 'costPerformance') return null;
+  const { spentHours, earnedHours, budgetHours } = measure.why.params;
+  return { spentHours, earnedHours, budgetHours, rag: measure.rag };
 }
 
 const cap = <T>(items: readonly T[]) => items.slice(0, SNAPSHOT_LIST_ISSUES);

@@ -145,6 +145,7 @@ export async function getProjectHistory(
     overall: point.overall,
     dimensions: point.dimensions,
     counts: point.counts,
+    ...(point.burn === undefined ? {} : { burn: point.burn }),
   }));
   return { kpi, burnups: snapshot?.burnups ?? [] };
 }

@@ -319,13 +319,14 @@ async function derive(
   const [jiraProject, milestones] = await Promise.all([deps.jira.getProject(project.key), deps.jira.listMilestones(project.key)]);
   const now = deps.clock.now().getTime();
   const settings = toProjectSettings(settingsJson);
-  const [satisfaction, communication, changeRequests, registerRisks, lastReport, draftEdits] = await Promise.all([
+  const [satisfaction, communication, changeRequests, registerRisks, lastReport, draftEdits, engagement] = await Promise.all([
     deps.recordsSource.satisfaction(project.id, now),
     deps.recordsSource.communication(project.id, now),
     deps.recordsSource.changeRequests(project.id),
     deps.recordsSource.registerRisks(project.id),
     latestPublishedReport(deps.records, project.id),
     deps.records.document(reportDraftKind, project.id).get(),
+    deps.recordsSource.engagement(project.id),
   ]);
   // One report head (above) and its parts: what "since last report" compares with.
   const since = lastReport ? await readSinceLastBaseline(deps.records, project.id, lastReport) : undefined;
@@ -340,6 +341,7 @@ async function derive(
     communication,
     changeRequests,
     registerRisks,
+    ...(engagement === undefined ? {} : { engagement }),
   };
   // The draft covers what happened since the last published report.
   const derived = deriveSnapshot(

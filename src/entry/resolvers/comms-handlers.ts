@@ -9,6 +9,8 @@ import { getTouchpoint, listTouchpoints, saveTouchpoint } from '../../applicatio
 import { AppError } from '../../application/app-error';
 import { readReports, readSnapshot, STORED_REPORT_FORMAT } from '../../application/snapshot/project-cache';
 import { assessTouchpoints } from '../../domain/assess-touchpoints';
+import { isSeriesActive } from '../../domain/series-phase';
+import { getEngagement } from '../../application/engagement/engagement';
 import { deriveNextOccurrences } from '../../domain/cadence';
 import { deriveAgenda } from '../../domain/derive-agenda';
 import type { CommsPlanJson } from '../../../contract/comms';
@@ -60,10 +62,15 @@ export const commsHandlers = {
   }),
   'comms/status': defineResolver('comms/status', async ({ payload, context }) => {
     const { project } = await authorizeProjectAccess(context, payload.projectKey, 'read', permissionSource());
-    const [plan, touchpoints] = await Promise.all([getCommsPlan(recordStore, project.id), listTouchpoints(recordStore, project.id)]);
+    const [plan, touchpoints, engagement] = await Promise.all([
+      getCommsPlan(recordStore, project.id),
+      listTouchpoints(recordStore, project.id),
+      getEngagement(recordStore, project.id),
+    ]);
     const now = systemClock.now();
     return {
       series: assessTouchpoints(plan.value.series, touchpoints, now).map(({ series, status }) => ({
+        active: isSeriesActive(series, engagement.value.phase),
         seriesId: series.id,
         state: status.state,
         upcoming: deriveNextOccurrences(series, now, UPCOMING_COUNT).map(occurrenceJson),

@@ -2,6 +2,7 @@ import { getEngagement, readKickOffChecklist, saveEngagement } from '../../appli
 import { permissionSource, recordStore, systemClock } from '../compose';
 import { allows, authorizeProjectAccess } from './authorize';
 import { defineResolver } from './define-resolver';
+import { refreshHealth } from './refresh-health';
 
 /** The engagement (issue 13): anyone who may browse reads; Edit Issues writes. */
 export const engagementHandlers = {
@@ -17,6 +18,8 @@ export const engagementHandlers = {
       revision: payload.revision,
       now: systemClock.now(),
     });
+    // The budget moves the cost dimension, the phase the communication one and the support section.
+    await refreshHealth(project);
     return { engagement: saved.value, revision: saved.revision, canEdit: true };
   }),
   'engagement/checklist': defineResolver('engagement/checklist', async ({ payload, context }) => {

@@ -7,6 +7,7 @@ import { token } from '@atlaskit/tokens';
 import { useId } from 'react';
 import type { ProjectHistory } from '../../../contract';
 import { useT } from '../../shared/i18n/I18nProvider';
+import { BudgetBurnChart } from './BudgetBurnChart';
 import { BurnupChart } from './BurnupChart';
 import { KpiTrendChart } from './KpiTrendChart';
 
@@ -67,6 +68,9 @@ const CSS = `
 .cf-burnup-target line, line.cf-key-target { stroke: ${token('color.chart.danger.bold', '#C9372C')}; stroke-dasharray: 6px 3px; }
 .cf-burnup-forecast line, line.cf-key-forecast { stroke: ${token('color.chart.discovery.bold', '#964AC0')}; stroke-dasharray: 2px 3px; }
 .cf-chart-legend line { stroke-width: 2px; }
+.cf-series-budget .ct-line, .cf-series-budget .ct-point, line.cf-key-budget { stroke: ${token('color.chart.gray.bolder', '#63666B')}; stroke-dasharray: 6px 3px; }
+.cf-series-spent .ct-line, .cf-series-spent .ct-point, line.cf-key-spent { stroke: ${token('color.chart.warning.bold', '#E06C00')}; }
+.cf-series-earned .ct-line, .cf-series-earned .ct-point, line.cf-key-earned { stroke: ${token('color.chart.brand', '#1868DB')}; }
 .cf-burnup-marker-label { fill: ${token('color.text.subtle', '#505258')}; font: ${token('font.body.small', 'normal 400 12px/16px sans-serif')}; }
 `;
 
@@ -78,6 +82,7 @@ export default function HistoryCharts({ history }: { history: ProjectHistory }) 
     <>
       <style>{CSS}</style>
       <KpiTrendChart points={history.kpi} />
+      <BudgetBurnChart points={history.kpi} />
       <section aria-labelledby={burnupHeadingId} className="cf-burnups" data-testid="burnups">
         <h3 id={burnupHeadingId}>{t('burnup.heading')}</h3>
         {history.burnups.length === 0 ? (

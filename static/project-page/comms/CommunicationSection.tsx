@@ -54,7 +54,8 @@ export function DueList({
   const t = useCommsT();
   const { formatDay, formatCount } = useI18n();
   const headingId = useId();
-  const due = status.series.filter((s) => s.state === 'due' || s.state === 'overdue');
+  // A series that does not run in the engagement's phase (its support cadence, or the delivery one) is never due.
+  const due = status.series.filter((s) => s.active !== false && (s.state === 'due' || s.state === 'overdue'));
   if (quietWhenNone && due.length === 0) return null;
   return (
     <section className="cf-comms-due" aria-labelledby={headingId} data-testid="comms-due">
@@ -299,6 +300,7 @@ export function CommsBoard({ view, status, touchpoints, onPlanSaved, onTouchpoin
                       t(`comms.cadence.${s.cadence.kind}`),
                       `${s.localTime} ${s.timeZone}`,
                       t(`comms.channel.${s.channel}`),
+                      ...(s.activeIn === undefined || s.activeIn === 'all' ? [] : [t(`comms.activeIn.${s.activeIn}`)]),
                     ].join(' · ')}
                   </span>
                   <NextDates series={s} status={status} />

@@ -5,6 +5,7 @@ import {
   DETAIL_LEVELS,
   MONTH_WEEKS,
   REMINDER_MODES,
+  SERIES_PHASES,
   SIDES,
   TOUCHPOINT_KINDS,
   WEEKDAYS,
@@ -296,6 +297,16 @@ export function SeriesEditor(props: EditorProps<SeriesDraft> & { stakeholders: r
           value={draft.graceDays}
           onChange={set('graceDays')}
           error={errors.graceDays}
+        />
+        <SelectInput
+          id="series-active-in"
+          label={t('comms.field.activeIn')}
+          value={draft.activeIn}
+          options={SERIES_PHASES.map((phase) => ({ value: phase, label: t(`comms.activeIn.${phase}`) }))}
+          onChange={(value) => {
+            const phase = SERIES_PHASES.find((p) => p === value);
+            if (phase !== undefined) set('activeIn')(phase);
+          }}
         />
       </div>
       {props.stakeholders.length > 0 && (

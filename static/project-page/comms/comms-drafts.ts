@@ -8,6 +8,7 @@ import {
   type CadenceJson,
   type CommsPlanJson,
   type RemindersJson,
+  type SeriesPhase,
   type StakeholderJson,
   type TouchpointJson,
   type TouchpointSeriesJson,
@@ -146,6 +147,8 @@ export interface SeriesDraft {
   startDate: string;
   endDate: string;
   graceDays: string;
+  /** `SERIES_PHASES`: when the series runs (issue 13). */
+  activeIn: SeriesPhase;
 }
 
 export function newSeriesDraft(timeZone: string, today: string): SeriesDraft {
@@ -167,6 +170,7 @@ export function newSeriesDraft(timeZone: string, today: string): SeriesDraft {
     startDate: today,
     endDate: '',
     graceDays: '1',
+    activeIn: 'all',
   };
 }
 
@@ -190,6 +194,7 @@ export function toSeriesDraft(s: TouchpointSeriesJson): SeriesDraft {
     startDate: s.startDate,
     endDate: s.endDate ?? '',
     graceDays: String(s.graceDays),
+    activeIn: s.activeIn ?? 'all',
   };
 }
 
@@ -227,6 +232,8 @@ export function parseSeries(d: SeriesDraft): Validation<TouchpointSeriesJson> {
     startDate: d.startDate.trim(),
     endDate: d.endDate.trim() === '' ? null : d.endDate.trim(),
     graceDays: toInt(d.graceDays),
+    // Every phase is the default: left out, so a plan that never used phases stays as it was.
+    ...(d.activeIn === 'all' ? {} : { activeIn: d.activeIn }),
   });
 }
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { applyPlanChange, newStakeholderDraft, parseReminders, parseStakeholder, toRemindersDraft } from './comms-drafts';
+import {
+  applyPlanChange,
+  newSeriesDraft,
+  newStakeholderDraft,
+  parseReminders,
+  parseSeries,
+  parseStakeholder,
+  toRemindersDraft,
+  toSeriesDraft,
+} from './comms-drafts';
 
 describe('the stakeholder Jira account', () => {
   const internal = { ...newStakeholderDraft('Europe/Paris'), name: 'Pat PM', side: 'internal' };
@@ -46,5 +55,25 @@ describe('the reminder setting', () => {
       mode: 'issue',
       trackingIssueKey: null,
     });
+  });
+});
+
+describe('the phases a series runs in', () => {
+  const draft = { ...newSeriesDraft('Europe/Paris', '2026-01-05'), title: 'Support check-in' };
+
+  it('every phase is the default and is left out of the saved series (a plan saved before phases stays as it was)', () => {
+    const parsed = parseSeries(draft);
+    expect(parsed.ok && 'activeIn' in parsed.value).toBe(false);
+  });
+
+  it.each(['delivery', 'support'] as const)('keeps %s, and reads it back into the editor', (activeIn) => {
+    const parsed = parseSeries({ ...draft, activeIn });
+    expect(parsed.ok && parsed.value.activeIn).toBe(activeIn);
+    if (parsed.ok) expect(toSeriesDraft(parsed.value).activeIn).toBe(activeIn);
+  });
+
+  it('a series saved without phases reads as every phase', () => {
+    const parsed = parseSeries(draft);
+    expect(parsed.ok && toSeriesDraft(parsed.value).activeIn).toBe('all');
   });
 });
