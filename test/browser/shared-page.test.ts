@@ -323,6 +323,10 @@ describe('XSS vectors in everything the page shows', () => {
       expect(ran.dialogs, lang).toEqual([]);
       const shown = XSS_VECTORS.filter((vector) => found.text.includes(withoutBidiControls(vector)));
       expect(shown.length, lang).toBeGreaterThanOrEqual(100);
+      // The quality standards reach the page through the commitments section, as text.
+      for (const standard of hostileEngagement(XSS_VECTORS).qualityStandards) {
+        if (standard.kind === 'text') expect(found.text, lang).toContain(standard.text);
+      }
       expect(new Set(ran.requests.map((u) => new URL(u).origin)), lang).toEqual(new Set([server.origin]));
       await close();
     }
