@@ -51,7 +51,7 @@ describe('describeCommitments', () => {
       '里程碑范围商定后新增的工作不超过该范围的 10%',
       '没有未解决的最高优先级缺陷',
       '已完成的事务在 30 天内重新打开的少于 5%',
-      '实际工作量超出估算不超过 10%',
+      '实际工作量超出预估不超过 10%',
       '平均满意度至少 4 分（满分 5 分）',
       '对 2 分及以下的评分在 5 天内跟进',
       '沟通计划中商定的每次会议和报告都按时进行',
@@ -116,7 +116,7 @@ describe('describeCommitments', () => {
       'No completed issue reopened within 14 days',
       '已完成的事务在 14 天内均不重新打开',
     ],
-    ['effort exact', { effortGreen: 0 }, 'effort', 'Effort spent matching the estimates', '实际工作量与估算一致'],
+    ['effort exact', { effortGreen: 0 }, 'effort', 'Effort spent matching the estimates', '实际工作量与预估一致'],
     ['csat decimal', { csatGreen: 4.5 }, 'csat', 'An average satisfaction of at least 4.5 out of 5', '平均满意度至少 4.5 分（满分 5 分）'],
     [
       'complaint one day',
@@ -163,7 +163,7 @@ describe('describeCommitments', () => {
       'Issues you report resolved within 1 hour',
     ]);
     expect(describeCommitments(only, e, 'zh-CN').map((c) => c.text)).toEqual([
-      '实际工作量超出估算不超过 10%',
+      '实际工作量超出预估不超过 10%',
       '验收时没有未解决缺陷',
       '验收时未解决缺陷最多 1 个',
       '您报告的事务在 1 小时内首次响应',
