@@ -26,6 +26,7 @@ export const SECTION_NAMES = [
   'change-requests',
   'feedback-form',
   'acceptance',
+  'commitments',
 ] as const;
 export const sectionNameSchema = z.enum(SECTION_NAMES);
 export type SectionName = z.infer<typeof sectionNameSchema>;

@@ -56,6 +56,7 @@ import { SYNC_MESSAGES } from './sync-messages';
 import { NARRATIVE_MESSAGES } from './narrative-messages';
 import { SUPPORT_MESSAGES } from './support-messages';
 import { BURN_MESSAGES } from './burn-messages';
+import { COMMITMENT_MESSAGES } from './commitment-messages';
 import type { AnyStrings } from './strings';
 
 /** The values of a discriminated union's discriminator, read from the schema itself. */
@@ -168,6 +169,7 @@ const NAMESPACES: Record<string, AnyStrings> = {
   CLOSING_MESSAGES,
   SUPPORT_MESSAGES,
   BURN_MESSAGES,
+  COMMITMENT_MESSAGES,
 };
 
 /** What a rendered sentence must never show: a missing value, a code, a stray object. */

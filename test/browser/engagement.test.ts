@@ -10,6 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../contract';
 import { engagementViewSchema } from '../../contract/engagement';
 import { ENGAGEMENT_MESSAGES } from '../../contract/i18n/engagement-messages';
+import { COMMITMENT_MESSAGES } from '../../contract/i18n/commitment-messages';
+import { describeCommitments } from '../../contract/i18n/commitment-sentences';
+import { settingsViewSchema } from '../../contract/settings';
 import { LOCAL_ACCOUNTS, type AccountRole } from '../../local/jira/accounts';
 import { axeResults, horizontalOverflow } from '../support/axe';
 import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
@@ -53,6 +56,13 @@ async function expectAxeClean(frame: Frame): Promise<void> {
   const { violations, passes } = await axeResults(frame);
   expect(passes).toBeGreaterThan(10);
   expect(violations).toEqual([]);
+}
+
+/** The commitments the section lists, and what `describeCommitments` makes of the stored settings and engagement. */
+async function commitments(frame: Frame, lang: Language) {
+  const shown = await frame.locator(`${testId('engagement-commitments')} li`).allTextContents();
+  const settings = settingsViewSchema.parse(((await invokeAs('pm', 'settings/get', {})) as { data: unknown }).data).settings;
+  return { shown, expected: describeCommitments(settings, await stored(), lang).map((c) => c.text) };
 }
 
 const done = (frame: Frame, item: string) => frame.getAttribute(testId(`engagement-checklist-${item}`), 'data-done');
@@ -104,6 +114,14 @@ describe('the Engagement section', () => {
     expect(saved.kpisAgreedAt).not.toBeNull();
     await frame.waitForSelector(`${testId('engagement-checklist-kpis-agreed')}[data-done="true"]`);
 
+    // The commitments to the client follow the saved standards and support targets, and the settings' thresholds.
+    await frame.waitForSelector(`${testId('engagement-commitments-support')} li[data-source="response"]`);
+    const listed = await commitments(frame, 'en');
+    expect(listed.shown).toEqual(listed.expected);
+    expect(listed.shown).toContain('No open bug at priority Highest, High at acceptance');
+    expect(listed.shown).toContain('First response to issues you report within 8 hours');
+    expect(await frame.textContent(testId('engagement-commitments-note'))).toBe(COMMITMENT_MESSAGES.en['commitments.settingsNote']);
+
     // The phase: kick-off → delivery → acceptance; closing asks first.
     await frame.click(testId('engagement-move-delivery'));
     await frame.waitForSelector(`${testId('engagement-phase-current')}[data-phase="delivery"]`);
@@ -134,6 +152,11 @@ describe('the Engagement section', () => {
     expect(await frame.isDisabled(testId('engagement-clientName'))).toBe(true);
     expect(await frame.$(testId('engagement-save'))).toBeNull();
     expect(await frame.$(testId('engagement-move-closed'))).toBeNull();
+    await frame.waitForSelector(`${testId('engagement-commitments')} li`);
+    const listed = await commitments(frame, 'zh-CN');
+    expect(listed.shown).toEqual(listed.expected);
+    expect(listed.shown).toContain('您报告的事务在 8 小时内首次响应');
+    expect(await frame.textContent('#cf-commitments-heading')).toBe(COMMITMENT_MESSAGES['zh-CN']['commitments.heading']);
     await expectAxeClean(frame);
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'engagement-viewer-zh-CN-dark.png'), fullPage: true });
     await page.close();

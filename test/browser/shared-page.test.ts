@@ -3,7 +3,7 @@
  * server that answers with `serveSharedPage`'s status, headers and body:
  * - over 100 XSS vectors in every text the page shows (issue summaries, an epic, the milestone,
  *   the project name, change-request titles, descriptions and requesters, the client wording of
- *   risks, stakeholder names and action items) and in what the forms send (a decider's name, a
+ *   risks, stakeholder names and action items, the engagement's quality standards) and in what the forms send (a decider's name, a
  *   feedback comment): no script runs (a binding and `alert` are watched), no dialog opens, no
  *   element or attribute from a payload appears — with the security headers, and again without
  *   the CSP, so escaping alone is what is tested;
@@ -33,7 +33,8 @@ import { aChangeRequest } from '../support/change-builders';
 import { CHROMIUM_FLAGS } from '../support/chromium';
 import { aLink, givenSnapshot } from '../support/shared-page-builders';
 import { givenSubmissions, hostileSubmissions } from '../support/acceptance-builders';
-import { acceptanceKind } from '../../src/application/records/record-kinds';
+import { acceptanceKind, engagementKind } from '../../src/application/records/record-kinds';
+import { EMPTY_ENGAGEMENT, engagementSchema, type EngagementJson } from '../../contract/engagement';
 import { XSS_VECTORS } from '../support/xss-vectors';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
@@ -107,6 +108,19 @@ function hostileProject(vectors: readonly string[]) {
         ],
       })),
     },
+  });
+}
+
+/** The engagement with vectors in its quality standards (texts and priority names), which the commitments section shows. */
+function hostileEngagement(vectors: readonly string[]): EngagementJson {
+  const v = (n: number) => (vectors[n % vectors.length] ?? '').slice(0, 100) || 'x';
+  return engagementSchema.parse({
+    ...EMPTY_ENGAGEMENT,
+    qualityStandards: [
+      ...Array.from({ length: 16 }, (_, n) => ({ id: `qt${String(n)}`, kind: 'text', text: v(n + 110) })),
+      ...Array.from({ length: 4 }, (_, n) => ({ id: `qp${String(n)}`, kind: 'no-open-bugs-at-priority', priorities: [v(n + 130)] })),
+    ],
+    support: { responseHours: 8, resolutionHours: 48, clientLabel: null, clientIssueTypeIds: [] },
   });
 }
 
@@ -284,6 +298,7 @@ describe('XSS vectors in everything the page shows', () => {
   beforeAll(async () => {
     await givenSnapshot(records, hostileProject(XSS_VECTORS), settingsWith({}), NOW.getTime());
     await givenSubmissions(records, '1', hostileSubmissions(XSS_VECTORS));
+    await records.document(engagementKind, '1').save(hostileEngagement(XSS_VECTORS), 0);
     await server.start();
   });
   afterAll(async () => {
@@ -308,6 +323,10 @@ describe('XSS vectors in everything the page shows', () => {
       expect(ran.dialogs, lang).toEqual([]);
       const shown = XSS_VECTORS.filter((vector) => found.text.includes(withoutBidiControls(vector)));
       expect(shown.length, lang).toBeGreaterThanOrEqual(100);
+      // The quality standards reach the page through the commitments section, as text.
+      for (const standard of hostileEngagement(XSS_VECTORS).qualityStandards) {
+        if (standard.kind === 'text') expect(found.text, lang).toContain(standard.text);
+      }
       expect(new Set(ran.requests.map((u) => new URL(u).origin)), lang).toEqual(new Set([server.origin]));
       await close();
     }

@@ -140,6 +140,7 @@ const SECTION_IDS: Record<SectionName, string> = {
   'change-requests': 'changes',
   'feedback-form': 'feedback',
   acceptance: 'acceptance',
+  commitments: 'commitments',
 };
 const JSON_KEYS: Record<SectionName, keyof SharedPageContent> = {
   health: 'health',
@@ -151,6 +152,7 @@ const JSON_KEYS: Record<SectionName, keyof SharedPageContent> = {
   'change-requests': 'changeRequests',
   'feedback-form': 'feedbackForm',
   acceptance: 'acceptance',
+  commitments: 'commitments',
 };
 
 /** What no client output may hold: links, e-mails, internal fields and jargon. */

@@ -21,6 +21,7 @@ export const ALL_SECTIONS: SectionName[] = [
   'change-requests',
   'feedback-form',
   'acceptance',
+  'commitments',
 ];
 
 export function aLink(overrides: Partial<SharedPageLink> = {}): SharedPageLink {

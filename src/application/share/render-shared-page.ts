@@ -28,6 +28,7 @@ import {
 import { html, type SafeHtml } from '../render/safe-html';
 import type { SharedChangeRequest, SharedPageContent } from './shared-page-content';
 import { renderAcceptanceSection } from './shared-acceptance';
+import { renderCommitmentsSection } from './shared-commitments';
 
 export const shareWords = (lang: Language) => translator(lang, SHARE_PAGE_MESSAGES);
 type ShareWords = ReturnType<typeof shareWords>;
@@ -653,6 +654,8 @@ export function renderSharedPage(content: SharedPageContent): string {
         return content.feedbackForm ? feedbackSection(content.feedbackForm, w) : null;
       case 'acceptance':
         return content.acceptance ? renderAcceptanceSection(content.acceptance, content.lang, dates) : null;
+      case 'commitments':
+        return content.commitments ? renderCommitmentsSection(content.commitments, content.lang) : null;
     }
   });
   return renderSharedDocument(

@@ -42,6 +42,8 @@ import {
 import { toSharedPageContent, type SharedPageContent } from './shared-page-content';
 import { acceptanceFieldNames, decideAcceptanceFromPage, toSharedAcceptanceSection } from './shared-acceptance';
 import { getAcceptance } from '../acceptance/acceptance';
+import { getEngagement } from '../engagement/engagement';
+import { toSharedCommitmentsSection } from './shared-commitments';
 
 export interface SharedPageDeps {
   records: RecordStore;
@@ -149,6 +151,9 @@ export async function readSharedPageContent(
     link.scope.kind === 'live' && link.sections.includes('acceptance')
       ? toSharedAcceptanceSection((await getAcceptance(records, link.projectId)).value, true)
       : undefined;
+  const commitments = link.sections.includes('commitments')
+    ? toSharedCommitmentsSection(settings, (await getEngagement(records, link.projectId)).value, lang)
+    : undefined;
   return toSharedPageContent({
     report,
     scope,
@@ -158,6 +163,7 @@ export async function readSharedPageContent(
     awaitingNow,
     submissionId,
     ...(acceptance === undefined ? {} : { acceptance }),
+    ...(commitments === undefined ? {} : { commitments }),
   });
 }
 

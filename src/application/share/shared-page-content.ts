@@ -21,6 +21,7 @@ import { MAX_COMMENT_LENGTH } from '../../../contract/feedback';
 import type { Language } from '../../../contract/language';
 import type { SectionName } from '../../../contract/share';
 import type { SharedAcceptanceSection } from './shared-acceptance';
+import type { SharedCommitmentsSection } from './shared-commitments';
 
 /** A change request put to the client, as the page shows it and its decision form names it. */
 export interface SharedChangeRequest {
@@ -75,6 +76,8 @@ export interface SharedPageContent {
   feedbackForm?: { submissionId: string; maxCommentLength: number };
   /** Milestones awaiting the client's acceptance, and the latest decisions (live links only). */
   acceptance?: SharedAcceptanceSection;
+  /** The targets agreed with the client (settings and engagement as they are now). */
+  commitments?: SharedCommitmentsSection;
 }
 
 /** The page's order, whatever order the link lists them in. */
@@ -87,6 +90,7 @@ export const SECTION_ORDER: readonly SectionName[] = [
   'completed',
   'next-up',
   'risks',
+  'commitments',
   'feedback-form',
 ];
 
@@ -135,6 +139,8 @@ export function toSharedPageContent(input: {
   submissionId: string;
   /** The Acceptance section as read now (live links); absent: the section is not shown. */
   acceptance?: SharedAcceptanceSection;
+  /** The commitments section as read now; absent: the section is not shown. */
+  commitments?: SharedCommitmentsSection;
 }): SharedPageContent {
   const { report } = input;
   const s = report.sections;
@@ -182,6 +188,7 @@ export function toSharedPageContent(input: {
     };
   }
   if (shown.has('acceptance') && input.acceptance !== undefined) content.acceptance = input.acceptance;
+  if (shown.has('commitments') && input.commitments !== undefined) content.commitments = input.commitments;
   if (shown.has('feedback-form')) content.feedbackForm = { submissionId: input.submissionId, maxCommentLength: MAX_COMMENT_LENGTH };
   return content;
 }

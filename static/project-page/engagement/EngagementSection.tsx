@@ -15,6 +15,7 @@ import { CommsStyles } from '../comms/CommsStyles';
 import { SettingsStyles } from '../settings/SettingsStyles';
 import { CLOSING_PHASES, ClosingPanel } from './ClosingPanel';
 import { AcceptancePart } from './AcceptancePart';
+import { CommitmentsPart } from './CommitmentsPart';
 import {
   nextRowId,
   toEngagement,
@@ -641,6 +642,7 @@ export function EngagementSection() {
             }}
             onReload={reload}
           />
+          <CommitmentsPart engagement={view.engagement} />
         </>
       )}
     </div>
