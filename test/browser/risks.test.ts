@@ -131,8 +131,9 @@ describe('the Risks section', () => {
 
     // The client's report lists the shared risk in its wording; the promoted one stays internal.
     const client = (await invokeAs('pm', 'project/report', { audience: 'client' })) as { data: { sections: { registerRisks: unknown[] } } };
-    expect(client.data.sections.registerRisks).toEqual([
-      { id: expect.any(String), text: 'The payment provider may deliver its test system late.', level: 'high', status: 'open' },
+    // Exactly one risk; it carries its record id too (the PM may reword or hide it).
+    expect(client.data.sections.registerRisks).toMatchObject([
+      { text: 'The payment provider may deliver its test system late.', level: 'high', status: 'open' },
     ]);
     expect(JSON.stringify(client.data)).not.toContain('ignored our last two');
     const internal = (await invokeAs('pm', 'project/report', {})) as { data: { sections: { registerRisks: { title: string }[] } } };
