@@ -18,6 +18,7 @@ import { axeResults, horizontalOverflow } from '../support/axe';
 import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
 import { projectPageContext } from '../support/contexts';
 import { frameOf } from '../support/frames';
+import { aPlan } from '../support/comms-builders';
 import { demoDatasets } from '../support/local-app';
 
 const datasets = demoDatasets();
@@ -69,6 +70,9 @@ const done = (frame: Frame, item: string) => frame.getAttribute(testId(`engageme
 
 beforeAll(async () => {
   expect(await invokeAs('pm', 'project/delete-data', { confirmProjectKey: PROJECT_KEY })).toMatchObject({ ok: true });
+  // The contacts come from the communication plan.
+  const plan = (await invokeAs('pm', 'comms/get', {})) as { data: { revision: number } };
+  expect(await invokeAs('pm', 'comms/save', { plan: aPlan(), revision: plan.data.revision })).toMatchObject({ ok: true });
 });
 
 describe('the Engagement section', () => {
@@ -78,6 +82,13 @@ describe('the Engagement section', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     const frame = await openEngagement(page, 'pm', 'en', 'light');
     expect(await frame.getAttribute(testId('engagement-phase-current'), 'data-phase')).toBe('kick-off');
+    // The contacts are the plan's stakeholders, the client's first.
+    await frame.waitForSelector(testId('engagement-contact-client'));
+    const contacts = frame.locator('[data-testid^="engagement-contact-"]');
+    expect(await contacts.count()).toBe(2);
+    expect(await contacts.nth(0).getAttribute('data-side')).toBe('client');
+    expect(await contacts.nth(1).getAttribute('data-side')).toBe('internal');
+    expect(await frame.textContent(testId('engagement-contact-client'))).toContain('Chen Li');
     expect(await done(frame, 'kpis-agreed')).toBe('false');
 
     // Bad values are refused beside their fields; nothing is stored.

@@ -16,6 +16,7 @@ import { SettingsStyles } from '../settings/SettingsStyles';
 import { CLOSING_PHASES, ClosingPanel } from './ClosingPanel';
 import { AcceptancePart } from './AcceptancePart';
 import { CommitmentsPart } from './CommitmentsPart';
+import { ContactsPart } from './ContactsPart';
 import {
   nextRowId,
   toEngagement,
@@ -642,6 +643,7 @@ export function EngagementSection() {
             }}
             onReload={reload}
           />
+          <ContactsPart />
           <CommitmentsPart engagement={view.engagement} />
         </>
       )}
