@@ -1,6 +1,5 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Language, PayloadOf } from '../../../contract';
-import { LANGUAGES } from '../../../contract/language';
 import { CLOSING_MESSAGES } from '../../../contract/i18n/closing-messages';
 import { REPORTS_MESSAGES } from '../../../contract/i18n/reports-messages';
 import type { PublishedReportHead } from '../../../contract/reports';
@@ -11,8 +10,8 @@ import { I18nProvider, useI18n, useT } from '../../shared/i18n/I18nProvider';
 import { LoadingState } from '../../shared/LoadingState';
 import { TokenLozenge } from '../../shared/TokenLozenge';
 import { useResolver } from '../../shared/use-resolver';
-import { AudienceToggle } from '../AudienceToggle';
 import { ClosingReportView } from '../engagement/ClosingReportView';
+import { ReportToolbar } from './ReportToolbar';
 import type { Audience } from '../report-payload';
 
 /** The "Closing report" label the history shows beside the closing report's row. */
@@ -26,7 +25,6 @@ export function ClosingReportViewer({ head, onClose }: { head: PublishedReportHe
   const t = useT(REPORTS_MESSAGES, CLOSING_MESSAGES);
   const { locale, formatInstant } = useI18n();
   const backend = useBackend();
-  const languageId = useId();
   const [audience, setAudience] = useState<Audience>('internal');
   const [lang, setLang] = useState<Language>(locale);
   const [exportFailed, setExportFailed] = useState(false);
@@ -61,32 +59,7 @@ export function ClosingReportViewer({ head, onClose }: { head: PublishedReportHe
         {t('reports.viewer.close')}
       </button>
       <h2>{heading}</h2>
-      <div className="cf-reports-toolbar">
-        <AudienceToggle audience={audience} onChange={setAudience} />
-        <label htmlFor={languageId}>{t('reports.viewer.language')}</label>
-        <select
-          id={languageId}
-          className="cf-select"
-          value={lang}
-          onChange={(event) => setLang(event.target.value === 'zh-CN' ? 'zh-CN' : 'en')}
-          data-testid="reports-lang"
-        >
-          {LANGUAGES.map((option) => (
-            <option key={option} value={option}>
-              {t(`reports.lang.${option}`)}
-            </option>
-          ))}
-        </select>
-        <button type="button" className="cf-button" onClick={() => exportAs('markdown')} data-testid="reports-export-markdown">
-          {t('reports.viewer.markdown')}
-        </button>
-        <button type="button" className="cf-button" onClick={() => exportAs('html')} data-testid="reports-export-html">
-          {t('reports.viewer.html')}
-        </button>
-        <button type="button" className="cf-button" onClick={emailIt} data-testid="reports-export-email">
-          {t('reports.viewer.email')}
-        </button>
-      </div>
+      <ReportToolbar audience={audience} onAudience={setAudience} lang={lang} onLang={setLang} onExport={exportAs} onEmail={emailIt} />
       {emailNote !== null && (
         <p role="status" className="cf-hint" data-testid="reports-email-note">
           {emailNote}

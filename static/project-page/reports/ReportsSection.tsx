@@ -13,9 +13,9 @@ import { I18nProvider, useI18n, useT } from '../../shared/i18n/I18nProvider';
 import { LoadingState } from '../../shared/LoadingState';
 import { RagLozenge } from '../../shared/RagLozenge';
 import { useResolver } from '../../shared/use-resolver';
-import { AudienceToggle } from '../AudienceToggle';
 import { DeliveryPanel, MailSettingsPanel } from './Delivery';
 import { OverrideEditor } from './OverrideEditor';
+import { ReportToolbar } from './ReportToolbar';
 import { DraftEditor, DraftEditorStyles } from './DraftEditor';
 import { NARRATIVE_MESSAGES } from '../../../contract/i18n/narrative-messages';
 import { ReportPrintStyles } from './ReportPrintStyles';
@@ -26,7 +26,6 @@ import { ReportView } from '../ReportView';
 import { ReportScopeContext } from '../report-scope';
 import { ClosingReportLabel, ClosingReportViewer } from './ClosingReportViewer';
 
-const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 const DRAFT: PayloadOf<'project/report'> = { audience: 'internal' };
 const PAGE_SIZE = 20;
 
@@ -305,7 +304,6 @@ function ReportViewer({ head, canSend, onClose }: { head: PublishedReportHead; c
   const [exportFailed, setExportFailed] = useState(false);
   const payload = useMemo<PayloadOf<'report/get'>>(() => ({ id: head.id, audience, lang }), [head.id, audience, lang]);
   const { state, retry } = useResolver('report/get', payload);
-  const languageId = useId();
 
   const [emailNote, setEmailNote] = useState<string | null>(null);
   const emailIt = () => {
@@ -355,35 +353,15 @@ function ReportViewer({ head, canSend, onClose }: { head: PublishedReportHead; c
         {t('reports.viewer.close')}
       </button>
       <h3>{t('reports.viewer.heading', { version: String(head.version), time: formatInstant(head.publishedAt) })}</h3>
-      <div className="cf-reports-toolbar">
-        <AudienceToggle audience={audience} onChange={setAudience} />
-        <label htmlFor={languageId}>{t('reports.viewer.language')}</label>
-        <select
-          id={languageId}
-          className="cf-select"
-          value={lang}
-          onChange={(event) => setLang(event.target.value === 'zh-CN' ? 'zh-CN' : 'en')}
-          data-testid="reports-lang"
-        >
-          {LANGUAGES.map((option) => (
-            <option key={option} value={option}>
-              {t(`reports.lang.${option}`)}
-            </option>
-          ))}
-        </select>
-        <button type="button" className="cf-button" onClick={() => exportAs('markdown')} data-testid="reports-export-markdown">
-          {t('reports.viewer.markdown')}
-        </button>
-        <button type="button" className="cf-button" onClick={() => exportAs('html')} data-testid="reports-export-html">
-          {t('reports.viewer.html')}
-        </button>
-        <button type="button" className="cf-button" onClick={emailIt} data-testid="reports-export-email">
-          {t('reports.viewer.email')}
-        </button>
-        <button type="button" className="cf-button" onClick={copyIt} data-testid="reports-copy-email">
-          {t('reports.viewer.copyEmail')}
-        </button>
-      </div>
+      <ReportToolbar
+        audience={audience}
+        onAudience={setAudience}
+        lang={lang}
+        onLang={setLang}
+        onExport={exportAs}
+        onEmail={emailIt}
+        onCopy={copyIt}
+      />
       {copyNote !== null && (
         <div role="status" className="cf-hint" data-testid="reports-copy-note" data-outcome={copyNote.outcome}>
           {copyNote.outcome === 'denied' ? (
