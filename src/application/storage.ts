@@ -57,6 +57,13 @@ export interface Collection<T> {
   /** Creates or replaces the record with the same id. */
   put(record: T): Promise<void>;
   /**
+   * `put` for many records in as few storage calls as the platform allows (KVS batches of 25).
+   * Every record is validated before anything is written; answers once all are stored.
+   * @throws AppError INVALID_PAYLOAD (nothing written); STORAGE_UNAVAILABLE or RATE_LIMITED when
+   *   some stayed unwritten after the retries (others may be stored: `put` them again).
+   */
+  putMany(records: readonly T[]): Promise<void>;
+  /**
    * Creates the record unless one with its id exists; answers which happened (idempotent
    * submissions). A revisioned kind's record starts at revision 1.
    */

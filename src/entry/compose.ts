@@ -21,6 +21,7 @@ import type { MailSender } from '../application/delivery/mail-sender';
 import type { EmlComposer } from '../application/reports/report-email';
 import type { SecretStore } from '../application/delivery/secret-store';
 import { KvsRecordStore } from '../adapters/storage/kvs-record-store';
+import { withSharedPageStamps } from '../application/share/page-stamp';
 import { consoleLogger } from './log';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -31,7 +32,8 @@ export const sleep = (ms: number): Promise<void> =>
     setTimeout(resolve, ms);
   });
 
-export const recordStore: RecordStore = new KvsRecordStore();
+/** The app's records; every write to an input of the client status page stamps its project (`page-stamp.ts`). */
+export const recordStore: RecordStore = withSharedPageStamps(new KvsRecordStore());
 export const secretStore: SecretStore = new KvsSecretStore();
 
 /** `.eml` files for the PM's mail client. */

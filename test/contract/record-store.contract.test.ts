@@ -316,6 +316,26 @@ describe.each(harnesses)('$name', (harness) => {
       expect(await events.get('no such id!')).toBeUndefined();
     });
 
+    it('puts many records at once, over one storage batch, each then readable and listed', async () => {
+      const { store } = harness.create();
+      const events = store.collection(eventKind, 'P1');
+      await events.putMany(Array.from({ length: 60 }, (_, n) => event(n)));
+      expect(await events.get('e0059')).toEqual(event(59));
+      expect((await events.list({ limit: 100 })).items).toHaveLength(60);
+      await events.putMany([event(0, { status: 'closed' })]);
+      expect((await events.get('e0000'))?.status).toBe('closed');
+      await events.putMany([]);
+      expect((await events.list({ limit: 100 })).items).toHaveLength(60);
+    });
+
+    it('puts none of many records when one does not parse', async () => {
+      const { store } = harness.create();
+      const events = store.collection(eventKind, 'P1');
+      const bad = { ...event(2), status: 'maybe' } as unknown as ContractEvent;
+      expect(await codeOf(events.putMany([event(1), bad, event(3)]))).toBe('INVALID_PAYLOAD');
+      expect((await events.list()).items).toEqual([]);
+    });
+
     it('adds a record once: the same id twice stores one record and answers "exists"', async () => {
       const setup = harness.create();
       const { store } = setup;
@@ -436,6 +456,17 @@ describe('KvsRecordStore under storage failures', () => {
     const { store, setFaults } = kvsHarness.create();
     setFaults?.({ rateLimitShare: 1 });
     expect(await codeOf(store.document(noteKind, 'P1').get())).toBe('RATE_LIMITED');
+  });
+
+  it('given transient failures, puts many records all the same; given storage down, says so', async () => {
+    const { setFaults } = kvsHarness.create();
+    const store = new KvsRecordStore({ ...noSleep, attempts: 8 });
+    setFaults?.({ rateLimitShare: 0.25 });
+    await store.collection(eventKind, 'P1').putMany(Array.from({ length: 80 }, (_, n) => event(n)));
+    setFaults?.({ failAll: true });
+    expect(await codeOf(store.collection(eventKind, 'P2').putMany([event(1)]))).toBe('STORAGE_UNAVAILABLE');
+    setFaults?.(undefined);
+    expect((await store.collection(eventKind, 'P1').list({ limit: 100 })).items).toHaveLength(80);
   });
 
   it('given a transient failure, retries and succeeds', async () => {

@@ -177,6 +177,44 @@ describe('share/create and the page', () => {
   });
 });
 
+describe('a page viewed again', () => {
+  it('is served from memory: one stamp read and one log write, a fresh submission id, and the view logged', async () => {
+    // The first open syncs the project and stores its snapshot: the page has something to show.
+    await pm('project/overview', {});
+    await app.forge.drainQueue();
+    const { url } = await create();
+    const first = await get(url);
+    expect(first.status).toBe(200);
+    const firstBody = await first.text();
+    await app.forge.drainQueue();
+    const kvs = app.kvs;
+    const original = kvs.handle.bind(kvs);
+    const calls: string[] = [];
+    kvs.handle = (path, init) => {
+      calls.push(path);
+      return original(path, init);
+    };
+    let again: string;
+    try {
+      again = await (await get(url)).text();
+    } finally {
+      kvs.handle = original;
+    }
+    expect(calls).toEqual(['/api/v1/entity/get', '/api/v1/batch/set']);
+    expect(hiddenField(again, 'submissionId')).not.toBe(hiddenField(firstBody, 'submissionId'));
+    expect((await accessLog()).filter((e) => e.kind === 'view')).toHaveLength(2);
+    // A change the page shows is there on the next view.
+    const settings = await pm('settings/get', {});
+    const { revision } = settings.data as { revision: number };
+    const saved = await pm('settings/save', {
+      settings: { ...(settings.data as { settings: object }).settings, timeZone: 'Pacific/Auckland' },
+      revision,
+    });
+    expect(saved.ok, JSON.stringify(saved.error)).toBe(true);
+    expect(await (await get(url)).text()).toContain('Pacific/Auckland');
+  });
+});
+
 describe('one identical 404', () => {
   it('for unknown, wrong, truncated, case-changed, expired, revoked, switched-off and another project’s links, after the same storage reads', async () => {
     const valid = tokenOf((await create({ label: 'kept' })).url);

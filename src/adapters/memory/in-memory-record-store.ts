@@ -92,6 +92,10 @@ export class InMemoryRecordStore implements RecordStore {
           const stored = toStored(record);
           records.set(stored.id, stored);
         }),
+      putMany: (many: readonly T[]): Promise<void> =>
+        settle(() => {
+          for (const stored of many.map(toStored)) records.set(stored.id, stored);
+        }),
       add: (record: T): Promise<'created' | 'exists'> =>
         settle(() => {
           const stored = toStored(record);

@@ -41,6 +41,12 @@ type CollectionEnvelope = z.infer<typeof collectionEnvelope>;
  * conditional transactions on their revision; each collection kind has its own entity indexed
  * by partition and time. Every call goes through `kvsCall` (bounded retries, typed errors).
  */
+/**
+ * Items per `kvs.batchSet` call.
+ * @see https://developer.atlassian.com/platform/forge/storage-reference/storage-api-basic-api/ (batch operations: up to 25 items)
+ */
+const MAX_BATCH_ITEMS = 25;
+
 export class KvsRecordStore implements RecordStore {
   constructor(private readonly retry: RetryPolicy = DEFAULT_KVS_RETRY) {}
 
@@ -165,6 +171,28 @@ class KvsCollection<T> implements Collection<T> {
   async put(record: T): Promise<void> {
     const { key, envelope } = this.envelopeOf(record);
     await kvsCall(`save ${this.kind.name}`, () => kvs.entity<CollectionEnvelope>(this.kind.entity).set(key, envelope), this.retry);
+  }
+
+  async putMany(records: readonly T[]): Promise<void> {
+    let pending = records.map((record) => this.envelopeOf(record));
+    for (let attempt = 1; pending.length > 0; attempt += 1) {
+      const failed: typeof pending = [];
+      for (let start = 0; start < pending.length; start += MAX_BATCH_ITEMS) {
+        const chunk = pending.slice(start, start + MAX_BATCH_ITEMS);
+        const result = await kvsCall(
+          `save ${this.kind.name}`,
+          () => kvs.batchSet(chunk.map(({ key, envelope }) => ({ entityName: this.kind.entity, key, value: envelope }))),
+          this.retry,
+        );
+        const failedKeys = new Set(result.failedKeys.map((item) => item.key));
+        failed.push(...chunk.filter(({ key }) => failedKeys.has(key)));
+      }
+      if (failed.length > 0 && attempt >= this.retry.attempts) {
+        throw new AppError('STORAGE_UNAVAILABLE', `save ${this.kind.name}: ${String(failed.length)} records stayed unwritten`);
+      }
+      if (failed.length > 0) await this.retry.sleep(Math.floor(this.retry.random() * this.retry.baseDelayMs * 2 ** (attempt - 1)));
+      pending = failed;
+    }
   }
 
   async add(record: T): Promise<'created' | 'exists'> {

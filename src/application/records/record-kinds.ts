@@ -716,7 +716,22 @@ export const acceptanceKind = defineDocumentKind<AcceptanceRecordJson>({
   scope: 'project',
 });
 
-/** Every kind, for export, delete and the manifest check. */
+/**
+ * The project's shared-page stamp: a random value written after every write to a kind the
+ * client status page is built from (`SHARED_PAGE_INPUT_KINDS`), so a page rendered under one
+ * stamp is known current while the stamp is unchanged (`application/share/page-stamp.ts`).
+ */
+export const sharedPageStampKind = defineDocumentKind<{ stamp: string }>({
+  name: 'shared-page-stamp',
+  schemaVersion: 1,
+  schema: z.object({ stamp: z.string().min(16).max(64) }),
+  scope: 'project',
+});
+
+/**
+ * Every kind, for export, delete and the manifest check — but `sharedPageStampKind`: a random
+ * value, no data of the project's, removed by the writes that delete the rest.
+ */
 export const RECORD_KINDS: readonly AnyRecordKind[] = [
   settingsKind,
   changeMarkerKind,

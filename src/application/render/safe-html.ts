@@ -42,3 +42,12 @@ export function html(strings: TemplateStringsArray, ...values: readonly HtmlValu
   });
   return new SafeHtml(out);
 }
+
+/**
+ * A style sheet of trusted markup (a literal `<style>` block) with its indentation and line
+ * breaks taken out: fewer bytes on every page that carries it. Only whitespace goes, so what
+ * was safe stays safe.
+ */
+export function compactStyle(fragment: SafeHtml): SafeHtml {
+  return new SafeHtml(fragment.value.replace(/\s+/gu, ' ').replace(/\s*([{};,>])\s*/gu, '$1'));
+}

@@ -40,3 +40,16 @@ export function jsonResponse(statusCode: number, value: unknown): WebTriggerResp
     body: JSON.stringify(value),
   };
 }
+
+export type PageFormat = 'html' | 'json';
+
+/** JSON for `?format=json`, or an `Accept` naming JSON and not HTML; HTML otherwise. */
+export function pageFormat(request: WebTriggerRequest): PageFormat {
+  const format = request.queryParameters.format?.[0];
+  if (format === 'json' || format === 'html') return format;
+  const accept = Object.entries(request.headers)
+    .filter(([name]) => name.toLowerCase() === 'accept')
+    .flatMap(([, values]) => values)
+    .join(',');
+  return /\bapplication\/json\b/iu.test(accept) && !/\btext\/html\b/iu.test(accept) ? 'json' : 'html';
+}

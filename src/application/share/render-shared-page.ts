@@ -25,7 +25,7 @@ import {
   type ReportDates,
   type ReportWords,
 } from '../render/report-text';
-import { html, type SafeHtml } from '../render/safe-html';
+import { compactStyle, html, type SafeHtml } from '../render/safe-html';
 import type { SharedChangeRequest, SharedPageContent } from './shared-page-content';
 import { renderAcceptanceSection } from './shared-acceptance';
 import { renderCommitmentsSection } from './shared-commitments';
@@ -37,281 +37,283 @@ type ShareWords = ReturnType<typeof shareWords>;
 const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', 'zh-CN': '简体中文' };
 
 // A literal template with no interpolation: trusted markup by construction.
-const STYLE = html`<style>
-  :root {
-    color-scheme: light dark;
-    --bg: #fff;
-    --fg: #172b4d;
-    --muted: #505f79;
-    --line: #dfe1e6;
-    --card: #f7f8f9;
-    --accent: #0c66e4;
-    --g: #216e4e;
-    --gb: #dcfff1;
-    --a: #7f5f01;
-    --ab: #fff7d6;
-    --r: #ae2e24;
-    --rb: #ffeceb;
-    --n: #44546f;
-    --nb: #f1f2f4;
-    --wait: #fff7d6;
-    --waitline: #e2b203;
-  }
-  @media (prefers-color-scheme: dark) {
+const STYLE = compactStyle(
+  html`<style>
     :root {
-      --bg: #1d2125;
-      --fg: #dee4ea;
-      --muted: #9fadbc;
-      --line: #38414a;
-      --card: #22272b;
-      --accent: #579dff;
-      --g: #7ee2b8;
-      --gb: #164b35;
-      --a: #f8e6a0;
-      --ab: #533f04;
-      --r: #ffd5d2;
-      --rb: #5d1f1a;
-      --n: #c7d1db;
-      --nb: #2c333a;
-      --wait: #3d2e00;
-      --waitline: #cf9f02;
+      color-scheme: light dark;
+      --bg: #fff;
+      --fg: #172b4d;
+      --muted: #505f79;
+      --line: #dfe1e6;
+      --card: #f7f8f9;
+      --accent: #0c66e4;
+      --g: #216e4e;
+      --gb: #dcfff1;
+      --a: #7f5f01;
+      --ab: #fff7d6;
+      --r: #ae2e24;
+      --rb: #ffeceb;
+      --n: #44546f;
+      --nb: #f1f2f4;
+      --wait: #fff7d6;
+      --waitline: #e2b203;
     }
-  }
-  * {
-    box-sizing: border-box;
-  }
-  body {
-    margin: 0;
-    background: var(--bg);
-    color: var(--fg);
-    font:
-      16px/1.5 -apple-system,
-      BlinkMacSystemFont,
-      'Segoe UI',
-      'PingFang SC',
-      'Microsoft YaHei',
-      'Noto Sans CJK SC',
-      Roboto,
-      sans-serif;
-    overflow-wrap: anywhere;
-  }
-  .wrap {
-    max-width: 52rem;
-    margin: 0 auto;
-    padding: 1rem;
-  }
-  header {
-    border-bottom: 1px solid var(--line);
-    padding-bottom: 0.75rem;
-  }
-  h1 {
-    font-size: 1.5rem;
-    margin: 0.25rem 0;
-  }
-  h2 {
-    font-size: 1.2rem;
-    margin: 1.5rem 0 0.5rem;
-  }
-  h3 {
-    font-size: 1rem;
-    margin: 1rem 0 0.25rem;
-  }
-  .meta,
-  .muted {
-    color: var(--muted);
-    font-size: 0.9rem;
-  }
-  .meta {
-    margin: 0.25rem 0;
-  }
-  nav.lang {
-    float: right;
-    font-size: 0.9rem;
-  }
-  nav.lang a {
-    color: var(--accent);
-    margin-left: 0.5rem;
-  }
-  nav.lang a[aria-current] {
-    color: var(--fg);
-    font-weight: 600;
-    text-decoration: none;
-  }
-  .card {
-    background: var(--card);
-    border: 1px solid var(--line);
-    border-radius: 8px;
-    padding: 0.75rem 1rem;
-    margin: 0.5rem 0;
-  }
-  .badge {
-    display: inline-block;
-    border-radius: 4px;
-    padding: 0 0.5rem;
-    font-weight: 600;
-    font-size: 0.85rem;
-    white-space: nowrap;
-  }
-  .green {
-    color: var(--g);
-    background: var(--gb);
-  }
-  .amber {
-    color: var(--a);
-    background: var(--ab);
-  }
-  .red {
-    color: var(--r);
-    background: var(--rb);
-  }
-  .grey {
-    color: var(--n);
-    background: var(--nb);
-  }
-  .narrative {
-    white-space: pre-line;
-  }
-  .overall {
-    font-size: 1.15rem;
-  }
-  .overall .badge {
-    font-size: 1rem;
-  }
-  ul {
-    padding-left: 1.25rem;
-    margin: 0.25rem 0;
-  }
-  li {
-    margin: 0.25rem 0;
-  }
-  .key {
-    font-family: ui-monospace, Menlo, Consolas, monospace;
-    font-size: 0.85rem;
-    color: var(--muted);
-  }
-  .bar {
-    height: 0.5rem;
-    background: var(--nb);
-    border-radius: 4px;
-    overflow: hidden;
-    margin: 0.25rem 0;
-  }
-  .bar span {
-    display: block;
-    height: 100%;
-    background: var(--accent);
-  }
-  .ms dl {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    gap: 0 0.75rem;
-    margin: 0.25rem 0;
-  }
-  .ms dt {
-    color: var(--muted);
-  }
-  .ms dd {
-    margin: 0;
-  }
-  .waiting {
-    background: var(--wait);
-    border-left: 4px solid var(--waitline);
-    border-radius: 4px;
-    padding: 0.5rem 1rem;
-  }
-  h4 {
-    font-size: 0.95rem;
-    margin: 0.75rem 0 0.25rem;
-  }
-  .notes p {
-    margin: 0.15rem 0;
-    white-space: pre-wrap;
-  }
-  .waiting strong {
-    white-space: nowrap;
-  }
-  form {
-    margin: 0.5rem 0;
-  }
-  label {
-    display: block;
-    font-weight: 600;
-    margin: 0.5rem 0 0.15rem;
-  }
-  input[type='text'],
-  textarea,
-  select {
-    width: 100%;
-    max-width: 100%;
-    font: inherit;
-    padding: 0.4rem;
-    border: 1px solid var(--line);
-    border-radius: 4px;
-    background: var(--bg);
-    color: var(--fg);
-  }
-  textarea {
-    min-height: 5rem;
-  }
-  fieldset {
-    border: 1px solid var(--line);
-    border-radius: 6px;
-    margin: 0.5rem 0;
-    padding: 0.25rem 0.75rem 0.5rem;
-    min-width: 0;
-  }
-  legend {
-    font-weight: 600;
-  }
-  .scale {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
-  }
-  .scale label {
-    display: inline;
-    font-weight: 400;
-    margin: 0;
-  }
-  button {
-    font: inherit;
-    padding: 0.45rem 1rem;
-    margin: 0.5rem 0.5rem 0 0;
-    border-radius: 4px;
-    border: 1px solid var(--accent);
-    /* The light scheme's blue in both schemes: white text on it keeps its contrast. */
-    background: #0c66e4;
-    color: #fff;
-    cursor: pointer;
-  }
-  button.secondary {
-    background: transparent;
-    color: var(--accent);
-  }
-  footer {
-    border-top: 1px solid var(--line);
-    margin-top: 2rem;
-    padding-top: 0.5rem;
-  }
-  @media print {
-    nav.lang,
-    form,
-    .noprint {
-      display: none;
+    @media (prefers-color-scheme: dark) {
+      :root {
+        --bg: #1d2125;
+        --fg: #dee4ea;
+        --muted: #9fadbc;
+        --line: #38414a;
+        --card: #22272b;
+        --accent: #579dff;
+        --g: #7ee2b8;
+        --gb: #164b35;
+        --a: #f8e6a0;
+        --ab: #533f04;
+        --r: #ffd5d2;
+        --rb: #5d1f1a;
+        --n: #c7d1db;
+        --nb: #2c333a;
+        --wait: #3d2e00;
+        --waitline: #cf9f02;
+      }
+    }
+    * {
+      box-sizing: border-box;
     }
     body {
-      background: #fff;
-      color: #000;
+      margin: 0;
+      background: var(--bg);
+      color: var(--fg);
+      font:
+        16px/1.5 -apple-system,
+        BlinkMacSystemFont,
+        'Segoe UI',
+        'PingFang SC',
+        'Microsoft YaHei',
+        'Noto Sans CJK SC',
+        Roboto,
+        sans-serif;
+      overflow-wrap: anywhere;
     }
-    .card,
+    .wrap {
+      max-width: 52rem;
+      margin: 0 auto;
+      padding: 1rem;
+    }
+    header {
+      border-bottom: 1px solid var(--line);
+      padding-bottom: 0.75rem;
+    }
+    h1 {
+      font-size: 1.5rem;
+      margin: 0.25rem 0;
+    }
+    h2 {
+      font-size: 1.2rem;
+      margin: 1.5rem 0 0.5rem;
+    }
+    h3 {
+      font-size: 1rem;
+      margin: 1rem 0 0.25rem;
+    }
+    .meta,
+    .muted {
+      color: var(--muted);
+      font-size: 0.9rem;
+    }
+    .meta {
+      margin: 0.25rem 0;
+    }
+    nav.lang {
+      float: right;
+      font-size: 0.9rem;
+    }
+    nav.lang a {
+      color: var(--accent);
+      margin-left: 0.5rem;
+    }
+    nav.lang a[aria-current] {
+      color: var(--fg);
+      font-weight: 600;
+      text-decoration: none;
+    }
+    .card {
+      background: var(--card);
+      border: 1px solid var(--line);
+      border-radius: 8px;
+      padding: 0.75rem 1rem;
+      margin: 0.5rem 0;
+    }
+    .badge {
+      display: inline-block;
+      border-radius: 4px;
+      padding: 0 0.5rem;
+      font-weight: 600;
+      font-size: 0.85rem;
+      white-space: nowrap;
+    }
+    .green {
+      color: var(--g);
+      background: var(--gb);
+    }
+    .amber {
+      color: var(--a);
+      background: var(--ab);
+    }
+    .red {
+      color: var(--r);
+      background: var(--rb);
+    }
+    .grey {
+      color: var(--n);
+      background: var(--nb);
+    }
+    .narrative {
+      white-space: pre-line;
+    }
+    .overall {
+      font-size: 1.15rem;
+    }
+    .overall .badge {
+      font-size: 1rem;
+    }
+    ul {
+      padding-left: 1.25rem;
+      margin: 0.25rem 0;
+    }
+    li {
+      margin: 0.25rem 0;
+    }
+    .key {
+      font-family: ui-monospace, Menlo, Consolas, monospace;
+      font-size: 0.85rem;
+      color: var(--muted);
+    }
+    .bar {
+      height: 0.5rem;
+      background: var(--nb);
+      border-radius: 4px;
+      overflow: hidden;
+      margin: 0.25rem 0;
+    }
+    .bar span {
+      display: block;
+      height: 100%;
+      background: var(--accent);
+    }
+    .ms dl {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 0 0.75rem;
+      margin: 0.25rem 0;
+    }
+    .ms dt {
+      color: var(--muted);
+    }
+    .ms dd {
+      margin: 0;
+    }
     .waiting {
-      break-inside: avoid;
+      background: var(--wait);
+      border-left: 4px solid var(--waitline);
+      border-radius: 4px;
+      padding: 0.5rem 1rem;
     }
-    a {
-      color: inherit;
+    h4 {
+      font-size: 0.95rem;
+      margin: 0.75rem 0 0.25rem;
     }
-  }
-</style>`;
+    .notes p {
+      margin: 0.15rem 0;
+      white-space: pre-wrap;
+    }
+    .waiting strong {
+      white-space: nowrap;
+    }
+    form {
+      margin: 0.5rem 0;
+    }
+    label {
+      display: block;
+      font-weight: 600;
+      margin: 0.5rem 0 0.15rem;
+    }
+    input[type='text'],
+    textarea,
+    select {
+      width: 100%;
+      max-width: 100%;
+      font: inherit;
+      padding: 0.4rem;
+      border: 1px solid var(--line);
+      border-radius: 4px;
+      background: var(--bg);
+      color: var(--fg);
+    }
+    textarea {
+      min-height: 5rem;
+    }
+    fieldset {
+      border: 1px solid var(--line);
+      border-radius: 6px;
+      margin: 0.5rem 0;
+      padding: 0.25rem 0.75rem 0.5rem;
+      min-width: 0;
+    }
+    legend {
+      font-weight: 600;
+    }
+    .scale {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.75rem;
+    }
+    .scale label {
+      display: inline;
+      font-weight: 400;
+      margin: 0;
+    }
+    button {
+      font: inherit;
+      padding: 0.45rem 1rem;
+      margin: 0.5rem 0.5rem 0 0;
+      border-radius: 4px;
+      border: 1px solid var(--accent);
+      /* The light scheme's blue in both schemes: white text on it keeps its contrast. */
+      background: #0c66e4;
+      color: #fff;
+      cursor: pointer;
+    }
+    button.secondary {
+      background: transparent;
+      color: var(--accent);
+    }
+    footer {
+      border-top: 1px solid var(--line);
+      margin-top: 2rem;
+      padding-top: 0.5rem;
+    }
+    @media print {
+      nav.lang,
+      form,
+      .noprint {
+        display: none;
+      }
+      body {
+        background: #fff;
+        color: #000;
+      }
+      .card,
+      .waiting {
+        break-inside: avoid;
+      }
+      a {
+        color: inherit;
+      }
+    }
+  </style>`,
+);
 
 function documentHead(title: string): SafeHtml {
   return html`<head>

@@ -29,7 +29,7 @@ import { reportDates } from '../render/report-text';
 import { readReports, readSnapshot, STORED_REPORT_FORMAT } from '../snapshot/project-cache';
 import { renderStoredReport } from '../snapshot/read-snapshot';
 import type { RecordStore } from '../storage';
-import { htmlResponse, jsonResponse } from './http';
+import { htmlResponse, jsonResponse, pageFormat, type PageFormat } from './http';
 import { renderMessagePage, renderNoDataPage, renderSharedPage, shareWords } from './render-shared-page';
 import {
   MAX_FORM_BYTES,
@@ -55,6 +55,11 @@ export interface SharedPageDeps {
 export interface SharedPageAnswer {
   response: WebTriggerResponse;
   event: AccessEvent;
+  /**
+   * Present when the response may be served again for the same link, language and format until
+   * the project's shared-page stamp changes, with `nonce` (its submission id) replaced.
+   */
+  reusable?: { lang: Language; format: PageFormat; nonce: string };
 }
 
 /** How many change requests awaiting the client the page lists (and offers to decide). */
@@ -89,14 +94,6 @@ function header(request: WebTriggerRequest, name: string): string | undefined {
 
 function queryLanguage(request: WebTriggerRequest): Language | undefined {
   return languageSchema.safeParse(request.queryParameters.lang?.[0]).data;
-}
-
-function wantsJson(request: WebTriggerRequest): boolean {
-  const format = request.queryParameters.format?.[0];
-  if (format === 'json') return true;
-  if (format === 'html') return false;
-  const accept = header(request, 'accept') ?? '';
-  return /\bapplication\/json\b/iu.test(accept) && !/\btext\/html\b/iu.test(accept);
 }
 
 /** A refusal page in `lang`; `detail` is a short code for the access log, never the client's text. */
@@ -173,8 +170,10 @@ function asClientReport(report: ReturnType<typeof renderStoredReport>): ClientSt
 }
 
 async function view(deps: SharedPageDeps, link: SharedPageLink, request: WebTriggerRequest, lang: Language): Promise<SharedPageAnswer> {
-  const content = await readSharedPageContent(deps.records, link, lang, randomUUID());
-  const json = wantsJson(request);
+  const submissionId = randomUUID();
+  const content = await readSharedPageContent(deps.records, link, lang, submissionId);
+  const format = pageFormat(request);
+  const json = format === 'json';
   if (content === undefined) {
     const response = json ? jsonResponse(200, { lang, status: 'no-data' }) : htmlResponse(200, renderNoDataPage(lang));
     return { response, event: { kind: 'view', outcome: 'ok', detail: 'no-data' } };
@@ -182,6 +181,7 @@ async function view(deps: SharedPageDeps, link: SharedPageLink, request: WebTrig
   return {
     response: json ? jsonResponse(200, content) : htmlResponse(200, renderSharedPage(content)),
     event: { kind: 'view', outcome: 'ok', ...(json ? { detail: 'json' } : {}) },
+    reusable: { lang, format, nonce: submissionId },
   };
 }
 

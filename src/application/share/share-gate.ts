@@ -10,13 +10,16 @@ import { LANGUAGES, type Language } from '../../../contract/language';
 import { SHARE_MESSAGES } from '../../../contract/i18n/share-messages';
 import { translator } from '../../../contract/i18n/strings';
 import type { AccessEvent, SharedPageLink, WebTriggerRequest, WebTriggerResponse } from '../../../contract/share';
-import { assessRateLimit, toCoarseAgent, withAttempt } from '../../domain/share/share-rules';
+import { assessLinkStatus, assessRateLimit, toCoarseAgent, withAttempt } from '../../domain/share/share-rules';
 import { html, type SafeHtml } from '../render/safe-html';
 import type { RecordStore } from '../storage';
 import { clientHtmlResponse } from './page-http';
 import { MAX_FORM_BYTES } from './shared-page-forms';
-import { isValidSession, SESSION_MS, signSession, verifyPasscode } from './share-secrets';
-import { logAccess, resolveShareLink, updateShareLink, type ShareDeps } from './share-links';
+import { hashToken, isValidSession, SESSION_MS, signSession, verifyPasscode } from './share-secrets';
+import { pageFormat, type PageFormat } from './http';
+import { stampSharedPage } from './page-stamp';
+import type { SharedPageReuse } from './page-reuse';
+import { logAccess, resolveShareLink, toAccessLogEntry, updateShareLink, type ShareDeps, type ValidLink } from './share-links';
 import type { ShareLinkRecord } from '../records/record-kinds';
 
 /** Bodies above this are refused before anything is read or stored. */
@@ -36,12 +39,18 @@ export type ServeSharedPage = (
   deps: { records: RecordStore; now: Date; requestRefresh?: ((projectId: string) => Promise<void>) | undefined },
   link: SharedPageLink,
   request: WebTriggerRequest,
-) => Promise<{ response: WebTriggerResponse; event: AccessEvent }>;
+) => Promise<{ response: WebTriggerResponse; event: AccessEvent; reusable?: { lang: Language; format: PageFormat; nonce: string } }>;
 
 export interface GateDeps extends ShareDeps {
   serve: ServeSharedPage;
   /** Asks for the project's data to be derived again in the background (a client's write moved it). */
   requestRefresh?: (projectId: string) => Promise<void>;
+  /**
+   * Links and rendered pages kept between requests, with the installation the request is for
+   * (part of every key: one function instance may serve several sites). Without it, every
+   * request resolves and renders afresh.
+   */
+  pages?: { reuse: SharedPageReuse; installation: string };
 }
 
 const STYLE =
@@ -198,14 +207,21 @@ export async function handleShareRequest(deps: GateDeps, request: WebTriggerRequ
     return messagePage(pageLanguage(request, formLang ?? 'en'), 413, 'tooLarge');
   }
   const { token } = toLinkPath(request.userPath);
-  const resolved = await resolveShareLink(deps, token);
+  const cacheKey = deps.pages ? `${deps.pages.installation}\u0000${hashToken(token).toString('hex')}` : undefined;
+  if (cacheKey !== undefined && deps.pages && method !== 'POST') {
+    const kept = await keptView(deps, deps.pages.reuse, cacheKey, request);
+    if (kept) return withoutBodyForHead(method, kept);
+  }
+  const resolved = (cacheKey === undefined ? undefined : await reuseLink(deps, cacheKey)) ?? (await resolveShareLink(deps, token));
   if (resolved.state !== 'valid') return withoutBodyForHead(method, notFoundResponse());
   const { link } = resolved;
   const now = deps.now;
   const lang = pageLanguage(request, link.lang);
   const agent = toCoarseAgent(header(request, 'user-agent'));
-  const log = (kind: 'view' | 'feedback' | 'decision' | 'invalid' | 'passcode' | 'form', outcome: 'ok' | 'refused', detail?: string) =>
-    logAccess(deps, link.projectId, { linkId: link.id, kind, outcome, detail: detail?.slice(0, 60) ?? null, agent });
+  const log = (kind: 'view' | 'feedback' | 'decision' | 'invalid' | 'passcode' | 'form', outcome: 'ok' | 'refused', detail?: string) => {
+    const entry = { linkId: link.id, kind, outcome, detail: detail?.slice(0, 60) ?? null, agent };
+    return deps.pages ? deps.pages.reuse.logAccess(link.projectId, toAccessLogEntry(now, entry)) : logAccess(deps, link.projectId, entry);
+  };
 
   if (link.passcode !== null && !isValidSession(link.sessionKey, link.id, cookieValue(request, SESSION_COOKIE), now)) {
     if (method !== 'POST') return withoutBodyForHead(method, gatePage(lang, 200, false));
@@ -250,9 +266,70 @@ export async function handleShareRequest(deps: GateDeps, request: WebTriggerRequ
       return retryPage(lang, 'busy', busy.retryAt ?? new Date(now.getTime() + POST_RULE.windowMs), now);
     }
   }
-  const { response, event } = await deps.serve({ records: deps.records, now, requestRefresh: deps.requestRefresh }, resolved.page, request);
+  const cache = cacheKey === undefined ? undefined : deps.pages?.reuse.cache;
+  const { response, event, reusable } = await deps.serve(
+    { records: deps.records, now, requestRefresh: deps.requestRefresh },
+    resolved.page,
+    request,
+  );
   await log(event.kind, event.outcome, event.detail);
+  if (cache && cacheKey !== undefined && method !== 'POST') {
+    if (resolved.stamp === undefined) {
+      // Nothing written since stamps began: stamp now, so the next view can reuse its page.
+      await stampSharedPage(deps.records, link.projectId);
+    } else {
+      const variant = reusable && { lang: reusable.lang, format: reusable.format, reusable: { response, nonce: reusable.nonce } };
+      cache.remember(cacheKey, { stamp: resolved.stamp, link, page: resolved.page }, variant);
+    }
+  }
   return withoutBodyForHead(method, response);
+}
+
+/**
+ * A view answered from memory: the link kept, still active, its passcode session (if any) valid,
+ * the page kept in the language and format asked, and the project's stamp unchanged — checked
+ * in the same storage round as the view is logged. Undefined: the caller takes the full path.
+ */
+async function keptView(
+  deps: GateDeps,
+  reuse: SharedPageReuse,
+  key: string,
+  request: WebTriggerRequest,
+): Promise<WebTriggerResponse | undefined> {
+  const kept = reuse.cache.lookup(key);
+  if (!kept || assessLinkStatus(kept.link, deps.now) !== 'active') return undefined;
+  const { link } = kept;
+  if (link.passcode !== null && !isValidSession(link.sessionKey, link.id, cookieValue(request, SESSION_COOKIE), deps.now)) return undefined;
+  const format = pageFormat(request);
+  const response = reuse.cache.response(key, kept.stamp, pageLanguage(request, link.lang), format);
+  if (!response) return undefined;
+  const entry = toAccessLogEntry(deps.now, {
+    linkId: link.id,
+    kind: 'view',
+    outcome: 'ok',
+    detail: format === 'json' ? 'json' : null,
+    agent: toCoarseAgent(header(request, 'user-agent')),
+  });
+  if (await reuse.confirmView(link.projectId, kept.stamp, entry)) return response;
+  reuse.cache.forget(key);
+  return undefined;
+}
+
+/**
+ * The link a kept entry resolved, if the project's stamp is still the one it was resolved under
+ * and the link has not expired since: one small read instead of three. Anything else forgets
+ * the entry, and the caller resolves afresh.
+ */
+async function reuseLink(deps: GateDeps, key: string): Promise<ValidLink | undefined> {
+  const reuse = deps.pages?.reuse;
+  const kept = reuse?.cache.lookup(key);
+  if (!reuse || !kept) return undefined;
+  const stamp = await reuse.readStamp(kept.link.projectId);
+  if (stamp !== kept.stamp || assessLinkStatus(kept.link, deps.now) !== 'active') {
+    reuse.cache.forget(key);
+    return undefined;
+  }
+  return { state: 'valid', link: kept.link, page: kept.page, stamp };
 }
 
 /**

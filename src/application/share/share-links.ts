@@ -31,7 +31,8 @@ import {
 } from '../records/record-kinds';
 import type { RecordStore, Revisioned } from '../storage';
 import { hashPasscode, hashToken, newLinkId, newSessionKey, newToken, sameDigest } from './share-secrets';
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { readSharedPageStamp, stampSharedPage } from './page-stamp';
 
 /** A conditional write that lost a race is tried again this many times. */
 const WRITE_ATTEMPTS = 5;
@@ -184,11 +185,18 @@ export async function updateShareLink(
   }
 }
 
+/** What the page needs to know of a link (never its secrets). */
+export function toSharedPageLink(link: ShareLinkRecord): SharedPageLink {
+  return { id: link.id, projectId: link.projectId, scope: link.scope, lang: link.lang, sections: link.sections, label: link.label };
+}
+
 /** Revokes the link for good; a revoked link stays revoked (revoking again changes nothing). */
 export async function revokeShareLink(deps: ShareDeps, projectId: string, linkId: string): Promise<ShareLinkView> {
   const link = await updateShareLink(deps.records, projectId, linkId, (current) =>
     current.revokedAt === null ? { ...current, revokedAt: deps.now.toISOString() } : undefined,
   );
+  // Stamped even when it was revoked already: a first revoke whose stamp failed is made good.
+  await stampSharedPage(deps.records, projectId);
   return toShareLinkView(link, deps.now);
 }
 
@@ -207,13 +215,29 @@ export async function listAccessLog(
   return { items: found.items, cursor: found.cursor ?? null };
 }
 
-/** Adds one entry to the project's access log. */
-export async function logAccess(deps: ShareDeps, projectId: string, entry: Omit<AccessLogEntryJson, 'id' | 'at'>): Promise<void> {
-  const id = `${deps.now.getTime().toString(36)}-${randomBytes(6).toString('hex')}`;
-  await deps.records.collection(shareAccessKind, projectId).put({ ...entry, id, at: deps.now.toISOString() });
+/** An access log entry at `now`, with a fresh id (time first, so ids sort as the log does). */
+export function toAccessLogEntry(now: Date, entry: Omit<AccessLogEntryJson, 'id' | 'at'>): AccessLogEntryJson {
+  // 48 random bits: the last 12 hex digits of a v4 UUID are all random (and cheap: pooled).
+  return { ...entry, id: `${now.getTime().toString(36)}-${randomUUID().slice(-12)}`, at: now.toISOString() };
 }
 
-export type ResolvedLink = { state: 'valid'; link: ShareLinkRecord; page: SharedPageLink } | { state: 'not-found' };
+/** Adds one entry to the project's access log. */
+export async function logAccess(deps: ShareDeps, projectId: string, entry: Omit<AccessLogEntryJson, 'id' | 'at'>): Promise<void> {
+  await deps.records.collection(shareAccessKind, projectId).put(toAccessLogEntry(deps.now, entry));
+}
+
+/**
+ * A link that opens now. `stamp`: the project's shared-page stamp, read before the link and the
+ * sharing switch were (`page-stamp.ts`), so what was resolved may be reused while it holds.
+ */
+export interface ValidLink {
+  state: 'valid';
+  link: ShareLinkRecord;
+  page: SharedPageLink;
+  stamp: string | undefined;
+}
+
+export type ResolvedLink = ValidLink | { state: 'not-found' };
 
 /**
  * The link a token opens, if it opens one now: known, its hash matching in constant time, of the
@@ -226,6 +250,8 @@ export async function resolveShareLink(deps: ShareDeps, token: string): Promise<
   const index = await deps.records.document(shareTokenKind, hex).get();
   const projectId = index.value?.projectId ?? DECOY_PARTITION;
   const linkId = index.value?.linkId ?? DECOY_LINK_ID;
+  // The stamp first: a write after it changes it, so nothing read below is reused stale.
+  const stamp = await readSharedPageStamp(deps.records, projectId);
   const [link, settings] = await Promise.all([
     deps.records.collection(shareLinkKind, projectId).get(linkId),
     getShareSettings(deps.records, projectId),
@@ -241,9 +267,5 @@ export async function resolveShareLink(deps: ShareDeps, token: string): Promise<
   ) {
     return { state: 'not-found' };
   }
-  return {
-    state: 'valid',
-    link,
-    page: { id: link.id, projectId: link.projectId, scope: link.scope, lang: link.lang, sections: link.sections, label: link.label },
-  };
+  return { state: 'valid', link, page: toSharedPageLink(link), stamp };
 }

@@ -73,6 +73,12 @@ describe('passcode sessions', () => {
     const [, mac = ''] = value.split('.');
     expect(isValidSession(key, 'link-a', `${String(later + 1000)}.${mac}`, NOW)).toBe(false);
     expect(isValidSession(key, 'link-a', `${String(later)}.${mac.slice(0, -1)}A`, NOW)).toBe(mac.endsWith('A'));
+    // Every other last character is refused, the three that decode to the same bytes included.
+    const last = mac.at(-1) ?? '';
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    for (const other of alphabet.replace(last, '')) {
+      expect(isValidSession(key, 'link-a', `${String(later)}.${mac.slice(0, -1)}${other}`, NOW), other).toBe(false);
+    }
     for (const garbage of [undefined, '', '.', 'x.y', `${String(later)}.`, `${'9'.repeat(20)}.${mac}`]) {
       expect(isValidSession(key, 'link-a', garbage, NOW)).toBe(false);
     }

@@ -77,7 +77,9 @@ export function isValidSession(key: string, linkId: string, value: string | unde
   const match = /^(\d{1,15})\.([A-Za-z0-9_-]{43})$/u.exec(value ?? '');
   if (!match) return false;
   const expiresMs = Number(match[1]);
-  const given = Buffer.from(match[2] ?? '', 'base64url');
-  const expected = Buffer.from(sessionMac(key, linkId, expiresMs), 'base64url');
+  // The MAC's text, not its decoded bytes: the last character of 43 carries two unused bits, so
+  // four spellings decode alike; only the one this app writes is a session.
+  const given = Buffer.from(match[2] ?? '', 'latin1');
+  const expected = Buffer.from(sessionMac(key, linkId, expiresMs), 'latin1');
   return given.length === expected.length && timingSafeEqual(given, expected) && expiresMs > now.getTime();
 }
