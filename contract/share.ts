@@ -145,6 +145,11 @@ export const accessLogEntrySchema = z.object({
   outcome: z.enum(['ok', 'refused']),
   detail: z.nullable(z.string().check(z.maxLength(60))),
   agent: coarseAgentSchema,
+  /**
+   * How many identical events the entry stands for — the same link, kind, outcome, detail and
+   * agent in the same second, stored together (a burst of views); absent: one.
+   */
+  count: z.optional(z.int().check(z.gte(2), z.lte(100_000))),
 });
 export type AccessLogEntryJson = z.infer<typeof accessLogEntrySchema>;
 

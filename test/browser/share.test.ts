@@ -11,6 +11,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../contract';
 import { SHARE_MESSAGES } from '../../contract/i18n/share-messages';
 import { LOCAL_ACCOUNTS, type AccountRole } from '../../local/jira/accounts';
+import { KvsRecordStore } from '../../src/adapters/storage/kvs-record-store';
+import { shareAccessKind } from '../../src/application/records/record-kinds';
 import { axeResults, horizontalOverflow } from '../support/axe';
 import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
 import { projectPageContext } from '../support/contexts';
@@ -108,6 +110,20 @@ describe('the Share section', () => {
     await frame.click(testId('share-log-refresh'));
     await frame.waitForSelector(testId('share-log-row'));
     expect(await frame.textContent(testId('share-log-row'))).toContain(text('en', 'share.log.kind.view'));
+    // Identical views stored together (a burst the status page coalesced) read as one line with their count.
+    await new KvsRecordStore().collection(shareAccessKind, demo.project.id).put({
+      id: `${Date.now().toString(36)}-burst`,
+      linkId: stored?.id ?? '',
+      at: new Date().toISOString(),
+      kind: 'view',
+      outcome: 'ok',
+      detail: null,
+      agent: { browser: 'chrome', os: 'windows' },
+      count: 3,
+    });
+    await frame.click(testId('share-log-refresh'));
+    const burst = text('en', 'share.log.times', { what: text('en', 'share.log.kind.view'), count: '3' });
+    await expect.poll(() => frame.textContent(testId('share-log'))).toContain(burst);
     await frame.click(testId('share-revoke'));
     await frame.click(testId('share-revoke-confirm'));
     await expect.poll(() => frame.getAttribute(testId(`share-row-${stored?.id ?? ''}`), 'data-status')).toBe('revoked');

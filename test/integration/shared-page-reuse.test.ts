@@ -119,6 +119,25 @@ describe('a page kept between views', () => {
     expect(await viewsLogged(records)).toHaveLength(3);
   });
 
+  it('logs views arriving together as one entry with their count when they are alike, apart when not', async () => {
+    const { records, view } = await setUp();
+    await view();
+    const chrome = { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36' };
+    const burst = await Promise.all([view(), view(), view(), view({ headers: chrome }), view({ query: { format: 'json' } })]);
+    expect(burst.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    const views = await viewsLogged(records);
+    expect(views.map((e) => [e.agent.browser, e.detail, e.count ?? 1]).sort()).toEqual(
+      [
+        ['other', null, 1],
+        ['other', null, 3],
+        ['chrome', null, 1],
+        ['other', 'json', 1],
+      ].sort(),
+    );
+    // Every view is counted.
+    expect(views.reduce((sum, e) => sum + (e.count ?? 1), 0)).toBe(6);
+  });
+
   it('keeps each language and format apart, and answers HEAD from it without a body', async () => {
     const { view, renders } = await setUp();
     const en = await view();

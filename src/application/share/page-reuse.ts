@@ -12,6 +12,29 @@ import type { RecordStore } from '../storage';
 import { readSharedPageStamp } from './page-stamp';
 import { SharedPageCache } from './shared-page-cache';
 
+/**
+ * Identical entries — the same link, kind, outcome, detail and agent in the same second — as one
+ * entry with their count: a burst of views is one line of the log (and one write), not fifty.
+ */
+export function coalesced(entries: readonly AccessLogEntryJson[]): AccessLogEntryJson[] {
+  const groups = new Map<string, AccessLogEntryJson>();
+  for (const entry of entries) {
+    const key = [
+      entry.linkId,
+      entry.kind,
+      entry.outcome,
+      entry.detail ?? '',
+      entry.agent.browser,
+      entry.agent.os,
+      entry.at.slice(0, 19),
+    ].join('|');
+    const first = groups.get(key);
+    if (first) first.count = (first.count ?? 1) + (entry.count ?? 1);
+    else groups.set(key, { ...entry });
+  }
+  return [...groups.values()];
+}
+
 export class SharedPageReuse {
   readonly cache = new SharedPageCache();
   private readonly stamps: GroupCommit<string, string | undefined>;
@@ -41,7 +64,9 @@ export class SharedPageReuse {
       items.forEach((item, index) => {
         if (confirmed[index]) byProject.set(item.projectId, [...(byProject.get(item.projectId) ?? []), item.entry]);
       });
-      await Promise.all([...byProject].map(([projectId, entries]) => records.collection(shareAccessKind, projectId).putMany(entries)));
+      await Promise.all(
+        [...byProject].map(([projectId, entries]) => records.collection(shareAccessKind, projectId).putMany(coalesced(entries))),
+      );
       return confirmed;
     });
   }

@@ -60,7 +60,11 @@ export function AccessLog({ labels, refresh }: { labels: ReadonlyMap<string, str
                       {formatInstant(entry.at)}
                     </th>
                     <td data-label={t('share.log.link')}>{labels.get(entry.linkId) ?? entry.linkId}</td>
-                    <td data-label={t('share.log.what')}>{t(`share.log.kind.${entry.kind}`)}</td>
+                    <td data-label={t('share.log.what')}>
+                      {entry.count === undefined
+                        ? t(`share.log.kind.${entry.kind}`)
+                        : t('share.log.times', { what: t(`share.log.kind.${entry.kind}`), count: String(entry.count) })}
+                    </td>
                     <td data-label={t('share.log.result')}>{t(`share.log.outcome.${entry.outcome}`)}</td>
                     <td data-label={t('share.log.agent')}>
                       {t('share.log.agentText', {
