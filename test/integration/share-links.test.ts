@@ -71,6 +71,23 @@ const post = (url: string, form: Record<string, string>, init: RequestInit = {})
 const accessLog = () => listAll(store.collection(shareAccessKind, acme.project.id));
 const links = () => listAll(store.collection(shareLinkKind, acme.project.id));
 
+/** Records the path of every KVS call the app makes until `stop`. */
+function recordKvsCalls(): { calls: string[]; stop: () => void } {
+  const kvs = app.kvs;
+  const original = kvs.handle.bind(kvs);
+  const calls: string[] = [];
+  kvs.handle = (path, init) => {
+    calls.push(path);
+    return original(path, init);
+  };
+  return {
+    calls,
+    stop: () => {
+      kvs.handle = original;
+    },
+  };
+}
+
 function caseChanged(token: string): string {
   const at = token.search(/[a-zA-Z]/u);
   const c = token[at] ?? 'a';
@@ -187,20 +204,14 @@ describe('a page viewed again', () => {
     expect(first.status).toBe(200);
     const firstBody = await first.text();
     await app.forge.drainQueue();
-    const kvs = app.kvs;
-    const original = kvs.handle.bind(kvs);
-    const calls: string[] = [];
-    kvs.handle = (path, init) => {
-      calls.push(path);
-      return original(path, init);
-    };
+    const kvs = recordKvsCalls();
     let again: string;
     try {
       again = await (await get(url)).text();
     } finally {
-      kvs.handle = original;
+      kvs.stop();
     }
-    expect(calls).toEqual(['/api/v1/entity/get', '/api/v1/batch/set']);
+    expect(kvs.calls).toEqual(['/api/v1/entity/get', '/api/v1/batch/set']);
     expect(hiddenField(again, 'submissionId')).not.toBe(hiddenField(firstBody, 'submissionId'));
     expect((await accessLog()).filter((e) => e.kind === 'view')).toHaveLength(2);
     // A change the page shows is there on the next view.
@@ -253,18 +264,12 @@ describe('one identical 404', () => {
       otherProject: forged,
     };
     const counts = new Map<string, string[]>();
-    const kvs = app.kvs;
-    const original = kvs.handle.bind(kvs);
-    let calls: string[] = [];
-    kvs.handle = (path, init) => {
-      calls.push(path);
-      return original(path, init);
-    };
+    const kvs = recordKvsCalls();
     try {
       for (const [name, token] of Object.entries(variants)) {
-        calls = [];
+        kvs.calls.length = 0;
         expect(await snapshotOf(await get(pageUrl(token))), name).toEqual(reference);
-        counts.set(name, [...calls]);
+        counts.set(name, [...kvs.calls]);
       }
       expect(await snapshotOf(await get(`${app.url ?? ''}/x1/client-status-page/other/path`))).toEqual(reference);
       expect(await snapshotOf(await get(`${app.url ?? ''}/x1/client-status-page`))).toEqual(reference);
@@ -273,9 +278,9 @@ describe('one identical 404', () => {
       const settings = await pm('share/settings-get', {});
       const revision = (settings.data as { revision: number }).revision;
       expect((await pm('share/settings-save', { settings: { enabled: false, maxExpiryDays: 180 }, revision })).ok).toBe(true);
-      calls = [];
+      kvs.calls.length = 0;
       expect(await snapshotOf(await get(pageUrl(valid)))).toEqual(reference);
-      counts.set('switchedOff', [...calls]);
+      counts.set('switchedOff', [...kvs.calls]);
       const hzOwn = await create({ label: 'hz own' }, as('pm', hz.project));
       expect((await get(hzOwn.url)).status).toBe(200);
       expect((await pm('share/create', { scope: { kind: 'live' }, lang: 'en', label: 'x', expiresInDays: 5 })).error?.code).toBe(
@@ -283,11 +288,11 @@ describe('one identical 404', () => {
       );
       expect((await pm('share/settings-save', { settings: { enabled: true, maxExpiryDays: 180 }, revision: revision + 1 })).ok).toBe(true);
     } finally {
-      kvs.handle = original;
+      kvs.stop();
     }
     expect((await get(pageUrl(valid))).status).toBe(200);
 
-    // Every miss made the same storage calls as an unknown token: one index read, then the link and the settings.
+    // Every miss made the same storage calls as an unknown token: one index read, then the project's stamp, the link and the settings.
     const unknown = counts.get('unknown') ?? [];
     expect(unknown.length).toBeGreaterThanOrEqual(3);
     for (const [name, paths] of counts) expect([...paths].sort(), name).toEqual([...unknown].sort());

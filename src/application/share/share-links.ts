@@ -4,9 +4,10 @@
  *
  * A token is found through a site-wide index document keyed by its SHA-256; the link record
  * lives with its project. Resolving always does the same work whatever the token — one hash,
- * the index read, the link read and the project's sharing settings read (of a decoy partition
- * when the token is unknown), one constant-time comparison — so unknown, wrong, expired, revoked
- * and switched-off links cannot be told apart by what they answer or how long they take.
+ * the index read, the project's shared-page stamp, the link and the project's sharing settings
+ * (of a decoy partition when the token is unknown), one constant-time comparison — so unknown,
+ * wrong, expired, revoked and switched-off links cannot be told apart by what they answer or how
+ * long they take.
  */
 import {
   DEFAULT_SHARE_SETTINGS,
