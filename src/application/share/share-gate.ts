@@ -4,7 +4,11 @@
  *
  * Every request for a link that does not open now — unknown, wrong, truncated, case-changed,
  * expired, revoked, switched off, another project's — gets `NOT_FOUND_RESPONSE`, the same bytes
- * and headers, after the same work (`resolveShareLink`).
+ * and headers, after the same work (`resolveShareLink`). (The first request after a kept link
+ * is revoked also makes the stamp check that found it stale: one small read more, once.)
+ *
+ * With `pages`, a view of a page rendered before is answered from memory (`keptView`) while the
+ * project's stamp is unchanged (`page-stamp.ts`), its log entry stored in the same flush.
  */
 import { LANGUAGES, type Language } from '../../../contract/language';
 import { SHARE_MESSAGES } from '../../../contract/i18n/share-messages';
