@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GroupCommit } from './group-commit';
 
+const fulfilled = <T>(value: T): PromiseSettledResult<T> => ({ status: 'fulfilled', value });
+
 /** A flush that records its batches and answers each item doubled, after `gate` opens. */
 function recorder() {
   const batches: number[][] = [];
@@ -9,7 +11,7 @@ function recorder() {
   const commit = new GroupCommit<number, number>(async (items) => {
     batches.push([...items]);
     await gate;
-    return items.map((n) => n * 2);
+    return items.map((n) => fulfilled(n * 2));
   });
   return {
     commit,
@@ -58,7 +60,7 @@ describe('GroupCommit', () => {
     let fail = true;
     const commit = new GroupCommit<number, number>((items) => {
       if (fail) return Promise.reject(new Error('storage down'));
-      return Promise.resolve(items.map((n) => n + 1));
+      return Promise.resolve(items.map((n) => fulfilled(n + 1)));
     });
     const failed = [commit.submit(1), commit.submit(2)].map((p) =>
       p.then(
@@ -71,8 +73,20 @@ describe('GroupCommit', () => {
     await expect(commit.submit(5)).resolves.toBe(6);
   });
 
+  it('rejects only the items a flush says failed', async () => {
+    const commit = new GroupCommit<number, number>((items) =>
+      Promise.resolve(
+        items.map((n): PromiseSettledResult<number> =>
+          n < 0 ? { status: 'rejected', reason: new Error(`no ${String(n)}`) } : fulfilled(n),
+        ),
+      ),
+    );
+    const results = await Promise.allSettled([commit.submit(1), commit.submit(-2), commit.submit(3)]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([1, 'no -2', 3]);
+  });
+
   it('rejects a batch whose flush answers the wrong number of results', async () => {
-    const commit = new GroupCommit<number, number>(() => Promise.resolve([1]));
+    const commit = new GroupCommit<number, number>(() => Promise.resolve([fulfilled(1)]));
     const both = [commit.submit(1), commit.submit(2)];
     await expect(both[0]).rejects.toThrow(/a flush of 2 answered 1/u);
     await expect(both[1]).rejects.toThrow(/a flush of 2 answered 1/u);

@@ -7,7 +7,8 @@
  *
  * Every item's flush starts after the item was submitted, so a read flushed this way sees every
  * write that finished before its caller asked (nothing older is handed out), and a write is
- * stored before its caller's promise resolves. A failed flush rejects every item it took.
+ * stored before its caller's promise resolves. A flush settles each item on its own; one that
+ * throws rejects every item it took.
  *
  * DataLoader-style batching (the items of one tick) does not fit: requests arrive in separate I/O
  * callbacks, and with a storage that answers at once (the local runtime's), a tick never holds two.
@@ -17,8 +18,8 @@ export class GroupCommit<I, O> {
   private scheduled = false;
   private flushing = false;
 
-  /** `flush` answers one result per item, in order. */
-  constructor(private readonly flush: (items: readonly I[]) => Promise<readonly O[]>) {}
+  /** `flush` settles each item, in order (an item rejected fails alone); a flush that throws fails them all. */
+  constructor(private readonly flush: (items: readonly I[]) => Promise<readonly PromiseSettledResult<O>[]>) {}
 
   submit(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
@@ -44,7 +45,9 @@ export class GroupCommit<I, O> {
       const results = await this.flush(batch.map((entry) => entry.item));
       if (results.length !== batch.length) throw new Error(`a flush of ${String(batch.length)} answered ${String(results.length)}`);
       batch.forEach((entry, index) => {
-        entry.resolve(results[index] as O);
+        const result = results[index];
+        if (result?.status === 'fulfilled') entry.resolve(result.value);
+        else entry.reject(result?.reason);
       });
     } catch (error) {
       for (const entry of batch) entry.reject(error);

@@ -353,3 +353,120 @@ describe('the shared-page stamp', () => {
     expect([...read].filter((name) => !covered.has(name))).toEqual([]);
   });
 });
+
+describe('a write that does not finish', () => {
+  it('leaves no stamp: a kept page is built afresh, then kept again', async () => {
+    const { records, view, renders } = await setUp();
+    await view();
+    const current = await getShareSettings(records, PROJECT);
+    await expect(saveShareSettings(records, PROJECT, { ...current.value, maxExpiryDays: 90 }, current.revision + 7)).rejects.toThrow();
+    expect(await readSharedPageStamp(records, PROJECT)).toBeUndefined();
+    await view();
+    await view();
+    await view();
+    expect(renders()).toBe(3);
+  });
+
+  it('whose stamp is not written after its data leaves none either: the kill switch holds', async () => {
+    const inner = new InMemoryRecordStore();
+    let failStamps = false;
+    // The store below the stamps refuses the stamp's save while `failStamps` is on.
+    const flaky: RecordStore = {
+      document<T>(kind: DocumentKind<T>, partition: string): Document<T> {
+        const document = inner.document(kind, partition);
+        if (kind !== (sharedPageStampKind as AnyRecordKind)) return document;
+        return {
+          get: () => document.get(),
+          delete: () => document.delete(),
+          save: (value, revision) => (failStamps ? Promise.reject(new Error('storage down')) : document.save(value, revision)),
+        };
+      },
+      collection: (kind, partition) => inner.collection(kind, partition),
+    };
+    const records = withSharedPageStamps(flaky);
+    await givenProject(records);
+    const reuse = new SharedPageReuse(records);
+    const created = await createShareLink(
+      { records, now: NOW },
+      PROJECT,
+      { scope: { kind: 'live' }, lang: 'en', label: 'x', expiresInDays: 30, createdBy: 'pm' },
+      'https://example.invalid/x1/trigger',
+    );
+    const token = created.url.slice(created.url.lastIndexOf('/') + 1);
+    const view = () =>
+      handleShareRequest(
+        { records, now: NOW, serve: serveSharedPage, pages: { reuse, installation: SITE_A } },
+        { method: 'GET', path: `/x1/trigger/s/${token}`, userPath: `/s/${token}`, headers: {}, queryParameters: {}, body: null },
+      );
+    expect((await view()).statusCode).toBe(200);
+    expect((await view()).statusCode).toBe(200);
+    failStamps = true;
+    const current = await getShareSettings(records, PROJECT);
+    await expect(saveShareSettings(records, PROJECT, { ...current.value, enabled: false }, current.revision)).rejects.toThrow(
+      /storage down/u,
+    );
+    expect((await view()).statusCode).toBe(404);
+  });
+});
+
+describe('views arriving together', () => {
+  it('are flushed per installation: alike views of two sites are two log entries, not one', async () => {
+    const records = withSharedPageStamps(new InMemoryRecordStore());
+    await givenProject(records);
+    const stamp = (await readSharedPageStamp(records, PROJECT)) ?? '';
+    const reuse = new SharedPageReuse(records);
+    const entry = (id: string) => ({
+      id,
+      linkId: 'l234567890123456',
+      at: NOW.toISOString(),
+      kind: 'view' as const,
+      outcome: 'ok' as const,
+      detail: null,
+      agent: { browser: 'other' as const, os: 'other' as const },
+    });
+    const answers = await Promise.all([
+      reuse.confirmView(SITE_A, PROJECT, stamp, entry('a1')),
+      reuse.confirmView(SITE_B, PROJECT, stamp, entry('b1')),
+      reuse.confirmView(SITE_A, PROJECT, stamp, entry('a2')),
+    ]);
+    expect(answers).toEqual([true, true, true]);
+    const logged = await listAll(records.collection(shareAccessKind, PROJECT));
+    expect(logged.map((e) => [e.id, e.count ?? 1]).sort()).toEqual([
+      ['a1', 2],
+      ['b1', 1],
+    ]);
+  });
+
+  it('fail per project: one project’s storage failure does not fail another’s views', async () => {
+    const inner = withSharedPageStamps(new InMemoryRecordStore());
+    const records: RecordStore = {
+      document: (kind, partition) => inner.document(kind, partition),
+      collection<T>(kind: CollectionKind<T>, partition: string): Collection<T> {
+        const collection = inner.collection(kind, partition);
+        if (partition !== '2' || kind !== (shareAccessKind as AnyRecordKind)) return collection;
+        return { ...collection, putMany: () => Promise.reject(new Error('project 2 storage down')) };
+      },
+    };
+    await givenProject(records);
+    await records.document(settingsKind, '2').save(DEFAULT_PROJECT_SETTINGS, 0);
+    const reuse = new SharedPageReuse(records);
+    const stampOf = async (projectId: string) => (await readSharedPageStamp(records, projectId)) ?? '';
+    const entry = {
+      id: 'e1',
+      linkId: 'l234567890123456',
+      at: NOW.toISOString(),
+      kind: 'view' as const,
+      outcome: 'ok' as const,
+      detail: null,
+      agent: { browser: 'other' as const, os: 'other' as const },
+    };
+    const stamps = [await stampOf(PROJECT), await stampOf('2')];
+    // Submitted in one turn: one flush holds both projects.
+    const [one, two] = await Promise.allSettled([
+      reuse.confirmView(SITE_A, PROJECT, stamps[0] ?? '', entry),
+      reuse.confirmView(SITE_A, '2', stamps[1] ?? '', { ...entry, id: 'e2' }),
+    ]);
+    expect(one).toEqual({ status: 'fulfilled', value: true });
+    expect(two.status).toBe('rejected');
+  });
+});

@@ -177,18 +177,22 @@ class KvsCollection<T> implements Collection<T> {
     let pending = records.map((record) => this.envelopeOf(record));
     for (let attempt = 1; pending.length > 0; attempt += 1) {
       const failed: typeof pending = [];
+      let rateLimited = false;
       for (let start = 0; start < pending.length; start += MAX_BATCH_ITEMS) {
         const chunk = pending.slice(start, start + MAX_BATCH_ITEMS);
+        // A whole call that fails is retried by `kvsCall`; items a batch reports failed, below.
         const result = await kvsCall(
           `save ${this.kind.name}`,
           () => kvs.batchSet(chunk.map(({ key, envelope }) => ({ entityName: this.kind.entity, key, value: envelope }))),
           this.retry,
         );
         const failedKeys = new Set(result.failedKeys.map((item) => item.key));
+        rateLimited ||= result.failedKeys.some((item) => item.error.code === 'RATE_LIMIT_EXCEEDED');
         failed.push(...chunk.filter(({ key }) => failedKeys.has(key)));
       }
       if (failed.length > 0 && attempt >= this.retry.attempts) {
-        throw new AppError('STORAGE_UNAVAILABLE', `save ${this.kind.name}: ${String(failed.length)} records stayed unwritten`);
+        const message = `save ${this.kind.name}: ${String(failed.length)} records stayed unwritten`;
+        throw new AppError(rateLimited ? 'RATE_LIMITED' : 'STORAGE_UNAVAILABLE', message);
       }
       if (failed.length > 0) await this.retry.sleep(Math.floor(this.retry.random() * this.retry.baseDelayMs * 2 ** (attempt - 1)));
       pending = failed;

@@ -5,11 +5,14 @@
  * stamps the project with a fresh random value, and a rendered page is reused only while the
  * project's stamp is still the one read *before* the page's inputs were read:
  *
- * - a writer writes its data, then the stamp; a reader reads the stamp, then the data. A reader
- *   whose data read missed a write read its stamp before that write's stamp, so the two differ;
- * - a stamp that lost a race to another stamp is not retried: the winner wrote after the loser's
- *   data, which is all the reader's check needs;
- * - deleting an input deletes the stamp, and an absent stamp reuses nothing.
+ * - a writer drops the stamp, writes its data, then writes a fresh stamp; a reader reads the
+ *   stamp, then the data. A reader whose data read missed a write read its stamp before that
+ *   write's drop, so it differs from whatever is there after;
+ * - an absent stamp reuses nothing: a write that failed after its drop leaves the page unkept
+ *   until the next view, which stamps again (after its own reads, keeping nothing it read);
+ * - a stamp that lost a race to another stamp or drop is not retried: the winner came after the
+ *   loser's data, which is all the reader's check needs;
+ * - deleting an input only drops the stamp.
  *
  * `withSharedPageStamps` wraps the app's record store so every writer stamps without knowing;
  * `SHARED_PAGE_INPUT_KINDS` must name every kind the page reads (a test reads a page through a
@@ -82,13 +85,19 @@ async function dropSharedPageStamp(records: RecordStore, projectId: string): Pro
   await records.document(sharedPageStampKind, projectId).delete();
 }
 
-/** `store`, with every write to a shared-page input followed by the project's stamp. */
+/**
+ * `store`, with every write to a shared-page input between a drop of the project's stamp and a
+ * fresh one. The drop first: a write that fails part way, or lands while its answer is lost,
+ * leaves no stamp at all — and an absent stamp reuses nothing — rather than the old one. A delete
+ * only drops (the project's data may be going for good; the next view stamps again).
+ */
 export function withSharedPageStamps(store: RecordStore): RecordStore {
-  const after =
-    <A extends unknown[], R>(write: (...args: A) => Promise<R>, stamp: () => Promise<void>) =>
+  const stamped =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>, partition: string, stampAfter: boolean) =>
     async (...args: A): Promise<R> => {
+      await dropSharedPageStamp(store, partition);
       const result = await write(...args);
-      await stamp();
+      if (stampAfter) await stampSharedPage(store, partition);
       return result;
     };
   return {
@@ -97,25 +106,23 @@ export function withSharedPageStamps(store: RecordStore): RecordStore {
       if (!SHARED_PAGE_INPUT_KINDS.has(kind)) return document;
       return {
         get: () => document.get(),
-        save: after(document.save.bind(document), () => stampSharedPage(store, partition)),
-        delete: after(document.delete.bind(document), () => dropSharedPageStamp(store, partition)),
+        save: stamped(document.save.bind(document), partition, true),
+        delete: stamped(document.delete.bind(document), partition, false),
       };
     },
     collection<T>(kind: CollectionKind<T>, partition: string): Collection<T> {
       const collection = store.collection(kind, partition);
       if (!SHARED_PAGE_INPUT_KINDS.has(kind)) return collection;
-      const stamp = () => stampSharedPage(store, partition);
-      const drop = () => dropSharedPageStamp(store, partition);
       return {
         get: (id) => collection.get(id),
         getRevisioned: (id) => collection.getRevisioned(id),
         list: (options) => collection.list(options),
-        put: after(collection.put.bind(collection), stamp),
-        putMany: after(collection.putMany.bind(collection), stamp),
-        add: after(collection.add.bind(collection), stamp),
-        save: after(collection.save.bind(collection), stamp),
-        delete: after(collection.delete.bind(collection), drop),
-        clear: after(collection.clear.bind(collection), drop),
+        put: stamped(collection.put.bind(collection), partition, true),
+        putMany: stamped(collection.putMany.bind(collection), partition, true),
+        add: stamped(collection.add.bind(collection), partition, true),
+        save: stamped(collection.save.bind(collection), partition, true),
+        delete: stamped(collection.delete.bind(collection), partition, false),
+        clear: stamped(collection.clear.bind(collection), partition, false),
       };
     },
   };

@@ -213,7 +213,7 @@ export async function handleShareRequest(deps: GateDeps, request: WebTriggerRequ
   const { token } = toLinkPath(request.userPath);
   const cacheKey = deps.pages ? `${deps.pages.installation}\u0000${hashToken(token).toString('hex')}` : undefined;
   if (cacheKey !== undefined && deps.pages && method !== 'POST') {
-    const kept = await keptView(deps, deps.pages.reuse, cacheKey, request);
+    const kept = await keptView(deps, deps.pages, cacheKey, request);
     if (kept) return withoutBodyForHead(method, kept);
   }
   const resolved = (cacheKey === undefined ? undefined : await reuseLink(deps, cacheKey)) ?? (await resolveShareLink(deps, token));
@@ -224,7 +224,9 @@ export async function handleShareRequest(deps: GateDeps, request: WebTriggerRequ
   const agent = toCoarseAgent(header(request, 'user-agent'));
   const log = (kind: 'view' | 'feedback' | 'decision' | 'invalid' | 'passcode' | 'form', outcome: 'ok' | 'refused', detail?: string) => {
     const entry = { linkId: link.id, kind, outcome, detail: detail?.slice(0, 60) ?? null, agent };
-    return deps.pages ? deps.pages.reuse.logAccess(link.projectId, toAccessLogEntry(now, entry)) : logAccess(deps, link.projectId, entry);
+    return deps.pages
+      ? deps.pages.reuse.logAccess(deps.pages.installation, link.projectId, toAccessLogEntry(now, entry))
+      : logAccess(deps, link.projectId, entry);
   };
 
   if (link.passcode !== null && !isValidSession(link.sessionKey, link.id, cookieValue(request, SESSION_COOKIE), now)) {
@@ -296,7 +298,7 @@ export async function handleShareRequest(deps: GateDeps, request: WebTriggerRequ
  */
 async function keptView(
   deps: GateDeps,
-  reuse: SharedPageReuse,
+  { reuse, installation }: { reuse: SharedPageReuse; installation: string },
   key: string,
   request: WebTriggerRequest,
 ): Promise<WebTriggerResponse | undefined> {
@@ -314,7 +316,7 @@ async function keptView(
     detail: format === 'json' ? 'json' : null,
     agent: toCoarseAgent(header(request, 'user-agent')),
   });
-  if (await reuse.confirmView(link.projectId, kept.stamp, entry)) return response;
+  if (await reuse.confirmView(installation, link.projectId, kept.stamp, entry)) return response;
   reuse.cache.forget(key);
   return undefined;
 }
@@ -327,8 +329,8 @@ async function keptView(
 async function reuseLink(deps: GateDeps, key: string): Promise<ValidLink | undefined> {
   const reuse = deps.pages?.reuse;
   const kept = reuse?.cache.lookup(key);
-  if (!reuse || !kept) return undefined;
-  const stamp = await reuse.readStamp(kept.link.projectId);
+  if (!deps.pages || !reuse || !kept) return undefined;
+  const stamp = await reuse.readStamp(deps.pages.installation, kept.link.projectId);
   if (stamp !== kept.stamp || assessLinkStatus(kept.link, deps.now) !== 'active') {
     reuse.cache.forget(key);
     return undefined;

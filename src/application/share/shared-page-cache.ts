@@ -43,15 +43,22 @@ interface Entry {
 
 const variantKey = (lang: Language, format: PageFormat) => `${lang}|${format}`;
 
+const copyHeaders = (headers: Readonly<Record<string, readonly string[]>>): Record<string, string[]> =>
+  Object.fromEntries(Object.entries(headers).map(([name, values]) => [name, [...values]]));
+
 export class SharedPageCache {
-  private readonly entries = new LRUCache<string, Entry>({
-    maxSize: MAX_CACHED_CHARACTERS,
-    sizeCalculation: (entry) => {
-      let size = 1024;
-      for (const { parts } of entry.variants.values()) for (const part of parts) size += part.length;
-      return size;
-    },
-  });
+  private readonly entries: LRUCache<string, Entry>;
+
+  constructor(maxCharacters = MAX_CACHED_CHARACTERS) {
+    this.entries = new LRUCache<string, Entry>({
+      maxSize: maxCharacters,
+      sizeCalculation: (entry) => {
+        let size = 1024;
+        for (const { parts } of entry.variants.values()) for (const part of parts) size += part.length;
+        return size;
+      },
+    });
+  }
 
   /** The link a token's hash resolved to under `stamp`, if that is still known. */
   lookup(key: string): { stamp: string; link: ShareLinkRecord; page: SharedPageLink } | undefined {
@@ -63,7 +70,7 @@ export class SharedPageCache {
     const entry = this.entries.get(key);
     const kept = entry?.stamp === stamp ? entry.variants.get(variantKey(lang, format)) : undefined;
     if (!kept) return undefined;
-    return { statusCode: kept.statusCode, headers: { ...kept.headers }, body: kept.parts.join(randomUUID()) };
+    return { statusCode: kept.statusCode, headers: copyHeaders(kept.headers), body: kept.parts.join(randomUUID()) };
   }
 
   /**
@@ -76,20 +83,22 @@ export class SharedPageCache {
     variant?: { lang: Language; format: PageFormat; reusable: ReusableResponse },
   ): void {
     const current = this.entries.get(key);
-    const entry: Entry =
-      current?.stamp === resolved.stamp
-        ? current
-        : { stamp: resolved.stamp, link: resolved.link, page: resolved.page, variants: new Map() };
+    // A new entry object every time: the cache sizes an entry when it is set with another value.
+    const entry: Entry = {
+      stamp: resolved.stamp,
+      link: resolved.link,
+      page: resolved.page,
+      variants: new Map(current?.stamp === resolved.stamp ? current.variants : []),
+    };
     if (variant && variant.reusable.response.body.length <= MAX_VARIANT_CHARACTERS) {
       const { response, nonce } = variant.reusable;
       // Copies: whatever the caller does with its response does not reach the next view.
       entry.variants.set(variantKey(variant.lang, variant.format), {
         statusCode: response.statusCode,
-        headers: { ...response.headers },
+        headers: copyHeaders(response.headers),
         parts: response.body.split(nonce),
       });
     }
-    // Set again, so the size counts the new variant.
     this.entries.set(key, entry);
   }
 
