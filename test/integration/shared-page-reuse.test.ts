@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROJECT_SETTINGS } from '../../contract';
-import type { WebTriggerRequest } from '../../contract/share';
+import type { AccessLogEntryJson, WebTriggerRequest } from '../../contract/share';
 import { InMemoryRecordStore } from '../../src/adapters/memory/in-memory-record-store';
 import type { AnyRecordKind, CollectionKind, DocumentKind } from '../../src/application/records/record-kind';
 import {
@@ -38,6 +38,17 @@ const NOW = new Date('2026-03-10T12:00:00Z');
 const PROJECT = '1';
 const SITE_A = 'ari:cloud:jira::site/aaaa';
 const SITE_B = 'ari:cloud:jira::site/bbbb';
+
+/** A view's access log entry at NOW from an unnamed browser. */
+const aViewEntry = (id: string): AccessLogEntryJson => ({
+  id,
+  linkId: 'l234567890123456',
+  at: NOW.toISOString(),
+  kind: 'view',
+  outcome: 'ok',
+  detail: null,
+  agent: { browser: 'other', os: 'other' },
+});
 
 function projectData() {
   return aProject({
@@ -264,15 +275,7 @@ describe('the shared-page stamp', () => {
     await settings.save(DEFAULT_PROJECT_SETTINGS, 0);
     const first = await stamp();
     expect(first).toMatch(/^[0-9a-f-]{36}$/u);
-    await records.collection(shareAccessKind, PROJECT).put({
-      id: 'a1',
-      linkId: 'l234567890123456',
-      at: NOW.toISOString(),
-      kind: 'view',
-      outcome: 'ok',
-      detail: null,
-      agent: { browser: 'other', os: 'other' },
-    });
+    await records.collection(shareAccessKind, PROJECT).put(aViewEntry('a1'));
     expect(await stamp()).toBe(first);
     await settings.save(DEFAULT_PROJECT_SETTINGS, 1);
     const second = await stamp();
@@ -415,19 +418,10 @@ describe('views arriving together', () => {
     await givenProject(records);
     const stamp = (await readSharedPageStamp(records, PROJECT)) ?? '';
     const reuse = new SharedPageReuse(records);
-    const entry = (id: string) => ({
-      id,
-      linkId: 'l234567890123456',
-      at: NOW.toISOString(),
-      kind: 'view' as const,
-      outcome: 'ok' as const,
-      detail: null,
-      agent: { browser: 'other' as const, os: 'other' as const },
-    });
     const answers = await Promise.all([
-      reuse.confirmView(SITE_A, PROJECT, stamp, entry('a1')),
-      reuse.confirmView(SITE_B, PROJECT, stamp, entry('b1')),
-      reuse.confirmView(SITE_A, PROJECT, stamp, entry('a2')),
+      reuse.confirmView(SITE_A, PROJECT, stamp, aViewEntry('a1')),
+      reuse.confirmView(SITE_B, PROJECT, stamp, aViewEntry('b1')),
+      reuse.confirmView(SITE_A, PROJECT, stamp, aViewEntry('a2')),
     ]);
     expect(answers).toEqual([true, true, true]);
     const logged = await listAll(records.collection(shareAccessKind, PROJECT));
@@ -451,20 +445,11 @@ describe('views arriving together', () => {
     await records.document(settingsKind, '2').save(DEFAULT_PROJECT_SETTINGS, 0);
     const reuse = new SharedPageReuse(records);
     const stampOf = async (projectId: string) => (await readSharedPageStamp(records, projectId)) ?? '';
-    const entry = {
-      id: 'e1',
-      linkId: 'l234567890123456',
-      at: NOW.toISOString(),
-      kind: 'view' as const,
-      outcome: 'ok' as const,
-      detail: null,
-      agent: { browser: 'other' as const, os: 'other' as const },
-    };
     const stamps = [await stampOf(PROJECT), await stampOf('2')];
     // Submitted in one turn: one flush holds both projects.
     const [one, two] = await Promise.allSettled([
-      reuse.confirmView(SITE_A, PROJECT, stamps[0] ?? '', entry),
-      reuse.confirmView(SITE_A, '2', stamps[1] ?? '', { ...entry, id: 'e2' }),
+      reuse.confirmView(SITE_A, PROJECT, stamps[0] ?? '', aViewEntry('e1')),
+      reuse.confirmView(SITE_A, '2', stamps[1] ?? '', aViewEntry('e2')),
     ]);
     expect(one).toEqual({ status: 'fulfilled', value: true });
     expect(two.status).toBe('rejected');

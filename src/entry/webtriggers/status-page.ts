@@ -15,7 +15,11 @@ import { webTriggerRequestSchema, type WebTriggerResponse } from './http';
  */
 const pageReuse = new SharedPageReuse(recordStore);
 
-/** The invocation context's site: the platform passes it to every web trigger call. */
+/**
+ * The invocation context's site: every Forge function gets `(payload, context)`, the context
+ * with `installContext`.
+ * @see https://developer.atlassian.com/platform/forge/function-reference/arguments/
+ */
 const installationSchema = z.looseObject({ installContext: z.string().min(1) });
 
 /**
