@@ -15,27 +15,18 @@ import { LOCAL_ACCOUNTS, type AccountRole } from '../../local/jira/accounts';
 import { axeResults, horizontalOverflow } from '../support/axe';
 import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
 import { CHROMIUM_FLAGS } from '../support/chromium';
-import { projectPageContext } from '../support/contexts';
-import { frameOf } from '../support/frames';
-import { demoDatasets } from '../support/local-app';
+import { resolverCaller } from '../support/contexts';
+import { frameOf, testId } from '../support/frames';
+import { demoProject } from '../support/local-app';
 
-const datasets = demoDatasets();
-const demo =
-  datasets[0] ??
-  (() => {
-    throw new Error('the demo generator produced no project');
-  })();
+const { datasets, demo } = demoProject();
 const PROJECT_KEY = demo.project.key;
 const PAGE_MODULE = 'client-followup-project-page';
 const host = useBrowserHost(datasets);
 
-const testId = (id: string) => `[data-testid="${id}"]`;
 const text = (lang: Language, key: keyof (typeof ACCEPTANCE_MESSAGES)['en']) => ACCEPTANCE_MESSAGES[lang][key];
 
-async function invokeAs(role: AccountRole, functionKey: string, payload: unknown): Promise<{ ok: boolean; data?: unknown }> {
-  const context = { ...projectPageContext(demo.project), accountId: LOCAL_ACCOUNTS[role].accountId };
-  return host.app.forge.invokeResolver(context, functionKey, payload) as Promise<{ ok: boolean; data?: unknown }>;
-}
+const invokeAs = resolverCaller(() => host.app, demo.project);
 async function view() {
   return acceptanceViewSchema.parse((await invokeAs('pm', 'acceptance/list', {})).data);
 }

@@ -15,18 +15,12 @@ import { LOCAL_ACCOUNTS } from '../../local/jira/accounts';
 import { axeResults, horizontalOverflow } from '../support/axe';
 import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
 import { projectPageContext } from '../support/contexts';
-import { frameOf } from '../support/frames';
-import { demoDatasets } from '../support/local-app';
+import { frameOf, testId } from '../support/frames';
+import { demoProject } from '../support/local-app';
 
-const datasets = demoDatasets();
-const demo =
-  datasets[0] ??
-  (() => {
-    throw new Error('the demo generator produced no project');
-  })();
+const { datasets, demo } = demoProject();
 const PAGE_MODULE = 'client-followup-project-page';
 const host = useBrowserHost(datasets);
-const testId = (id: string) => `[data-testid="${id}"]`;
 
 async function invoke(functionKey: string, payload: unknown): Promise<{ ok?: boolean; data?: unknown; error?: unknown }> {
   return (await host.app.forge.invokeResolver(projectPageContext(demo.project), functionKey, payload)) as { data?: unknown };

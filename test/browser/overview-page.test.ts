@@ -14,7 +14,7 @@ import { LOCAL_ACCOUNTS } from '../../local/jira/accounts';
 import { axeResults, horizontalOverflow } from '../support/axe';
 import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
 import { projectPageContext } from '../support/contexts';
-import { frameOf } from '../support/frames';
+import { frameOf, testId } from '../support/frames';
 import { demoDatasets } from '../support/local-app';
 
 const PAGE_MODULE = 'client-followup-project-page';
@@ -24,7 +24,6 @@ const demo = datasets[0] ?? raise('the demo generator produced no project');
 const host = useBrowserHost(datasets);
 
 const SHOTS = path.join(SCREENSHOTS_DIR, 'pages');
-const testId = (id: string) => `[data-testid="${id}"]`;
 type Theme = 'light' | 'dark';
 /** The few DOM shapes the page-side functions use (the test code has no DOM types). */
 interface Box {

@@ -19,7 +19,7 @@ import { axeResults, horizontalOverflow } from '../support/axe';
 import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
 import { launchChromium } from '../support/chromium';
 import { projectPageContext } from '../support/contexts';
-import { frameOf } from '../support/frames';
+import { frameOf, testId } from '../support/frames';
 import { DEMO_NOW, DEMO_SEED, demoDatasets } from '../support/local-app';
 
 const PAGE_MODULE = 'client-followup-project-page';
@@ -30,7 +30,6 @@ const small = demos[0] ?? raise('the demo generator produced no project');
 const large = generateScaleDataset({ issues: LARGE_ISSUES, now: DEMO_NOW, seed: DEMO_SEED });
 const host = useBrowserHost([...demos, large]);
 
-const testId = (id: string) => `[data-testid="${id}"]`;
 const sync = (lang: Language, key: keyof (typeof SYNC_MESSAGES)['en']) => SYNC_MESSAGES[lang][key];
 
 function raise(message: string): never {

@@ -20,7 +20,7 @@ import { generateScaleDataset } from '../../local/jira/demo-generator';
 import { horizontalOverflow } from '../support/axe';
 import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
 import { projectPageContext } from '../support/contexts';
-import { frameOf } from '../support/frames';
+import { frameOf, testId } from '../support/frames';
 import { DEMO_NOW, DEMO_SEED } from '../support/local-app';
 import { pdfPageCount, pdfText } from '../support/pdf-text';
 
@@ -29,7 +29,6 @@ const ISSUES = 1_400;
 const big = generateScaleDataset({ issues: ISSUES, now: DEMO_NOW, seed: DEMO_SEED });
 const host = useBrowserHost([big]);
 const PAGE_MODULE = 'client-followup-project-page';
-const testId = (id: string) => `[data-testid="${id}"]`;
 
 /** Printable widths in CSS px (96 per inch) with the stylesheet's 12 mm side margins. */
 const MM = 96 / 25.4;

@@ -14,14 +14,13 @@ import { axeResults, horizontalOverflow } from '../support/axe';
 import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
 import { aPlan, aSeries, aStakeholder, aClientStakeholder } from '../support/comms-builders';
 import { projectPageContext } from '../support/contexts';
-import { frameOf } from '../support/frames';
+import { frameOf, testId } from '../support/frames';
 import { demoDatasets } from '../support/local-app';
 
 const datasets = demoDatasets();
 const demo = datasets[0] ?? raise('the demo generator produced no project');
 const host = useBrowserHost(datasets);
 const PAGE_MODULE = 'client-followup-project-page';
-const testId = (id: string) => `[data-testid="${id}"]`;
 
 function raise(message: string): never {
   throw new Error(message);

@@ -5,15 +5,10 @@ import { DEFAULT_PROJECT_SETTINGS, statusReportSchema, type StatusReportJson } f
 import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
 import { frameOf } from '../support/frames';
 import { projectPageContext } from '../support/contexts';
-import { demoDatasets } from '../support/local-app';
+import { demoProject } from '../support/local-app';
 
 const SHOTS = SCREENSHOTS_DIR;
-const datasets = demoDatasets();
-const demo =
-  datasets[0] ??
-  (() => {
-    throw new Error('the demo generator produced no project');
-  })();
+const { datasets, demo } = demoProject();
 const PAGE_MODULE = 'client-followup-project-page';
 
 const host = useBrowserHost(datasets);

@@ -15,20 +15,14 @@ import { LOCAL_ACCOUNTS, type AccountRole } from '../../local/jira/accounts';
 import { axeResults, horizontalOverflow } from '../support/axe';
 import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
 import { projectPageContext } from '../support/contexts';
-import { frameOf } from '../support/frames';
-import { demoDatasets } from '../support/local-app';
+import { frameOf, testId } from '../support/frames';
+import { demoProject } from '../support/local-app';
 
-const datasets = demoDatasets();
-const demo =
-  datasets[0] ??
-  (() => {
-    throw new Error('the demo generator produced no project');
-  })();
+const { datasets, demo } = demoProject();
 const PROJECT_KEY = demo.project.key;
 const PAGE_MODULE = 'client-followup-project-page';
 const host = useBrowserHost(datasets);
 
-const testId = (id: string) => `[data-testid="${id}"]`;
 const text = (lang: Language, key: keyof (typeof RISK_REGISTER_MESSAGES)['en']) => RISK_REGISTER_MESSAGES[lang][key];
 
 async function invokeAs(role: AccountRole, functionKey: string, payload: unknown): Promise<unknown> {

@@ -13,23 +13,17 @@ import { SETTINGS_MESSAGES } from '../../contract/i18n/settings-messages';
 import { LOCAL_ACCOUNTS, type AccountRole } from '../../local/jira/accounts';
 import { SCREENSHOTS_DIR, useBrowserHost } from '../support/browser-host';
 import { projectPageContext } from '../support/contexts';
-import { frameOf } from '../support/frames';
-import { demoDatasets } from '../support/local-app';
+import { frameOf, testId } from '../support/frames';
+import { demoProject } from '../support/local-app';
 import { axeResults } from '../support/axe';
 
-const datasets = demoDatasets();
-const demo =
-  datasets[0] ??
-  (() => {
-    throw new Error('the demo generator produced no project');
-  })();
+const { datasets, demo } = demoProject();
 const PROJECT_KEY = demo.project.key;
 const PAGE_MODULE = 'client-followup-project-page';
 
 const host = useBrowserHost(datasets);
 
 type Theme = 'light' | 'dark';
-const testId = (id: string) => `[data-testid="${id}"]`;
 const field = (id: string) => testId(`setting-${id}`);
 const text = (lang: Language, key: keyof (typeof SETTINGS_MESSAGES)['en']) => SETTINGS_MESSAGES[lang][key];
 

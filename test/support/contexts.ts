@@ -1,3 +1,5 @@
+import { LOCAL_ACCOUNTS, type AccountRole } from '../../local/jira/accounts';
+import type { LocalApp } from '../../local/runtime/create-local-app';
 import { LOCAL_CLOUD_ID, LOCAL_USER, type ExtensionContext } from '../../local/runtime/local-forge';
 
 /**
@@ -37,4 +39,16 @@ export function issuePanelContext(
     moduleKey: 'client-risk-context',
     extension: { ...base.extension, type: 'jira:issueContext', issue: { id: issue.id, key: issue.key, type: 'Story', typeId: '10001' } },
   };
+}
+
+/** Calls the project page's resolvers in `project` as one of the local accounts, on the app `app()` answers. */
+export function resolverCaller(
+  app: () => LocalApp,
+  project: { id: string; key: string },
+): (role: AccountRole, functionKey: string, payload: unknown) => Promise<{ ok: boolean; data?: unknown }> {
+  return async (role, functionKey, payload) =>
+    (await app().forge.invokeResolver(projectPageContext(project, 'en_US', LOCAL_ACCOUNTS[role].accountId), functionKey, payload)) as {
+      ok: boolean;
+      data?: unknown;
+    };
 }

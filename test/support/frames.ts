@@ -7,3 +7,6 @@ export async function frameOf(page: Page, moduleKey: string): Promise<Frame> {
   if (!frame) throw new Error(`no frame for ${moduleKey}`);
   return frame;
 }
+
+/** A CSS selector for a `data-testid`. */
+export const testId = (id: string): string => `[data-testid="${id}"]`;

@@ -14,6 +14,14 @@ export function demoDatasets(): Dataset[] {
   return generateDemoDatasets({ seed: DEMO_SEED, now: DEMO_NOW });
 }
 
+/** The demo's datasets and its first project (the one the browser tests open). */
+export function demoProject(): { datasets: Dataset[]; demo: Dataset } {
+  const datasets = demoDatasets();
+  const demo = datasets[0];
+  if (!demo) throw new Error('the demo generator produced no project');
+  return { datasets, demo };
+}
+
 /** The whole local platform on an in-memory KVS, optionally with the host server. */
 export function startLocalApp(options: { serve?: boolean; datasets?: Dataset[] } = {}): Promise<LocalApp> {
   return createLocalApp({
