@@ -23,7 +23,15 @@ import { hashToken, isValidSession, SESSION_MS, signSession, verifyPasscode } fr
 import { pageFormat, type PageFormat } from './http';
 import { stampSharedPage } from './page-stamp';
 import type { SharedPageReuse } from './page-reuse';
-import { logAccess, resolveShareLink, toAccessLogEntry, updateShareLink, type ShareDeps, type ValidLink } from './share-links';
+import {
+  logAccess,
+  resolveShareLink,
+  toAccessLogEntry,
+  toSharedPageLink,
+  updateShareLink,
+  type ShareDeps,
+  type ValidLink,
+} from './share-links';
 import type { ShareLinkRecord } from '../records/record-kinds';
 
 /** Bodies above this are refused before anything is read or stored. */
@@ -285,7 +293,7 @@ export async function handleShareRequest(deps: GateDeps, request: WebTriggerRequ
       await stampSharedPage(deps.records, link.projectId);
     } else {
       const variant = reusable && { lang: reusable.lang, format: reusable.format, reusable: { response, nonce: reusable.nonce } };
-      cache.remember(cacheKey, { stamp: resolved.stamp, link, page: resolved.page }, variant);
+      cache.remember(cacheKey, { stamp: resolved.stamp, link }, variant);
     }
   }
   return withoutBodyForHead(method, response);
@@ -335,7 +343,7 @@ async function reuseLink(deps: GateDeps, key: string): Promise<ValidLink | undef
     reuse.cache.forget(key);
     return undefined;
   }
-  return { state: 'valid', link: kept.link, page: kept.page, stamp };
+  return { state: 'valid', link: kept.link, page: toSharedPageLink(kept.link), stamp };
 }
 
 /**

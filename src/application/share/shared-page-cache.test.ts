@@ -3,7 +3,6 @@ import type { ShareLinkRecord } from '../records/record-kinds';
 import { SharedPageCache } from './shared-page-cache';
 
 const link = { id: 'l234567890123456', projectId: '1' } as ShareLinkRecord;
-const page = { id: link.id, projectId: '1', scope: { kind: 'live' as const }, lang: 'en' as const, sections: [], label: 'x' };
 const NONCE = '00000000-0000-4000-8000-000000000000';
 const variant = (lang: 'en' | 'zh-CN', format: 'html' | 'json', size: number) => ({
   lang,
@@ -17,7 +16,7 @@ const variant = (lang: 'en' | 'zh-CN', format: 'html' | 'json', size: number) =>
 describe('the shared page cache', () => {
   it('counts every variant of an entry against its size, evicting the least recently used', () => {
     const cache = new SharedPageCache(100_000);
-    const resolved = { stamp: 's1', link, page };
+    const resolved = { stamp: 's1', link };
     cache.remember('a', resolved, variant('en', 'html', 30_000));
     cache.remember('a', resolved, variant('zh-CN', 'html', 30_000));
     cache.remember('b', resolved, variant('en', 'html', 30_000));
@@ -30,7 +29,7 @@ describe('the shared page cache', () => {
 
   it('answers a fresh copy with a new submission id each time, and only under the stamp it was kept under', () => {
     const cache = new SharedPageCache();
-    cache.remember('a', { stamp: 's1', link, page }, variant('en', 'html', 10));
+    cache.remember('a', { stamp: 's1', link }, variant('en', 'html', 10));
     const one = cache.response('a', 's1', 'en', 'html');
     const two = cache.response('a', 's1', 'en', 'html');
     expect(one?.body).not.toContain(NONCE);
@@ -40,7 +39,7 @@ describe('the shared page cache', () => {
     expect(cache.response('a', 's2', 'en', 'html')).toBeUndefined();
     expect(cache.response('a', 's1', 'zh-CN', 'html')).toBeUndefined();
     // Kept again under a new stamp: the old variants go.
-    cache.remember('a', { stamp: 's2', link, page });
+    cache.remember('a', { stamp: 's2', link });
     expect(cache.response('a', 's2', 'en', 'html')).toBeUndefined();
   });
 });

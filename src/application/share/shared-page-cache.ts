@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Language } from '../../../contract/language';
-import type { SharedPageLink, WebTriggerResponse } from '../../../contract/share';
+import type { WebTriggerResponse } from '../../../contract/share';
 import type { PageFormat } from './http';
 import type { ShareLinkRecord } from '../records/record-kinds';
 
@@ -37,7 +37,6 @@ interface Entry {
   /** The stamp read before the link and the page's inputs were. */
   stamp: string;
   link: ShareLinkRecord;
-  page: SharedPageLink;
   variants: Map<string, Variant>;
 }
 
@@ -61,7 +60,7 @@ export class SharedPageCache {
   }
 
   /** The link a token's hash resolved to under `stamp`, if that is still known. */
-  lookup(key: string): { stamp: string; link: ShareLinkRecord; page: SharedPageLink } | undefined {
+  lookup(key: string): { stamp: string; link: ShareLinkRecord } | undefined {
     return this.entries.get(key);
   }
 
@@ -79,7 +78,7 @@ export class SharedPageCache {
    */
   remember(
     key: string,
-    resolved: { stamp: string; link: ShareLinkRecord; page: SharedPageLink },
+    resolved: { stamp: string; link: ShareLinkRecord },
     variant?: { lang: Language; format: PageFormat; reusable: ReusableResponse },
   ): void {
     const current = this.entries.get(key);
@@ -87,7 +86,6 @@ export class SharedPageCache {
     const entry: Entry = {
       stamp: resolved.stamp,
       link: resolved.link,
-      page: resolved.page,
       variants: new Map(current?.stamp === resolved.stamp ? current.variants : []),
     };
     if (variant && variant.reusable.response.body.length <= MAX_VARIANT_CHARACTERS) {
